@@ -1,0 +1,16 @@
+//! The database schema of Twentythree, written once with sea-query so that the same
+//! migrations run on SQLite and PostgreSQL. Migrations use string identifiers and never
+//! import the app's entities.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261123_000001_schema;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261123_000001_schema::Migration)]
+    }
+}

@@ -1,0 +1,299 @@
+//! The command line: `serve` (the default), `migrate`, `cohort`, `participant`,
+//! `coordinator` and `lessons check`. Each command brings the schema up to date first.
+
+use std::path::PathBuf;
+
+use anyhow::{Context, bail};
+use chrono::{NaiveDate, NaiveTime, Utc, Weekday};
+use chrono_tz::Tz;
+use clap::{Parser, Subcommand};
+
+use crate::cohorts::{self, NewCohort, Pace, Slug, Visibility};
+use crate::people::{self, Email, NewParticipant, RowOutcome};
+use crate::{Application, Config, lessons};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "twentythree",
+    version,
+    about = "Runs self-paced learning cohorts in the style of 23 Things"
+)]
+pub struct Cli {
+    /// Configuration file (default: twentythree.toml in the working directory, if present).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Start the web server and its workers (the default).
+    Serve,
+    /// Bring the database schema up to date and exit.
+    Migrate,
+    /// Create and list cohorts.
+    #[command(subcommand)]
+    Cohort(CohortCommand),
+    /// Add participants to a cohort.
+    #[command(subcommand)]
+    Participant(ParticipantCommand),
+    /// Manage coordinators.
+    #[command(subcommand)]
+    Coordinator(CoordinatorCommand),
+    /// Work with the lesson files.
+    #[command(subcommand)]
+    Lessons(LessonsCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CohortCommand {
+    /// Create a cohort.
+    Create {
+        #[arg(long, value_parser = parse_slug)]
+        slug: Slug,
+        #[arg(long)]
+        name: String,
+        /// First day, YYYY-MM-DD.
+        #[arg(long, value_parser = parse_date)]
+        starts: NaiveDate,
+        /// Last day, YYYY-MM-DD (optional).
+        #[arg(long, value_parser = parse_date)]
+        ends: Option<NaiveDate>,
+        /// IANA time zone, such as Europe/Berlin.
+        #[arg(long, default_value = "UTC", value_parser = parse_timezone)]
+        timezone: Tz,
+        #[arg(long, value_enum, default_value = "cohort")]
+        pace: Pace,
+        /// Weekday lessons open on (default: the start date's weekday).
+        #[arg(long, value_parser = parse_weekday)]
+        release_day: Option<Weekday>,
+        /// Local time lessons open at, HH:MM.
+        #[arg(long, default_value = "09:00", value_parser = parse_time)]
+        release_time: NaiveTime,
+        #[arg(long, value_enum, default_value = "public")]
+        visibility: Visibility,
+    },
+    /// List every cohort.
+    List,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ParticipantCommand {
+    /// Add one participant.
+    Add {
+        #[arg(long)]
+        cohort: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        blog: String,
+    },
+    /// Import participants from a CSV file with the columns name, email, blog.
+    Import {
+        #[arg(long)]
+        cohort: String,
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CoordinatorCommand {
+    /// Make a person a coordinator (creating them when new).
+    Add {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LessonsCommand {
+    /// Validate the lesson files and report every problem.
+    Check {
+        /// Lessons folder (default: the configured one).
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
+}
+
+fn parse_slug(s: &str) -> Result<Slug, String> {
+    s.parse()
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("{s:?} is not a date in the form YYYY-MM-DD"))
+}
+
+fn parse_time(s: &str) -> Result<NaiveTime, String> {
+    NaiveTime::parse_from_str(s.trim(), "%H:%M")
+        .map_err(|_| format!("{s:?} is not a time in the form HH:MM"))
+}
+
+fn parse_timezone(s: &str) -> Result<Tz, String> {
+    s.trim().parse().map_err(|_| {
+        format!("{s:?} is not an IANA time zone such as Europe/Berlin or America/Chicago")
+    })
+}
+
+fn parse_weekday(s: &str) -> Result<Weekday, String> {
+    s.trim()
+        .parse()
+        .map_err(|_| format!("{s:?} is not a weekday such as monday"))
+}
+
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    let command = cli.command.unwrap_or(Command::Serve);
+    let config = Config::load(cli.config.as_deref())?;
+    if let Command::Lessons(LessonsCommand::Check { dir }) = command {
+        return check_lessons(dir.as_deref().unwrap_or(&config.lessons_dir));
+    }
+    if let Command::Serve = command {
+        let app = Application::build(config).await?;
+        return app.run_until(crate::shutdown_signal()).await;
+    }
+    let (db, _program) = crate::open(&config).await?;
+    let now = Utc::now();
+    match command {
+        Command::Serve | Command::Lessons(_) => unreachable_command(),
+        Command::Migrate => {
+            println!("The database schema is up to date.");
+            Ok(())
+        }
+        Command::Cohort(CohortCommand::Create {
+            slug,
+            name,
+            starts,
+            ends,
+            timezone,
+            pace,
+            release_day,
+            release_time,
+            visibility,
+        }) => {
+            let new = NewCohort {
+                slug,
+                name,
+                starts_on: starts,
+                ends_on: ends,
+                timezone,
+                release_weekday: release_day,
+                release_time,
+                pace,
+                visibility,
+            };
+            let cohort = cohorts::create(&db, new, now).await?;
+            println!(
+                "Created cohort {} ({}): starts {}, lessons open {}s at {} {}, {} pace, {}.",
+                cohort.slug,
+                cohort.name,
+                cohort.starts_on,
+                cohorts::release(&cohort).weekday,
+                cohort.release_time.format("%H:%M"),
+                cohort.timezone,
+                cohort.pace,
+                cohort.visibility
+            );
+            Ok(())
+        }
+        Command::Cohort(CohortCommand::List) => {
+            let all = cohorts::list(&db).await?;
+            if all.is_empty() {
+                println!(
+                    "No cohorts yet. Create one with: twentythree cohort create --slug spring-2027 --name \"Spring 2027\" --starts 2027-03-01"
+                );
+            }
+            for cohort in all {
+                let count = crate::progress::cohort_progress(&db, &cohort).await?.len();
+                println!(
+                    "{}\t{}\tstarts {}\t{}\t{} pace\t{}\t{count} participant(s)",
+                    cohort.slug,
+                    cohort.name,
+                    cohort.starts_on,
+                    cohort.timezone,
+                    cohort.pace,
+                    cohort.visibility
+                );
+            }
+            Ok(())
+        }
+        Command::Participant(ParticipantCommand::Add {
+            cohort,
+            name,
+            email,
+            blog,
+        }) => {
+            let cohort = find_cohort(&db, &cohort).await?;
+            let new = NewParticipant::parse(&name, &email, &blog).map_err(anyhow::Error::msg)?;
+            people::add_participant(&db, &cohort, &new, now).await?;
+            println!(
+                "Added {} <{}> to {} with the blog {}.",
+                new.name, new.email, cohort.slug, new.blog
+            );
+            Ok(())
+        }
+        Command::Participant(ParticipantCommand::Import { cohort, file }) => {
+            let cohort = find_cohort(&db, &cohort).await?;
+            let data =
+                std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            let report = people::import_csv(&db, &cohort, &data, now).await?;
+            for (line, outcome) in &report.rows {
+                match outcome {
+                    RowOutcome::Added(email) => println!("line {line}: added {email}"),
+                    RowOutcome::AlreadyIn(email) => {
+                        println!("line {line}: {email} is already in the cohort, skipped")
+                    }
+                    RowOutcome::Invalid(message) => eprintln!("line {line}: {message}"),
+                }
+            }
+            if report.has_errors() {
+                bail!(
+                    "{} has errors: nothing was imported; fix the lines above and run the import again",
+                    file.display()
+                );
+            }
+            println!(
+                "Imported {} participant(s) into {}.",
+                report.added(),
+                cohort.slug
+            );
+            Ok(())
+        }
+        Command::Coordinator(CoordinatorCommand::Add { email, name }) => {
+            let email: Email = email.parse().map_err(anyhow::Error::msg)?;
+            let name = people::parse_name(&name).map_err(anyhow::Error::msg)?;
+            let (person, existed) = people::add_coordinator(&db, &email, &name, now).await?;
+            let verb = if existed { "is now" } else { "added as" };
+            println!("{} <{}> {verb} a coordinator.", person.name, person.email);
+            Ok(())
+        }
+    }
+}
+
+fn unreachable_command() -> anyhow::Result<()> {
+    bail!("this command was handled above")
+}
+
+async fn find_cohort(
+    db: &sea_orm::DatabaseConnection,
+    slug: &str,
+) -> anyhow::Result<crate::entities::cohort::Model> {
+    cohorts::find(db, slug).await?.with_context(|| {
+        format!("there is no cohort with the slug {slug:?} (see `twentythree cohort list`)")
+    })
+}
+
+fn check_lessons(dir: &std::path::Path) -> anyhow::Result<()> {
+    let program = lessons::load_dir(dir)?;
+    println!(
+        "{}: {} lessons over {} weeks, all valid.",
+        dir.display(),
+        program.lessons.len(),
+        program.weeks()
+    );
+    Ok(())
+}

@@ -1,0 +1,256 @@
+//! Cohorts: creating and listing them, their release schedule, and who may see which lesson.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc, Weekday};
+use chrono_tz::Tz;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder,
+};
+use serde::Serialize;
+
+use crate::entities::cohort;
+use crate::lessons::schedule::{self, Release};
+use crate::lessons::{Lesson, Program};
+
+/// A URL-safe cohort name: lower-case letters, digits and single hyphens, 2 to 64 long.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Slug(String);
+
+impl FromStr for Slug {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let valid = (2..=64).contains(&s.len())
+            && s.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            && !s.starts_with('-')
+            && !s.ends_with('-')
+            && !s.contains("--");
+        if valid {
+            Ok(Self(s.to_owned()))
+        } else {
+            Err(format!(
+                "{s:?} is not a valid slug: use 2 to 64 lower-case letters, digits and single hyphens, such as spring-2027"
+            ))
+        }
+    }
+}
+
+impl Slug {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Slug {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// How lessons open: for the whole cohort on a calendar, or for each person from joining.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Pace {
+    Cohort,
+    #[value(name = "self")]
+    #[serde(rename = "self")]
+    SelfPaced,
+}
+
+impl Pace {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Cohort => "cohort",
+            Self::SelfPaced => "self",
+        }
+    }
+}
+
+/// Whether strangers may read a cohort's pages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Visibility {
+    Public,
+    Members,
+}
+
+impl Visibility {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Public => "public",
+            Self::Members => "members",
+        }
+    }
+}
+
+/// Everything needed to create a cohort, already parsed.
+#[derive(Clone, Debug)]
+pub struct NewCohort {
+    pub slug: Slug,
+    pub name: String,
+    pub starts_on: NaiveDate,
+    pub ends_on: Option<NaiveDate>,
+    pub timezone: Tz,
+    pub release_weekday: Option<Weekday>,
+    pub release_time: NaiveTime,
+    pub pace: Pace,
+    pub visibility: Visibility,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CreateError {
+    #[error("a cohort with the slug {0:?} already exists")]
+    DuplicateSlug(String),
+    #[error("{0}")]
+    Invalid(String),
+    #[error(transparent)]
+    Db(#[from] sea_orm::DbErr),
+}
+
+/// Creates a cohort; refuses a taken slug, an empty name or an end before the start.
+pub async fn create(
+    db: &impl ConnectionTrait,
+    new: NewCohort,
+    now: DateTime<Utc>,
+) -> Result<cohort::Model, CreateError> {
+    let name = new.name.trim();
+    if name.is_empty() || name.chars().count() > 200 {
+        return Err(CreateError::Invalid(
+            "the cohort needs a name of 1 to 200 characters".into(),
+        ));
+    }
+    if new.ends_on.is_some_and(|end| end < new.starts_on) {
+        return Err(CreateError::Invalid(
+            "the cohort cannot end before it starts".into(),
+        ));
+    }
+    if find(db, new.slug.as_str()).await?.is_some() {
+        return Err(CreateError::DuplicateSlug(new.slug.to_string()));
+    }
+    let weekday = new
+        .release_weekday
+        .unwrap_or_else(|| chrono::Datelike::weekday(&new.starts_on));
+    let row = cohort::ActiveModel {
+        slug: Set(new.slug.to_string()),
+        name: Set(name.to_owned()),
+        starts_on: Set(new.starts_on),
+        ends_on: Set(new.ends_on),
+        timezone: Set(new.timezone.name().to_owned()),
+        release_weekday: Set(i16::try_from(weekday.number_from_monday()).unwrap_or(1)),
+        release_time: Set(new.release_time),
+        pace: Set(new.pace.as_str().to_owned()),
+        visibility: Set(new.visibility.as_str().to_owned()),
+        celebrate_cohort: Set(false),
+        self_report: Set(false),
+        created_at: Set(now),
+        ..Default::default()
+    };
+    row.insert(db).await.map_err(|e| match e.sql_err() {
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
+            CreateError::DuplicateSlug(new.slug.to_string())
+        }
+        _ => CreateError::Db(e),
+    })
+}
+
+pub async fn find(
+    db: &impl ConnectionTrait,
+    slug: &str,
+) -> Result<Option<cohort::Model>, sea_orm::DbErr> {
+    cohort::Entity::find()
+        .filter(cohort::Column::Slug.eq(slug))
+        .one(db)
+        .await
+}
+
+/// Every cohort, the newest start first.
+pub async fn list(db: &impl ConnectionTrait) -> Result<Vec<cohort::Model>, sea_orm::DbErr> {
+    cohort::Entity::find()
+        .order_by_desc(cohort::Column::StartsOn)
+        .order_by_asc(cohort::Column::Slug)
+        .all(db)
+        .await
+}
+
+pub fn is_public(cohort: &cohort::Model) -> bool {
+    cohort.visibility == Visibility::Public.as_str()
+}
+
+pub fn timezone(cohort: &cohort::Model) -> Tz {
+    cohort.timezone.parse().unwrap_or(Tz::UTC)
+}
+
+/// The cohort's calendar. For self-paced cohorts this is the public calendar (counted from
+/// the start date); each participant's own calendar counts from joining.
+pub fn release(cohort: &cohort::Model) -> Release {
+    Release {
+        starts_on: cohort.starts_on,
+        timezone: timezone(cohort),
+        weekday: u8::try_from(cohort.release_weekday)
+            .ok()
+            .and_then(|n| Weekday::try_from(n.saturating_sub(1)).ok())
+            .unwrap_or(Weekday::Mon),
+        time: cohort.release_time,
+    }
+}
+
+pub fn week_opens(cohort: &cohort::Model, week: i32) -> DateTime<Utc> {
+    schedule::cohort_week_opens(&release(cohort), week)
+}
+
+/// What a visitor may see of a lesson.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "state", content = "opens_at", rename_all = "snake_case")]
+pub enum Access {
+    /// The body is readable.
+    Open,
+    /// Only the title, and the date it opens.
+    OpensAt(DateTime<Utc>),
+    /// Only the title: no public cohort has it on its calendar.
+    Unscheduled,
+}
+
+/// What a visitor who is not signed in may see of `lesson`: the body once it opened in at
+/// least one public cohort; with no cohort at all (a fresh install), everything as a preview.
+pub fn public_access(lesson: &Lesson, cohorts: &[cohort::Model], now: DateTime<Utc>) -> Access {
+    if cohorts.is_empty() {
+        return Access::Open;
+    }
+    let earliest = cohorts
+        .iter()
+        .filter(|c| is_public(c))
+        .map(|c| week_opens(c, lesson.week))
+        .min();
+    match earliest {
+        Some(opens) if opens <= now => Access::Open,
+        Some(opens) => Access::OpensAt(opens),
+        None => Access::Unscheduled,
+    }
+}
+
+/// The lessons of the latest open week of a cohort (none before it starts).
+pub fn this_week<'a>(
+    cohort: &cohort::Model,
+    program: &'a Program,
+    now: DateTime<Utc>,
+) -> (i32, Vec<&'a Lesson>) {
+    let week = schedule::cohort_current_week(&release(cohort), program.weeks(), now);
+    (week, program.in_week(week).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_url_safe() {
+        assert!("spring-2027".parse::<Slug>().is_ok());
+        for bad in ["", "a", "Spring", "a b", "-a", "a-", "a--b", "a/b", "ä"] {
+            assert!(bad.parse::<Slug>().is_err(), "{bad:?}");
+        }
+    }
+}

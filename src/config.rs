@@ -1,0 +1,242 @@
+//! Configuration: an optional `twentythree.toml`, each key overridable by its
+//! `TWENTYTHREE_*` environment variable, parsed into real types once at start.
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use anyhow::{Context, bail};
+use lettre::message::Mailbox;
+use url::Url;
+
+/// Everything the server needs to know about its surroundings. Tests build it literally.
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub database_url: String,
+    pub bind: SocketAddr,
+    pub base_url: Url,
+    pub lessons_dir: PathBuf,
+    pub smtp_url: Option<Url>,
+    pub mail_dir: PathBuf,
+    pub mail_from: Mailbox,
+    pub poll_interval: Duration,
+    pub allow_private_feeds: bool,
+}
+
+/// The keys, their defaults and what a valid value looks like (for error messages).
+const KEYS: &[(&str, Option<&str>, &str)] = &[
+    (
+        "database_url",
+        Some("sqlite://twentythree.db?mode=rwc"),
+        "a sqlite:// or postgres:// URL",
+    ),
+    (
+        "bind",
+        Some("127.0.0.1:2323"),
+        "an address and port such as 127.0.0.1:2323",
+    ),
+    (
+        "base_url",
+        Some("http://127.0.0.1:2323"),
+        "an http(s) URL such as https://things.example.org",
+    ),
+    ("lessons_dir", Some("lessons"), "a folder of lesson files"),
+    (
+        "smtp_url",
+        None,
+        "an SMTP URL such as smtp://localhost:25 or smtps://user:pass@host",
+    ),
+    ("mail_dir", Some("mail"), "a folder for .eml files"),
+    (
+        "mail_from",
+        Some("Twentythree <noreply@localhost>"),
+        "a sender such as Twentythree <noreply@example.org>",
+    ),
+    ("poll_interval", Some("30m"), "a duration such as 30m or 1h"),
+    ("allow_private_feeds", Some("false"), "true or false"),
+];
+
+impl Config {
+    /// Reads `file` (or `twentythree.toml` when present) and then the environment.
+    pub fn load(file: Option<&Path>) -> anyhow::Result<Self> {
+        let file_values = match file {
+            Some(path) => read_file(path)?,
+            None if Path::new("twentythree.toml").exists() => {
+                read_file(Path::new("twentythree.toml"))?
+            }
+            None => BTreeMap::new(),
+        };
+        let env: BTreeMap<String, String> = std::env::vars().collect();
+        Self::from_sources(&file_values, &env)
+    }
+
+    /// Builds the configuration from file values (keyed by lower-case name) and environment
+    /// variables (keyed by `TWENTYTHREE_*`); the environment wins.
+    pub fn from_sources(
+        file: &BTreeMap<String, String>,
+        env: &BTreeMap<String, String>,
+    ) -> anyhow::Result<Self> {
+        let raw = |key: &str| -> Option<String> {
+            env.get(&env_name(key))
+                .cloned()
+                .or_else(|| file.get(key).cloned())
+                .or_else(|| {
+                    KEYS.iter()
+                        .find(|(k, ..)| *k == key)
+                        .and_then(|(_, default, _)| default.map(str::to_owned))
+                })
+        };
+        let value = |key: &str| raw(key).unwrap_or_default();
+        let invalid = |key: &str, got: &str| {
+            let expected = KEYS
+                .iter()
+                .find(|(k, ..)| *k == key)
+                .map_or("", |(.., e)| *e);
+            anyhow::anyhow!(
+                "invalid {} ({key} in twentythree.toml): expected {expected}, got {got:?}",
+                env_name(key)
+            )
+        };
+
+        let database_url = value("database_url");
+        if !(database_url.starts_with("sqlite:")
+            || database_url.starts_with("postgres://")
+            || database_url.starts_with("postgresql://"))
+        {
+            return Err(invalid("database_url", &database_url));
+        }
+        let bind = value("bind")
+            .parse()
+            .map_err(|_| invalid("bind", &value("bind")))?;
+        let base_url = Url::parse(&value("base_url"))
+            .ok()
+            .filter(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some())
+            .ok_or_else(|| invalid("base_url", &value("base_url")))?;
+        let smtp_url = match raw("smtp_url").filter(|s| !s.trim().is_empty()) {
+            None => None,
+            Some(s) => Some(
+                Url::parse(&s)
+                    .ok()
+                    .filter(|u| matches!(u.scheme(), "smtp" | "smtps") && u.host().is_some())
+                    .ok_or_else(|| invalid("smtp_url", "(hidden: it may hold a password)"))?,
+            ),
+        };
+        let mail_from = value("mail_from")
+            .parse()
+            .map_err(|_| invalid("mail_from", &value("mail_from")))?;
+        let poll_interval = humantime::parse_duration(&value("poll_interval"))
+            .ok()
+            .filter(|d| *d >= Duration::from_secs(60))
+            .ok_or_else(|| invalid("poll_interval", &value("poll_interval")))?;
+        let allow_private_feeds = match value("allow_private_feeds")
+            .trim()
+            .to_ascii_lowercase()
+            .as_str()
+        {
+            "true" | "1" | "yes" => true,
+            "false" | "0" | "no" => false,
+            other => return Err(invalid("allow_private_feeds", other)),
+        };
+        Ok(Self {
+            database_url,
+            bind,
+            base_url,
+            lessons_dir: value("lessons_dir").into(),
+            smtp_url,
+            mail_dir: value("mail_dir").into(),
+            mail_from,
+            poll_interval,
+            allow_private_feeds,
+        })
+    }
+}
+
+fn env_name(key: &str) -> String {
+    format!("TWENTYTHREE_{}", key.to_ascii_uppercase())
+}
+
+fn read_file(path: &Path) -> anyhow::Result<BTreeMap<String, String>> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read the configuration file {}", path.display()))?;
+    let table: toml::Table = text
+        .parse()
+        .with_context(|| format!("{} is not valid TOML", path.display()))?;
+    let mut values = BTreeMap::new();
+    for (key, value) in table {
+        if !KEYS.iter().any(|(k, ..)| *k == key) {
+            let known: Vec<&str> = KEYS.iter().map(|(k, ..)| *k).collect();
+            bail!(
+                "{}: unknown key {key:?} (known keys: {})",
+                path.display(),
+                known.join(", ")
+            );
+        }
+        let text = match value {
+            toml::Value::String(s) => s,
+            other => other.to_string(),
+        };
+        values.insert(key, text);
+    }
+    Ok(values)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn defaults_are_the_embedded_set_up() {
+        let config = Config::from_sources(&BTreeMap::new(), &BTreeMap::new()).unwrap();
+        assert_eq!(config.database_url, "sqlite://twentythree.db?mode=rwc");
+        assert_eq!(config.bind.to_string(), "127.0.0.1:2323");
+        assert_eq!(config.base_url.as_str(), "http://127.0.0.1:2323/");
+        assert_eq!(config.poll_interval, Duration::from_secs(1800));
+        assert!(config.smtp_url.is_none());
+        assert!(!config.allow_private_feeds);
+    }
+
+    #[test]
+    fn environment_overrides_the_file() {
+        let file = env(&[("bind", "0.0.0.0:80"), ("poll_interval", "2h")]);
+        let config =
+            Config::from_sources(&file, &env(&[("TWENTYTHREE_BIND", "127.0.0.1:9000")])).unwrap();
+        assert_eq!(config.bind.port(), 9000);
+        assert_eq!(config.poll_interval, Duration::from_secs(7200));
+    }
+
+    #[test]
+    fn a_bad_value_names_its_key() {
+        let error = Config::from_sources(
+            &BTreeMap::new(),
+            &env(&[("TWENTYTHREE_POLL_INTERVAL", "often")]),
+        )
+        .unwrap_err();
+        assert!(
+            error.to_string().contains("TWENTYTHREE_POLL_INTERVAL"),
+            "{error}"
+        );
+        let error = Config::from_sources(
+            &BTreeMap::new(),
+            &env(&[("TWENTYTHREE_BASE_URL", "ftp://x")]),
+        )
+        .unwrap_err();
+        assert!(
+            error.to_string().contains("TWENTYTHREE_BASE_URL"),
+            "{error}"
+        );
+        let error = Config::from_sources(
+            &BTreeMap::new(),
+            &env(&[("TWENTYTHREE_SMTP_URL", "smtp://user:secret@")]),
+        )
+        .unwrap_err();
+        assert!(!error.to_string().contains("secret"), "{error}");
+    }
+}

@@ -1,0 +1,33 @@
+use sea_orm::entity::prelude::*;
+
+/// A lesson done by a participant; unique per (participant, lesson).
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "completions")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub participant_id: i32,
+    pub lesson_number: i32,
+    /// `post`, `claim`, `coordinator` or `self`.
+    pub source: String,
+    pub post_id: Option<i32>,
+    pub completed_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {
+    #[sea_orm(
+        belongs_to = "super::participant::Entity",
+        from = "Column::ParticipantId",
+        to = "super::participant::Column::Id"
+    )]
+    Participant,
+}
+
+impl Related<super::participant::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Participant.def()
+    }
+}
+
+impl ActiveModelBehavior for ActiveModel {}

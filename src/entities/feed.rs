@@ -1,0 +1,52 @@
+use sea_orm::entity::prelude::*;
+
+/// A blog's feed and the poller's state for it (validators, schedule, errors, lease).
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "feeds")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    #[sea_orm(unique)]
+    pub url: String,
+    pub site_url: Option<String>,
+    pub title: Option<String>,
+    pub platform: Option<String>,
+    /// `ok`, `failing`, `gone`, `blocked` or `pending`.
+    pub status: String,
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+    pub body_hash: Option<String>,
+    pub last_fetched_at: Option<DateTimeUtc>,
+    pub next_fetch_at: Option<DateTimeUtc>,
+    pub consecutive_errors: i32,
+    pub last_error: Option<String>,
+    pub failing_since: Option<DateTimeUtc>,
+    pub disabled_reason: Option<String>,
+    pub lease_owner: Option<String>,
+    pub lease_until: Option<DateTimeUtc>,
+    /// JSON array of the addresses this feed had before permanent redirects.
+    pub previous_urls: String,
+    pub created_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {
+    #[sea_orm(has_many = "super::post::Entity")]
+    Post,
+    #[sea_orm(has_many = "super::participant::Entity")]
+    Participant,
+}
+
+impl Related<super::post::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Post.def()
+    }
+}
+
+impl Related<super::participant::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Participant.def()
+    }
+}
+
+impl ActiveModelBehavior for ActiveModel {}

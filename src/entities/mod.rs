@@ -1,0 +1,13 @@
+//! sea-orm entities, one file a table (see `migrations/` for the schema itself).
+
+pub mod cohort;
+pub mod completion;
+pub mod completion_override;
+pub mod feed;
+pub mod lesson;
+pub mod login_token;
+pub mod outbox;
+pub mod participant;
+pub mod person;
+pub mod post;
+pub mod recognition;

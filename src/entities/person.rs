@@ -1,0 +1,32 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "people")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    /// Normalised (trimmed, lower-case) address.
+    #[sea_orm(unique)]
+    pub email: String,
+    pub name: String,
+    /// `participant` or `coordinator`.
+    pub role: String,
+    pub confirmed_at: Option<DateTimeUtc>,
+    pub release_emails: bool,
+    pub milestone_emails: bool,
+    pub created_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {
+    #[sea_orm(has_many = "super::participant::Entity")]
+    Participant,
+}
+
+impl Related<super::participant::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Participant.def()
+    }
+}
+
+impl ActiveModelBehavior for ActiveModel {}

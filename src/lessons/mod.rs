@@ -1,0 +1,555 @@
+//! The program's lessons: Markdown files with TOML front matter in `lessons/`, loaded and
+//! validated at start, synced into the `lessons` table; and the release schedule.
+
+pub mod schedule;
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use serde::{Deserialize, Serialize};
+
+use crate::entities::lesson;
+
+/// One lesson ("thing") of the program.
+#[derive(Clone, Debug, Serialize)]
+pub struct Lesson {
+    pub number: i32,
+    pub slug: String,
+    pub title: String,
+    pub week: i32,
+    pub tags: Vec<String>,
+    pub required: bool,
+    pub minutes: Option<i32>,
+    /// The body rendered to (sanitised) HTML.
+    pub body_html: String,
+}
+
+/// The whole program, lessons in number order (1..n without gaps).
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Program {
+    pub lessons: Vec<Lesson>,
+}
+
+impl Program {
+    pub fn get(&self, number: i32) -> Option<&Lesson> {
+        usize::try_from(number)
+            .ok()
+            .and_then(|n| n.checked_sub(1))
+            .and_then(|i| self.lessons.get(i))
+    }
+
+    pub fn weeks(&self) -> i32 {
+        self.lessons.iter().map(|l| l.week).max().unwrap_or(0)
+    }
+
+    pub fn in_week(&self, week: i32) -> impl Iterator<Item = &Lesson> {
+        self.lessons.iter().filter(move |l| l.week == week)
+    }
+
+    pub fn required_count(&self) -> usize {
+        self.lessons.iter().filter(|l| l.required).count()
+    }
+}
+
+/// One thing wrong with the lesson files, with where it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub file: PathBuf,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{line}: {}", self.file.display(), self.message),
+            None => write!(f, "{}: {}", self.file.display(), self.message),
+        }
+    }
+}
+
+/// Every problem found in a lessons folder; displays as one line each.
+#[derive(Debug)]
+pub struct Problems(pub Vec<Problem>);
+
+impl fmt::Display for Problems {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "the lessons have {} problem(s):", self.0.len())?;
+        for problem in &self.0 {
+            writeln!(f, "  {problem}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Problems {}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrontMatter {
+    number: i64,
+    title: Option<String>,
+    week: i64,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default = "yes")]
+    required: bool,
+    minutes: Option<i64>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// Normalises a tag or category for comparison: lower case, without spaces, hyphens,
+/// underscores or `#` (so `Thing 7`, `thing-7` and `#THING_7` are all `thing7`).
+pub fn normalise_tag(tag: &str) -> String {
+    tag.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '_' | '#'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Loads and validates every `*.md` file in `dir`.
+pub fn load_dir(dir: &Path) -> Result<Program, Problems> {
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        Problems(vec![Problem {
+            file: dir.to_owned(),
+            line: None,
+            message: format!("cannot read the lessons folder: {e}"),
+        }])
+    })?;
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    paths.sort();
+    let mut problems = Vec::new();
+    let mut parsed = Vec::new();
+    for path in paths {
+        match std::fs::read_to_string(&path) {
+            Ok(text) => match parse_file(&path, &text) {
+                Ok(lesson) => parsed.push((path, lesson)),
+                Err(mut found) => problems.append(&mut found),
+            },
+            Err(e) => problems.push(Problem {
+                file: path,
+                line: None,
+                message: format!("cannot read: {e}"),
+            }),
+        }
+    }
+    if parsed.is_empty() && problems.is_empty() {
+        problems.push(Problem {
+            file: dir.to_owned(),
+            line: None,
+            message: "no lesson files (*.md) found".into(),
+        });
+    }
+    problems.extend(check_program(&parsed));
+    if !problems.is_empty() {
+        return Err(Problems(problems));
+    }
+    let mut lessons: Vec<Lesson> = parsed.into_iter().map(|(_, l)| l).collect();
+    lessons.sort_by_key(|l| l.number);
+    Ok(Program { lessons })
+}
+
+/// Parses one lesson file; the problems name the file and, where known, the line.
+pub fn parse_file(path: &Path, text: &str) -> Result<Lesson, Vec<Problem>> {
+    let problem = |line: Option<usize>, message: String| Problem {
+        file: path.to_owned(),
+        line,
+        message,
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut lines = text.split_inclusive('\n');
+    if lines.next().map(str::trim_end) != Some("+++") {
+        return Err(vec![problem(
+            Some(1),
+            "the file must start with a line `+++` that opens the front matter".into(),
+        )]);
+    }
+    let mut front = String::new();
+    let mut body = None;
+    let mut front_lines = 0;
+    for line in lines.by_ref() {
+        if line.trim_end() == "+++" {
+            body = Some(lines.collect::<String>());
+            break;
+        }
+        front.push_str(line);
+        front_lines += 1;
+    }
+    let Some(body) = body else {
+        return Err(vec![problem(
+            None,
+            "the front matter is never closed by a line `+++`".into(),
+        )]);
+    };
+    let front_matter: FrontMatter = toml::from_str(&front).map_err(|e| {
+        let line = e
+            .span()
+            .map(|span| 2 + front[..span.start.min(front.len())].matches('\n').count());
+        vec![problem(line, format!("bad front matter: {}", e.message()))]
+    })?;
+    let line_of = |key: &str| {
+        front
+            .lines()
+            .position(|l| l.trim_start().starts_with(key))
+            .map(|i| i + 2)
+    };
+
+    let mut problems = Vec::new();
+    let slug = file_slug(path);
+    match &slug {
+        Some((file_number, _)) if *file_number != front_matter.number => problems.push(problem(
+            line_of("number"),
+            format!(
+                "the file name says lesson {file_number} but `number = {}`",
+                front_matter.number
+            ),
+        )),
+        None => problems.push(problem(
+            None,
+            "the file name should look like `07-podcasts.md` (number, dash, slug)".into(),
+        )),
+        _ => {}
+    }
+    if front_matter.number < 1 {
+        problems.push(problem(
+            line_of("number"),
+            format!("`number` must be 1 or more, not {}", front_matter.number),
+        ));
+    }
+    let title = front_matter
+        .title
+        .as_deref()
+        .map(str::trim)
+        .unwrap_or_default()
+        .to_owned();
+    if title.is_empty() {
+        problems.push(problem(
+            line_of("title").or(Some(front_lines + 1)),
+            "the lesson has no `title`".into(),
+        ));
+    }
+    if front_matter.week < 1 {
+        problems.push(problem(
+            line_of("week"),
+            format!("`week` must be 1 or more, not {}", front_matter.week),
+        ));
+    }
+    if let Some(minutes) = front_matter.minutes.filter(|m| !(1..=600).contains(m)) {
+        problems.push(problem(
+            line_of("minutes"),
+            format!("`minutes` must be between 1 and 600, not {minutes}"),
+        ));
+    }
+    for tag in &front_matter.tags {
+        if let Some(message) = tag_problem(tag, front_matter.number) {
+            problems.push(problem(line_of("tags"), message));
+        }
+    }
+    if body.trim().is_empty() {
+        problems.push(problem(
+            Some(front_lines + 3),
+            "the lesson has no text after the front matter".into(),
+        ));
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(Lesson {
+        number: i32::try_from(front_matter.number).unwrap_or(i32::MAX),
+        slug: slug.map(|(_, s)| s).unwrap_or_default(),
+        title,
+        week: i32::try_from(front_matter.week).unwrap_or(i32::MAX),
+        tags: front_matter
+            .tags
+            .iter()
+            .map(|t| t.trim().to_owned())
+            .collect(),
+        required: front_matter.required,
+        minutes: front_matter.minutes.and_then(|m| i32::try_from(m).ok()),
+        body_html: render_markdown(&body),
+    })
+}
+
+/// Why an extra tag is not usable: empty, too long, odd characters, too generic, or
+/// another lesson's `thingN`.
+fn tag_problem(tag: &str, number: i64) -> Option<String> {
+    let normal = normalise_tag(tag);
+    if normal.is_empty() {
+        return Some("a tag in `tags` is empty".into());
+    }
+    if tag.chars().count() > 64 {
+        return Some(format!("the tag {tag:?} is longer than 64 characters"));
+    }
+    if !tag
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | ' ' | '#' | '.'))
+    {
+        return Some(format!(
+            "the tag {tag:?} may only hold letters, digits, spaces, `-`, `_`, `#` and `.`"
+        ));
+    }
+    if normal.chars().count() < 4 {
+        return Some(format!(
+            "the tag {tag:?} is too short to be specific (4 characters at least)"
+        ));
+    }
+    if let Some(other) = normal
+        .strip_prefix("thing")
+        .and_then(|n| n.parse::<i64>().ok())
+    {
+        if other != number {
+            return Some(format!(
+                "the tag {tag:?} would count posts for Thing {other} as this lesson"
+            ));
+        }
+    }
+    None
+}
+
+/// Checks across files: unique numbers 1..n without gaps, tags unique to one lesson.
+fn check_program(parsed: &[(PathBuf, Lesson)]) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut by_number: BTreeMap<i32, &Path> = BTreeMap::new();
+    for (path, lesson) in parsed {
+        if let Some(first) = by_number.insert(lesson.number, path) {
+            problems.push(Problem {
+                file: path.clone(),
+                line: None,
+                message: format!(
+                    "lesson number {} is also used by {}",
+                    lesson.number,
+                    first.display()
+                ),
+            });
+        }
+    }
+    if let Some(&highest) = by_number.keys().next_back() {
+        let missing: Vec<String> = (1..=highest)
+            .filter(|n| !by_number.contains_key(n))
+            .map(|n| n.to_string())
+            .collect();
+        if !missing.is_empty() {
+            let file = by_number
+                .values()
+                .next()
+                .map(|p| p.parent().unwrap_or(p).to_owned())
+                .unwrap_or_default();
+            problems.push(Problem {
+                file,
+                line: None,
+                message: format!(
+                    "lesson numbers must run from 1 without gaps; missing: {}",
+                    missing.join(", ")
+                ),
+            });
+        }
+    }
+    let mut tags: BTreeMap<String, i32> = BTreeMap::new();
+    for (path, lesson) in parsed {
+        for tag in &lesson.tags {
+            match tags.insert(normalise_tag(tag), lesson.number) {
+                Some(other) if other != lesson.number => problems.push(Problem {
+                    file: path.clone(),
+                    line: None,
+                    message: format!("the tag {tag:?} is also a tag of lesson {other}"),
+                }),
+                _ => {}
+            }
+        }
+    }
+    problems
+}
+
+/// `07-podcasts.md` -> (7, "podcasts").
+fn file_slug(path: &Path) -> Option<(i64, String)> {
+    let stem = path.file_stem()?.to_str()?;
+    let (digits, slug) = stem.split_once('-')?;
+    let number = digits.parse().ok()?;
+    let valid = !slug.is_empty()
+        && slug
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    valid.then(|| (number, slug.to_owned()))
+}
+
+fn render_markdown(markdown: &str) -> String {
+    use pulldown_cmark::{Options, Parser, html};
+    let mut out = String::new();
+    html::push_html(
+        &mut out,
+        Parser::new_ext(
+            markdown,
+            Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
+        ),
+    );
+    ammonia::Builder::default()
+        .link_rel(Some("noopener noreferrer"))
+        .clean(&out)
+        .to_string()
+}
+
+/// Writes the program into the `lessons` table (insert or update, and removes lessons
+/// that no longer exist) so queries can join on it.
+pub async fn sync(
+    db: &impl ConnectionTrait,
+    program: &Program,
+    now: DateTime<Utc>,
+) -> Result<(), sea_orm::DbErr> {
+    for lesson in &program.lessons {
+        let row = lesson::ActiveModel {
+            number: Set(lesson.number),
+            slug: Set(lesson.slug.clone()),
+            title: Set(lesson.title.clone()),
+            week: Set(lesson.week),
+            tags: Set(serde_json::to_string(&lesson.tags).unwrap_or_else(|_| "[]".into())),
+            required: Set(lesson.required),
+            minutes: Set(lesson.minutes),
+            synced_at: Set(now),
+        };
+        lesson::Entity::insert(row)
+            .on_conflict(
+                OnConflict::column(lesson::Column::Number)
+                    .update_columns([
+                        lesson::Column::Slug,
+                        lesson::Column::Title,
+                        lesson::Column::Week,
+                        lesson::Column::Tags,
+                        lesson::Column::Required,
+                        lesson::Column::Minutes,
+                        lesson::Column::SyncedAt,
+                    ])
+                    .to_owned(),
+            )
+            .exec(db)
+            .await?;
+    }
+    let count = i32::try_from(program.lessons.len()).unwrap_or(i32::MAX);
+    lesson::Entity::delete_many()
+        .filter(lesson::Column::Number.gt(count))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lesson_file(front: &str) -> String {
+        format!("+++\n{front}\n+++\nWhy it matters.\n\n## Try this\nSomething.\n")
+    }
+
+    #[test]
+    fn parses_front_matter_and_renders_the_body() {
+        let text = lesson_file(
+            "number = 7\ntitle = \"Podcasts\"\nweek = 3\ntags = [\"23things-7\"]\nminutes = 30",
+        );
+        let lesson = parse_file(Path::new("lessons/07-podcasts.md"), &text).unwrap();
+        assert_eq!(
+            (lesson.number, lesson.week, lesson.slug.as_str()),
+            (7, 3, "podcasts")
+        );
+        assert!(lesson.required);
+        assert!(
+            lesson.body_html.contains("<h2>Try this</h2>"),
+            "{}",
+            lesson.body_html
+        );
+    }
+
+    #[test]
+    fn reports_bad_front_matter_with_its_line() {
+        let text = lesson_file("number = 7\ntitle = \"Podcasts\nweek = 3");
+        let problems = parse_file(Path::new("07-podcasts.md"), &text).unwrap_err();
+        assert_eq!(problems[0].line, Some(3), "{problems:?}");
+        assert!(
+            problems[0]
+                .to_string()
+                .starts_with("07-podcasts.md:3: bad front matter"),
+            "{}",
+            problems[0]
+        );
+    }
+
+    #[test]
+    fn reports_a_missing_title_and_a_bad_week() {
+        let problems = parse_file(
+            Path::new("07-podcasts.md"),
+            &lesson_file("number = 7\nweek = 0"),
+        )
+        .unwrap_err();
+        let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert!(
+            messages.iter().any(|m| m.contains("no `title`")),
+            "{messages:?}"
+        );
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("07-podcasts.md:3: `week` must be 1 or more")),
+            "{messages:?}"
+        );
+    }
+
+    #[test]
+    fn refuses_tags_that_steal_other_lessons() {
+        let problems = parse_file(
+            Path::new("07-podcasts.md"),
+            &lesson_file("number = 7\ntitle = \"P\"\nweek = 1\ntags = [\"Thing 8\"]"),
+        )
+        .unwrap_err();
+        assert!(problems[0].message.contains("Thing 8"), "{problems:?}");
+    }
+
+    #[test]
+    fn finds_duplicates_and_gaps_across_files() {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, number) in [
+            ("01-a.md", 1),
+            ("02-b.md", 2),
+            ("02-c.md", 2),
+            ("04-d.md", 4),
+        ] {
+            let text = lesson_file(&format!("number = {number}\ntitle = \"T\"\nweek = 1"));
+            std::fs::write(dir.path().join(name), text).unwrap();
+        }
+        let problems = load_dir(dir.path()).unwrap_err().to_string();
+        assert!(
+            problems.contains("02-c.md: lesson number 2 is also used by"),
+            "{problems}"
+        );
+        assert!(problems.contains("missing: 3"), "{problems}");
+    }
+
+    #[test]
+    fn normalises_tags_the_way_people_write_them() {
+        for tag in ["Thing 7", "thing-7", "#thing7", "THING7", "thing_7"] {
+            assert_eq!(normalise_tag(tag), "thing7", "{tag}");
+        }
+    }
+
+    #[test]
+    fn the_shipped_program_is_valid() {
+        let program = load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons")).unwrap();
+        assert_eq!(program.lessons.len(), 23);
+        assert_eq!(program.weeks(), 8);
+        assert!(
+            program
+                .lessons
+                .iter()
+                .all(|l| l.body_html.contains("thing")),
+            "every lesson says how to tag"
+        );
+    }
+}

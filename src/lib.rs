@@ -1,0 +1,128 @@
+//! Twentythree runs self-paced learning cohorts in the style of "Learning 2.0: 23 Things".
+//!
+//! A map for a newcomer: [`config`] reads the settings; [`db`] opens SQLite or PostgreSQL
+//! and migrates it (the schema is the `migrations` crate, the tables are [`entities`]).
+//! [`lessons`] loads the program from Markdown files and computes when each week opens;
+//! [`cohorts`] and [`people`] manage who takes part; [`progress`] knows who has done what.
+//! [`web`] is the HTTP face: one router, thin handlers, embedded templates. [`cli`] is the
+//! command line. The web layer calls the domain modules; they never call the web layer.
+
+pub mod cli;
+pub mod cohorts;
+pub mod config;
+pub mod db;
+pub mod entities;
+pub mod lessons;
+pub mod people;
+pub mod progress;
+pub mod web;
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use anyhow::Context;
+use chrono::Utc;
+use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
+use tokio::net::TcpListener;
+
+pub use config::Config;
+use lessons::Program;
+use web::AppState;
+
+/// Opens the database (bringing its schema up to date), loads and validates the lessons
+/// and syncs them into the database. Every command starts here.
+pub async fn open(config: &Config) -> anyhow::Result<(DatabaseConnection, Program)> {
+    let program = lessons::load_dir(&config.lessons_dir)?;
+    let db = db::connect_and_migrate(&config.database_url).await?;
+    lessons::sync(&db, &program, Utc::now())
+        .await
+        .context("cannot store the lessons in the database")?;
+    Ok((db, program))
+}
+
+/// A server bound to its address, ready to run. Binding first lets tests use port 0.
+pub struct Application {
+    listener: TcpListener,
+    state: AppState,
+}
+
+impl Application {
+    pub async fn build(config: Config) -> anyhow::Result<Self> {
+        web::templates::check().context("a template is broken")?;
+        let (db, program) = open(&config).await?;
+        let listener = TcpListener::bind(config.bind)
+            .await
+            .with_context(|| format!("cannot listen on {}", config.bind))?;
+        let state = AppState {
+            db,
+            config: Arc::new(config),
+            program: Arc::new(program),
+        };
+        Ok(Self { listener, state })
+    }
+
+    pub fn local_addr(&self) -> std::io::Result<SocketAddr> {
+        self.listener.local_addr()
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Serves until `shutdown` completes, then finishes the requests under way.
+    pub async fn run_until(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> anyhow::Result<()> {
+        let address = self.local_addr()?;
+        tracing::info!(
+            "Twentythree is serving {} lessons at http://{address} (public address {})",
+            self.state.program.lessons.len(),
+            self.state.config.base_url
+        );
+        if cohort_count(&self.state.db).await? == 0 {
+            tracing::info!(
+                "No cohort yet. Next steps: `twentythree coordinator add --email you@example.org --name \"Your Name\"`, then `twentythree cohort create --slug spring-2027 --name \"Spring 2027\" --starts 2027-03-01`"
+            );
+        }
+        axum::serve(self.listener, web::router(self.state))
+            .with_graceful_shutdown(shutdown)
+            .await?;
+        tracing::info!("stopped");
+        Ok(())
+    }
+}
+
+async fn cohort_count(db: &DatabaseConnection) -> Result<u64, sea_orm::DbErr> {
+    entities::cohort::Entity::find().count(db).await
+}
+
+/// Completes on SIGINT (Ctrl-C) or SIGTERM.
+pub async fn shutdown_signal() {
+    let interrupt = async {
+        if let Err(e) = tokio::signal::ctrl_c().await {
+            tracing::error!(error = %e, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing the requests under way");
+}

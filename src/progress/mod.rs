@@ -1,0 +1,73 @@
+//! Progress: which lessons each participant has completed, and who has finished.
+//! (Recognising lessons in posts and finishing arrive with the completions work.)
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::JoinType;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, RelationTrait,
+};
+use serde::Serialize;
+
+use crate::entities::{cohort, completion, participant, person};
+
+/// One participant's standing in a cohort.
+#[derive(Clone, Debug, Serialize)]
+pub struct ParticipantProgress {
+    pub id: i32,
+    pub name: String,
+    pub email: String,
+    pub blog: String,
+    pub completed: Vec<i32>,
+    pub finished_at: Option<DateTime<Utc>>,
+    pub joined_at: DateTime<Utc>,
+}
+
+/// Every participant of `cohort` with the lesson numbers they completed, in name order.
+pub async fn cohort_progress(
+    db: &impl ConnectionTrait,
+    cohort: &cohort::Model,
+) -> Result<Vec<ParticipantProgress>, sea_orm::DbErr> {
+    let rows = participant::Entity::find()
+        .filter(participant::Column::CohortId.eq(cohort.id))
+        .find_also_related(person::Entity)
+        .all(db)
+        .await?;
+    let completions: Vec<(i32, i32)> = completion::Entity::find()
+        .select_only()
+        .column(completion::Column::ParticipantId)
+        .column(completion::Column::LessonNumber)
+        .join(JoinType::InnerJoin, completion::Relation::Participant.def())
+        .filter(participant::Column::CohortId.eq(cohort.id))
+        .order_by_asc(completion::Column::LessonNumber)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut done: HashMap<i32, Vec<i32>> = HashMap::new();
+    for (participant_id, lesson) in completions {
+        done.entry(participant_id).or_default().push(lesson);
+    }
+    let mut progress: Vec<ParticipantProgress> = rows
+        .into_iter()
+        .filter_map(|(p, person)| {
+            let person = person?;
+            Some(ParticipantProgress {
+                completed: done.remove(&p.id).unwrap_or_default(),
+                id: p.id,
+                name: person.name,
+                email: person.email,
+                blog: p.blog_url,
+                finished_at: p.finished_at,
+                joined_at: p.joined_at,
+            })
+        })
+        .collect();
+    progress.sort_by(|a, b| {
+        a.name
+            .to_lowercase()
+            .cmp(&b.name.to_lowercase())
+            .then(a.id.cmp(&b.id))
+    });
+    Ok(progress)
+}

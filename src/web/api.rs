@@ -1,0 +1,106 @@
+//! The JSON API and the health check.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use serde::Serialize;
+
+use crate::cohorts;
+use crate::progress;
+use crate::web::{ApiError, AppError, AppState};
+
+#[derive(Serialize)]
+pub struct ProgressResponse {
+    cohort: CohortSummary,
+    lessons: Vec<LessonSummary>,
+    participants: Vec<ParticipantSummary>,
+}
+
+#[derive(Serialize)]
+struct CohortSummary {
+    slug: String,
+    name: String,
+    starts_on: chrono::NaiveDate,
+    timezone: String,
+    pace: String,
+    visibility: String,
+}
+
+#[derive(Serialize)]
+struct LessonSummary {
+    number: i32,
+    title: String,
+    week: i32,
+    required: bool,
+    opens_at: chrono::DateTime<chrono::Utc>,
+}
+
+#[derive(Serialize)]
+struct ParticipantSummary {
+    id: i32,
+    name: String,
+    blog: String,
+    completed: Vec<i32>,
+    finished_at: Option<chrono::DateTime<chrono::Utc>>,
+    joined_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// `GET /api/v1/cohorts/{slug}/progress`: public for a public cohort.
+pub async fn progress(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+) -> Result<Json<ProgressResponse>, ApiError> {
+    let cohort = cohorts::find(&state.db, &slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !cohorts::is_public(&cohort) {
+        return Err(AppError::Forbidden("this cohort is open to its members only".into()).into());
+    }
+    let lessons = state
+        .program
+        .lessons
+        .iter()
+        .map(|l| LessonSummary {
+            number: l.number,
+            title: l.title.clone(),
+            week: l.week,
+            required: l.required,
+            opens_at: cohorts::week_opens(&cohort, l.week),
+        })
+        .collect();
+    let participants = progress::cohort_progress(&state.db, &cohort)
+        .await?
+        .into_iter()
+        .map(|p| ParticipantSummary {
+            id: p.id,
+            name: p.name,
+            blog: p.blog,
+            completed: p.completed,
+            finished_at: p.finished_at,
+            joined_at: p.joined_at,
+        })
+        .collect();
+    Ok(Json(ProgressResponse {
+        cohort: CohortSummary {
+            slug: cohort.slug,
+            name: cohort.name,
+            starts_on: cohort.starts_on,
+            timezone: cohort.timezone,
+            pace: cohort.pace,
+            visibility: cohort.visibility,
+        },
+        lessons,
+        participants,
+    }))
+}
+
+/// `GET /healthz`: 200 when the database answers, 503 otherwise.
+pub async fn healthz(State(state): State<AppState>) -> (StatusCode, &'static str) {
+    match state.db.ping().await {
+        Ok(()) => (StatusCode::OK, "ok\n"),
+        Err(e) => {
+            tracing::warn!(error = %e, "health check: the database does not answer");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable\n")
+        }
+    }
+}

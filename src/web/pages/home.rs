@@ -1,0 +1,81 @@
+//! `/`: the cohorts, this week's lessons, and on a fresh install the next step.
+
+use axum::extract::State;
+use axum::response::Html;
+use chrono::Utc;
+use minijinja::context;
+use minijinja::value::{Serde, Value};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use serde::Serialize;
+
+use crate::cohorts;
+use crate::entities::{participant, person};
+use crate::web::{AppError, AppState, templates, view};
+
+#[derive(Serialize)]
+struct CohortCard {
+    slug: String,
+    name: String,
+    starts: String,
+    week: i32,
+    weeks: i32,
+    participants: u64,
+    this_week: Vec<LessonLink>,
+}
+
+#[derive(Serialize)]
+struct LessonLink {
+    number: i32,
+    title: String,
+}
+
+pub async fn show(State(state): State<AppState>) -> Result<Html<String>, AppError> {
+    let now = Utc::now();
+    let all = cohorts::list(&state.db).await?;
+    let coordinators = person::Entity::find()
+        .filter(person::Column::Role.eq("coordinator"))
+        .count(&state.db)
+        .await?;
+    let mut cards = Vec::new();
+    for cohort in all.iter().filter(|c| cohorts::is_public(c)) {
+        let (week, lessons) = cohorts::this_week(cohort, &state.program, now);
+        let participants = participant::Entity::find()
+            .filter(participant::Column::CohortId.eq(cohort.id))
+            .count(&state.db)
+            .await?;
+        cards.push(CohortCard {
+            slug: cohort.slug.clone(),
+            name: cohort.name.clone(),
+            starts: view::date(cohorts::week_opens(cohort, 1), cohorts::timezone(cohort)),
+            week,
+            weeks: state.program.weeks(),
+            participants,
+            this_week: lessons
+                .into_iter()
+                .map(|l| LessonLink {
+                    number: l.number,
+                    title: l.title.clone(),
+                })
+                .collect(),
+        });
+    }
+    let first_week: Vec<LessonLink> = state
+        .program
+        .in_week(1)
+        .map(|l| LessonLink {
+            number: l.number,
+            title: l.title.clone(),
+        })
+        .collect();
+    Ok(Html(templates::render(
+        "home.html",
+        context! {
+            cohorts => Value::from(Serde(&cards)),
+            fresh_install => all.is_empty(),
+            has_coordinator => coordinators > 0,
+            lesson_count => state.program.lessons.len(),
+            weeks => state.program.weeks(),
+            first_week => Value::from(Serde(&first_week)),
+        },
+    )?))
+}

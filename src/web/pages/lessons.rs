@@ -1,0 +1,93 @@
+//! `/lessons` and `/lessons/{number}`: the program, paced by the public schedule.
+
+use axum::extract::{Path, State};
+use axum::response::Html;
+use chrono::Utc;
+use chrono_tz::Tz;
+use minijinja::context;
+use minijinja::value::{Serde, Value};
+use serde::Serialize;
+
+use crate::cohorts::{self, Access};
+use crate::lessons::Lesson;
+use crate::web::{AppError, AppState, templates, view};
+
+#[derive(Serialize)]
+struct LessonView<'a> {
+    number: i32,
+    title: &'a str,
+    week: i32,
+    minutes: Option<i32>,
+    required: bool,
+    open: bool,
+    /// When it opens, for a lesson not yet open.
+    opens: Option<String>,
+}
+
+fn lesson_view(lesson: &Lesson, access: Access) -> LessonView<'_> {
+    LessonView {
+        number: lesson.number,
+        title: &lesson.title,
+        week: lesson.week,
+        minutes: lesson.minutes,
+        required: lesson.required,
+        open: access == Access::Open,
+        opens: match access {
+            Access::OpensAt(at) => Some(view::datetime(at, Tz::UTC)),
+            _ => None,
+        },
+    }
+}
+
+#[derive(Serialize)]
+struct Week<'a> {
+    number: i32,
+    lessons: Vec<LessonView<'a>>,
+}
+
+pub async fn index(State(state): State<AppState>) -> Result<Html<String>, AppError> {
+    let all = cohorts::list(&state.db).await?;
+    let now = Utc::now();
+    let weeks: Vec<Week> = (1..=state.program.weeks())
+        .map(|week| Week {
+            number: week,
+            lessons: state
+                .program
+                .in_week(week)
+                .map(|l| lesson_view(l, cohorts::public_access(l, &all, now)))
+                .collect(),
+        })
+        .collect();
+    Ok(Html(templates::render(
+        "lessons.html",
+        context! { weeks => Value::from(Serde(&weeks)), preview => all.is_empty() },
+    )?))
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    Path(number): Path<String>,
+) -> Result<Html<String>, AppError> {
+    let number: i32 = number.parse().map_err(|_| AppError::NotFound)?;
+    let lesson = state.program.get(number).ok_or(AppError::NotFound)?;
+    let all = cohorts::list(&state.db).await?;
+    let access = cohorts::public_access(lesson, &all, Utc::now());
+    let previous = state
+        .program
+        .get(number - 1)
+        .map(|l| lesson_view(l, Access::Open));
+    let next = state
+        .program
+        .get(number + 1)
+        .map(|l| lesson_view(l, Access::Open));
+    Ok(Html(templates::render(
+        "lesson.html",
+        context! {
+            lesson => Value::from(Serde(lesson_view(lesson, access))),
+            body => (access == Access::Open).then_some(lesson.body_html.as_str()),
+            tags => Value::from(Serde(&lesson.tags)),
+            previous => Value::from(Serde(&previous)),
+            next => Value::from(Serde(&next)),
+        },
+    )?))
+}

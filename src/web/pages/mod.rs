@@ -1,0 +1,5 @@
+//! HTML pages, one file a page.
+
+pub mod cohort;
+pub mod home;
+pub mod lessons;

@@ -1,0 +1,29 @@
+//! Small helpers that turn domain values into what templates show.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+/// "Mon 7 Dec 2026, 09:00 CET" in `timezone`.
+pub fn datetime(instant: DateTime<Utc>, timezone: Tz) -> String {
+    instant
+        .with_timezone(&timezone)
+        .format("%a %-d %b %Y, %H:%M %Z")
+        .to_string()
+}
+
+/// "7 Dec 2026" in `timezone`.
+pub fn date(instant: DateTime<Utc>, timezone: Tz) -> String {
+    instant
+        .with_timezone(&timezone)
+        .format("%-d %b %Y")
+        .to_string()
+}
+
+/// Whole percent of `done` out of `total` (0 when there is nothing to do).
+pub fn percent(done: usize, total: usize) -> usize {
+    if total == 0 {
+        0
+    } else {
+        (done * 100 / total).min(100)
+    }
+}
