@@ -203,13 +203,12 @@ pub fn week_opens(cohort: &cohort::Model, week: i32) -> DateTime<Utc> {
 }
 
 /// What a visitor may see of a lesson.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(tag = "state", content = "opens_at", rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Access {
     /// The body is readable.
     Open,
-    /// Only the title, and the date it opens.
-    OpensAt(DateTime<Utc>),
+    /// Only the title, and when it opens (shown in the time zone of the cohort it opens in).
+    OpensAt(DateTime<Utc>, Tz),
     /// Only the title: no public cohort has it on its calendar.
     Unscheduled,
 }
@@ -223,11 +222,11 @@ pub fn public_access(lesson: &Lesson, cohorts: &[cohort::Model], now: DateTime<U
     let earliest = cohorts
         .iter()
         .filter(|c| is_public(c))
-        .map(|c| week_opens(c, lesson.week))
-        .min();
+        .map(|c| (week_opens(c, lesson.week), timezone(c)))
+        .min_by_key(|(at, _)| *at);
     match earliest {
-        Some(opens) if opens <= now => Access::Open,
-        Some(opens) => Access::OpensAt(opens),
+        Some((opens, _)) if opens <= now => Access::Open,
+        Some((opens, zone)) => Access::OpensAt(opens, zone),
         None => Access::Unscheduled,
     }
 }

@@ -66,11 +66,12 @@ impl FromStr for BlogUrl {
             let port: String = rest.chars().take_while(char::is_ascii_digit).collect();
             !port.is_empty() && rest[port.len()..].chars().next().is_none_or(|c| c == '/')
         });
-        let candidate = if Url::parse(trimmed).is_ok() && !host_and_port {
-            trimmed.to_owned()
-        } else {
-            format!("https://{trimmed}")
-        };
+        let candidate =
+            if (Url::parse(trimmed).is_ok() || trimmed.contains("://")) && !host_and_port {
+                trimmed.to_owned()
+            } else {
+                format!("https://{trimmed}")
+            };
         let url =
             Url::parse(&candidate).map_err(|_| format!("{trimmed:?} is not a web address"))?;
         if !matches!(url.scheme(), "http" | "https") {

@@ -304,15 +304,13 @@ fn tag_problem(tag: &str, number: i64) -> Option<String> {
             "the tag {tag:?} is too short to be specific (4 characters at least)"
         ));
     }
-    if let Some(other) = normal
+    let other = normal
         .strip_prefix("thing")
-        .and_then(|n| n.parse::<i64>().ok())
-    {
-        if other != number {
-            return Some(format!(
-                "the tag {tag:?} would count posts for Thing {other} as this lesson"
-            ));
-        }
+        .and_then(|n| n.parse::<i64>().ok());
+    if let Some(other) = other.filter(|other| *other != number) {
+        return Some(format!(
+            "the tag {tag:?} would count posts for Thing {other} as this lesson"
+        ));
     }
     None
 }

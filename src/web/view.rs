@@ -21,9 +21,5 @@ pub fn date(instant: DateTime<Utc>, timezone: Tz) -> String {
 
 /// Whole percent of `done` out of `total` (0 when there is nothing to do).
 pub fn percent(done: usize, total: usize) -> usize {
-    if total == 0 {
-        0
-    } else {
-        (done * 100 / total).min(100)
-    }
+    (done * 100).checked_div(total).unwrap_or(0).min(100)
 }

@@ -3,7 +3,6 @@
 use axum::extract::{Path, State};
 use axum::response::Html;
 use chrono::Utc;
-use chrono_tz::Tz;
 use minijinja::context;
 use minijinja::value::{Serde, Value};
 use serde::Serialize;
@@ -33,7 +32,7 @@ fn lesson_view(lesson: &Lesson, access: Access) -> LessonView<'_> {
         required: lesson.required,
         open: access == Access::Open,
         opens: match access {
-            Access::OpensAt(at) => Some(view::datetime(at, Tz::UTC)),
+            Access::OpensAt(at, timezone) => Some(view::datetime(at, timezone)),
             _ => None,
         },
     }

@@ -1,0 +1,173 @@
+//! `spawn_app` and the `TestApp` whose methods are named after what people do.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+use std::sync::Once;
+
+use chrono::{Days, NaiveDate, Utc};
+use twentythree::{Application, Config};
+
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    pub dir: tempfile::TempDir,
+    pub database_url: String,
+}
+
+pub struct Page {
+    pub status: u16,
+    pub body: String,
+    pub content_type: String,
+}
+
+fn install_crypto() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let _ = rustls::crypto::ring::default_provider().install_default();
+    });
+}
+
+pub fn lessons_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons")
+}
+
+/// A configuration for a fresh database in `dir`, as tests build it: literally.
+pub fn test_config(dir: &Path) -> Config {
+    Config {
+        database_url: format!("sqlite://{}?mode=rwc", dir.join("test.db").display()),
+        bind: "127.0.0.1:0".parse().expect("a socket address"),
+        base_url: "http://127.0.0.1:2323".parse().expect("a URL"),
+        lessons_dir: lessons_dir(),
+        smtp_url: None,
+        mail_dir: dir.join("mail"),
+        mail_from: "Twentythree <noreply@localhost>"
+            .parse()
+            .expect("a mailbox"),
+        poll_interval: std::time::Duration::from_secs(1800),
+        allow_private_feeds: true,
+    }
+}
+
+pub async fn spawn_app() -> TestApp {
+    install_crypto();
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let config = test_config(dir.path());
+    let database_url = config.database_url.clone();
+    let app = Application::build(config).await.expect("the server builds");
+    let address = format!("http://{}", app.local_addr().expect("a bound address"));
+    tokio::spawn(app.run_until(std::future::pending()));
+    TestApp {
+        address,
+        client: reqwest::Client::new(),
+        dir,
+        database_url,
+    }
+}
+
+impl TestApp {
+    pub async fn get(&self, path: &str) -> Page {
+        let response = self
+            .client
+            .get(format!("{}{path}", self.address))
+            .send()
+            .await
+            .expect("the server answers");
+        let status = response.status().as_u16();
+        let content_type = response
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        Page {
+            status,
+            body: response.text().await.expect("a body"),
+            content_type,
+        }
+    }
+
+    pub async fn get_json(&self, path: &str) -> (u16, serde_json::Value) {
+        let page = self.get(path).await;
+        assert!(
+            page.content_type.starts_with("application/json"),
+            "{path}: {}",
+            page.content_type
+        );
+        (page.status, serde_json::from_str(&page.body).expect("JSON"))
+    }
+
+    /// Runs the real binary against this server's database, as a coordinator would.
+    pub fn run_cli(&self, args: &[&str]) -> Output {
+        run_cli_in(self.dir.path(), &self.database_url, args)
+    }
+
+    pub fn create_cohort(&self, slug: &str, starts: NaiveDate, extra: &[&str]) {
+        let starts = starts.to_string();
+        let mut args = vec![
+            "cohort",
+            "create",
+            "--slug",
+            slug,
+            "--name",
+            slug,
+            "--starts",
+            starts.as_str(),
+        ];
+        args.extend_from_slice(extra);
+        let output = self.run_cli(&args);
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+
+    pub fn add_participant(&self, cohort: &str, name: &str, email: &str, blog: &str) {
+        let output = self.run_cli(&[
+            "participant",
+            "add",
+            "--cohort",
+            cohort,
+            "--name",
+            name,
+            "--email",
+            email,
+            "--blog",
+            blog,
+        ]);
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}
+
+pub fn run_cli_in(dir: &Path, database_url: &str, args: &[&str]) -> Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_twentythree"))
+        .args(args)
+        .current_dir(dir)
+        .env_clear()
+        .env("TWENTYTHREE_DATABASE_URL", database_url)
+        .env("TWENTYTHREE_LESSONS_DIR", lessons_dir())
+        .env("RUST_LOG", "warn")
+        .output()
+        .expect("the binary runs")
+}
+
+pub fn days_from_today(days: i64) -> NaiveDate {
+    let today = Utc::now().date_naive();
+    if days >= 0 {
+        today + Days::new(days.unsigned_abs())
+    } else {
+        today - Days::new(days.unsigned_abs())
+    }
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
