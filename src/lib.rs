@@ -12,6 +12,7 @@ pub mod cohorts;
 pub mod config;
 pub mod db;
 pub mod entities;
+pub mod feeds;
 pub mod lessons;
 pub mod people;
 pub mod progress;

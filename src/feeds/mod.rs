@@ -1,0 +1,2 @@
+//! Reading participants' blogs: discover a feed from any address, fetch it politely and
+//! safely, parse what real blogs publish, sanitise it, and store the posts.
