@@ -3,3 +3,5 @@
 
 pub mod fetch;
 pub mod guard;
+pub mod parse;
+pub mod sanitize;

@@ -1,0 +1,406 @@
+//! Turns the bytes of a fetched feed into posts: detects the encoding, repairs what real
+//! blogs get wrong, parses with feed-rs, and gives every post a stable identity, a clean
+//! title, sanitised content, its categories and plausible dates. Pure and synchronous;
+//! [`parse_async`] runs it on the blocking pool, where a parser panic becomes an error.
+
+mod dates;
+mod encoding;
+mod post;
+mod raw;
+mod repair;
+#[cfg(test)]
+mod tests;
+
+use std::panic::AssertUnwindSafe;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use feed_rs::model::{Feed, FeedType};
+use feed_rs::parser::{ParseErrorKind, ParseFeedError};
+use url::Url;
+
+use crate::feeds::sanitize;
+use raw::RawItem;
+
+/// The most posts one parse returns; the newest are kept.
+pub const MAX_POSTS: usize = 300;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedFeed {
+    /// Plain text.
+    pub title: Option<String>,
+    /// The blog's home page (absolute), if the feed says.
+    pub site_url: Option<String>,
+    /// RSS `<ttl>`.
+    pub ttl: Option<Duration>,
+    /// Newest first, at most [`MAX_POSTS`].
+    pub posts: Vec<ParsedPost>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedPost {
+    /// Stable identity: the entry's own id, else its normalised permalink, else `h:` and a
+    /// hash of the title and the start of the content. Unique within the feed.
+    pub guid: String,
+    /// Absolute http(s) permalink.
+    pub link: Option<String>,
+    /// Plain text, never empty.
+    pub title: String,
+    /// Sanitised HTML, at most 200 KB.
+    pub content_html: String,
+    /// Plain text, about 300 characters.
+    pub excerpt: String,
+    /// Every category, tag, label or hashtag as published: trimmed, deduplicated, at most
+    /// 50, each at most 100 characters.
+    pub categories: Vec<String>,
+    /// The date as written in the document.
+    pub published_raw: Option<String>,
+    /// None when missing or absurd (after now + 1 day, or before 1995).
+    pub published_at: Option<DateTime<Utc>>,
+    pub updated_at: Option<DateTime<Utc>>,
+}
+
+/// Why a feed could not be read, in words a participant understands.
+#[derive(Debug, thiserror::Error)]
+pub enum ParseError {
+    #[error("the address gives an empty document, not a feed")]
+    Empty,
+    #[error("the address gives a web page, not a feed")]
+    WebPage,
+    #[error("the address gives JSON data, but not a JSON Feed")]
+    NotJsonFeed,
+    #[error("the address gives an XML document, but not a feed (its root element is <{0}>)")]
+    NotFeedXml(String),
+    #[error("the address gives something that is neither a feed nor a web page")]
+    Unrecognised,
+    #[error("the feed is not valid XML: {message} (line {line})")]
+    InvalidXml { message: String, line: usize },
+    #[error("the feed is not valid JSON: {message} (line {line})")]
+    InvalidJson { message: String, line: usize },
+    #[error("the feed could not be read: {reason}")]
+    Unreadable {
+        reason: String,
+        #[source]
+        source: ParseFeedError,
+    },
+    #[error("the feed has items but none could be read")]
+    NoItemsRead,
+    #[error("the feed could not be read: it made the reader crash")]
+    Crashed,
+}
+
+/// Decodes, repairs and parses; `content_type` is the HTTP Content-Type header;
+/// `feed_url` resolves relative links; `now` bounds absurd dates.
+pub fn parse(
+    bytes: &[u8],
+    content_type: Option<&str>,
+    feed_url: &Url,
+    now: DateTime<Utc>,
+) -> Result<ParsedFeed, ParseError> {
+    let text = encoding::decode(bytes, content_type);
+    let trimmed = text.trim_start();
+    match trimmed.chars().next() {
+        None => Err(ParseError::Empty),
+        Some('{' | '[') => parse_json(&text, feed_url, now),
+        Some('<') => match root_element(trimmed) {
+            Some(root) if is_html_root(&root) => Err(ParseError::WebPage),
+            _ => parse_xml(&text, feed_url, now),
+        },
+        Some(_) if content_type.is_some_and(|t| t.to_ascii_lowercase().contains("html")) => {
+            Err(ParseError::WebPage)
+        }
+        Some(_) => Err(ParseError::Unrecognised),
+    }
+}
+
+/// [`parse`] on the blocking pool. A panic inside the parser (feed-rs has panicked on odd
+/// input before) becomes [`ParseError::Crashed`], never a dead worker.
+pub async fn parse_async(
+    bytes: bytes::Bytes,
+    content_type: Option<String>,
+    feed_url: Url,
+    now: DateTime<Utc>,
+) -> Result<ParsedFeed, ParseError> {
+    contain_panics(move || parse(&bytes, content_type.as_deref(), &feed_url, now)).await
+}
+
+async fn contain_panics<T, F>(work: F) -> Result<T, ParseError>
+where
+    T: Send + 'static,
+    F: FnOnce() -> Result<T, ParseError> + Send + 'static,
+{
+    match tokio::task::spawn_blocking(move || std::panic::catch_unwind(AssertUnwindSafe(work)))
+        .await
+    {
+        Ok(Ok(result)) => result,
+        Ok(Err(panic)) => {
+            let message = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned());
+            tracing::error!(
+                panic = message.as_deref().unwrap_or("?"),
+                "the feed parser panicked"
+            );
+            Err(ParseError::Crashed)
+        }
+        Err(error) => {
+            tracing::error!(%error, "the feed parser task failed");
+            Err(ParseError::Crashed)
+        }
+    }
+}
+
+/// Cheap sniff for discovery: is this body a feed (RSS/RDF/Atom XML root, or JSON with a
+/// jsonfeed.org version) rather than an HTML page?
+pub fn looks_like_feed(bytes: &[u8], content_type: Option<&str>) -> bool {
+    let head = &bytes[..bytes.len().min(64 * 1024)];
+    let text = encoding::decode(head, content_type);
+    let text = text.trim_start();
+    match text.chars().next() {
+        Some('<') => {
+            root_element(text).is_some_and(|root| is_feed_root(&root) && local(&root) != "entry")
+        }
+        Some('{') => {
+            let unescaped = text.replace('\\', "");
+            let json_feed_type =
+                content_type.is_some_and(|t| t.to_ascii_lowercase().contains("feed+json"));
+            unescaped.contains("jsonfeed.org/version/")
+                || (json_feed_type && unescaped.contains("\"items\""))
+        }
+        _ => false,
+    }
+}
+
+fn parse_xml(text: &str, feed_url: &Url, now: DateTime<Utc>) -> Result<ParsedFeed, ParseError> {
+    let repaired = repair::xml(text);
+    let scanned = raw::scan(&repaired, feed_url);
+    let feed = feed_parser(Some(feed_url))
+        .parse(repaired.as_bytes())
+        .map_err(|error| {
+            let root = root_element(repaired.trim_start()).unwrap_or_default();
+            match (error, scanned.as_ref().err()) {
+                (
+                    ParseFeedError::XmlReader(_)
+                    | ParseFeedError::ParseError(ParseErrorKind::NoFeedRoot),
+                    Some(problem),
+                ) => ParseError::InvalidXml {
+                    message: problem.message.clone(),
+                    line: problem.line,
+                },
+                (ParseFeedError::ParseError(ParseErrorKind::NoFeedRoot), None)
+                    if !is_feed_root(&root) =>
+                {
+                    ParseError::NotFeedXml(root)
+                }
+                (source, _) => ParseError::Unreadable {
+                    reason: plain_reason(&source),
+                    source,
+                },
+            }
+        })?;
+    let items = scanned.map(|doc| doc.items).unwrap_or_default();
+    if feed.entries.is_empty() && !items.is_empty() {
+        return Err(ParseError::NoItemsRead);
+    }
+    let items = align(&feed, items);
+    let site_url = site_url(&feed, feed_url);
+    Ok(finish(feed, items, site_url, feed_url, now))
+}
+
+fn parse_json(text: &str, feed_url: &Url, now: DateTime<Utc>) -> Result<ParsedFeed, ParseError> {
+    let mut value: serde_json::Value =
+        serde_json::from_str(text).map_err(|error| ParseError::InvalidJson {
+            message: json_words(&error),
+            line: error.line(),
+        })?;
+    if !repair::json_feed(&mut value) {
+        return Err(ParseError::NotJsonFeed);
+    }
+    let repaired = value.to_string();
+    let feed = feed_parser(None)
+        .parse(repaired.as_bytes())
+        .map_err(|source| ParseError::Unreadable {
+            reason: plain_reason(&source),
+            source,
+        })?;
+    let string = |v: &serde_json::Value, key: &str| {
+        v.get(key)
+            .and_then(serde_json::Value::as_str)
+            .map(str::to_owned)
+    };
+    let items: Vec<RawItem> = value["items"]
+        .as_array()
+        .map(|items| {
+            items
+                .iter()
+                .map(|item| RawItem {
+                    id: string(item, "id"),
+                    published: string(item, "date_published"),
+                    updated: string(item, "date_modified"),
+                    json_url: Some(string(item, "url")),
+                    ..RawItem::default()
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let items = align(&feed, items);
+    let site_url = string(&value, "home_page_url")
+        .and_then(|u| post::absolute_http(&u, feed_url))
+        .map(String::from);
+    Ok(finish(feed, items, site_url, feed_url, now))
+}
+
+fn feed_parser(base: Option<&Url>) -> feed_rs::parser::Parser {
+    feed_rs::parser::Builder::new()
+        .base_uri(base.map(Url::as_str))
+        // An empty id tells us the entry had none; feed-rs would invent one from the title.
+        .id_generator(|_, _, _| String::new())
+        .timestamp_parser(dates::parse)
+        .sanitize_content(false)
+        .build()
+}
+
+fn finish(
+    feed: Feed,
+    items: Vec<RawItem>,
+    site_url: Option<String>,
+    feed_url: &Url,
+    now: DateTime<Utc>,
+) -> ParsedFeed {
+    let title = feed
+        .title
+        .as_ref()
+        .map(|t| sanitize::title(&t.content))
+        .filter(|t| !t.is_empty());
+    let ttl = feed
+        .ttl
+        .map(|minutes| Duration::from_secs(u64::from(minutes) * 60));
+    let format = match feed.feed_type {
+        FeedType::Atom => post::Format::Atom,
+        FeedType::JSON => post::Format::Json,
+        FeedType::RSS0 | FeedType::RSS1 | FeedType::RSS2 => post::Format::Rss,
+    };
+    let posts = post::posts(
+        feed.entries,
+        items,
+        &post::Context {
+            feed_url,
+            now,
+            format,
+        },
+    );
+    ParsedFeed {
+        title,
+        site_url,
+        ttl,
+        posts,
+    }
+}
+
+/// One raw item per feed-rs entry, in the same order; blanks when the two passes disagree
+/// (then feed-rs's own view is used).
+fn align(feed: &Feed, items: Vec<RawItem>) -> Vec<RawItem> {
+    let items: Vec<RawItem> = match feed.feed_type {
+        // feed-rs skips RSS 1.0 items without a link.
+        FeedType::RSS1 => items.into_iter().filter(|i| i.has_link).collect(),
+        _ => items,
+    };
+    if items.len() == feed.entries.len() {
+        items
+    } else {
+        tracing::debug!(
+            raw = items.len(),
+            parsed = feed.entries.len(),
+            "raw pass and feed-rs disagree on the items"
+        );
+        vec![
+            RawItem {
+                guid_is_permalink: true,
+                ..RawItem::default()
+            };
+            feed.entries.len()
+        ]
+    }
+}
+
+/// The blog's home page: the feed's alternate HTML link.
+fn site_url(feed: &Feed, feed_url: &Url) -> Option<String> {
+    feed.links
+        .iter()
+        .filter(|l| l.rel.as_deref().is_none_or(|rel| rel == "alternate"))
+        .filter(|l| l.media_type.as_deref().is_none_or(|t| t.contains("html")))
+        .find_map(|l| post::absolute_http(&l.href, feed_url))
+        .map(String::from)
+}
+
+/// The root element's qualified name, past the prolog, comments and DOCTYPE. An HTML
+/// DOCTYPE counts as an `html` root.
+fn root_element(text: &str) -> Option<String> {
+    let mut rest = text.trim_start();
+    loop {
+        if let Some(after) = rest
+            .strip_prefix("<?")
+            .or_else(|| rest.strip_prefix("<!--"))
+        {
+            let close = if rest.starts_with("<?") { "?>" } else { "-->" };
+            rest = after.split_once(close)?.1.trim_start();
+        } else if rest.len() >= 9 && rest[..9].eq_ignore_ascii_case("<!DOCTYPE") {
+            let name = rest[9..].split_whitespace().next()?.trim_end_matches('>');
+            if name.eq_ignore_ascii_case("html") {
+                return Some("html".to_owned());
+            }
+            rest = rest.split_once('>')?.1.trim_start();
+        } else {
+            let name: String = rest
+                .strip_prefix('<')?
+                .chars()
+                .take_while(|c| !c.is_whitespace() && *c != '>' && *c != '/')
+                .collect();
+            return (!name.is_empty()).then_some(name);
+        }
+    }
+}
+
+fn local(name: &str) -> &str {
+    name.rsplit(':').next().unwrap_or(name)
+}
+
+fn is_feed_root(name: &str) -> bool {
+    matches!(local(name), "rss" | "RDF" | "feed" | "entry")
+}
+
+fn is_html_root(name: &str) -> bool {
+    matches!(
+        local(name).to_ascii_lowercase().as_str(),
+        "html" | "head" | "body"
+    )
+}
+
+fn plain_reason(error: &ParseFeedError) -> String {
+    match error {
+        ParseFeedError::ParseError(ParseErrorKind::NoFeedRoot) => {
+            "it has no <channel> with its items".to_owned()
+        }
+        ParseFeedError::ParseError(ParseErrorKind::MissingContent { .. }) => {
+            "an entry lacks content its format requires".to_owned()
+        }
+        ParseFeedError::ParseError(ParseErrorKind::UnknownMimeType { mime, .. }) => {
+            format!("an entry uses the unknown content type \"{mime}\"")
+        }
+        ParseFeedError::JsonSerde(error) => json_words(error),
+        ParseFeedError::JsonUnsupportedVersion(version) => {
+            format!("the JSON Feed version \"{version}\" is not supported")
+        }
+        other => other.to_string(),
+    }
+}
+
+/// serde_json's message without its "at line 3 column 7" tail (the line is shown apart).
+fn json_words(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    match message.rfind(" at line ") {
+        Some(at) => message[..at].to_owned(),
+        None => message,
+    }
+}

@@ -1,0 +1,445 @@
+//! From feed-rs entries (plus what the raw pass saw) to posts: permalink, stable identity,
+//! title, sanitised content, categories, plausible dates; then newest first, capped.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{DateTime, TimeZone, Timelike, Utc};
+use feed_rs::model::Entry;
+use sha2::{Digest, Sha256};
+use url::Url;
+
+use super::raw::RawItem;
+use super::{MAX_POSTS, ParsedPost, dates};
+use crate::feeds::sanitize;
+
+const MAX_CONTENT_BYTES: usize = 200 * 1024;
+const MAX_CATEGORIES: usize = 50;
+const MAX_CATEGORY_CHARS: usize = 100;
+const MAX_ID_BYTES: usize = 1000;
+const EXCERPT_CHARS: usize = 300;
+const TITLE_FROM_TEXT_CHARS: usize = 80;
+
+#[derive(Clone, Copy, PartialEq)]
+pub(super) enum Format {
+    Rss,
+    Atom,
+    Json,
+}
+
+pub(super) struct Context<'a> {
+    pub feed_url: &'a Url,
+    pub now: DateTime<Utc>,
+    pub format: Format,
+}
+
+/// A post before identities are settled across the whole feed.
+struct Candidate {
+    post: ParsedPost,
+    own_id: Option<String>,
+    /// The link-or-hash identity, used for later duplicates of an id.
+    fallback_id: String,
+    /// Tells a repeated item from a different post that reuses an id.
+    fingerprint: String,
+}
+
+pub(super) fn posts(entries: Vec<Entry>, items: Vec<RawItem>, cx: &Context) -> Vec<ParsedPost> {
+    let candidates = entries
+        .into_iter()
+        .zip(items)
+        .map(|(entry, item)| candidate(entry, item, cx))
+        .collect();
+    newest_first(with_unique_ids(candidates))
+}
+
+fn candidate(entry: Entry, item: RawItem, cx: &Context) -> Candidate {
+    let link = permalink(&entry, &item, cx);
+    let raw_title = entry
+        .title
+        .as_ref()
+        .map(|t| t.content.trim().to_owned())
+        .unwrap_or_default();
+    let plain_title = cx.format != Format::Rss
+        && entry
+            .title
+            .as_ref()
+            .is_some_and(|t| is_plain(t.content_type.as_ref()));
+    let body = Body::of(&entry, cx.format);
+    let base = match body.as_ref().map(|b| b.from_content) {
+        Some(true) => item.content_base.clone(),
+        Some(false) => item.summary_base.clone(),
+        None => None,
+    }
+    .or_else(|| link.clone())
+    .unwrap_or_else(|| cx.feed_url.clone());
+    let content_html = body
+        .as_ref()
+        .map(|b| capped_html(&b.html, &base))
+        .unwrap_or_default();
+    let mut excerpt = sanitize::excerpt(&content_html, EXCERPT_CHARS);
+    if excerpt.is_empty() {
+        let summary = entry
+            .summary
+            .as_ref()
+            .map(|s| s.content.as_str())
+            .unwrap_or_default();
+        excerpt = sanitize::excerpt(summary, EXCERPT_CHARS);
+    }
+    let title = display_title(&raw_title, plain_title, &content_html);
+
+    let raw_body = body.as_ref().map(|b| b.raw.as_str()).unwrap_or_default();
+    let hash_id = format!(
+        "h:{}",
+        hash(&format!(
+            "{raw_title}\n{}",
+            raw_body.chars().take(500).collect::<String>()
+        ))
+    );
+    let link_id = link.as_ref().map(normalised);
+    let own_id = Some(entry.id.trim())
+        .filter(|id| !id.is_empty())
+        .map(str::to_owned)
+        .or_else(|| item.id.clone().filter(|id| !id.trim().is_empty()));
+    let own_id = own_id.map(|id| {
+        if id.len() > MAX_ID_BYTES {
+            format!("h:{}", hash(&id))
+        } else {
+            id
+        }
+    });
+    let fallback_id = link_id.clone().unwrap_or_else(|| hash_id.clone());
+    let fingerprint = format!("{hash_id} {}", link_id.as_deref().unwrap_or_default());
+
+    let (published_at, updated_at) = dates_of(&entry, &item, cx.now);
+    let post = ParsedPost {
+        guid: own_id.clone().unwrap_or_else(|| fallback_id.clone()),
+        link: link.map(String::from),
+        title,
+        content_html,
+        excerpt,
+        categories: categories(&entry, &item),
+        published_raw: item.published.clone().or_else(|| item.updated.clone()),
+        published_at,
+        updated_at,
+    };
+    Candidate {
+        post,
+        own_id,
+        fallback_id,
+        fingerprint,
+    }
+}
+
+/// The title as plain text; a post without one is named after the start of its text.
+fn display_title(raw_title: &str, plain: bool, content_html: &str) -> String {
+    let title = if plain {
+        sanitize::title(&raw_title.replace('<', "&lt;"))
+    } else {
+        sanitize::title(raw_title)
+    };
+    if !title.is_empty() {
+        return title;
+    }
+    let from_text = sanitize::excerpt(content_html, TITLE_FROM_TEXT_CHARS);
+    if from_text.is_empty() {
+        "Untitled post".to_owned()
+    } else {
+        from_text
+    }
+}
+
+/// Published (falling back to updated) and updated, when plausible, in whole seconds.
+fn dates_of(
+    entry: &Entry,
+    item: &RawItem,
+    now: DateTime<Utc>,
+) -> (Option<DateTime<Utc>>, Option<DateTime<Utc>>) {
+    let parsed = |raw: &Option<String>| raw.as_deref().and_then(dates::parse);
+    let plausible = |date: Option<DateTime<Utc>>| {
+        date.filter(|d| is_plausible(*d, now))
+            .and_then(|d| d.with_nanosecond(0))
+    };
+    let published = parsed(&item.published)
+        .or(entry.published)
+        .or_else(|| parsed(&item.updated))
+        .or(entry.updated);
+    let updated = parsed(&item.updated).or(entry.updated);
+    (plausible(published), plausible(updated))
+}
+
+/// The body to show: the full content when there is some, else the summary, as HTML.
+struct Body {
+    html: String,
+    raw: String,
+    from_content: bool,
+}
+
+impl Body {
+    fn of(entry: &Entry, format: Format) -> Option<Body> {
+        let content = entry.content.as_ref().and_then(|c| {
+            let kind = c.content_type.to_string().to_ascii_lowercase();
+            let readable =
+                kind.starts_with("text/") || kind.contains("html") || kind.contains("xml");
+            c.body
+                .as_ref()
+                .filter(|b| readable && !b.trim().is_empty())
+                .map(|b| (b.clone(), kind))
+        });
+        let summary = entry
+            .summary
+            .as_ref()
+            .filter(|s| !s.content.trim().is_empty())
+            .map(|s| (s.content.clone(), s.content_type.to_string()));
+        let from_content = content.is_some();
+        let (raw, kind) = content.or(summary)?;
+        // RSS says nothing reliable about its types: treat descriptions as HTML, as readers do.
+        let html = if format != Format::Rss && is_plain(&kind) {
+            text_to_html(&raw)
+        } else {
+            raw.clone()
+        };
+        Some(Body {
+            html,
+            raw,
+            from_content,
+        })
+    }
+}
+
+fn is_plain(content_type: &str) -> bool {
+    content_type.to_ascii_lowercase().starts_with("text/plain")
+}
+
+fn text_to_html(text: &str) -> String {
+    let escaped = text
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    escaped
+        .replace("\r\n", "\n")
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| format!("<p>{}</p>", p.replace('\n', "<br>")))
+        .collect()
+}
+
+/// Sanitised, and cut (at a tag boundary, then re-balanced) to fit the size limit.
+fn capped_html(html: &str, base: &Url) -> String {
+    let mut clean = sanitize::post_html(html, Some(base));
+    let mut limit = MAX_CONTENT_BYTES;
+    while clean.len() > MAX_CONTENT_BYTES && limit > 1024 {
+        let mut cut = limit.min(clean.len());
+        while !clean.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let cut = clean[..cut].rfind('<').unwrap_or(cut);
+        clean = sanitize::post_html(&clean[..cut], None);
+        limit = limit * 9 / 10;
+    }
+    clean
+}
+
+/// The post's web page: an alternate link (JSON Feed: `url`), else an RSS guid that is a
+/// permalink. Only absolute http(s) addresses count.
+fn permalink(entry: &Entry, item: &RawItem, cx: &Context) -> Option<Url> {
+    if let Some(url) = &item.json_url {
+        return url.as_deref().and_then(|u| absolute_http(u, cx.feed_url));
+    }
+    let alternates: Vec<_> = entry
+        .links
+        .iter()
+        .filter(|l| l.target.is_none() && l.rel.as_deref().is_none_or(|r| r == "alternate"))
+        .collect();
+    let html_first = alternates
+        .iter()
+        .filter(|l| l.media_type.as_deref().is_none_or(|t| t.contains("html")))
+        .chain(alternates.iter());
+    let link = html_first
+        .filter_map(|l| absolute_http(&l.href, cx.feed_url))
+        .next();
+    link.or_else(|| {
+        let guid = Some(entry.id.as_str())
+            .filter(|id| !id.is_empty())
+            .or(item.id.as_deref())?;
+        // Only a guid that is a full address by itself: "post-1" is no path.
+        let url = Url::parse(guid.trim())
+            .ok()
+            .filter(|u| matches!(u.scheme(), "http" | "https"))?;
+        (cx.format == Format::Rss && item.guid_is_permalink).then_some(url)
+    })
+}
+
+pub(super) fn absolute_http(href: &str, base: &Url) -> Option<Url> {
+    let url = base.join(href.trim()).ok()?;
+    matches!(url.scheme(), "http" | "https").then_some(url)
+}
+
+/// A permalink as an identity: no fragment, no `utm_*` parameters (the url crate already
+/// lower-cases scheme and host).
+fn normalised(url: &Url) -> String {
+    let mut url = url.clone();
+    url.set_fragment(None);
+    if url.query().is_some() {
+        let kept: Vec<(String, String)> = url
+            .query_pairs()
+            .filter(|(k, _)| !k.to_ascii_lowercase().starts_with("utm_"))
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
+        if kept.is_empty() {
+            url.set_query(None);
+        } else if kept.len() != url.query_pairs().count() {
+            url.query_pairs_mut().clear().extend_pairs(kept);
+        }
+    }
+    url.into()
+}
+
+fn hash(text: &str) -> String {
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .take(16)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn categories(entry: &Entry, item: &RawItem) -> Vec<String> {
+    let published = entry
+        .categories
+        .iter()
+        .flat_map(|c| std::iter::once(&c.term).chain(c.label.as_ref()))
+        .chain(&item.subjects);
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for category in published {
+        // Entities decoded, but markup kept as text: a category is never HTML.
+        let clean: String = sanitize::title(&category.replace('<', "&lt;"))
+            .chars()
+            .take(MAX_CATEGORY_CHARS)
+            .collect();
+        let clean = clean.trim_end().to_owned();
+        if !clean.is_empty() && seen.insert(clean.to_lowercase()) {
+            out.push(clean);
+            if out.len() == MAX_CATEGORIES {
+                break;
+            }
+        }
+    }
+    out
+}
+
+fn is_plausible(date: DateTime<Utc>, now: DateTime<Utc>) -> bool {
+    let earliest = Utc
+        .with_ymd_and_hms(1995, 1, 1, 0, 0, 0)
+        .single()
+        .unwrap_or(DateTime::<Utc>::MIN_UTC);
+    date >= earliest && date <= now + chrono::Duration::days(1)
+}
+
+/// Gives every post a unique guid in document order: the first holder of an id keeps it;
+/// a later, different post with the same id gets its link-or-hash identity (plus `#2`,
+/// `#3`… if that is taken too); an exact repeat of an item is dropped.
+fn with_unique_ids(candidates: Vec<Candidate>) -> Vec<ParsedPost> {
+    let mut taken: HashMap<String, String> = HashMap::new();
+    let mut posts = Vec::with_capacity(candidates.len());
+    for Candidate {
+        mut post,
+        own_id,
+        fallback_id,
+        fingerprint,
+    } in candidates
+    {
+        if let Some(holder) = taken.get(&post.guid) {
+            if *holder == fingerprint {
+                continue;
+            }
+            let base = if own_id.is_some() && fallback_id != post.guid {
+                fallback_id
+            } else {
+                post.guid.clone()
+            };
+            let mut guid = base.clone();
+            let mut n = 2;
+            while taken.contains_key(&guid) {
+                guid = format!("{base}#{n}");
+                n += 1;
+            }
+            post.guid = guid;
+        }
+        taken.insert(post.guid.clone(), fingerprint);
+        posts.push(post);
+    }
+    posts
+}
+
+/// Newest first and at most [`MAX_POSTS`]. A post without a date keeps its place in the
+/// document: it sorts as if dated like the post before it (or as newest when first).
+fn newest_first(posts: Vec<ParsedPost>) -> Vec<ParsedPost> {
+    let mut previous = DateTime::<Utc>::MAX_UTC;
+    let mut keyed: Vec<(DateTime<Utc>, ParsedPost)> = posts
+        .into_iter()
+        .map(|post| {
+            previous = post.published_at.unwrap_or(previous);
+            (previous, post)
+        })
+        .collect();
+    keyed.sort_by_key(|(date, _)| std::cmp::Reverse(*date));
+    keyed
+        .into_iter()
+        .take(MAX_POSTS)
+        .map(|(_, post)| post)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn permalinks_normalise_into_identities() {
+        let url = Url::parse("HTTP://Blog.Example/a/?utm_source=rss&p=3&UTM_medium=x#comments")
+            .expect("url");
+        assert_eq!(normalised(&url), "http://blog.example/a/?p=3");
+        let url = Url::parse("https://blog.example/a?utm_source=rss").expect("url");
+        assert_eq!(normalised(&url), "https://blog.example/a");
+    }
+
+    #[test]
+    fn plausible_dates() {
+        let now = Utc
+            .with_ymd_and_hms(2026, 11, 23, 12, 0, 0)
+            .single()
+            .expect("date");
+        assert!(is_plausible(now + chrono::Duration::hours(23), now));
+        assert!(!is_plausible(now + chrono::Duration::hours(25), now));
+        assert!(is_plausible(
+            Utc.with_ymd_and_hms(1995, 1, 1, 0, 0, 0)
+                .single()
+                .expect("date"),
+            now
+        ));
+        assert!(!is_plausible(
+            Utc.with_ymd_and_hms(1994, 12, 31, 23, 59, 59)
+                .single()
+                .expect("date"),
+            now
+        ));
+    }
+
+    #[test]
+    fn plain_text_bodies_become_paragraphs() {
+        assert_eq!(
+            text_to_html("One <b>\nline\n\nTwo & three"),
+            "<p>One &lt;b&gt;<br>line</p><p>Two &amp; three</p>"
+        );
+    }
+
+    #[test]
+    fn oversized_content_is_cut_to_size_and_stays_balanced() {
+        let html = "<p>".to_owned() + &"<em>word</em> ".repeat(30_000) + "</p>";
+        let base = Url::parse("http://blog.example/").expect("url");
+        let capped = capped_html(&html, &base);
+        assert!(capped.len() <= MAX_CONTENT_BYTES, "{}", capped.len());
+        assert!(capped.len() > MAX_CONTENT_BYTES / 2);
+        assert!(capped.ends_with("</p>"), "{}", &capped[capped.len() - 40..]);
+    }
+}

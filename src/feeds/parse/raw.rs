@@ -1,0 +1,395 @@
+//! A light pass over the (repaired) XML for what feed-rs does not keep: the raw date
+//! strings, RDF `rdf:about` ids, `dc:subject`, `guid isPermaLink`, the `xml:base` in scope
+//! for each item's content; and, when the XML is broken, where it breaks.
+
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::name::ResolveResult;
+use quick_xml::{NsReader, XmlVersion};
+use url::Url;
+
+const RSS1: &str = "http://purl.org/rss/1.0/";
+const ATOM: &str = "http://www.w3.org/2005/Atom";
+const DC: &str = "http://purl.org/dc/elements/1.1/";
+const DCTERMS: &str = "http://purl.org/dc/terms/";
+
+/// What the raw pass learnt about one item (or entry), in document order.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub(super) struct RawItem {
+    /// The item's own id: RSS guid, Atom id, RDF `rdf:about`, JSON Feed id.
+    pub id: Option<String>,
+    /// False only for an RSS guid marked `isPermaLink="false"`.
+    pub guid_is_permalink: bool,
+    pub published: Option<String>,
+    pub updated: Option<String>,
+    /// Extra categories feed-rs does not read (`dc:subject`).
+    pub subjects: Vec<String>,
+    /// The `xml:base` in scope for the content and for the summary, when one was declared.
+    pub content_base: Option<Url>,
+    pub summary_base: Option<Url>,
+    /// For JSON Feed, the item's `url` (feed-rs mixes it up with `external_url`).
+    pub json_url: Option<Option<String>>,
+    pub has_link: bool,
+}
+
+#[derive(Debug, Default)]
+pub(super) struct RawDoc {
+    /// The root element's local name.
+    pub root: String,
+    pub items: Vec<RawItem>,
+}
+
+/// Where and why the XML is not well-formed.
+#[derive(Debug, PartialEq)]
+pub(super) struct XmlProblem {
+    pub message: String,
+    pub line: usize,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Field {
+    Id,
+    Published(u8),
+    Updated(u8),
+    Subject,
+    Link,
+    Other,
+}
+
+struct Capture {
+    field: Field,
+    depth: usize,
+    text: String,
+}
+
+pub(super) fn scan(text: &str, feed_url: &Url) -> Result<RawDoc, XmlProblem> {
+    let mut reader = NsReader::from_str(text);
+    let mut doc = RawDoc::default();
+    let mut depth = 0usize;
+    let mut open: Vec<String> = Vec::new();
+    let mut bases: Vec<(usize, Url)> = Vec::new();
+    let mut item_depth = None;
+    let mut item = RawItem::default();
+    let mut ranks = (u8::MAX, u8::MAX);
+    let mut capture: Option<Capture> = None;
+    loop {
+        let (ns, event) = match reader.read_resolved_event() {
+            Ok((ns, event)) => {
+                // feed-rs reads an Atom document without a namespace as Atom; so do we.
+                let ns = namespace(&ns);
+                let atom_root = matches!(doc.root.as_str(), "feed" | "entry");
+                (
+                    if ns.is_empty() && atom_root {
+                        ATOM.to_owned()
+                    } else {
+                        ns
+                    },
+                    event,
+                )
+            }
+            Err(error) => return Err(problem(text, reader.error_position(), &error)),
+        };
+        match event {
+            Event::Start(ref start) | Event::Empty(ref start) => {
+                let empty = matches!(event, Event::Empty(_));
+                depth += 1;
+                let local = local_name(start);
+                if let Some(base) = attribute(start, "xml:base") {
+                    let parent = bases.last().map_or(feed_url, |(_, url)| url);
+                    if let Ok(url) = parent.join(base.trim()) {
+                        bases.push((depth, url));
+                    }
+                }
+                let in_scope = || bases.last().map(|(_, url)| url.clone());
+                if depth == 1 {
+                    doc.root = local.clone();
+                }
+                let is_item = matches!(
+                    (doc.root.as_str(), depth, local.as_str()),
+                    ("rss", 3, "item")
+                        | ("RDF", 2, "item")
+                        | ("feed", 2, "entry")
+                        | ("entry", 1, "entry")
+                );
+                if is_item {
+                    item_depth = Some(depth);
+                    ranks = (u8::MAX, u8::MAX);
+                    item = RawItem {
+                        guid_is_permalink: true,
+                        content_base: in_scope(),
+                        summary_base: in_scope(),
+                        ..RawItem::default()
+                    };
+                    if doc.root == "RDF" {
+                        item.id =
+                            attribute(start, "rdf:about").or_else(|| attribute(start, "about"));
+                    }
+                } else if item_depth.is_some_and(|d| depth == d + 1) {
+                    let field = field(&ns, &local);
+                    if field == Field::Id && local == "guid" {
+                        item.guid_is_permalink = attribute(start, "isPermaLink")
+                            .is_none_or(|v| !v.trim().eq_ignore_ascii_case("false"));
+                    }
+                    if field == Field::Link && attribute(start, "href").is_some() {
+                        item.has_link = true;
+                    }
+                    match (ns.as_str(), local.as_str()) {
+                        (ATOM, "content") | (_, "encoded") => item.content_base = in_scope(),
+                        (ATOM, "summary") | (_, "description") => item.summary_base = in_scope(),
+                        _ => {}
+                    }
+                    capture = Some(Capture {
+                        field,
+                        depth,
+                        text: String::new(),
+                    });
+                }
+                if empty {
+                    finish(&mut capture, depth, &mut item, &mut ranks);
+                    close(&mut depth, &mut bases);
+                    if item_depth == Some(depth + 1) {
+                        item_depth = None;
+                        doc.items.push(std::mem::take(&mut item));
+                    }
+                } else {
+                    open.push(local);
+                }
+            }
+            Event::End(_) => {
+                open.pop();
+                finish(&mut capture, depth, &mut item, &mut ranks);
+                close(&mut depth, &mut bases);
+                if item_depth == Some(depth + 1) {
+                    item_depth = None;
+                    doc.items.push(std::mem::take(&mut item));
+                }
+            }
+            Event::Text(ref t) => push(&mut capture, &t.xml10_content()),
+            Event::CData(ref t) => push(&mut capture, &t.xml10_content()),
+            Event::GeneralRef(ref r) => {
+                let resolved = match r.resolve_char_ref() {
+                    Ok(Some(c)) => c.to_string(),
+                    _ => quick_xml::escape::resolve_predefined_entity(r)
+                        .map_or_else(|| format!("&{};", &**r), str::to_owned),
+                };
+                push(&mut capture, &resolved);
+            }
+            Event::Eof => {
+                if let Some(name) = open.last() {
+                    let line = text.lines().count().max(1);
+                    return Err(XmlProblem {
+                        message: format!("the document ends before <{name}> is closed"),
+                        line,
+                    });
+                }
+                return Ok(doc);
+            }
+            _ => {}
+        }
+    }
+}
+
+fn close(depth: &mut usize, bases: &mut Vec<(usize, Url)>) {
+    while bases.last().is_some_and(|(d, _)| *d >= *depth) {
+        bases.pop();
+    }
+    *depth = depth.saturating_sub(1);
+}
+
+fn push(capture: &mut Option<Capture>, text: &str) {
+    if let Some(capture) = capture {
+        capture.text.push_str(text);
+    }
+}
+
+fn finish(capture: &mut Option<Capture>, depth: usize, item: &mut RawItem, ranks: &mut (u8, u8)) {
+    if capture.as_ref().is_none_or(|c| c.depth != depth) {
+        return;
+    }
+    let Some(Capture { field, text, .. }) = capture.take() else {
+        return;
+    };
+    let text = text.trim();
+    if text.is_empty() {
+        return;
+    }
+    match field {
+        Field::Id => item.id = Some(text.to_owned()),
+        Field::Published(rank) if rank < ranks.0 => {
+            ranks.0 = rank;
+            item.published = Some(text.to_owned());
+        }
+        Field::Updated(rank) if rank < ranks.1 => {
+            ranks.1 = rank;
+            item.updated = Some(text.to_owned());
+        }
+        Field::Subject => item.subjects.push(text.to_owned()),
+        Field::Link => item.has_link = true,
+        _ => {}
+    }
+}
+
+/// Which item child carries what; a lower rank wins when a feed has several dates.
+fn field(ns: &str, local: &str) -> Field {
+    let rss = ns.is_empty() || ns == RSS1;
+    match (ns, local) {
+        (_, "guid") if rss => Field::Id,
+        (ATOM, "id") => Field::Id,
+        (_, "pubDate") if rss || ns == ATOM => Field::Published(0),
+        (ATOM, "published") => Field::Published(0),
+        (ATOM, "issued") => Field::Published(1),
+        (DC, "date") => Field::Published(2),
+        (DCTERMS, "created" | "issued") => Field::Published(3),
+        (ATOM, "updated") => Field::Updated(0),
+        (_, "updated") if rss => Field::Updated(0),
+        (ATOM, "modified") => Field::Updated(1),
+        (DCTERMS, "modified") => Field::Updated(2),
+        (DC, "subject") => Field::Subject,
+        (_, "link") if rss || ns == ATOM => Field::Link,
+        _ => Field::Other,
+    }
+}
+
+fn namespace(ns: &ResolveResult) -> String {
+    match ns {
+        ResolveResult::Bound(ns) => ns.as_ref().to_owned(),
+        _ => String::new(),
+    }
+}
+
+fn local_name(start: &BytesStart) -> String {
+    start.local_name().as_ref().to_owned()
+}
+
+fn attribute(start: &BytesStart, name: &str) -> Option<String> {
+    start
+        .attributes()
+        .flatten()
+        .find(|a| a.key.as_ref() == name)
+        .map(|a| {
+            a.normalized_value(XmlVersion::Implicit1_0)
+                .map_or_else(|_| a.value.to_string(), |v| v.into_owned())
+        })
+}
+
+fn problem(text: &str, position: u64, error: &quick_xml::Error) -> XmlProblem {
+    let position = usize::try_from(position)
+        .unwrap_or(usize::MAX)
+        .min(text.len());
+    let line = text.as_bytes()[..position]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1;
+    XmlProblem {
+        message: plain_words(error),
+        line,
+    }
+}
+
+fn plain_words(error: &quick_xml::Error) -> String {
+    use quick_xml::errors::{IllFormedError, SyntaxError};
+    match error {
+        quick_xml::Error::Syntax(SyntaxError::UnclosedCData) => {
+            "a CDATA section is never closed".to_owned()
+        }
+        quick_xml::Error::Syntax(SyntaxError::UnclosedComment) => {
+            "a comment is never closed".to_owned()
+        }
+        quick_xml::Error::Syntax(SyntaxError::UnclosedTag) => "a tag is never closed".to_owned(),
+        quick_xml::Error::IllFormed(IllFormedError::MismatchedEndTag { expected, found }) => {
+            format!("<{expected}> is closed by </{found}>")
+        }
+        quick_xml::Error::IllFormed(IllFormedError::UnmatchedEndTag(name)) => {
+            format!("</{name}> closes nothing")
+        }
+        other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn url() -> Url {
+        Url::parse("http://blog.example/feed.xml").expect("url")
+    }
+
+    #[test]
+    fn rss_items_keep_raw_dates_ids_and_subjects() {
+        let doc = r#"<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>t</title>
+            <item><guid isPermaLink="false"> a-1 </guid><pubDate>Mon, 5 Oct 2026 10:00:00 CEST</pubDate><dc:date>2020-01-01</dc:date><dc:subject>thing7</dc:subject><link>http://x/</link></item>
+            <item><dc:date>2026-10-01 09:30:00</dc:date><description>d</description></item>
+        </channel></rss>"#;
+        let raw = scan(doc, &url()).expect("well-formed");
+        assert_eq!(raw.root, "rss");
+        assert_eq!(raw.items.len(), 2);
+        let first = &raw.items[0];
+        assert_eq!(first.id.as_deref(), Some("a-1"));
+        assert!(!first.guid_is_permalink);
+        assert_eq!(
+            first.published.as_deref(),
+            Some("Mon, 5 Oct 2026 10:00:00 CEST")
+        );
+        assert_eq!(first.subjects, ["thing7"]);
+        assert!(first.has_link);
+        assert_eq!(
+            raw.items[1].published.as_deref(),
+            Some("2026-10-01 09:30:00")
+        );
+        assert!(!raw.items[1].has_link);
+    }
+
+    #[test]
+    fn atom_xml_base_scopes_are_resolved() {
+        let doc = r#"<feed xmlns="http://www.w3.org/2005/Atom" xml:base="http://h/relative/">
+            <entry><id>1</id><updated>2026-10-01T00:00:00Z</updated><content type="html">x</content></entry>
+            <entry xml:base="archive/"><id>2</id><content type="html" xml:base="deeper/">x</content><summary>s</summary></entry>
+            <entry><id>3</id><link href="x"/></entry>
+        </feed>"#;
+        let raw = scan(doc, &url()).expect("well-formed");
+        let bases: Vec<_> = raw
+            .items
+            .iter()
+            .map(|i| i.content_base.as_ref().map(Url::as_str))
+            .collect();
+        assert_eq!(
+            bases,
+            [
+                Some("http://h/relative/"),
+                Some("http://h/relative/archive/deeper/"),
+                Some("http://h/relative/")
+            ]
+        );
+        assert_eq!(
+            raw.items[1].summary_base.as_ref().map(Url::as_str),
+            Some("http://h/relative/archive/")
+        );
+        assert_eq!(
+            raw.items[0].updated.as_deref(),
+            Some("2026-10-01T00:00:00Z")
+        );
+        assert!(raw.items[2].has_link);
+    }
+
+    #[test]
+    fn broken_xml_says_where() {
+        let doc = "<rss version=\"2.0\">\n<channel>\n<item><title>a</titel></item>";
+        let problem = scan(doc, &url()).expect_err("broken");
+        assert_eq!(problem.line, 3);
+        assert!(
+            problem.message.contains("<title> is closed by </titel>"),
+            "{}",
+            problem.message
+        );
+        let cut = "<rss version=\"2.0\">\n<channel>\n<item><description><![CDATA[abc";
+        assert_eq!(
+            scan(cut, &url()).expect_err("cut").message,
+            "a CDATA section is never closed"
+        );
+        let unclosed = "<rss version=\"2.0\">\n<channel>\n";
+        assert_eq!(
+            scan(unclosed, &url()).expect_err("unclosed").message,
+            "the document ends before <channel> is closed"
+        );
+    }
+}

@@ -1,0 +1,705 @@
+//! Mends what feed-rs rejects but browsers and feed readers accept: bare ampersands,
+//! illegal characters, `<rss>` versions feed-rs does not know, RSS 0.90 and Atom 0.3
+//! namespaces, odd Atom `type` attributes, broken `xml:base`; and for JSON Feed, old
+//! version URLs, numeric ids and tags given as one string.
+//!
+//! The XML repairs edit the text in place and never add or remove a line, so line
+//! numbers in error messages still match the document the participant published.
+
+use serde_json::{Map, Value};
+
+/// Namespaces feed-rs does not know, and the ones whose elements mean the same.
+const NAMESPACE_ALIASES: [(&str, &str); 2] = [
+    (
+        "http://my.netscape.com/rdf/simple/0.9/",
+        "http://purl.org/rss/1.0/",
+    ),
+    ("http://purl.org/atom/ns#", "http://www.w3.org/2005/Atom"),
+];
+
+pub(super) fn xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 64);
+    let mut rest = text;
+    let mut root: Option<String> = None;
+    while let Some(lt) = rest.find('<') {
+        push_text(&mut out, &rest[..lt]);
+        rest = &rest[lt..];
+        let consumed = if let Some(len) = skip_markup(rest) {
+            out.push_str(&rest[..len]);
+            len
+        } else if rest.starts_with("</") {
+            let len = rest.find('>').map_or(rest.len(), |end| end + 1);
+            out.push_str(&rest[..len]);
+            len
+        } else if let Some(tag) = StartTag::parse(rest) {
+            let is_root = root.is_none();
+            let name = tag.name.to_owned();
+            let len = tag.len;
+            tag.write_repaired(&mut out, is_root, root.as_deref());
+            root.get_or_insert(name);
+            len
+        } else {
+            // A `<` that starts no markup ("a < b") is text.
+            out.push_str("&lt;");
+            1
+        };
+        rest = &rest[consumed..];
+    }
+    push_text(&mut out, rest);
+    out
+}
+
+/// Comments, CDATA, processing instructions and the DOCTYPE are copied as they are; an
+/// unterminated one swallows the rest of the document (and stays an error for the parser).
+fn skip_markup(rest: &str) -> Option<usize> {
+    let until = |open: &str, close: &str| -> Option<usize> {
+        rest.starts_with(open).then(|| {
+            rest[open.len()..]
+                .find(close)
+                .map_or(rest.len(), |at| open.len() + at + close.len())
+        })
+    };
+    until("<!--", "-->")
+        .or_else(|| until("<![CDATA[", "]]>"))
+        .or_else(|| until("<?", "?>"))
+        .or_else(|| rest.starts_with("<!").then(|| doctype_len(rest)))
+}
+
+fn doctype_len(rest: &str) -> usize {
+    let mut in_subset = false;
+    let mut quote = None;
+    for (i, c) in rest.char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '[') => in_subset = true,
+            (None, ']') => in_subset = false,
+            (None, '>') if !in_subset => return i + 1,
+            _ => {}
+        }
+    }
+    rest.len()
+}
+
+/// Text between tags: bare `&` become `&amp;`, impossible character references become
+/// U+FFFD, characters XML forbids are dropped.
+fn push_text(out: &mut String, text: &str) {
+    let mut rest = text;
+    while let Some(amp) = rest.find('&') {
+        push_legal_chars(out, &rest[..amp]);
+        rest = &rest[amp..];
+        let len = match reference_len(rest) {
+            Some((len, true)) => {
+                out.push_str(&rest[..len]);
+                len
+            }
+            Some((len, false)) => {
+                out.push_str("&#xFFFD;");
+                len
+            }
+            None => {
+                out.push_str("&amp;");
+                1
+            }
+        };
+        rest = &rest[len..];
+    }
+    push_legal_chars(out, rest);
+}
+
+fn push_legal_chars(out: &mut String, text: &str) {
+    if text.chars().all(is_legal_xml_char) {
+        out.push_str(text);
+    } else {
+        out.extend(text.chars().filter(|c| is_legal_xml_char(*c)));
+    }
+}
+
+fn is_legal_xml_char(c: char) -> bool {
+    !matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')
+}
+
+/// If `text` (starting with `&`) starts a well-formed reference: its length, and whether
+/// it names a character XML allows.
+fn reference_len(text: &str) -> Option<(usize, bool)> {
+    let body = &text[1..];
+    let semi = body.find(';').filter(|at| *at <= 40)?;
+    let name = &body[..semi];
+    let legal = if let Some(number) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
+        if number.is_empty() || !number.chars().all(|c| c.is_ascii_hexdigit()) {
+            return None;
+        }
+        u32::from_str_radix(number, 16)
+            .ok()
+            .and_then(char::from_u32)
+            .is_some_and(is_referable)
+    } else if let Some(number) = name.strip_prefix('#') {
+        if number.is_empty() || !number.chars().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        number
+            .parse::<u32>()
+            .ok()
+            .and_then(char::from_u32)
+            .is_some_and(is_referable)
+    } else {
+        let mut chars = name.chars();
+        let starts_well = chars
+            .next()
+            .is_some_and(|c| c.is_alphabetic() || c == '_' || c == ':');
+        if !starts_well || !chars.all(|c| c.is_alphanumeric() || matches!(c, '_' | ':' | '.' | '-'))
+        {
+            return None;
+        }
+        true
+    };
+    Some((semi + 2, legal))
+}
+
+fn is_referable(c: char) -> bool {
+    c != '\0' && is_legal_xml_char(c)
+}
+
+/// A start tag, parsed just enough to repair attributes without moving anything else.
+struct StartTag<'a> {
+    source: &'a str,
+    name: &'a str,
+    attributes: Vec<Attribute<'a>>,
+    /// Where the tag's closing `>` or `/>` starts.
+    close_at: usize,
+    len: usize,
+}
+
+struct Attribute<'a> {
+    name: &'a str,
+    /// Byte range of the whole `name="value"` within the tag.
+    span: std::ops::Range<usize>,
+    /// Byte range of the value, without quotes.
+    value: std::ops::Range<usize>,
+    quoted: bool,
+}
+
+impl<'a> StartTag<'a> {
+    fn parse(source: &'a str) -> Option<StartTag<'a>> {
+        let bytes = source.as_bytes();
+        let name_len = source[1..]
+            .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
+            .unwrap_or(source.len() - 1);
+        let name = &source[1..1 + name_len];
+        let first = name.chars().next()?;
+        if !(first.is_alphabetic() || first == '_' || first == ':') {
+            return None;
+        }
+        let mut attributes = Vec::new();
+        let mut at = 1 + name_len;
+        loop {
+            while at < bytes.len() && bytes[at].is_ascii_whitespace() {
+                at += 1;
+            }
+            match bytes.get(at)? {
+                b'>' => {
+                    return Some(StartTag {
+                        source,
+                        name,
+                        attributes,
+                        close_at: at,
+                        len: at + 1,
+                    });
+                }
+                b'/' if bytes.get(at + 1) == Some(&b'>') => {
+                    return Some(StartTag {
+                        source,
+                        name,
+                        attributes,
+                        close_at: at,
+                        len: at + 2,
+                    });
+                }
+                b'<' => return None,
+                _ => {}
+            }
+            let start = at;
+            while at < bytes.len()
+                && !bytes[at].is_ascii_whitespace()
+                && !matches!(bytes[at], b'=' | b'>' | b'<')
+            {
+                at += 1;
+            }
+            if at == start {
+                // A stray `/` or similar: skip it.
+                at += 1;
+                continue;
+            }
+            let attr_name = &source[start..at];
+            let mut lookahead = at;
+            while lookahead < bytes.len() && bytes[lookahead].is_ascii_whitespace() {
+                lookahead += 1;
+            }
+            if bytes.get(lookahead) != Some(&b'=') {
+                // An attribute without a value (`allowfullscreen`), HTML style.
+                attributes.push(Attribute {
+                    name: attr_name,
+                    span: start..at,
+                    value: at..at,
+                    quoted: false,
+                });
+                continue;
+            }
+            at = lookahead + 1;
+            while at < bytes.len() && bytes[at].is_ascii_whitespace() {
+                at += 1;
+            }
+            let attribute = match bytes.get(at)? {
+                quote @ (b'"' | b'\'') => {
+                    let close = at + 1 + source[at + 1..].find(*quote as char)?;
+                    let attribute = Attribute {
+                        name: attr_name,
+                        span: start..close + 1,
+                        value: at + 1..close,
+                        quoted: true,
+                    };
+                    at = close + 1;
+                    attribute
+                }
+                _ => {
+                    let value_start = at;
+                    while at < bytes.len() && !bytes[at].is_ascii_whitespace() && bytes[at] != b'>'
+                    {
+                        at += 1;
+                    }
+                    Attribute {
+                        name: attr_name,
+                        span: start..at,
+                        value: value_start..at,
+                        quoted: false,
+                    }
+                }
+            };
+            attributes.push(attribute);
+        }
+    }
+
+    fn value(&self, attribute: &Attribute) -> &'a str {
+        &self.source[attribute.value.clone()]
+    }
+
+    fn local_name(&self) -> &'a str {
+        self.name.rsplit(':').next().unwrap_or(self.name)
+    }
+
+    /// Writes the tag with its repairs. `root` is the root element's name once known.
+    fn write_repaired(&self, out: &mut String, is_root: bool, root: Option<&str>) {
+        let atom = root
+            .map(|r| r.rsplit(':').next().unwrap_or(r))
+            .is_some_and(|r| r == "feed" || r == "entry")
+            || (is_root && matches!(self.local_name(), "feed" | "entry"));
+        let mut at = 0;
+        let mut extra = String::new();
+        if is_root && self.name == "rss" && !self.attributes.iter().any(|a| a.name == "version") {
+            extra.push_str(" version=\"2.0\"");
+        }
+        for attribute in &self.attributes {
+            out.push_str(&self.source[at..attribute.span.start]);
+            at = attribute.span.end;
+            let value = self.value(attribute);
+            match self.repaired_value(attribute, is_root, atom) {
+                Repair::Keep if attribute.quoted => {
+                    out.push_str(&self.source[attribute.span.start..attribute.value.start]);
+                    push_attribute_value(out, value);
+                    out.push_str(&self.source[attribute.value.end..attribute.span.end]);
+                }
+                Repair::Keep => {
+                    out.push_str(attribute.name);
+                    out.push_str("=\"");
+                    push_attribute_value(
+                        out,
+                        if attribute.value.is_empty() {
+                            attribute.name
+                        } else {
+                            value
+                        },
+                    );
+                    out.push('"');
+                }
+                Repair::Set(new) => {
+                    out.push_str(attribute.name);
+                    out.push_str("=\"");
+                    out.push_str(&new);
+                    out.push('"');
+                }
+                Repair::Drop => {}
+            }
+        }
+        out.push_str(&self.source[at..self.close_at]);
+        out.push_str(&extra);
+        out.push_str(&self.source[self.close_at..self.len]);
+    }
+
+    fn repaired_value(&self, attribute: &Attribute, is_root: bool, atom: bool) -> Repair {
+        let value = self.value(attribute);
+        if attribute.name == "xmlns" || attribute.name.starts_with("xmlns:") {
+            let known = NAMESPACE_ALIASES
+                .iter()
+                .find(|(old, _)| *old == value.trim());
+            return known.map_or(Repair::Keep, |(_, new)| Repair::Set((*new).to_owned()));
+        }
+        if attribute.name == "xml:base" {
+            let broken = matches!(url::Url::parse(value.trim()), Err(e) if e != url::ParseError::RelativeUrlWithoutBase);
+            return if broken { Repair::Drop } else { Repair::Keep };
+        }
+        if is_root && self.name == "rss" && attribute.name == "version" {
+            let known = matches!(value.trim(), "2.0" | "0.91" | "0.92");
+            return if known && value == value.trim() {
+                Repair::Keep
+            } else {
+                Repair::Set("2.0".to_owned())
+            };
+        }
+        if attribute.name == "type" {
+            let prefix = self.name.split_once(':').map(|(prefix, _)| prefix);
+            if atom && prefix.is_none_or(|p| p == "atom") {
+                let has_src = self.attributes.iter().any(|a| a.name == "src");
+                return atom_type(self.local_name(), value, has_src);
+            }
+            if prefix == Some("media")
+                && matches!(self.local_name(), "title" | "description" | "text")
+            {
+                // Media RSS text knows "plain" and "html"; anything else means plain.
+                return if matches!(value, "plain" | "html") {
+                    Repair::Keep
+                } else {
+                    Repair::Drop
+                };
+            }
+        }
+        Repair::Keep
+    }
+}
+
+enum Repair {
+    Keep,
+    Set(String),
+    Drop,
+}
+
+/// Atom text constructs accept `text`, `html` and `xhtml`; `content` also accepts MIME
+/// types. Map what publishers write instead onto those.
+fn atom_type(element: &str, value: &str, has_src: bool) -> Repair {
+    let text_construct = matches!(
+        element,
+        "title" | "subtitle" | "summary" | "rights" | "tagline"
+    );
+    if !text_construct && element != "content" {
+        return Repair::Keep;
+    }
+    let normal = value.trim().to_ascii_lowercase();
+    let mapped = match normal.as_str() {
+        "" => return Repair::Drop,
+        _ if element == "content" && has_src => return Repair::Keep,
+        "text" | "html" | "xhtml" => normal.clone(),
+        "text/plain" | "plain" => "text".to_owned(),
+        "text/html" | "escaped" => "html".to_owned(),
+        t if t.ends_with("+xml") => "xhtml".to_owned(),
+        t if element == "content" && t.ends_with("/xml") => normal.clone(),
+        t if element == "content" && is_mime_type(t) && !t.starts_with("text/") => normal.clone(),
+        t if t.starts_with("text/") => "text".to_owned(),
+        _ => "html".to_owned(),
+    };
+    if mapped == value {
+        Repair::Keep
+    } else {
+        Repair::Set(mapped)
+    }
+}
+
+fn is_mime_type(value: &str) -> bool {
+    value.split_once('/').is_some_and(|(kind, sub)| {
+        let token = |s: &str| {
+            !s.is_empty()
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "!#$&^_.+-".contains(c))
+        };
+        token(kind) && token(sub.split(';').next().unwrap_or(sub).trim())
+    })
+}
+
+/// Attribute values: bare `&` and `<` escaped, illegal characters dropped, and quotes kept
+/// safe for the double quotes an unquoted value gets.
+fn push_attribute_value(out: &mut String, value: &str) {
+    let mut escaped = String::with_capacity(value.len());
+    push_text(&mut escaped, value);
+    out.push_str(&escaped.replace('<', "&lt;").replace('"', "&quot;"));
+}
+
+/// Repairs a JSON Feed in place. Returns false when the JSON is not a JSON Feed at all.
+pub(super) fn json_feed(feed: &mut Value) -> bool {
+    let Some(object) = feed.as_object_mut() else {
+        return false;
+    };
+    let version = object
+        .get("version")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    let has_items = object.get("items").is_some_and(Value::is_array);
+    let json_feed = version.contains("jsonfeed.org/version/") || (version.is_empty() && has_items);
+    if !json_feed {
+        return false;
+    }
+    object.insert(
+        "version".to_owned(),
+        Value::from("https://jsonfeed.org/version/1.1"),
+    );
+    let title = object.get("title").map(text_of).unwrap_or_default();
+    object.insert("title".to_owned(), Value::from(title));
+    for key in [
+        "home_page_url",
+        "feed_url",
+        "description",
+        "icon",
+        "favicon",
+        "language",
+    ] {
+        keep_string(object, key);
+    }
+    repair_authors(object);
+    let items = match object.remove("items") {
+        Some(Value::Array(items)) => items.into_iter().filter_map(repair_item).collect(),
+        _ => Vec::new(),
+    };
+    object.insert("items".to_owned(), Value::Array(items));
+    true
+}
+
+fn repair_item(item: Value) -> Option<Value> {
+    let Value::Object(mut item) = item else {
+        return None;
+    };
+    match item.get("id") {
+        Some(Value::Number(_) | Value::Bool(_)) => {
+            let id = item.get("id").map(text_of).unwrap_or_default();
+            item.insert("id".to_owned(), Value::from(id));
+        }
+        _ => keep_string(&mut item, "id"),
+    }
+    if item.get("title").is_some_and(Value::is_number) {
+        let title = item.get("title").map(text_of).unwrap_or_default();
+        item.insert("title".to_owned(), Value::from(title));
+    }
+    for key in [
+        "url",
+        "external_url",
+        "title",
+        "content_html",
+        "content_text",
+        "summary",
+        "image",
+        "banner_image",
+        "date_published",
+        "date_modified",
+        "language",
+    ] {
+        keep_string(&mut item, key);
+    }
+    let tags: Vec<Value> = match item.remove("tags") {
+        Some(Value::String(tags)) => tags
+            .split(',')
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(Value::from)
+            .collect(),
+        Some(Value::Array(tags)) => tags
+            .iter()
+            .filter(|t| t.is_string() || t.is_number())
+            .map(|t| Value::from(text_of(t)))
+            .collect(),
+        _ => Vec::new(),
+    };
+    if !tags.is_empty() {
+        item.insert("tags".to_owned(), Value::Array(tags));
+    }
+    repair_authors(&mut item);
+    if let Some(attachments) = item.remove("attachments") {
+        let attachments: Vec<Value> = match attachments {
+            Value::Array(list) => list.into_iter().filter_map(repair_attachment).collect(),
+            _ => Vec::new(),
+        };
+        item.insert("attachments".to_owned(), Value::Array(attachments));
+    }
+    Some(Value::Object(item))
+}
+
+fn repair_attachment(attachment: Value) -> Option<Value> {
+    let Value::Object(mut attachment) = attachment else {
+        return None;
+    };
+    if !(attachment.get("url").is_some_and(Value::is_string)
+        && attachment.get("mime_type").is_some_and(Value::is_string))
+    {
+        return None;
+    }
+    keep_string(&mut attachment, "title");
+    if !attachment.get("size_in_bytes").is_some_and(Value::is_u64) {
+        attachment.remove("size_in_bytes");
+    }
+    Some(Value::Object(attachment))
+}
+
+fn repair_authors(object: &mut Map<String, Value>) {
+    if let Some(author) = object.remove("author").and_then(repair_author) {
+        object.insert("author".to_owned(), author);
+    }
+    if let Some(Value::Array(authors)) = object.remove("authors") {
+        let authors: Vec<Value> = authors.into_iter().filter_map(repair_author).collect();
+        object.insert("authors".to_owned(), Value::Array(authors));
+    }
+}
+
+fn repair_author(author: Value) -> Option<Value> {
+    match author {
+        Value::String(name) => Some(serde_json::json!({ "name": name })),
+        Value::Object(mut author) => {
+            keep_string(&mut author, "name");
+            keep_string(&mut author, "url");
+            keep_string(&mut author, "avatar");
+            Some(Value::Object(author))
+        }
+        _ => None,
+    }
+}
+
+fn keep_string(object: &mut Map<String, Value>, key: &str) {
+    if object.get(key).is_some_and(|v| !v.is_string()) {
+        object.remove(key);
+    }
+}
+
+fn text_of(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.to_string(),
+        Value::Bool(b) => b.to_string(),
+        _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bare_ampersands_and_lone_less_thans_are_escaped() {
+        let doc = "<t a=\"x&y\">Fish & Chips &amp; &#38; &eacute; &#0; &#xD800; &x y; 1 < 2</t>";
+        assert_eq!(
+            xml(doc),
+            "<t a=\"x&amp;y\">Fish &amp; Chips &amp; &#38; &eacute; &#xFFFD; &#xFFFD; &amp;x y; 1 &lt; 2</t>"
+        );
+    }
+
+    #[test]
+    fn cdata_comments_and_doctype_are_left_alone() {
+        let doc = "<!DOCTYPE rss [<!ENTITY x \"&#38;\">]><rss version=\"2.0\"><!-- a & b --><d><![CDATA[<p>a & b</p>]]></d></rss>";
+        assert_eq!(xml(doc), doc);
+        let cut = "<rss version=\"2.0\"><d><![CDATA[<p>a & b";
+        assert_eq!(xml(cut), cut);
+    }
+
+    #[test]
+    fn rss_versions_feed_rs_does_not_know_become_2_0() {
+        assert_eq!(
+            xml("<rss>\n<channel/></rss>"),
+            "<rss version=\"2.0\">\n<channel/></rss>"
+        );
+        assert_eq!(
+            xml("<rss version='0.93' a='b'>"),
+            "<rss version=\"2.0\" a='b'>"
+        );
+        assert_eq!(xml("<rss version=\"0.91\">"), "<rss version=\"0.91\">");
+        assert_eq!(
+            xml("<?xml version=\"1.0\"?>\n<rss\n  version=\"2.01\"\n>"),
+            "<?xml version=\"1.0\"?>\n<rss\n  version=\"2.0\"\n>"
+        );
+    }
+
+    #[test]
+    fn old_namespaces_are_aliased() {
+        assert_eq!(
+            xml("<rdf:RDF xmlns=\"http://my.netscape.com/rdf/simple/0.9/\">"),
+            "<rdf:RDF xmlns=\"http://purl.org/rss/1.0/\">"
+        );
+        assert_eq!(
+            xml("<feed xmlns='http://purl.org/atom/ns#'>"),
+            "<feed xmlns=\"http://www.w3.org/2005/Atom\">"
+        );
+    }
+
+    #[test]
+    fn atom_type_attributes_are_normalised() {
+        let doc = "<feed><title type=\"\">a</title><summary type=\"TEXT/HTML \">b</summary><content type=\"application/xhtml+xml\">c</content><content type=\"image/png\" src=\"x.png\"/><rights type=\"weird\">r</rights><title type='text'>ok</title></feed>";
+        assert_eq!(
+            xml(doc),
+            "<feed><title >a</title><summary type=\"html\">b</summary><content type=\"xhtml\">c</content><content type=\"image/png\" src=\"x.png\"/><rights type=\"html\">r</rights><title type='text'>ok</title></feed>"
+        );
+        // Media RSS titles in Atom are not Atom text constructs.
+        assert_eq!(
+            xml(
+                "<feed><media:title type=\"plain\">m</media:title><media:text type=\"weird\">t</media:text></feed>"
+            ),
+            "<feed><media:title type=\"plain\">m</media:title><media:text >t</media:text></feed>"
+        );
+        // The same attribute on an RSS document is not touched.
+        assert_eq!(
+            xml("<rss version=\"2.0\"><title type=\"\">a</title></rss>"),
+            "<rss version=\"2.0\"><title type=\"\">a</title></rss>"
+        );
+    }
+
+    #[test]
+    fn broken_xml_base_is_dropped_and_unquoted_values_are_quoted() {
+        assert_eq!(
+            xml("<feed xml:base=\"http://\" a=b c>"),
+            "<feed  a=\"b\" c=\"c\">"
+        );
+    }
+
+    #[test]
+    fn illegal_characters_are_dropped() {
+        assert_eq!(xml("<t>a\u{1}b\u{c}c\td</t>"), "<t>abc\td</t>");
+    }
+
+    #[test]
+    fn json_feed_quirks() {
+        let mut feed = serde_json::json!({
+            "version": "http://jsonfeed.org/version/1",
+            "items": [
+                { "id": 42, "tags": "thing7, maps", "title": 7, "url": null },
+                { "id": "b", "tags": ["x", 3, null], "attachments": [{ "url": "u" }], "author": "Kim" },
+                "nonsense"
+            ]
+        });
+        assert!(json_feed(&mut feed));
+        assert_eq!(feed["version"], "https://jsonfeed.org/version/1.1");
+        assert_eq!(feed["title"], "");
+        assert_eq!(feed["items"].as_array().map(Vec::len), Some(2));
+        assert_eq!(feed["items"][0]["id"], "42");
+        assert_eq!(feed["items"][0]["title"], "7");
+        assert_eq!(
+            feed["items"][0]["tags"],
+            serde_json::json!(["thing7", "maps"])
+        );
+        assert_eq!(feed["items"][1]["tags"], serde_json::json!(["x", "3"]));
+        assert_eq!(feed["items"][1]["attachments"], serde_json::json!([]));
+        assert_eq!(
+            feed["items"][1]["author"],
+            serde_json::json!({ "name": "Kim" })
+        );
+    }
+
+    #[test]
+    fn json_that_is_not_a_feed_is_refused() {
+        assert!(!json_feed(
+            &mut serde_json::json!({ "name": "wp-json", "routes": {} })
+        ));
+        assert!(!json_feed(&mut serde_json::json!([1, 2])));
+    }
+}

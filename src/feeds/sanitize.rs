@@ -1,0 +1,557 @@
+//! Makes what participants' blogs publish harmless and readable here: an allowlist of
+//! tags and attributes for post HTML (ammonia), and plain text for titles and excerpts.
+
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use ammonia::{Builder, UrlRelative};
+use url::Url;
+
+const TAGS: &[&str] = &[
+    "a",
+    "abbr",
+    "b",
+    "blockquote",
+    "br",
+    "caption",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "dd",
+    "del",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "iframe",
+    "img",
+    "ins",
+    "kbd",
+    "li",
+    "mark",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "tr",
+    "u",
+    "ul",
+];
+
+/// Elements dropped together with everything inside them.
+const DROPPED_WITH_CONTENT: &[&str] = &[
+    "applet", "audio", "button", "canvas", "embed", "form", "frame", "frameset", "math", "noembed",
+    "noframes", "noscript", "object", "script", "select", "style", "svg", "template", "textarea",
+    "title", "video", "xmp",
+];
+
+const TAG_ATTRIBUTES: &[(&str, &[&str])] = &[
+    ("a", &["href", "title"]),
+    ("abbr", &["title"]),
+    ("col", &["span"]),
+    ("colgroup", &["span"]),
+    (
+        "iframe",
+        &["src", "width", "height", "title", "allowfullscreen"],
+    ),
+    ("img", &["src", "alt", "width", "height", "title"]),
+    ("ol", &["start"]),
+    ("td", &["colspan", "rowspan"]),
+    ("th", &["colspan", "rowspan"]),
+    ("time", &["datetime"]),
+];
+
+const LINK_REL: &str = "nofollow noopener noreferrer ugc";
+const IFRAME_SANDBOX: &str = "allow-scripts allow-same-origin allow-presentation";
+const MAX_DATA_IMAGE_BYTES: usize = 64 * 1024;
+
+/// Tags that end a line of text, so "<p>a</p><p>b</p>" reads "a b", not "ab".
+const BLOCKS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "br",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "iframe",
+    "img",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "td",
+    "th",
+    "tr",
+    "ul",
+];
+
+/// Post HTML that is safe to show: allowlisted tags and attributes only, absolute URLs
+/// (relative ones resolve against `base`, and are dropped without one), no scripts,
+/// styles, event handlers, forms or plugins, no tracking pixels, and only video iframes
+/// from YouTube or Vimeo, sandboxed.
+pub fn post_html(html: &str, base: Option<&Url>) -> String {
+    let mut builder = Builder::empty();
+    builder
+        .tags(TAGS.iter().copied().collect())
+        .clean_content_tags(DROPPED_WITH_CONTENT.iter().copied().collect())
+        .tag_attributes(
+            TAG_ATTRIBUTES
+                .iter()
+                .map(|(tag, attributes)| (*tag, attributes.iter().copied().collect()))
+                .collect(),
+        )
+        .generic_attributes(HashSet::from(["lang", "dir"]))
+        .url_schemes(HashSet::from(["http", "https", "mailto", "data"]))
+        .link_rel(Some(LINK_REL))
+        .url_relative(base.map_or(UrlRelative::Deny, |base| {
+            UrlRelative::RewriteWithBase(base.clone())
+        }))
+        .attribute_filter(filter_attribute);
+    drop_unwanted_elements(&builder.clean(html).to_string())
+}
+
+/// The text of some HTML: tags dropped (scripts and styles with their content), entities
+/// decoded, whitespace collapsed.
+pub fn plain_text(html: &str) -> String {
+    collapse_whitespace(&text_of(&TEXT, &space_between_blocks(html)))
+}
+
+/// The start of the text of some HTML, at most `chars` characters, cut at a word boundary
+/// and ended with "…" when cut.
+pub fn excerpt(html: &str, chars: usize) -> String {
+    shorten(&plain_text(html), chars)
+}
+
+/// A title as plain text: tags stripped (their text kept), entities decoded (also double-encoded ones like
+/// `&amp;amp;`), control characters dropped, whitespace collapsed, at most 300 characters.
+pub fn title(raw: &str) -> String {
+    let mut text = if raw.contains(['<', '&']) {
+        text_of(&TAGS_ONLY, raw)
+    } else {
+        raw.to_owned()
+    };
+    for _ in 0..3 {
+        if !has_entity(&text) {
+            break;
+        }
+        text = text_of(&TAGS_ONLY, &text.replace('<', "&lt;"));
+    }
+    shorten(&collapse_whitespace(&text), 300)
+}
+
+fn filter_attribute<'u>(element: &str, attribute: &str, value: &'u str) -> Option<Cow<'u, str>> {
+    match (element, attribute) {
+        ("iframe", "src") => video_src(value).map(Cow::Owned),
+        ("img" | "iframe", "width" | "height") => {
+            let size = value.trim().trim_end_matches("px");
+            (!size.is_empty()
+                && size
+                    .trim_end_matches('%')
+                    .chars()
+                    .all(|c| c.is_ascii_digit()))
+            .then(|| Cow::Owned(size.to_owned()))
+        }
+        _ => match Url::parse(value) {
+            Ok(url) if url.scheme() == "data" => {
+                let image =
+                    element == "img" && attribute == "src" && is_safe_data_image(url.as_str());
+                image.then_some(Cow::Borrowed(value))
+            }
+            _ => Some(Cow::Borrowed(value)),
+        },
+    }
+}
+
+fn is_safe_data_image(url: &str) -> bool {
+    let types = ["png", "gif", "jpeg", "jpg", "webp", "avif"];
+    url.len() <= MAX_DATA_IMAGE_BYTES
+        && url
+            .strip_prefix("data:image/")
+            .and_then(|rest| rest.split_once(";base64,"))
+            .is_some_and(|(kind, _)| types.contains(&kind.to_ascii_lowercase().as_str()))
+}
+
+/// The https address of a YouTube or Vimeo player, or None for any other frame.
+fn video_src(value: &str) -> Option<String> {
+    let value = value.trim();
+    let absolute = if value.starts_with("//") {
+        format!("https:{value}")
+    } else {
+        value.to_owned()
+    };
+    let mut url = Url::parse(&absolute).ok()?;
+    if !matches!(url.scheme(), "http" | "https")
+        || !url.username().is_empty()
+        || url.password().is_some()
+        || url.port().is_some()
+    {
+        return None;
+    }
+    let host = url.host_str()?.to_ascii_lowercase();
+    let path = url.path();
+    let allowed = match host.as_str() {
+        "www.youtube.com" | "youtube.com" | "www.youtube-nocookie.com" | "youtube-nocookie.com" => {
+            path.starts_with("/embed/")
+        }
+        "player.vimeo.com" => path.starts_with("/video/"),
+        _ => false,
+    };
+    if !allowed {
+        return None;
+    }
+    url.set_scheme("https").ok()?;
+    Some(url.into())
+}
+
+/// Removes what the allowlist cannot judge by attribute alone: tracking pixels (width or
+/// height 0 or 1), images without a source, frames whose source was refused, and any text
+/// inside a kept frame; kept frames get their sandbox. Works on ammonia's serialisation, whose tags are regular: lower
+/// case names and double-quoted, escaped attribute values.
+fn drop_unwanted_elements(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&rest[..lt]);
+        rest = &rest[lt..];
+        let Some(tag_len) = tag_len(rest) else {
+            out.push_str(rest);
+            return out;
+        };
+        let tag = &rest[..tag_len];
+        if is_tag(tag, "img") {
+            let pixel = ["width", "height"]
+                .iter()
+                .any(|a| attribute(tag, a).is_some_and(|v| matches!(v.trim(), "0" | "1")));
+            if !pixel && attribute(tag, "src").is_some() {
+                out.push_str(tag);
+            }
+            rest = &rest[tag_len..];
+        } else if is_tag(tag, "iframe") {
+            let end = rest
+                .find("</iframe>")
+                .map_or(rest.len(), |at| at + "</iframe>".len());
+            if attribute(tag, "src").is_some() {
+                // Added here rather than by ammonia, whose attribute order is not stable.
+                out.push_str(tag.trim_end_matches('>'));
+                out.push_str(&format!(
+                    " sandbox=\"{IFRAME_SANDBOX}\" loading=\"lazy\"></iframe>"
+                ));
+            }
+            rest = &rest[end..];
+        } else {
+            out.push_str(tag);
+            rest = &rest[tag_len..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn is_tag(tag: &str, name: &str) -> bool {
+    tag.strip_prefix('<')
+        .and_then(|t| t.strip_prefix(name))
+        .is_some_and(|t| t.starts_with([' ', '>', '/']))
+}
+
+/// Length of the tag at the start of `html`, up to and including its `>`, minding quotes.
+fn tag_len(html: &str) -> Option<usize> {
+    let mut in_quotes = false;
+    for (i, c) in html.char_indices() {
+        match c {
+            '"' => in_quotes = !in_quotes,
+            '>' if !in_quotes => return Some(i + 1),
+            _ => {}
+        }
+    }
+    None
+}
+
+fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let mut from = 0;
+    while let Some(at) = tag[from..].find(name).map(|at| from + at) {
+        from = at + name.len();
+        let preceded = tag[..at].ends_with(' ');
+        if let Some(value) = tag[from..].strip_prefix("=\"").filter(|_| preceded) {
+            return value.find('"').map(|end| &value[..end]);
+        }
+        if preceded && tag[from..].starts_with([' ', '>']) {
+            return Some("");
+        }
+    }
+    None
+}
+
+/// Drops tags and, with them, scripts, styles and the like with their content.
+static TEXT: LazyLock<Builder<'static>> = LazyLock::new(|| text_builder(DROPPED_WITH_CONTENT));
+
+/// Drops tags only: "Thing 21: <script>alert(1)</script>" reads "Thing 21: alert(1)".
+static TAGS_ONLY: LazyLock<Builder<'static>> = LazyLock::new(|| text_builder(&[]));
+
+fn text_builder(dropped_with_content: &[&'static str]) -> Builder<'static> {
+    let mut builder = Builder::empty();
+    builder
+        .clean_content_tags(dropped_with_content.iter().copied().collect())
+        .tag_attributes(HashMap::new())
+        .link_rel(None);
+    builder
+}
+
+/// Text content via html5ever (which decodes every HTML entity), then undoing the few
+/// escapes its serialiser writes.
+fn text_of(builder: &Builder, html: &str) -> String {
+    let escaped = builder.clean(html).to_string();
+    escaped
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&nbsp;", "\u{a0}")
+        .replace("&amp;", "&")
+}
+
+fn space_between_blocks(html: &str) -> Cow<'_, str> {
+    if !html.contains('<') {
+        return Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len() + html.len() / 16);
+    let mut last = 0;
+    for (at, _) in html.match_indices('<') {
+        let name: String = html[at + 1..]
+            .trim_start_matches('/')
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect();
+        if BLOCKS.contains(&name.to_ascii_lowercase().as_str()) {
+            out.push_str(&html[last..at]);
+            out.push(' ');
+            last = at;
+        }
+    }
+    out.push_str(&html[last..]);
+    Cow::Owned(out)
+}
+
+/// Whitespace runs become one space, control characters go, the ends are trimmed.
+fn collapse_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text
+        .split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+fn has_entity(text: &str) -> bool {
+    text.match_indices('&').any(|(at, _)| {
+        let rest = &text[at + 1..];
+        let Some(end) = rest.find(';').filter(|end| (1..=32).contains(end)) else {
+            return false;
+        };
+        let name = &rest[..end];
+        match name.strip_prefix('#') {
+            Some(number) => {
+                let digits = number
+                    .strip_prefix(['x', 'X'])
+                    .map_or(number.chars().all(|c| c.is_ascii_digit()), |hex| {
+                        hex.chars().all(|c| c.is_ascii_hexdigit())
+                    });
+                !number.is_empty() && digits
+            }
+            None => {
+                name.chars().all(|c| c.is_ascii_alphanumeric())
+                    && name.starts_with(|c: char| c.is_ascii_alphabetic())
+            }
+        }
+    })
+}
+
+/// At most `max` characters, cut at a word boundary with "…" when something was cut.
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let keep = max.saturating_sub(1);
+    let cut_at = text.char_indices().nth(keep).map_or(text.len(), |(i, _)| i);
+    let mut cut = &text[..cut_at];
+    if let Some(space) = cut
+        .rfind(char::is_whitespace)
+        .filter(|space| *space > cut.len() / 2)
+    {
+        cut = &cut[..space];
+    }
+    let cut = cut.trim_end_matches(|c: char| c.is_whitespace() || ",;:-–—([{".contains(c));
+    format!("{cut}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn base() -> Url {
+        Url::parse("http://blog.example/2026/10/post/").expect("url")
+    }
+
+    #[test]
+    fn scripts_styles_handlers_forms_and_plugins_are_gone() {
+        let html = r#"<p onclick="x()" style="position:fixed">Hi <script>alert(1)</script><b>there</b></p><style>p{}</style>
+            <form action="https://evil.example"><input name=p><button>Go</button></form><object data="x.swf"></object><embed src="x.swf">
+            <svg onload=alert(1)><circle r=1 /></svg><meta http-equiv="refresh" content="0"><base href="https://evil.example/"><noscript><img src="n.png"></noscript>"#;
+        let clean = post_html(html, Some(&base()));
+        assert_eq!(
+            clean.split_whitespace().collect::<Vec<_>>().join(" "),
+            "<p>Hi <b>there</b></p>"
+        );
+    }
+
+    #[test]
+    fn dangerous_urls_are_dropped_and_links_are_safe() {
+        let html = r#"<a href="  JaVaScRiPt:alert(1)">a</a><a href="vbscript:x">b</a><a href="data:text/html;base64,PHNjcmlwdD4=">c</a><a href="/ok">d</a>"#;
+        let clean = post_html(html, Some(&base()));
+        assert_eq!(
+            clean,
+            r#"<a rel="nofollow noopener noreferrer ugc">a</a><a rel="nofollow noopener noreferrer ugc">b</a><a rel="nofollow noopener noreferrer ugc">c</a><a href="http://blog.example/ok" rel="nofollow noopener noreferrer ugc">d</a>"#
+        );
+    }
+
+    #[test]
+    fn relative_urls_resolve_against_the_base_or_go() {
+        let html = r#"<img src="images/pic.png" alt="A"><a href="../../other/">o</a>"#;
+        assert_eq!(
+            post_html(html, Some(&base())),
+            r#"<img src="http://blog.example/2026/10/post/images/pic.png" alt="A"><a href="http://blog.example/2026/other/" rel="nofollow noopener noreferrer ugc">o</a>"#
+        );
+        assert_eq!(
+            post_html(html, None),
+            r#"<a rel="nofollow noopener noreferrer ugc">o</a>"#
+        );
+    }
+
+    #[test]
+    fn tracking_pixels_and_sourceless_images_are_dropped() {
+        let html = r#"<p>a<img src="https://t.example/p.gif" width="1" height="1"><img src="https://t.example/q.gif" height="0px"><img src="javascript:x"><img src="https://e.example/real.png" width="640"></p>"#;
+        assert_eq!(
+            post_html(html, Some(&base())),
+            r#"<p>a<img src="https://e.example/real.png" width="640"></p>"#
+        );
+    }
+
+    #[test]
+    fn data_images_only() {
+        let png = "data:image/png;base64,iVBORw0KGgo=";
+        assert_eq!(
+            post_html(&format!(r#"<img src="{png}">"#), None),
+            format!(r#"<img src="{png}">"#)
+        );
+        assert_eq!(
+            post_html(r#"<img src="data:image/svg+xml;base64,PHN2Zz4=">"#, None),
+            ""
+        );
+        assert_eq!(
+            post_html(&format!(r#"<a href="{png}">x</a>"#), None),
+            r#"<a rel="nofollow noopener noreferrer ugc">x</a>"#
+        );
+    }
+
+    #[test]
+    fn only_video_frames_stay_and_they_are_sandboxed() {
+        let html = r#"<iframe src="https://evil.example/"></iframe><iframe width="560" src="https://www.youtube.com/embed/abc123" allow="camera" allowfullscreen>fallback <script>x</script></iframe><iframe src="//player.vimeo.com/video/1"></iframe><iframe src="http://www.youtube-nocookie.com/embed/x"></iframe><iframe src="https://www.youtube.com/watch?v=1"></iframe>"#;
+        let clean = post_html(html, Some(&base()));
+        assert_eq!(
+            clean,
+            concat!(
+                r#"<iframe width="560" src="https://www.youtube.com/embed/abc123" allowfullscreen="" sandbox="allow-scripts allow-same-origin allow-presentation" loading="lazy"></iframe>"#,
+                r#"<iframe src="https://player.vimeo.com/video/1" sandbox="allow-scripts allow-same-origin allow-presentation" loading="lazy"></iframe>"#,
+                r#"<iframe src="https://www.youtube-nocookie.com/embed/x" sandbox="allow-scripts allow-same-origin allow-presentation" loading="lazy"></iframe>"#,
+            )
+        );
+    }
+
+    #[test]
+    fn escaped_markup_stays_text() {
+        let clean = post_html("<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>", None);
+        assert_eq!(clean, "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>");
+    }
+
+    #[test]
+    fn plain_text_and_excerpts() {
+        assert_eq!(
+            plain_text(
+                "<p>One&nbsp;two</p><p>three &amp; <em>fo</em>ur</p><script>x</script><ul><li>a</li><li>b</li></ul>"
+            ),
+            "One two three & four a b"
+        );
+        let long = "<p>".to_owned() + &"word ".repeat(100) + "</p>";
+        let short = excerpt(&long, 30);
+        assert!(short.ends_with("word…"), "{short}");
+        assert!(short.chars().count() <= 30);
+        assert_eq!(excerpt("<p>Short one.</p>", 300), "Short one.");
+    }
+
+    #[test]
+    fn titles_are_plain_text() {
+        assert_eq!(
+            title("Thing 21: <script>alert(1)</script>"),
+            "Thing 21: alert(1)"
+        );
+        assert_eq!(title("<b>bold</b> &amp;lt;script&amp;gt;"), "bold <script>");
+        assert_eq!(title("Caf&eacute; &amp;amp; cake"), "Café & cake");
+        assert_eq!(
+            title("  Comment on X\n\t\tby Y \u{0}\u{85}"),
+            "Comment on X by Y"
+        );
+        assert_eq!(title("Fish & Chips, 1 < 2"), "Fish & Chips, 1 < 2");
+        assert_eq!(title("Pat&#039;s 23 Things"), "Pat's 23 Things");
+        let long = title(&"long ".repeat(100));
+        assert!(
+            long.chars().count() <= 300 && long.chars().count() > 290 && long.ends_with("long…"),
+            "{long}"
+        );
+    }
+}
