@@ -10,7 +10,9 @@ use clap::{Parser, Subcommand};
 
 use crate::cohorts::{self, NewCohort, Pace, Slug, Visibility};
 use crate::people::{self, Email, NewParticipant, RowOutcome};
-use crate::{Application, Config, lessons};
+use futures_util::StreamExt;
+
+use crate::{Application, Config, feeds, lessons};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -41,6 +43,12 @@ pub enum Command {
     /// Manage coordinators.
     #[command(subcommand)]
     Coordinator(CoordinatorCommand),
+    /// Read every feed once now.
+    Poll {
+        /// Only the feeds of this cohort.
+        #[arg(long)]
+        cohort: Option<String>,
+    },
     /// Work with the lesson files.
     #[command(subcommand)]
     Lessons(LessonsCommand),
@@ -156,7 +164,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         let app = Application::build(config).await?;
         return app.run_until(crate::shutdown_signal()).await;
     }
-    let (db, _program) = crate::open(&config).await?;
+    let (db, program) = crate::open(&config).await?;
+    let program = std::sync::Arc::new(program);
     let now = Utc::now();
     match command {
         Command::Serve | Command::Lessons(_) => unreachable_command(),
@@ -229,11 +238,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }) => {
             let cohort = find_cohort(&db, &cohort).await?;
             let new = NewParticipant::parse(&name, &email, &blog).map_err(anyhow::Error::msg)?;
-            people::add_participant(&db, &cohort, &new, now).await?;
-            println!(
-                "Added {} <{}> to {} with the blog {}.",
-                new.name, new.email, cohort.slug, new.blog
-            );
+            let member = people::add_participant(&db, &cohort, &new, now).await?;
+            println!("Added {} <{}> to {}.", new.name, new.email, cohort.slug);
+            let attached =
+                feeds::attach_blog(&db, &crate::fetcher(&config)?, &member, new.blog.url(), now)
+                    .await?;
+            println!("{}", describe_attachment(&attached));
             Ok(())
         }
         Command::Participant(ParticipantCommand::Import { cohort, file }) => {
@@ -257,10 +267,77 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 );
             }
             println!(
-                "Imported {} participant(s) into {}.",
+                "Imported {} participant(s) into {}; looking for their blogs' feeds...",
                 report.added(),
                 cohort.slug
             );
+            let fetcher = crate::fetcher(&config)?;
+            let attached = futures_util::stream::iter(report.members.iter())
+                .map(|member| {
+                    let (db, fetcher) = (&db, &fetcher);
+                    async move {
+                        let url = url::Url::parse(&member.blog_url).ok();
+                        match url {
+                            Some(url) => feeds::attach_blog(db, fetcher, member, &url, now)
+                                .await
+                                .map(|a| (member, Some(a))),
+                            None => Ok((member, None)),
+                        }
+                    }
+                })
+                .buffer_unordered(feeds::poller::CONCURRENCY)
+                .collect::<Vec<_>>()
+                .await;
+            for result in attached {
+                if let (member, Some(attachment)) = result? {
+                    println!("{}: {}", member.blog_url, describe_attachment(&attachment));
+                }
+            }
+            Ok(())
+        }
+        Command::Poll { cohort } => {
+            let cohort = match cohort {
+                Some(slug) => Some(find_cohort(&db, &slug).await?),
+                None => None,
+            };
+            let poller = feeds::poller::Poller::new(
+                db.clone(),
+                crate::fetcher(&config)?,
+                &config,
+                program.clone(),
+            );
+            let count = poller.feeds_to_poll(cohort.as_ref(), now).await?.len();
+            let bar = if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+                indicatif::ProgressBar::new(count as u64)
+            } else {
+                indicatif::ProgressBar::hidden()
+            };
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} feeds {msg}")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            let summary = poller
+                .poll_now(cohort.as_ref(), now, |_| bar.inc(1))
+                .await?;
+            bar.finish_and_clear();
+            println!("Polled {summary}.");
+            let transport = crate::mail::sender::Transport::from_config(
+                config.smtp_url.as_ref(),
+                &config.mail_dir,
+            )?;
+            let sender = crate::mail::sender::Sender::new(
+                db.clone(),
+                transport,
+                config.mail_from.clone(),
+                config.base_url.clone(),
+            );
+            let sent = sender.tick(now).await?;
+            if sent.sent + sent.retrying + sent.failed > 0 {
+                println!(
+                    "Emails: {} sent, {} to retry, {} failed.",
+                    sent.sent, sent.retrying, sent.failed
+                );
+            }
             Ok(())
         }
         Command::Coordinator(CoordinatorCommand::Add { email, name }) => {
@@ -271,6 +348,33 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("{} <{}> {verb} a coordinator.", person.name, person.email);
             Ok(())
         }
+    }
+}
+
+/// One line on what discovery found, for the terminal.
+fn describe_attachment(attached: &feeds::Attached) -> String {
+    match &attached.found {
+        Ok(found) => {
+            let platform = found
+                .platform
+                .map(|p| format!(" ({p})"))
+                .unwrap_or_default();
+            let title = found
+                .feed
+                .title
+                .as_deref()
+                .map(|t| format!(" \"{t}\""))
+                .unwrap_or_default();
+            format!(
+                "Found the feed {}{title}{platform} with {} post(s).",
+                found.feed_url,
+                found.feed.posts.len()
+            )
+        }
+        Err(e) if attached.feed.status == feeds::health::Status::Blocked.as_str() => {
+            format!("The blog will not be read: {e}.")
+        }
+        Err(e) => format!("No feed yet: {e}. The blog was added; Twentythree keeps trying."),
     }
 }
 

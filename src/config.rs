@@ -22,6 +22,8 @@ pub struct Config {
     pub mail_from: Mailbox,
     pub poll_interval: Duration,
     pub allow_private_feeds: bool,
+    /// Whether `serve` runs the background workers (tests drive `tick` themselves).
+    pub background_workers: bool,
 }
 
 /// The keys, their defaults and what a valid value looks like (for error messages).
@@ -148,6 +150,7 @@ impl Config {
             mail_from,
             poll_interval,
             allow_private_feeds,
+            background_workers: true,
         })
     }
 }

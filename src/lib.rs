@@ -3,7 +3,8 @@
 //! A map for a newcomer: [`config`] reads the settings; [`db`] opens SQLite or PostgreSQL
 //! and migrates it (the schema is the `migrations` crate, the tables are [`entities`]).
 //! [`lessons`] loads the program from Markdown files and computes when each week opens;
-//! [`cohorts`] and [`people`] manage who takes part; [`progress`] knows who has done what.
+//! [`cohorts`] and [`people`] manage who takes part; [`feeds`] reads everyone's blog (discover,
+//! fetch, parse, sanitise, store, on a leased schedule); [`progress`] knows who has done what.
 //! [`web`] is the HTTP face: one router, thin handlers, embedded templates. [`cli`] is the
 //! command line. The web layer calls the domain modules; they never call the web layer.
 
@@ -14,8 +15,10 @@ pub mod db;
 pub mod entities;
 pub mod feeds;
 pub mod lessons;
+pub mod mail;
 pub mod people;
 pub mod progress;
+pub mod templates;
 pub mod web;
 
 use std::future::Future;
@@ -30,6 +33,11 @@ use tokio::net::TcpListener;
 pub use config::Config;
 use lessons::Program;
 use web::AppState;
+
+/// The one HTTP client that reads blogs, set up from the configuration.
+pub fn fetcher(config: &Config) -> anyhow::Result<feeds::fetch::Fetcher> {
+    feeds::fetch::Fetcher::new(&config.base_url, config.allow_private_feeds)
+}
 
 /// Opens the database (bringing its schema up to date), loads and validates the lessons
 /// and syncs them into the database. Every command starts here.
@@ -50,15 +58,28 @@ pub struct Application {
 
 impl Application {
     pub async fn build(config: Config) -> anyhow::Result<Self> {
-        web::templates::check().context("a template is broken")?;
+        templates::check().context("a template is broken")?;
         let (db, program) = open(&config).await?;
         let listener = TcpListener::bind(config.bind)
             .await
             .with_context(|| format!("cannot listen on {}", config.bind))?;
+        let program = Arc::new(program);
+        let poller =
+            feeds::poller::Poller::new(db.clone(), fetcher(&config)?, &config, program.clone());
+        let transport =
+            mail::sender::Transport::from_config(config.smtp_url.as_ref(), &config.mail_dir)?;
+        let sender = mail::sender::Sender::new(
+            db.clone(),
+            transport,
+            config.mail_from.clone(),
+            config.base_url.clone(),
+        );
         let state = AppState {
             db,
             config: Arc::new(config),
-            program: Arc::new(program),
+            program,
+            poller,
+            sender,
         };
         Ok(Self { listener, state })
     }

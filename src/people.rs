@@ -221,11 +221,20 @@ async fn find_or_create_person(
         confirmed_at: Set(None),
         release_emails: Set(true),
         milestone_emails: Set(true),
+        unsubscribe_token: Set(random_token()),
         created_at: Set(now),
         ..Default::default()
     }
     .insert(db)
     .await
+}
+
+/// 32 random bytes as hex: for links that act on a person's behalf.
+pub fn random_token() -> String {
+    rand::random::<[u8; 32]>()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// What happened to one CSV row.
@@ -241,6 +250,8 @@ pub enum RowOutcome {
 #[derive(Clone, Debug, Default)]
 pub struct ImportReport {
     pub rows: Vec<(usize, RowOutcome)>,
+    /// The participants the import added.
+    pub members: Vec<participant::Model>,
 }
 
 impl ImportReport {
@@ -328,7 +339,10 @@ pub async fn import_csv(
     let txn = crate::db::begin_write(db).await?;
     for (line, new) in parsed {
         let outcome = match add_participant(&txn, cohort, &new, now).await {
-            Ok(_) => RowOutcome::Added(new.email.to_string()),
+            Ok(member) => {
+                report.members.push(member);
+                RowOutcome::Added(new.email.to_string())
+            }
             Err(AddError::AlreadyIn(email)) => RowOutcome::AlreadyIn(email.to_string()),
             Err(AddError::Db(e)) => return Err(e),
         };

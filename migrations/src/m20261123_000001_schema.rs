@@ -1,5 +1,5 @@
 //! The whole model of DESIGN.md section 2: lessons, cohorts, people, participants, feeds,
-//! posts, recognitions, completions (with the coordinators' overrides), the outbox and
+//! posts, recognitions (the decision per post, and the things it counts for), completions (with the coordinators' overrides), the outbox and
 //! login tokens.
 
 use sea_orm_migration::{prelude::*, schema::*};
@@ -80,6 +80,7 @@ fn tables() -> Vec<TableCreateStatement> {
             .col(tz_null("confirmed_at"))
             .col(boolean("release_emails").default(true))
             .col(boolean("milestone_emails").default(true))
+            .col(text_uniq("unsubscribe_token"))
             .col(tz("created_at"))
             .to_owned(),
         Table::create()
@@ -98,6 +99,7 @@ fn tables() -> Vec<TableCreateStatement> {
             .col(integer("consecutive_errors").default(0))
             .col(text_null("last_error"))
             .col(tz_null("failing_since"))
+            .col(tz_null("retry_after_until"))
             .col(text_null("disabled_reason"))
             .col(text_null("lease_owner"))
             .col(tz_null("lease_until"))
@@ -139,7 +141,6 @@ fn tables() -> Vec<TableCreateStatement> {
             .col(pk_auto("id"))
             .col(integer("participant_id"))
             .col(integer("post_id"))
-            .col(text("lessons"))
             .col(text("reason"))
             .col(tz("decided_at"))
             .foreign_key(&mut fk(
@@ -148,6 +149,19 @@ fn tables() -> Vec<TableCreateStatement> {
                 Cascade,
             ))
             .foreign_key(&mut fk(("recognitions", "post_id"), "posts", Cascade))
+            .to_owned(),
+        Table::create()
+            .table("post_things")
+            .col(pk_auto("id"))
+            .col(integer("participant_id"))
+            .col(integer("post_id"))
+            .col(integer("lesson_number"))
+            .foreign_key(&mut fk(
+                ("post_things", "participant_id"),
+                "participants",
+                Cascade,
+            ))
+            .foreign_key(&mut fk(("post_things", "post_id"), "posts", Cascade))
             .to_owned(),
         Table::create()
             .table("completions")
@@ -229,6 +243,12 @@ fn indexes() -> Vec<IndexCreateStatement> {
         index("posts", &["feed_id", "guid"], true),
         index("posts", &["published_at"], false),
         index("recognitions", &["participant_id", "post_id"], true),
+        index(
+            "post_things",
+            &["participant_id", "post_id", "lesson_number"],
+            true,
+        ),
+        index("post_things", &["post_id"], false),
         index("completions", &["participant_id", "lesson_number"], true),
         index(
             "completion_overrides",

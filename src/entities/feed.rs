@@ -21,6 +21,8 @@ pub struct Model {
     pub consecutive_errors: i32,
     pub last_error: Option<String>,
     pub failing_since: Option<DateTimeUtc>,
+    /// Set when the blog asked (429/503 Retry-After) not to be read before this time.
+    pub retry_after_until: Option<DateTimeUtc>,
     pub disabled_reason: Option<String>,
     pub lease_owner: Option<String>,
     pub lease_until: Option<DateTimeUtc>,

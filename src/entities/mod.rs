@@ -10,4 +10,5 @@ pub mod outbox;
 pub mod participant;
 pub mod person;
 pub mod post;
+pub mod post_thing;
 pub mod recognition;

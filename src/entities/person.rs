@@ -14,6 +14,9 @@ pub struct Model {
     pub confirmed_at: Option<DateTimeUtc>,
     pub release_emails: bool,
     pub milestone_emails: bool,
+    /// A random token for the one-click unsubscribe link in bulk emails.
+    #[sea_orm(unique)]
+    pub unsubscribe_token: String,
     pub created_at: DateTimeUtc,
 }
 

@@ -8,8 +8,6 @@ pub struct Model {
     pub id: i32,
     pub participant_id: i32,
     pub post_id: i32,
-    /// JSON array of the lesson numbers the post counts for.
-    pub lessons: String,
     /// The decision in plain words.
     pub reason: String,
     pub decided_at: DateTimeUtc,

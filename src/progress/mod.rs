@@ -1,5 +1,9 @@
-//! Progress: which lessons each participant has completed, and who has finished.
-//! (Recognising lessons in posts and finishing arrive with the completions work.)
+//! Progress: recognising which things posts are about, completions, finishing, and
+//! reading who has done what.
+
+pub mod celebrate;
+pub mod completions;
+pub mod recognise;
 
 use std::collections::HashMap;
 
@@ -22,6 +26,7 @@ pub struct ParticipantProgress {
     pub completed: Vec<i32>,
     pub finished_at: Option<DateTime<Utc>>,
     pub joined_at: DateTime<Utc>,
+    pub feed_id: Option<i32>,
 }
 
 /// Every participant of `cohort` with the lesson numbers they completed, in name order.
@@ -60,6 +65,7 @@ pub async fn cohort_progress(
                 blog: p.blog_url,
                 finished_at: p.finished_at,
                 joined_at: p.joined_at,
+                feed_id: p.feed_id,
             })
         })
         .collect();
@@ -70,4 +76,26 @@ pub async fn cohort_progress(
             .then(a.id.cmp(&b.id))
     });
     Ok(progress)
+}
+
+/// Re-decides every participant's posts (after the lessons or the rules changed); each
+/// participant in a transaction of its own. Returns how many were evaluated.
+pub async fn reevaluate_all(
+    db: &sea_orm::DatabaseConnection,
+    rules: completions::Rules<'_>,
+    now: DateTime<Utc>,
+) -> Result<usize, sea_orm::DbErr> {
+    let members = participant::Entity::find()
+        .find_also_related(cohort::Entity)
+        .all(db)
+        .await?;
+    let mut count = 0;
+    for (member, cohort) in members {
+        let Some(cohort) = cohort else { continue };
+        let txn = crate::db::begin_write(db).await?;
+        completions::evaluate(&txn, rules, &member, &cohort, now).await?;
+        txn.commit().await?;
+        count += 1;
+    }
+    Ok(count)
 }

@@ -5,7 +5,13 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use serde::Serialize;
 
+use std::collections::HashMap;
+
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
+
 use crate::cohorts;
+use crate::entities::{feed, post};
+use crate::feeds::health;
 use crate::progress;
 use crate::web::{ApiError, AppError, AppState};
 
@@ -43,6 +49,38 @@ struct ParticipantSummary {
     completed: Vec<i32>,
     finished_at: Option<chrono::DateTime<chrono::Utc>>,
     joined_at: chrono::DateTime<chrono::Utc>,
+    posts: i64,
+    feed: Option<FeedSummary>,
+}
+
+#[derive(Serialize)]
+struct FeedSummary {
+    url: String,
+    status: &'static str,
+    last_error: Option<String>,
+    last_fetched_at: Option<chrono::DateTime<chrono::Utc>>,
+    next_fetch_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+impl From<feed::Model> for FeedSummary {
+    fn from(feed: feed::Model) -> Self {
+        let status = health::Status::parse(&feed.status);
+        Self {
+            url: feed.url,
+            status: status.as_str(),
+            last_error: if status == health::Status::Ok {
+                None
+            } else {
+                feed.last_error
+            },
+            last_fetched_at: feed.last_fetched_at,
+            next_fetch_at: if status.stopped() {
+                None
+            } else {
+                feed.next_fetch_at
+            },
+        }
+    }
 }
 
 /// `GET /api/v1/cohorts/{slug}/progress`: public for a public cohort.
@@ -68,10 +106,37 @@ pub async fn progress(
             opens_at: cohorts::week_opens(&cohort, l.week),
         })
         .collect();
-    let participants = progress::cohort_progress(&state.db, &cohort)
+    let progress = progress::cohort_progress(&state.db, &cohort).await?;
+    let feed_ids: Vec<i32> = progress.iter().filter_map(|p| p.feed_id).collect();
+    let feeds: HashMap<i32, feed::Model> = feed::Entity::find()
+        .filter(feed::Column::Id.is_in(feed_ids.clone()))
+        .all(&state.db)
         .await?
         .into_iter()
+        .map(|f| (f.id, f))
+        .collect();
+    let counts: HashMap<i32, i64> = post::Entity::find()
+        .select_only()
+        .column(post::Column::FeedId)
+        .column_as(post::Column::Id.count(), "count")
+        .filter(post::Column::FeedId.is_in(feed_ids))
+        .group_by(post::Column::FeedId)
+        .into_tuple::<(i32, i64)>()
+        .all(&state.db)
+        .await?
+        .into_iter()
+        .collect();
+    let participants = progress
+        .into_iter()
         .map(|p| ParticipantSummary {
+            posts: p
+                .feed_id
+                .and_then(|id| counts.get(&id).copied())
+                .unwrap_or(0),
+            feed: p
+                .feed_id
+                .and_then(|id| feeds.get(&id).cloned())
+                .map(FeedSummary::from),
             id: p.id,
             name: p.name,
             blog: p.blog,

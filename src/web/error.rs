@@ -5,7 +5,7 @@ use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 
-use super::templates;
+use crate::templates;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {

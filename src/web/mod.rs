@@ -4,7 +4,7 @@
 mod api;
 mod error;
 mod pages;
-pub mod templates;
+mod syndication;
 mod view;
 
 use std::sync::Arc;
@@ -22,7 +22,11 @@ use tower_http::trace::TraceLayer;
 pub use error::{ApiError, AppError};
 
 use crate::config::Config;
+use crate::feeds::poller::Poller;
 use crate::lessons::Program;
+use crate::mail::notices::Notices;
+use crate::mail::sender::Sender;
+use crate::templates;
 
 /// What every handler may use; cheap to clone.
 #[derive(Clone)]
@@ -30,6 +34,19 @@ pub struct AppState {
     pub db: DatabaseConnection,
     pub config: Arc<Config>,
     pub program: Arc<Program>,
+    pub poller: Poller,
+    pub sender: Sender,
+}
+
+impl AppState {
+    /// What the routine-mail scheduler needs.
+    pub fn clone_notices(&self) -> Notices {
+        Notices {
+            db: self.db.clone(),
+            program: self.program.clone(),
+            base_url: self.config.base_url.clone(),
+        }
+    }
 }
 
 /// Every URL the server answers.
@@ -39,6 +56,14 @@ pub fn router(state: AppState) -> Router {
         .route("/lessons", get(pages::lessons::index))
         .route("/lessons/{number}", get(pages::lessons::show))
         .route("/cohorts/{slug}", get(pages::cohort::show))
+        .route("/cohorts/{slug}/posts", get(pages::river::show))
+        .route("/cohorts/{slug}/finishers", get(pages::finishers::wall))
+        .route("/cohorts/{slug}/people/{id}/certificate", get(pages::finishers::certificate))
+        .route("/unsubscribe/{token}", get(pages::unsubscribe::show).post(pages::unsubscribe::confirm))
+        .route("/cohorts/{slug}/people/{id}", get(pages::person::show))
+        .route("/cohorts/{slug}/feed.atom", get(syndication::atom))
+        .route("/cohorts/{slug}/feed.json", get(syndication::json_feed))
+        .route("/cohorts/{slug}/blogroll.opml", get(syndication::opml))
         .route("/api/v1/cohorts/{slug}/progress", get(api::progress))
         .route("/healthz", get(api::healthz))
         .route("/static/style.css", get(stylesheet))

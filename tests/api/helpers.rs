@@ -7,11 +7,15 @@ use std::sync::Once;
 use chrono::{Days, NaiveDate, Utc};
 use twentythree::{Application, Config};
 
+use crate::smtp::SmtpSink;
+
 pub struct TestApp {
     pub address: String,
     pub client: reqwest::Client,
     pub dir: tempfile::TempDir,
     pub database_url: String,
+    pub state: twentythree::web::AppState,
+    pub smtp: SmtpSink,
 }
 
 pub struct Page {
@@ -45,26 +49,53 @@ pub fn test_config(dir: &Path) -> Config {
             .expect("a mailbox"),
         poll_interval: std::time::Duration::from_secs(1800),
         allow_private_feeds: true,
+        background_workers: false,
     }
 }
 
 pub async fn spawn_app() -> TestApp {
     install_crypto();
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let config = test_config(dir.path());
+    let smtp = SmtpSink::start().await;
+    let mut config = test_config(dir.path());
+    config.smtp_url = Some(smtp.url());
     let database_url = config.database_url.clone();
     let app = Application::build(config).await.expect("the server builds");
     let address = format!("http://{}", app.local_addr().expect("a bound address"));
+    let state = app.state().clone();
     tokio::spawn(app.run_until(std::future::pending()));
     TestApp {
         address,
         client: reqwest::Client::new(),
         dir,
         database_url,
+        state,
+        smtp,
     }
 }
 
 impl TestApp {
+    /// Sends the due mail once, as the sender worker does; `now` may be in the future.
+    pub async fn send_mail_at(
+        &self,
+        now: chrono::DateTime<Utc>,
+    ) -> twentythree::mail::sender::Sent {
+        self.state.sender.tick(now).await.expect("the sender runs")
+    }
+
+    pub async fn send_mail(&self) -> twentythree::mail::sender::Sent {
+        self.send_mail_at(Utc::now()).await
+    }
+
+    /// Reads every feed once, as `twentythree poll` does.
+    pub async fn poll_feeds(&self) -> twentythree::feeds::poller::Summary {
+        self.state
+            .poller
+            .poll_now(None, Utc::now(), |_| {})
+            .await
+            .expect("the poll runs")
+    }
+
     pub async fn get(&self, path: &str) -> Page {
         let response = self
             .client
@@ -150,6 +181,7 @@ pub fn run_cli_in(dir: &Path, database_url: &str, args: &[&str]) -> Output {
         .env_clear()
         .env("TWENTYTHREE_DATABASE_URL", database_url)
         .env("TWENTYTHREE_LESSONS_DIR", lessons_dir())
+        .env("TWENTYTHREE_ALLOW_PRIVATE_FEEDS", "true")
         .env("RUST_LOG", "warn")
         .output()
         .expect("the binary runs")

@@ -1,9 +1,14 @@
 //! The integration suite: one binary that starts the real server on a free loopback port
-//! with a fresh database, and runs the real command-line binary.
+//! with a fresh database, serves real blogs from a loopback blog host, receives mail on a
+//! loopback SMTP server, and runs the real command-line binary.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod blog_host;
 mod cli;
 mod cohorts;
+mod feeds;
 mod helpers;
 mod lessons;
+mod progress;
+mod smtp;

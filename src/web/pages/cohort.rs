@@ -9,7 +9,8 @@ use serde::Serialize;
 
 use crate::cohorts;
 use crate::progress;
-use crate::web::{AppError, AppState, templates, view};
+use crate::templates;
+use crate::web::{AppError, AppState, view};
 
 #[derive(Serialize)]
 struct WeekView {

@@ -10,7 +10,8 @@ use serde::Serialize;
 
 use crate::cohorts;
 use crate::entities::{participant, person};
-use crate::web::{AppError, AppState, templates, view};
+use crate::templates;
+use crate::web::{AppError, AppState, view};
 
 #[derive(Serialize)]
 struct CohortCard {

@@ -9,7 +9,8 @@ use serde::Serialize;
 
 use crate::cohorts::{self, Access};
 use crate::lessons::Lesson;
-use crate::web::{AppError, AppState, templates, view};
+use crate::templates;
+use crate::web::{AppError, AppState, view};
 
 #[derive(Serialize)]
 struct LessonView<'a> {
@@ -71,6 +72,20 @@ pub async fn show(
     let lesson = state.program.get(number).ok_or(AppError::NotFound)?;
     let all = cohorts::list(&state.db).await?;
     let access = cohorts::public_access(lesson, &all, Utc::now());
+    let written = if access == Access::Open {
+        crate::feeds::river::about_lesson(&state.db, number, 20).await?
+    } else {
+        Vec::new()
+    };
+    let written: Vec<Value> = written
+        .into_iter()
+        .map(|(slug, post)| {
+            context! {
+                slug, author => post.author, title => post.title, link => post.link, excerpt => post.excerpt,
+                participant => post.participant_id, date => view::date(post.published_at, chrono_tz::Tz::UTC),
+            }
+        })
+        .collect();
     let previous = state
         .program
         .get(number - 1)
@@ -85,6 +100,7 @@ pub async fn show(
             lesson => Value::from(Serde(lesson_view(lesson, access))),
             body => (access == Access::Open).then_some(lesson.body_html.as_str()),
             tags => Value::from(Serde(&lesson.tags)),
+            written,
             previous => Value::from(Serde(&previous)),
             next => Value::from(Serde(&next)),
         },

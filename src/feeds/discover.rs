@@ -1,0 +1,433 @@
+//! Discovery: from any address a person pastes to the blog's posts feed, and the platform
+//! it runs on. Reads the page's `<link rel="alternate">` entries, then probes well-known paths.
+
+use std::cell::RefCell;
+
+use chrono::{DateTime, Utc};
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{
+    BufferQueue, StartTag, TagToken, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+};
+use url::Url;
+
+use super::fetch::{FetchError, Fetcher, Outcome, Request, Validators};
+use super::parse::{self, ParsedFeed};
+
+/// Paths where blogs keep their feeds, tried when a page names none.
+const WELL_KNOWN: &[&str] = &[
+    "feed/",
+    "feed",
+    "rss.xml",
+    "atom.xml",
+    "feed.xml",
+    "index.xml",
+    "rss/",
+    "feeds/posts/default",
+    "feed.json",
+];
+
+/// What discovery found.
+#[derive(Debug)]
+pub struct Discovered {
+    pub feed_url: Url,
+    pub site_url: Option<Url>,
+    pub platform: Option<&'static str>,
+    pub feed: ParsedFeed,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DiscoverError {
+    #[error("{0}")]
+    Fetch(#[from] FetchError),
+    #[error("the blog asked to be read again later (it is busy)")]
+    Busy,
+    #[error("the address says the blog is gone (410 Gone)")]
+    Gone,
+    #[error("no feed found: the page names none and none of the usual feed addresses answered")]
+    NoFeed,
+    #[error("the feed could not be read: {0}")]
+    Unreadable(String),
+}
+
+impl DiscoverError {
+    /// Whether trying again later might work (as opposed to an address Twentythree refuses).
+    pub fn is_blocked(&self) -> bool {
+        matches!(
+            self,
+            Self::Fetch(FetchError::Blocked(_) | FetchError::Unsupported(_))
+        )
+    }
+}
+
+/// A `<link>` or `<meta>` the page declares, in document order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PageLinks {
+    pub alternates: Vec<Alternate>,
+    pub generator: Option<String>,
+    pub base: Option<String>,
+    pub hints: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Alternate {
+    pub href: String,
+    pub kind: String,
+    pub title: String,
+}
+
+/// Finds the feed behind `address` (a home page or the feed itself).
+pub async fn discover(
+    fetcher: &Fetcher,
+    address: &Url,
+    now: DateTime<Utc>,
+) -> Result<Discovered, DiscoverError> {
+    let page = fetch(fetcher, address, true).await?;
+    if parse::looks_like_feed(&page.body, page.content_type.as_deref()) {
+        let feed = parse::parse_async(
+            page.body.clone(),
+            page.content_type.clone(),
+            page.final_url.clone(),
+            now,
+        )
+        .await
+        .map_err(|e| DiscoverError::Unreadable(e.to_string()))?;
+        let platform = platform_of_feed(&page.body);
+        let site_url = feed.site_url.as_deref().and_then(|s| Url::parse(s).ok());
+        return Ok(Discovered {
+            feed_url: page.final_url,
+            site_url,
+            platform,
+            feed,
+        });
+    }
+    let text = String::from_utf8_lossy(&page.body);
+    let links = read_page(&text);
+    let base = links
+        .base
+        .as_deref()
+        .and_then(|b| page.final_url.join(b).ok())
+        .unwrap_or_else(|| page.final_url.clone());
+    let platform = platform_of_page(&links, &page.final_url);
+    let mut candidates: Vec<Url> = feed_candidates(&links)
+        .iter()
+        .filter_map(|href| base.join(href).ok())
+        .collect();
+    let probes = probe_urls(&page.final_url);
+    let mut last_error = None;
+    for (index, candidate) in candidates
+        .drain(..)
+        .map(|u| (true, u))
+        .chain(probes.into_iter().map(|u| (false, u)))
+        .enumerate()
+    {
+        let (declared, url) = candidate;
+        if index > 12 {
+            break;
+        }
+        match try_feed(fetcher, &url, declared, now).await {
+            Ok((feed_url, feed)) => {
+                return Ok(Discovered {
+                    feed_url,
+                    site_url: Some(page.final_url.clone()),
+                    platform,
+                    feed,
+                });
+            }
+            Err(e) if declared => last_error = Some(e),
+            Err(_) => {}
+        }
+    }
+    Err(last_error.unwrap_or(DiscoverError::NoFeed))
+}
+
+async fn try_feed(
+    fetcher: &Fetcher,
+    url: &Url,
+    follow: bool,
+    now: DateTime<Utc>,
+) -> Result<(Url, ParsedFeed), DiscoverError> {
+    let page = fetch(fetcher, url, follow).await?;
+    if !parse::looks_like_feed(&page.body, page.content_type.as_deref()) {
+        return Err(DiscoverError::NoFeed);
+    }
+    let feed = parse::parse_async(page.body, page.content_type, page.final_url.clone(), now)
+        .await
+        .map_err(|e| DiscoverError::Unreadable(e.to_string()))?;
+    Ok((page.final_url, feed))
+}
+
+async fn fetch(
+    fetcher: &Fetcher,
+    url: &Url,
+    follow_redirects: bool,
+) -> Result<super::fetch::Fetched, DiscoverError> {
+    let validators = Validators::default();
+    match fetcher
+        .fetch(Request {
+            url,
+            validators: &validators,
+            follow_redirects,
+        })
+        .await
+    {
+        Outcome::Fetched(page) => Ok(page),
+        Outcome::Failed(error) => Err(error.into()),
+        Outcome::Gone => Err(DiscoverError::Gone),
+        Outcome::RetryAfter(_) => Err(DiscoverError::Busy),
+        Outcome::NotModified { .. } => Err(DiscoverError::NoFeed),
+    }
+}
+
+/// The page's feed links, posts feeds first: comments feeds last, `/wp-json/` never.
+pub fn feed_candidates(links: &PageLinks) -> Vec<String> {
+    let feedish = |a: &&Alternate| {
+        let kind = a.kind.as_str();
+        let json =
+            kind == "application/json" && (a.href.contains("feed") || a.href.ends_with(".json"));
+        (matches!(
+            kind,
+            "application/rss+xml"
+                | "application/atom+xml"
+                | "application/feed+json"
+                | "application/rdf+xml"
+        ) || json)
+            && !a.href.contains("/wp-json/")
+    };
+    let is_comments = |a: &Alternate| {
+        let title = a.title.to_lowercase();
+        title.contains("comments")
+            || a.href.contains("/comments/")
+            || a.href.contains("comments-feed")
+    };
+    let (comments, posts): (Vec<&Alternate>, Vec<&Alternate>) = links
+        .alternates
+        .iter()
+        .filter(feedish)
+        .partition(|a| is_comments(a));
+    posts
+        .into_iter()
+        .chain(comments)
+        .map(|a| a.href.clone())
+        .collect()
+}
+
+/// Well-known feed paths at the site's root and in the current folder.
+fn probe_urls(page: &Url) -> Vec<Url> {
+    let mut folders = vec![page.join("/").ok()];
+    let folder = page.join("./").ok();
+    if folder != folders[0] {
+        folders.insert(0, folder);
+    }
+    let mut urls = Vec::new();
+    for folder in folders.into_iter().flatten() {
+        for path in WELL_KNOWN {
+            if let Ok(url) = folder.join(path) {
+                if !urls.contains(&url) {
+                    urls.push(url);
+                }
+            }
+        }
+    }
+    urls
+}
+
+/// The platform a page is published with, when it says or shows it.
+pub fn platform_of_page(links: &PageLinks, url: &Url) -> Option<&'static str> {
+    let generator = links
+        .generator
+        .as_deref()
+        .unwrap_or_default()
+        .to_lowercase();
+    let hints = links.hints.join(" ").to_lowercase();
+    let host = url.host_str().unwrap_or_default();
+    let any = |needle: &str| {
+        generator.contains(needle) || hints.contains(needle) || host.contains(needle)
+    };
+    if any("micro.blog") {
+        Some("Micro.blog")
+    } else if generator.contains("wordpress")
+        || hints.contains("api.w.org")
+        || host.ends_with("wordpress.com")
+    {
+        Some("WordPress")
+    } else if generator.contains("blogger") || host.ends_with("blogspot.com") {
+        Some("Blogger")
+    } else if any("medium") {
+        Some("Medium")
+    } else if any("substack") {
+        Some("Substack")
+    } else if generator.contains("ghost") {
+        Some("Ghost")
+    } else if any("mastodon") || hints.contains("activity+json") {
+        Some("Mastodon")
+    } else if generator.contains("hugo") {
+        Some("Hugo")
+    } else if generator.contains("jekyll") {
+        Some("Jekyll")
+    } else {
+        None
+    }
+}
+
+/// The platform a feed document names in its generator.
+pub fn platform_of_feed(body: &[u8]) -> Option<&'static str> {
+    let head = String::from_utf8_lossy(&body[..body.len().min(4096)]).to_lowercase();
+    [
+        ("micro.blog", "Micro.blog"),
+        ("wordpress", "WordPress"),
+        ("blogger", "Blogger"),
+        ("medium.com", "Medium"),
+        ("substack", "Substack"),
+        ("ghost", "Ghost"),
+        ("mastodon", "Mastodon"),
+        ("hugo", "Hugo"),
+        ("jekyll", "Jekyll"),
+    ]
+    .into_iter()
+    .find(|(needle, _)| head.contains(needle))
+    .map(|(_, name)| name)
+}
+
+struct LinkSink {
+    links: RefCell<PageLinks>,
+}
+
+impl TokenSink for LinkSink {
+    type Handle = ();
+
+    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+        let TagToken(tag) = token else {
+            return TokenSinkResult::Continue;
+        };
+        if tag.kind != StartTag {
+            return TokenSinkResult::Continue;
+        }
+        let attr = |name: &str| {
+            tag.attrs
+                .iter()
+                .find(|a| &*a.name.local == name)
+                .map(|a| a.value.trim().to_owned())
+        };
+        let mut links = self.links.borrow_mut();
+        match &*tag.name {
+            "link" => {
+                let rel = attr("rel").unwrap_or_default().to_lowercase();
+                let href = attr("href").unwrap_or_default();
+                if rel.split_whitespace().any(|r| r == "alternate") && !href.is_empty() {
+                    links.alternates.push(Alternate {
+                        href,
+                        kind: attr("type").unwrap_or_default().to_lowercase(),
+                        title: attr("title").unwrap_or_default(),
+                    });
+                } else if !rel.is_empty() {
+                    links.hints.push(format!("{rel} {href}"));
+                }
+            }
+            "meta" => {
+                let name = attr("name")
+                    .or_else(|| attr("property"))
+                    .unwrap_or_default()
+                    .to_lowercase();
+                let content = attr("content").unwrap_or_default();
+                if name == "generator" {
+                    links.generator = Some(content);
+                } else if name == "og:site_name" || name == "application-name" {
+                    links.hints.push(content);
+                }
+            }
+            "base" if links.base.is_none() => links.base = attr("href"),
+            _ => {}
+        }
+        TokenSinkResult::Continue
+    }
+}
+
+/// Reads the `<link>`, `<meta>` and `<base>` tags of an HTML page, however broken it is.
+pub fn read_page(html: &str) -> PageLinks {
+    let sink = LinkSink {
+        links: RefCell::new(PageLinks::default()),
+    };
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(
+        &html[..html.len().min(2 * 1024 * 1024)],
+    ));
+    let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    tokenizer.sink.links.take()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixture(path: &str) -> String {
+        let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/blogs")
+            .join(path);
+        std::fs::read_to_string(file)
+            .unwrap()
+            .replace("{{host}}", "127.0.0.1:9")
+    }
+
+    fn url(s: &str) -> Url {
+        Url::parse(s).unwrap()
+    }
+
+    #[test]
+    fn prefers_the_posts_feed_and_ignores_wp_json() {
+        let links = read_page(&fixture("wordpress/index.html"));
+        let candidates = feed_candidates(&links);
+        assert_eq!(candidates[0], "http://127.0.0.1:9/wordpress/feed/");
+        assert!(candidates.iter().all(|c| !c.contains("wp-json")));
+        assert_eq!(
+            platform_of_page(&links, &url("http://127.0.0.1:9/wordpress/")),
+            Some("WordPress")
+        );
+    }
+
+    #[test]
+    fn recognises_platforms_from_their_pages() {
+        for (page, platform) in [
+            ("blogger/index.html", Some("Blogger")),
+            ("ghost/index.html", Some("Ghost")),
+            ("hugo/index.html", Some("Hugo")),
+            ("jekyll/index.html", Some("Jekyll")),
+            ("medium/index.html", Some("Medium")),
+            ("microblog/index.html", Some("Micro.blog")),
+            ("mastodon/index.html", Some("Mastodon")),
+            ("html-not-feed/index.html", None),
+        ] {
+            let links = read_page(&fixture(page));
+            assert_eq!(
+                platform_of_page(&links, &url("http://127.0.0.1:9/")),
+                platform,
+                "{page}"
+            );
+        }
+    }
+
+    #[test]
+    fn finds_no_feed_in_a_page_with_only_a_language_alternate() {
+        assert!(feed_candidates(&read_page(&fixture("html-not-feed/index.html"))).is_empty());
+    }
+
+    #[test]
+    fn survives_broken_markup() {
+        let links = read_page(
+            "<html><head><link rel=alternate type='application/rss+xml' href=/feed <meta name=generator content=x",
+        );
+        assert!(links.alternates.len() <= 1);
+        assert!(read_page("").alternates.is_empty());
+    }
+
+    #[test]
+    fn probes_the_current_folder_then_the_root() {
+        let urls = probe_urls(&url("https://example.org/blog/index.html"));
+        assert_eq!(urls[0].as_str(), "https://example.org/blog/feed/");
+        assert!(
+            urls.iter()
+                .any(|u| u.as_str() == "https://example.org/feeds/posts/default")
+        );
+    }
+}

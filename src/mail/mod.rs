@@ -1,0 +1,132 @@
+//! Email: every message goes through the outbox table with a unique dedupe key, rendered
+//! from templates when it is enqueued; a sender worker delivers due rows over SMTP or as
+//! `.eml` files. Nothing else in Twentythree talks SMTP.
+
+pub mod notices;
+pub mod render;
+pub mod sender;
+
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait};
+
+use crate::entities::outbox;
+
+/// The kinds of email, as the `X-Twentythree-Kind` header names them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Celebration,
+    Milestone,
+    Release,
+    FeedProblem,
+    Reminder,
+    Login,
+    Confirm,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Celebration => "celebration",
+            Self::Milestone => "milestone",
+            Self::Release => "release",
+            Self::FeedProblem => "feed-problem",
+            Self::Reminder => "reminder",
+            Self::Login => "login",
+            Self::Confirm => "confirm",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [
+            Self::Celebration,
+            Self::Milestone,
+            Self::Release,
+            Self::FeedProblem,
+            Self::Reminder,
+            Self::Login,
+            Self::Confirm,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == s)
+    }
+
+    /// Routine messages that carry `List-Unsubscribe`.
+    pub fn is_bulk(self) -> bool {
+        matches!(self, Self::Milestone | Self::Release | Self::Reminder)
+    }
+
+    /// Whether a message interrupted mid-send is sent again (at least once) or given up
+    /// (at most once). Sign-in, confirmation and celebration mails must not be lost and carry
+    /// a stable Message-ID, so a rare duplicate is recognisable; routine mails must never
+    /// arrive twice.
+    pub fn resend_if_interrupted(self) -> bool {
+        matches!(self, Self::Celebration | Self::Login | Self::Confirm)
+    }
+}
+
+/// A rendered email, ready for the outbox.
+#[derive(Clone, Debug)]
+pub struct Email {
+    pub dedupe_key: String,
+    pub kind: Kind,
+    pub to: String,
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+    /// For bulk kinds: the person's unsubscribe token.
+    pub unsubscribe: Option<String>,
+}
+
+/// Queues `email` unless one with the same dedupe key exists; returns whether it was new.
+pub async fn enqueue(
+    db: &impl ConnectionTrait,
+    email: Email,
+    now: DateTime<Utc>,
+) -> Result<bool, sea_orm::DbErr> {
+    let row = outbox::ActiveModel {
+        dedupe_key: Set(email.dedupe_key),
+        kind: Set(email.kind.as_str().to_owned()),
+        recipients: Set(
+            serde_json::json!({ "to": [email.to], "unsubscribe": email.unsubscribe }).to_string(),
+        ),
+        subject: Set(email.subject),
+        text_body: Set(email.text),
+        html_body: Set(email.html),
+        status: Set(Status::Pending.as_str().to_owned()),
+        attempts: Set(0),
+        next_attempt_at: Set(now),
+        created_at: Set(now),
+        ..Default::default()
+    };
+    let inserted = outbox::Entity::insert(row)
+        .on_conflict(
+            OnConflict::column(outbox::Column::DedupeKey)
+                .do_nothing()
+                .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?;
+    Ok(inserted == 1)
+}
+
+/// Where an outbox row stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Pending,
+    /// Handed to the mail server; the outcome is being recorded.
+    Sending,
+    Sent,
+    Failed,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Pending => "pending",
+            Self::Sending => "sending",
+            Self::Sent => "sent",
+            Self::Failed => "failed",
+        }
+    }
+}

@@ -1,0 +1,36 @@
+//! Rendering an email's two parts from its templates (`emails/<name>.txt` and `.html`).
+
+use minijinja::Value;
+
+use super::{Email, Kind};
+use crate::templates;
+
+/// Renders the text and HTML parts of template `name` into an email for the outbox.
+pub fn email(
+    kind: Kind,
+    name: &str,
+    dedupe_key: String,
+    to: &str,
+    subject: String,
+    context: Value,
+    unsubscribe: Option<(&str, &url::Url)>,
+) -> Result<Email, minijinja::Error> {
+    let unsubscribe_url = unsubscribe.map(|(token, base)| unsubscribe_url(base, token));
+    let context = minijinja::context! { unsubscribe_url, ..context };
+    Ok(Email {
+        dedupe_key,
+        kind,
+        to: to.to_owned(),
+        subject,
+        text: templates::render(&format!("emails/{name}.txt"), context.clone())?,
+        html: templates::render(&format!("emails/{name}.html"), context)?,
+        unsubscribe: unsubscribe.map(|(token, _)| token.to_owned()),
+    })
+}
+
+pub fn unsubscribe_url(base: &url::Url, token: &str) -> String {
+    format!(
+        "{}/unsubscribe/{token}",
+        base.as_str().trim_end_matches('/')
+    )
+}

@@ -1,0 +1,177 @@
+//! The celebration emails of finishing, and the halfway note: rendered and put in the
+//! outbox inside the caller's transaction, each under a dedupe key so it exists once.
+
+use chrono::{DateTime, Utc};
+use minijinja::context;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+};
+
+use super::completions::Rules;
+use crate::entities::{cohort, participant, person, post};
+use crate::mail::{self, Kind, render};
+
+fn template_error(e: minijinja::Error) -> DbErr {
+    DbErr::Custom(format!("cannot render an email: {e:#}"))
+}
+
+async fn member_and_person(
+    db: &impl ConnectionTrait,
+    participant_id: i32,
+) -> Result<Option<(participant::Model, person::Model)>, DbErr> {
+    Ok(participant::Entity::find_by_id(participant_id)
+        .find_also_related(person::Entity)
+        .one(db)
+        .await?
+        .and_then(|(m, p)| Some((m, p?))))
+}
+
+/// Enqueues the finisher's celebration, a note to each coordinator and, where the cohort
+/// wants it, a note to every other member.
+pub async fn finished(
+    db: &impl ConnectionTrait,
+    rules: Rules<'_>,
+    participant_id: i32,
+    cohort: &cohort::Model,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let Some((member, person)) = member_and_person(db, participant_id).await? else {
+        return Ok(());
+    };
+    let base = rules.base_url.as_str().trim_end_matches('/');
+    let wall_url = format!("{base}/cohorts/{}/finishers", cohort.slug);
+    let (posts, first_post, last_post) = match member.feed_id {
+        Some(feed_id) => {
+            let query = || {
+                post::Entity::find()
+                    .filter(post::Column::FeedId.eq(feed_id))
+                    .filter(
+                        post::Column::PublishedAt.gte(crate::feeds::river::archive_cutoff(cohort)),
+                    )
+            };
+            let count = query().count(db).await?;
+            let first = query()
+                .order_by_asc(post::Column::PublishedAt)
+                .one(db)
+                .await?
+                .map(|p| p.title);
+            let last = query()
+                .order_by_desc(post::Column::PublishedAt)
+                .one(db)
+                .await?
+                .map(|p| p.title);
+            (count, first, last)
+        }
+        None => (0, None, None),
+    };
+    let done = rules.program.required_count();
+    let personal = render::email(
+        Kind::Celebration,
+        "celebration",
+        format!("celebrate:{}", member.id),
+        &person.email,
+        format!("You finished {}!", cohort.name),
+        context! {
+            name => person.name.clone(), cohort => cohort.name.clone(), done, posts, first_post, last_post,
+            wall_url => wall_url.clone(),
+            certificate_url => format!("{base}/cohorts/{}/people/{}/certificate", cohort.slug, member.id),
+        },
+        None,
+    )
+    .map_err(template_error)?;
+    mail::enqueue(db, personal, now).await?;
+
+    let participants = participant::Entity::find()
+        .filter(participant::Column::CohortId.eq(cohort.id))
+        .count(db)
+        .await?;
+    let finishers = participant::Entity::find()
+        .filter(participant::Column::CohortId.eq(cohort.id))
+        .filter(participant::Column::FinishedAt.is_not_null())
+        .count(db)
+        .await?;
+    let joined = member.joined_at.format("%-d %B %Y").to_string();
+    let note = |for_coordinator: bool| {
+        context! {
+            finisher => person.name.clone(), cohort => cohort.name.clone(), done, joined => joined.clone(),
+            blog => member.blog_url.clone(), wall_url => wall_url.clone(), for_coordinator, finishers, participants,
+        }
+    };
+    let subject = format!("{} finished {}", person.name, cohort.name);
+    let coordinators = person::Entity::find()
+        .filter(person::Column::Role.eq("coordinator"))
+        .all(db)
+        .await?;
+    for coordinator in coordinators {
+        let key = format!("celebrate:{}:coordinator:{}", member.id, coordinator.id);
+        let email = render::email(
+            Kind::Celebration,
+            "celebration-note",
+            key,
+            &coordinator.email,
+            subject.clone(),
+            note(true),
+            None,
+        )
+        .map_err(template_error)?;
+        mail::enqueue(db, email, now).await?;
+    }
+    if cohort.celebrate_cohort {
+        let others = participant::Entity::find()
+            .filter(participant::Column::CohortId.eq(cohort.id))
+            .filter(participant::Column::Id.ne(member.id))
+            .find_also_related(person::Entity)
+            .all(db)
+            .await?;
+        for (other, other_person) in others {
+            let Some(other_person) = other_person else {
+                continue;
+            };
+            let key = format!("celebrate:{}:member:{}", member.id, other.id);
+            let unsubscribe = Some((other_person.unsubscribe_token.as_str(), rules.base_url));
+            let email = render::email(
+                Kind::Celebration,
+                "celebration-note",
+                key,
+                &other_person.email,
+                subject.clone(),
+                note(false),
+                unsubscribe,
+            )
+            .map_err(template_error)?;
+            mail::enqueue(db, email, now).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Enqueues the halfway note once, unless the person turned milestone notes off.
+pub async fn halfway(
+    db: &impl ConnectionTrait,
+    rules: Rules<'_>,
+    participant_id: i32,
+    cohort: &cohort::Model,
+    done: usize,
+    required: usize,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let Some((member, person)) = member_and_person(db, participant_id).await? else {
+        return Ok(());
+    };
+    if !person.milestone_emails || member.finished_at.is_some() {
+        return Ok(());
+    }
+    let base = rules.base_url.as_str().trim_end_matches('/');
+    let email = render::email(
+        Kind::Milestone,
+        "milestone",
+        format!("milestone:{}:half", member.id),
+        &person.email,
+        format!("Halfway through {}", cohort.name),
+        context! { name => person.name.clone(), done, required, cohort => cohort.name.clone(), me_url => format!("{base}/me") },
+        Some((person.unsubscribe_token.as_str(), rules.base_url)),
+    )
+    .map_err(template_error)?;
+    mail::enqueue(db, email, now).await?;
+    Ok(())
+}

@@ -1,0 +1,353 @@
+//! Recognising which things a post is about, with the decision in plain words.
+//!
+//! A post counts for lesson N when a category or tag, normalised, is `thingN` or one of the
+//! lesson's extra tags; when its title says "Thing N" or "Thing #N" as whole words; or when
+//! its content links to the lesson's page on this server. Posts from a blog's archive
+//! (published more than 14 days before the cohort starts) count for nothing.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use chrono::{DateTime, Utc};
+use url::Url;
+
+use crate::lessons::{Program, normalise_tag};
+
+/// Why a post counts for one lesson.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Evidence {
+    Tag(String),
+    Title,
+    Link,
+}
+
+impl fmt::Display for Evidence {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Tag(tag) => write!(f, "tagged '{tag}'"),
+            Self::Title => f.write_str("its title names it"),
+            Self::Link => f.write_str("it links to the lesson"),
+        }
+    }
+}
+
+/// The decision about one post.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Decision {
+    /// Lesson numbers with the first evidence found for each.
+    Counts(BTreeMap<i32, Evidence>),
+    Archive,
+    Nothing,
+}
+
+impl Decision {
+    pub fn lessons(&self) -> Vec<i32> {
+        match self {
+            Self::Counts(found) => found.keys().copied().collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+impl fmt::Display for Decision {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Counts(found) => {
+                let parts: Vec<String> = found
+                    .iter()
+                    .map(|(n, why)| format!("Thing {n}: {why}"))
+                    .collect();
+                write!(f, "counts for {}", parts.join("; "))
+            }
+            Self::Archive => f.write_str("counts for nothing: published before the cohort started"),
+            Self::Nothing => f.write_str("no lesson recognised"),
+        }
+    }
+}
+
+/// What recognition looks at in a post.
+pub struct PostFacts<'a> {
+    pub title: &'a str,
+    pub categories: &'a [String],
+    pub content_html: &'a str,
+    pub published_at: DateTime<Utc>,
+}
+
+/// Decides which lessons `post` counts for. `archive_before` is the cohort's cut-off;
+/// `base_url` is this server's public address.
+pub fn recognise(
+    post: &PostFacts<'_>,
+    program: &Program,
+    base_url: &Url,
+    archive_before: DateTime<Utc>,
+) -> Decision {
+    if post.published_at < archive_before {
+        return Decision::Archive;
+    }
+    let mut found: BTreeMap<i32, Evidence> = BTreeMap::new();
+    let mut note = |number: i32, evidence: Evidence| {
+        if program.get(number).is_some() {
+            found.entry(number).or_insert(evidence);
+        }
+    };
+    for category in post.categories {
+        let normal = normalise_tag(category);
+        if let Some(number) = normal
+            .strip_prefix("thing")
+            .and_then(|n| n.parse::<i32>().ok())
+        {
+            note(number, Evidence::Tag(category.trim().to_owned()));
+        }
+        for lesson in &program.lessons {
+            if lesson.tags.iter().any(|t| normalise_tag(t) == normal) {
+                note(lesson.number, Evidence::Tag(category.trim().to_owned()));
+            }
+        }
+    }
+    for number in title_things(post.title) {
+        note(number, Evidence::Title);
+    }
+    for number in linked_lessons(post.content_html, base_url) {
+        note(number, Evidence::Link);
+    }
+    if found.is_empty() {
+        Decision::Nothing
+    } else {
+        Decision::Counts(found)
+    }
+}
+
+/// The numbers a title names as "Thing N" or "Thing #N", as whole words.
+pub fn title_things(title: &str) -> Vec<i32> {
+    let lower: Vec<char> = title.to_lowercase().chars().collect();
+    let mut numbers = Vec::new();
+    let mut i = 0;
+    while i + 5 <= lower.len() {
+        let starts_word = i == 0 || !lower[i - 1].is_alphanumeric();
+        if starts_word && lower[i..i + 5].iter().collect::<String>() == "thing" {
+            let mut j = i + 5;
+            while j < lower.len() && matches!(lower[j], ' ' | '\u{a0}' | '#' | '-' | '_') {
+                j += 1;
+            }
+            let digits: String = lower[j..]
+                .iter()
+                .take_while(|c| c.is_ascii_digit())
+                .collect();
+            let end = j + digits.len();
+            let ends_word = end >= lower.len() || !lower[end].is_alphanumeric();
+            if j > i + 5 || !digits.is_empty() {
+                if let Some(number) = digits
+                    .parse()
+                    .ok()
+                    .filter(|_| ends_word && !digits.is_empty())
+                {
+                    numbers.push(number);
+                }
+            }
+            i = end.max(i + 5);
+        } else {
+            i += 1;
+        }
+    }
+    numbers
+}
+
+/// Lesson numbers whose page on this server (`{base}/lessons/N`, with or without a
+/// trailing slash, http or https) the HTML links to.
+pub fn linked_lessons(html: &str, base_url: &Url) -> Vec<i32> {
+    let base_path = base_url.path().trim_end_matches('/');
+    let mut numbers = Vec::new();
+    for chunk in html.split("href=").skip(1) {
+        let quote = chunk.chars().next().filter(|c| *c == '"' || *c == '\'');
+        let href: String = match quote {
+            Some(q) => chunk[1..].chars().take_while(|c| *c != q).collect(),
+            None => chunk
+                .chars()
+                .take_while(|c| !c.is_whitespace() && *c != '>')
+                .collect(),
+        };
+        let href = href.replace("&amp;", "&");
+        let Ok(url) = Url::parse(&href) else { continue };
+        // http and https both count, so compare hosts and explicit ports, not schemes.
+        let same_site = matches!(url.scheme(), "http" | "https")
+            && url.host_str() == base_url.host_str()
+            && url.port() == base_url.port();
+        if !same_site {
+            continue;
+        }
+        let path = url.path().trim_end_matches('/');
+        if let Some(number) = path
+            .strip_prefix(base_path)
+            .and_then(|p| p.strip_prefix("/lessons/"))
+            .and_then(|n| n.parse().ok())
+        {
+            numbers.push(number);
+        }
+    }
+    numbers
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lessons::Lesson;
+
+    fn program() -> Program {
+        let lesson = |number: i32, tags: &[&str]| Lesson {
+            number,
+            slug: format!("l{number}"),
+            title: format!("Lesson {number}"),
+            week: 1,
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            required: true,
+            minutes: None,
+            body_html: String::new(),
+        };
+        Program {
+            lessons: (1..=23)
+                .map(|n| lesson(n, if n == 7 { &["23things-podcasts"] } else { &[] }))
+                .collect(),
+        }
+    }
+
+    fn decide(title: &str, categories: &[&str], html: &str) -> Vec<i32> {
+        let categories: Vec<String> = categories.iter().map(|c| c.to_string()).collect();
+        let post = PostFacts {
+            title,
+            categories: &categories,
+            content_html: html,
+            published_at: "2026-10-01T00:00:00Z".parse().unwrap(),
+        };
+        let base = Url::parse("http://127.0.0.1:2323").unwrap();
+        recognise(
+            &post,
+            &program(),
+            &base,
+            "2026-09-01T00:00:00Z".parse().unwrap(),
+        )
+        .lessons()
+    }
+
+    #[test]
+    fn tags_count_however_people_write_them() {
+        for tag in [
+            "thing7",
+            "Thing 7",
+            "thing-7",
+            "#thing7",
+            "THING7",
+            "thing_7",
+            " Thing  7 ",
+            "23things-podcasts",
+            "23 Things Podcasts",
+        ] {
+            assert_eq!(decide("Hello", &[tag], ""), vec![7], "{tag}");
+        }
+        for tag in [
+            "23 Things",
+            "23things",
+            "things",
+            "thing",
+            "thing 24",
+            "something7",
+            "thing7a",
+        ] {
+            assert!(decide("Hello", &[tag], "").is_empty(), "{tag}");
+        }
+    }
+
+    #[test]
+    fn titles_count_as_whole_words() {
+        assert_eq!(decide("Thing 7: podcasts", &[], ""), vec![7]);
+        assert_eq!(decide("Thing #3: My feed reader", &[], ""), vec![3]);
+        assert_eq!(decide("Finally, thing 17 done", &[], ""), vec![17]);
+        assert_eq!(decide("Thing 8 – sharing files", &[], ""), vec![8]);
+        assert!(decide("My 23 Things journey", &[], "").is_empty());
+        assert!(decide("Something 7 happened", &[], "").is_empty());
+        assert!(decide("Thing 7th attempt", &[], "").is_empty());
+        assert!(decide("Things 1 to 3", &[], "").is_empty());
+        assert_eq!(decide("Thing 2 and Thing 3", &[], ""), vec![2, 3]);
+    }
+
+    #[test]
+    fn links_to_the_lesson_page_count() {
+        for href in [
+            "http://127.0.0.1:2323/lessons/9",
+            "http://127.0.0.1:2323/lessons/9/",
+            "https://127.0.0.1:2323/lessons/9",
+        ] {
+            assert_eq!(
+                decide(
+                    "A note",
+                    &[],
+                    &format!("<p><a href=\"{href}\">the lesson</a></p>")
+                ),
+                vec![9],
+                "{href}"
+            );
+        }
+        assert!(
+            decide(
+                "A note",
+                &[],
+                "<a href=\"https://elsewhere.example/lessons/9\">x</a>"
+            )
+            .is_empty()
+        );
+        assert!(
+            decide(
+                "A note",
+                &[],
+                "<a href=\"http://127.0.0.1:2323/lessons/9/comments\">x</a>"
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_post_may_count_for_several_lessons_and_explains_itself() {
+        let categories = vec!["Thing 3".to_string(), "thing2".to_string()];
+        let post = PostFacts {
+            title: "Week three",
+            categories: &categories,
+            content_html: "",
+            published_at: "2026-10-01T00:00:00Z".parse().unwrap(),
+        };
+        let base = Url::parse("http://127.0.0.1:2323").unwrap();
+        let decision = recognise(
+            &post,
+            &program(),
+            &base,
+            "2026-09-01T00:00:00Z".parse().unwrap(),
+        );
+        assert_eq!(decision.lessons(), vec![2, 3]);
+        assert_eq!(
+            decision.to_string(),
+            "counts for Thing 2: tagged 'thing2'; Thing 3: tagged 'Thing 3'"
+        );
+    }
+
+    #[test]
+    fn archive_posts_count_for_nothing() {
+        let categories = vec!["thing1".to_string()];
+        let post = PostFacts {
+            title: "Thing 1",
+            categories: &categories,
+            content_html: "",
+            published_at: "2026-08-01T00:00:00Z".parse().unwrap(),
+        };
+        let base = Url::parse("http://127.0.0.1:2323").unwrap();
+        let decision = recognise(
+            &post,
+            &program(),
+            &base,
+            "2026-08-18T00:00:00Z".parse().unwrap(),
+        );
+        assert_eq!(decision, Decision::Archive);
+        assert_eq!(
+            decision.to_string(),
+            "counts for nothing: published before the cohort started"
+        );
+        assert_eq!(Decision::Nothing.to_string(), "no lesson recognised");
+    }
+}

@@ -1,0 +1,109 @@
+//! Templates are code: pages and emails, embedded in the binary, parsed once, strict about
+//! undefined values, and auto-escaped (every HTML template is named `*.html`; plain-text
+//! email parts are `*.txt`).
+
+use std::sync::LazyLock;
+
+use minijinja::{Environment, UndefinedBehavior, Value};
+
+/// Every template, by name.
+const TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../templates/base.html")),
+    ("home.html", include_str!("../templates/home.html")),
+    ("lessons.html", include_str!("../templates/lessons.html")),
+    ("lesson.html", include_str!("../templates/lesson.html")),
+    ("cohort.html", include_str!("../templates/cohort.html")),
+    ("error.html", include_str!("../templates/error.html")),
+    ("river.html", include_str!("../templates/river.html")),
+    ("person.html", include_str!("../templates/person.html")),
+    ("post.html", include_str!("../templates/post.html")),
+    (
+        "finishers.html",
+        include_str!("../templates/finishers.html"),
+    ),
+    (
+        "certificate.html",
+        include_str!("../templates/certificate.html"),
+    ),
+    (
+        "unsubscribe.html",
+        include_str!("../templates/unsubscribe.html"),
+    ),
+    (
+        "emails/layout.html",
+        include_str!("../templates/emails/layout.html"),
+    ),
+    (
+        "emails/celebration.txt",
+        include_str!("../templates/emails/celebration.txt"),
+    ),
+    (
+        "emails/celebration.html",
+        include_str!("../templates/emails/celebration.html"),
+    ),
+    (
+        "emails/celebration-note.txt",
+        include_str!("../templates/emails/celebration-note.txt"),
+    ),
+    (
+        "emails/celebration-note.html",
+        include_str!("../templates/emails/celebration-note.html"),
+    ),
+    (
+        "emails/milestone.txt",
+        include_str!("../templates/emails/milestone.txt"),
+    ),
+    (
+        "emails/milestone.html",
+        include_str!("../templates/emails/milestone.html"),
+    ),
+    (
+        "emails/release.txt",
+        include_str!("../templates/emails/release.txt"),
+    ),
+    (
+        "emails/release.html",
+        include_str!("../templates/emails/release.html"),
+    ),
+    (
+        "emails/feed-problem.txt",
+        include_str!("../templates/emails/feed-problem.txt"),
+    ),
+    (
+        "emails/feed-problem.html",
+        include_str!("../templates/emails/feed-problem.html"),
+    ),
+];
+
+pub const STYLESHEET: &str = include_str!("../templates/style.css");
+
+static ENVIRONMENT: LazyLock<Result<Environment<'static>, String>> =
+    LazyLock::new(|| build().map_err(|e| format!("{e:#}")));
+
+fn build() -> Result<Environment<'static>, minijinja::Error> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    for (name, source) in TEMPLATES {
+        env.add_template(name, source)?;
+    }
+    Ok(env)
+}
+
+/// Parses every template; called at start so a typo stops the server at once.
+pub fn check() -> anyhow::Result<()> {
+    ENVIRONMENT
+        .as_ref()
+        .map(|_| ())
+        .map_err(|e| anyhow::anyhow!("{e}"))
+}
+
+pub fn render(name: &str, context: impl Into<Value>) -> Result<String, minijinja::Error> {
+    let env = ENVIRONMENT
+        .as_ref()
+        .map_err(|e| minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, e.clone()))?;
+    env.get_template(name)?.render(context)
+}
+
+pub fn names() -> impl Iterator<Item = &'static str> {
+    TEMPLATES.iter().map(|(name, _)| *name)
+}

@@ -1,0 +1,87 @@
+//! `/cohorts/{slug}/finishers` (the celebration wall) and a finisher's printable certificate.
+
+use axum::extract::{Path, State};
+use axum::response::Html;
+use minijinja::context;
+use minijinja::value::{Serde, Value};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use serde::Serialize;
+
+use crate::cohorts;
+use crate::entities::{participant, person};
+use crate::templates;
+use crate::web::pages::river::readable_cohort;
+use crate::web::{AppError, AppState, view};
+
+#[derive(Serialize)]
+struct Finisher {
+    id: i32,
+    name: String,
+    blog: String,
+    date: String,
+}
+
+pub async fn wall(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+) -> Result<Html<String>, AppError> {
+    let cohort = readable_cohort(&state, &slug).await?;
+    let timezone = cohorts::timezone(&cohort);
+    let finishers: Vec<Finisher> = participant::Entity::find()
+        .filter(participant::Column::CohortId.eq(cohort.id))
+        .filter(participant::Column::FinishedAt.is_not_null())
+        .order_by_asc(participant::Column::FinishedAt)
+        .order_by_asc(participant::Column::Id)
+        .find_also_related(person::Entity)
+        .all(&state.db)
+        .await?
+        .into_iter()
+        .filter_map(|(member, person)| {
+            Some(Finisher {
+                id: member.id,
+                name: person?.name,
+                blog: member.blog_url,
+                date: view::date(member.finished_at?, timezone),
+            })
+        })
+        .collect();
+    Ok(Html(templates::render(
+        "finishers.html",
+        context! {
+            cohort => context! { slug => cohort.slug.clone(), name => cohort.name.clone() },
+            finishers => Value::from(Serde(&finishers)),
+            things => state.program.required_count(),
+        },
+    )?))
+}
+
+pub async fn certificate(
+    State(state): State<AppState>,
+    Path((slug, id)): Path<(String, String)>,
+) -> Result<Html<String>, AppError> {
+    let cohort = readable_cohort(&state, &slug).await?;
+    let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
+    let (member, person) = participant::Entity::find_by_id(id)
+        .filter(participant::Column::CohortId.eq(cohort.id))
+        .find_also_related(person::Entity)
+        .one(&state.db)
+        .await?
+        .and_then(|(m, p)| Some((m, p?)))
+        .ok_or(AppError::NotFound)?;
+    let finished = member.finished_at.ok_or_else(|| {
+        AppError::BadRequest(format!(
+            "{} has not finished yet: the certificate comes with the last thing.",
+            person.name
+        ))
+    })?;
+    Ok(Html(templates::render(
+        "certificate.html",
+        context! {
+            cohort => cohort.name.clone(),
+            slug => cohort.slug.clone(),
+            name => person.name,
+            date => view::date(finished, cohorts::timezone(&cohort)),
+            things => state.program.required_count(),
+        },
+    )?))
+}

@@ -1,0 +1,75 @@
+//! `/cohorts/{slug}/people/{id}`: one participant's blog, its health and their posts.
+
+use axum::extract::{Path, State};
+use axum::response::Html;
+use chrono::Utc;
+use minijinja::context;
+use minijinja::value::{Serde, Value};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+use crate::cohorts;
+use crate::entities::{feed, participant, person};
+use crate::feeds::{health, river};
+use crate::templates;
+use crate::web::pages::river::{PER_PAGE, post_views, readable_cohort};
+use crate::web::{AppError, AppState, view};
+
+pub async fn show(
+    State(state): State<AppState>,
+    Path((slug, id)): Path<(String, String)>,
+) -> Result<Html<String>, AppError> {
+    let cohort = readable_cohort(&state, &slug).await?;
+    let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
+    let (member, person) = participant::Entity::find_by_id(id)
+        .filter(participant::Column::CohortId.eq(cohort.id))
+        .find_also_related(person::Entity)
+        .one(&state.db)
+        .await?
+        .and_then(|(m, p)| Some((m, p?)))
+        .ok_or(AppError::NotFound)?;
+    let feed = match member.feed_id {
+        Some(feed_id) => feed::Entity::find_by_id(feed_id).one(&state.db).await?,
+        None => None,
+    };
+    let now = Utc::now();
+    let filter = river::Filter {
+        participant: Some(member.id),
+        thing: None,
+    };
+    let (posts, total) = river::page(&state.db, &cohort, filter, 1, PER_PAGE).await?;
+    let progress = crate::progress::cohort_progress(&state.db, &cohort).await?;
+    let completed = progress
+        .iter()
+        .find(|p| p.id == member.id)
+        .map(|p| p.completed.clone())
+        .unwrap_or_default();
+    let required = state.program.required_count();
+    let timezone = cohorts::timezone(&cohort);
+    Ok(Html(templates::render(
+        "person.html",
+        context! {
+            cohort => context! { slug => cohort.slug.clone(), name => cohort.name.clone() },
+            person => context! {
+                id => member.id,
+                name => person.name,
+                blog => member.blog_url,
+                joined => view::date(member.joined_at, timezone),
+                finished => member.finished_at.map(|at| view::date(at, timezone)),
+            },
+            feed => feed.as_ref().map(|f| context! {
+                url => f.url.clone(),
+                title => f.title.clone(),
+                platform => f.platform.clone(),
+                status => f.status.clone(),
+                health => health::describe(f, now),
+            }),
+            completed => Value::from(Serde(&completed)),
+            done => completed.len(),
+            required,
+            percent => view::percent(completed.len(), required),
+            posts => Value::from(Serde(post_views(posts, timezone))),
+            total,
+            more => total > PER_PAGE,
+        },
+    )?))
+}

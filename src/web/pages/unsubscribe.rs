@@ -1,0 +1,49 @@
+//! `/unsubscribe/{token}`: the link in routine emails. Opening it shows a button; the POST
+//! (also the one-click `List-Unsubscribe-Post` of mail programs) turns routine mail off.
+
+use axum::extract::{Path, State};
+use axum::response::Html;
+use minijinja::context;
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+
+use crate::entities::person;
+use crate::templates;
+use crate::web::{AppError, AppState};
+
+async fn find(state: &AppState, token: &str) -> Result<person::Model, AppError> {
+    if token.len() != 64 {
+        return Err(AppError::NotFound);
+    }
+    person::Entity::find()
+        .filter(person::Column::UnsubscribeToken.eq(token))
+        .one(&state.db)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+) -> Result<Html<String>, AppError> {
+    let person = find(&state, &token).await?;
+    let subscribed = person.release_emails || person.milestone_emails;
+    Ok(Html(templates::render(
+        "unsubscribe.html",
+        context! { token, done => !subscribed },
+    )?))
+}
+
+pub async fn confirm(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+) -> Result<Html<String>, AppError> {
+    let person = find(&state, &token).await?;
+    let mut row: person::ActiveModel = person.into();
+    row.release_emails = Set(false);
+    row.milestone_emails = Set(false);
+    row.update(&state.db).await?;
+    Ok(Html(templates::render(
+        "unsubscribe.html",
+        context! { token, done => true },
+    )?))
+}

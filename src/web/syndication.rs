@@ -1,0 +1,315 @@
+//! The cohort for feed readers: Atom and JSON Feed of the river, OPML of everyone's feeds,
+//! with ETag and Last-Modified so readers can ask "anything new?" cheaply.
+
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use chrono::{DateTime, Utc};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sha2::{Digest, Sha256};
+
+use crate::cohorts;
+use crate::entities::{cohort, feed, participant, person};
+use crate::feeds::river::{self, Filter, RiverPost};
+use crate::web::{AppError, AppState};
+
+/// How many posts the output feeds carry.
+const FEED_POSTS: u64 = 100;
+
+async fn public_cohort(state: &AppState, slug: &str) -> Result<cohort::Model, AppError> {
+    let cohort = cohorts::find(&state.db, slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !cohorts::is_public(&cohort) {
+        return Err(AppError::Forbidden(format!(
+            "{} is open to its members only.",
+            cohort.name
+        )));
+    }
+    Ok(cohort)
+}
+
+async fn newest_posts(
+    state: &AppState,
+    cohort: &cohort::Model,
+) -> Result<Vec<RiverPost>, AppError> {
+    Ok(
+        river::page(&state.db, cohort, Filter::default(), 1, FEED_POSTS)
+            .await?
+            .0,
+    )
+}
+
+fn last_change(posts: &[RiverPost]) -> Option<DateTime<Utc>> {
+    posts
+        .iter()
+        .map(|p| p.updated_at.unwrap_or(p.first_seen_at).max(p.first_seen_at))
+        .max()
+}
+
+pub async fn atom(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    let cohort = public_cohort(&state, &slug).await?;
+    let posts = newest_posts(&state, &cohort).await?;
+    let base = state.config.base_url.as_str().trim_end_matches('/');
+    let home = format!("{base}/cohorts/{}", cohort.slug);
+    let updated = last_change(&posts).unwrap_or(cohort.created_at);
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n",
+    );
+    xml += &format!(
+        "  <title>{}</title>\n",
+        escape(&format!("{}: posts", cohort.name))
+    );
+    xml += &format!(
+        "  <subtitle>Every post of the cohort, newest first</subtitle>\n  <id>{}</id>\n",
+        escape(&home)
+    );
+    xml += &format!(
+        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
+        escape(&format!("{home}/feed.atom"))
+    );
+    xml += &format!(
+        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+        escape(&format!("{home}/posts"))
+    );
+    xml += &format!("  <updated>{}</updated>\n", updated.to_rfc3339());
+    xml += &format!(
+        "  <generator version=\"{}\">Twentythree</generator>\n",
+        env!("CARGO_PKG_VERSION")
+    );
+    for post in &posts {
+        xml += "  <entry>\n";
+        xml += &format!("    <title type=\"text\">{}</title>\n", escape(&post.title));
+        xml += &format!(
+            "    <id>{}</id>\n",
+            escape(&format!("{home}/posts/{}", post.id))
+        );
+        if let Some(link) = &post.link {
+            xml += &format!(
+                "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+                escape(link)
+            );
+        }
+        xml += &format!(
+            "    <published>{}</published>\n",
+            post.published_at.to_rfc3339()
+        );
+        xml += &format!(
+            "    <updated>{}</updated>\n",
+            post.updated_at.unwrap_or(post.published_at).to_rfc3339()
+        );
+        xml += &format!(
+            "    <author><name>{}</name><uri>{}</uri></author>\n",
+            escape(&post.author),
+            escape(&post.blog)
+        );
+        for thing in &post.things {
+            xml += &format!("    <category term=\"thing{thing}\" label=\"Thing {thing}\"/>\n");
+        }
+        xml += &format!(
+            "    <summary type=\"text\">{}</summary>\n",
+            escape(&post.excerpt)
+        );
+        xml += &format!(
+            "    <content type=\"html\">{}</content>\n",
+            escape(&post.content_html)
+        );
+        xml += "  </entry>\n";
+    }
+    xml += "</feed>\n";
+    Ok(cached(
+        &headers,
+        "application/atom+xml; charset=utf-8",
+        xml,
+        Some(updated),
+    ))
+}
+
+pub async fn json_feed(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    let cohort = public_cohort(&state, &slug).await?;
+    let posts = newest_posts(&state, &cohort).await?;
+    let base = state.config.base_url.as_str().trim_end_matches('/');
+    let home = format!("{base}/cohorts/{}", cohort.slug);
+    let items: Vec<serde_json::Value> = posts
+        .iter()
+        .map(|post| {
+            let mut item = serde_json::json!({
+                "id": format!("{home}/posts/{}", post.id),
+                "title": post.title,
+                "content_html": post.content_html,
+                "summary": post.excerpt,
+                "date_published": post.published_at.to_rfc3339(),
+                "date_modified": post.updated_at.unwrap_or(post.published_at).to_rfc3339(),
+                "authors": [{ "name": post.author, "url": post.blog }],
+                "tags": post.things.iter().map(|n| format!("thing{n}")).collect::<Vec<_>>(),
+            });
+            if let Some(link) = &post.link {
+                item["url"] = link.clone().into();
+            }
+            item
+        })
+        .collect();
+    let body = serde_json::json!({
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": format!("{}: posts", cohort.name),
+        "home_page_url": format!("{home}/posts"),
+        "feed_url": format!("{home}/feed.json"),
+        "description": "Every post of the cohort, newest first",
+        "language": "en",
+        "items": items,
+    });
+    let text = serde_json::to_string_pretty(&body).map_err(anyhow::Error::from)?;
+    Ok(cached(
+        &headers,
+        "application/feed+json; charset=utf-8",
+        text,
+        last_change(&posts),
+    ))
+}
+
+pub async fn opml(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    let cohort = public_cohort(&state, &slug).await?;
+    let rows = participant::Entity::find()
+        .filter(participant::Column::CohortId.eq(cohort.id))
+        .find_also_related(person::Entity)
+        .all(&state.db)
+        .await?;
+    let feed_ids: Vec<i32> = rows.iter().filter_map(|(p, _)| p.feed_id).collect();
+    let feeds = feed::Entity::find()
+        .filter(feed::Column::Id.is_in(feed_ids))
+        .all(&state.db)
+        .await?;
+    let mut outlines: Vec<(String, String, String, Option<String>)> = rows
+        .iter()
+        .filter_map(|(p, person)| {
+            let feed = feeds.iter().find(|f| Some(f.id) == p.feed_id)?;
+            let name = person.as_ref().map(|p| p.name.clone()).unwrap_or_default();
+            Some((
+                name,
+                feed.url.clone(),
+                p.blog_url.clone(),
+                feed.title.clone(),
+            ))
+        })
+        .collect();
+    outlines.sort_by_key(|(name, ..)| name.to_lowercase());
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<opml version=\"2.0\">\n  <head>\n",
+    );
+    xml += &format!(
+        "    <title>{}</title>\n",
+        escape(&format!("{}: blogs", cohort.name))
+    );
+    xml += &format!(
+        "    <dateCreated>{}</dateCreated>\n  </head>\n  <body>\n",
+        cohort.created_at.to_rfc2822()
+    );
+    for (name, feed_url, blog, title) in &outlines {
+        let text = match title {
+            Some(title) if !title.is_empty() => format!("{name}: {title}"),
+            _ => name.clone(),
+        };
+        xml += &format!(
+            "    <outline type=\"rss\" text=\"{}\" title=\"{}\" xmlUrl=\"{}\" htmlUrl=\"{}\"/>\n",
+            escape(&text),
+            escape(&text),
+            escape(feed_url),
+            escape(blog)
+        );
+    }
+    xml += "  </body>\n</opml>\n";
+    Ok(cached(&headers, "text/x-opml; charset=utf-8", xml, None))
+}
+
+/// Answers with `body` and its validators, or 304 when the reader already has it.
+fn cached(
+    request: &HeaderMap,
+    content_type: &'static str,
+    body: String,
+    modified: Option<DateTime<Utc>>,
+) -> Response {
+    let digest = Sha256::digest(body.as_bytes());
+    let etag = format!(
+        "\"{}\"",
+        digest
+            .iter()
+            .take(12)
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>()
+    );
+    let last_modified = modified.map(|at| at.format("%a, %d %b %Y %H:%M:%S GMT").to_string());
+    let etag_matches = request
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            v.split(',')
+                .any(|tag| tag.trim() == etag || tag.trim() == "*")
+        });
+    let not_modified_since = request.get(header::IF_NONE_MATCH).is_none()
+        && modified.is_some_and(|at| {
+            request
+                .get(header::IF_MODIFIED_SINCE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| DateTime::parse_from_rfc2822(v).ok())
+                .is_some_and(|since| at.timestamp() <= since.timestamp())
+        });
+    let mut headers = HeaderMap::new();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=300"),
+    );
+    if let Ok(value) = HeaderValue::from_str(&etag) {
+        headers.insert(header::ETAG, value);
+    }
+    if let Some(value) = last_modified.and_then(|v| HeaderValue::from_str(&v).ok()) {
+        headers.insert(header::LAST_MODIFIED, value);
+    }
+    if etag_matches || not_modified_since {
+        return (StatusCode::NOT_MODIFIED, headers).into_response();
+    }
+    (headers, body).into_response()
+}
+
+/// Escapes text for XML content and attributes, dropping characters XML 1.0 forbids.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if c < ' ' || matches!(c, '\u{fffe}' | '\u{ffff}') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn escaping_makes_any_text_safe_xml() {
+        assert_eq!(
+            escape("<a href=\"x\">Tom & Jerry's</a>\u{1}"),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&apos;s&lt;/a&gt;"
+        );
+    }
+}

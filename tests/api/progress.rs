@@ -1,0 +1,478 @@
+//! Recognising things in posts, completions and overrides, finishing exactly once, and the
+//! mail that celebrates it, received by a real SMTP server.
+
+use chrono::{Duration, Utc};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use serde_json::Value;
+use twentythree::entities::{cohort, outbox, participant};
+use twentythree::progress::completions::{self, Rules};
+
+use crate::blog_host::{BlogHost, Fault};
+use crate::helpers::{TestApp, spawn_app};
+use crate::smtp::Mode;
+
+/// (home page, the things its posts count for)
+const BLOGS: &[(&str, &[i64])] = &[
+    ("/wordpress/", &[2, 3, 7]),
+    ("/blogger/", &[1, 2, 3, 4]),
+    ("/medium/", &[4, 6]),
+    ("/substack/", &[5, 8, 9]),
+    ("/ghost/", &[6, 10]),
+    ("/mastodon/@kim", &[7, 8, 9]),
+    ("/microblog/", &[14, 15, 16]),
+    ("/hugo/", &[10, 11]),
+    ("/jekyll/", &[11, 12]),
+    ("/jsonfeed/", &[12, 14]),
+    ("/rss1/", &[13, 14]),
+    ("/relative/feed.xml", &[16, 17, 18]),
+    ("/noguid/feed.xml", &[15, 16]),
+];
+
+async fn cohort_and_host(app: &TestApp, extra: &[&str]) -> BlogHost {
+    app.create_cohort("autumn", "2026-09-01".parse().unwrap(), extra);
+    BlogHost::start(app.state.config.base_url.as_str()).await
+}
+
+async fn people(app: &TestApp) -> Vec<Value> {
+    app.get_json("/api/v1/cohorts/autumn/progress").await.1["participants"]
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+fn person<'a>(people: &'a [Value], name: &str) -> &'a Value {
+    people.iter().find(|p| p["name"] == name).unwrap()
+}
+
+/// A blog with one post for every thing: whoever writes it finishes.
+fn finisher_feed(things: std::ops::RangeInclusive<i32>) -> Vec<u8> {
+    let items: String = things
+        .map(|n| {
+            format!(
+                "<item><title>Thing {n}: done</title><link>http://blog.example/{n}</link><guid>post-{n}</guid>\
+                 <pubDate>Mon, 05 Oct 2026 {:02}:00:00 +0000</pubDate><description>Notes on thing {n}.</description></item>",
+                n % 24
+            )
+        })
+        .collect();
+    format!("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Finisher</title><link>http://blog.example/</link>{items}</channel></rss>").into_bytes()
+}
+
+async fn add_finisher(
+    app: &TestApp,
+    host: &BlogHost,
+    name: &str,
+    path: &str,
+    things: std::ops::RangeInclusive<i32>,
+) {
+    host.set_fault(
+        path,
+        Fault::Body("application/rss+xml".into(), finisher_feed(things)),
+    );
+    app.add_participant(
+        "autumn",
+        name,
+        &format!("{}@example.org", name.to_lowercase()),
+        &host.url(path),
+    );
+}
+
+#[tokio::test]
+async fn posts_count_for_exactly_the_things_they_are_about() {
+    let app = spawn_app().await;
+    let host = cohort_and_host(&app, &[]).await;
+    for (i, (blog, _)) in BLOGS.iter().enumerate() {
+        app.add_participant(
+            "autumn",
+            &format!("P{i}"),
+            &format!("p{i}@example.org"),
+            &host.url(blog),
+        );
+    }
+    let summary = app.poll_feeds().await;
+    assert_eq!(summary.read, BLOGS.len(), "{summary}");
+    let everyone = people(&app).await;
+    for (i, (blog, things)) in BLOGS.iter().enumerate() {
+        let completed: Vec<i64> = person(&everyone, &format!("P{i}"))["completed"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_i64().unwrap())
+            .collect();
+        assert_eq!(completed, *things, "{blog}");
+    }
+
+    let wordpress = person(&everyone, "P0")["id"].as_i64().unwrap();
+    let river = app.get(&format!("/cohorts/autumn/posts?thing=7")).await;
+    assert!(
+        river.body.contains("Exploring online maps"),
+        "filter by thing"
+    );
+    assert!(!river.body.contains("What I had for lunch"));
+    let page = app
+        .get(&format!("/cohorts/autumn/people/{wordpress}"))
+        .await;
+    assert!(
+        page.body.contains("Thing 7"),
+        "the things a post counts for are shown"
+    );
+
+    // A second poll and a full re-evaluation change nothing.
+    app.poll_feeds().await;
+    let rules = Rules {
+        program: &app.state.program,
+        base_url: &app.state.config.base_url,
+    };
+    twentythree::progress::reevaluate_all(&app.state.db, rules, Utc::now())
+        .await
+        .unwrap();
+    let again = people(&app).await;
+    for (i, _) in BLOGS.iter().enumerate() {
+        let name = format!("P{i}");
+        assert_eq!(
+            person(&again, &name)["completed"],
+            person(&everyone, &name)["completed"],
+            "{name}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_finisher_is_celebrated_once_through_a_real_mail_server() {
+    let app = spawn_app().await;
+    let host = cohort_and_host(&app, &[]).await;
+    for (email, name) in [("sam@example.org", "Sam"), ("alex@example.org", "Alex")] {
+        assert!(
+            app.run_cli(&["coordinator", "add", "--email", email, "--name", name])
+                .status
+                .success()
+        );
+    }
+    add_finisher(&app, &host, "Robin", "/robin/feed.xml", 1..=23).await;
+    add_finisher(&app, &host, "Kai", "/kai/feed.xml", 1..=10).await;
+
+    app.poll_feeds().await;
+    let everyone = people(&app).await;
+    assert!(person(&everyone, "Robin")["finished_at"].is_string());
+    assert_eq!(
+        person(&everyone, "Robin")["completed"]
+            .as_array()
+            .unwrap()
+            .len(),
+        23
+    );
+    assert!(person(&everyone, "Kai")["finished_at"].is_null());
+
+    let sent = app.send_mail().await;
+    assert_eq!(sent.failed, 0);
+    let robin = app.smtp.to("robin@example.org");
+    let celebrations: Vec<_> = robin.iter().filter(|m| m.kind() == "celebration").collect();
+    assert_eq!(celebrations.len(), 1, "one celebration for the finisher");
+    let mail = celebrations[0];
+    assert!(
+        mail.header("Content-Type")
+            .unwrap()
+            .starts_with("multipart/alternative")
+    );
+    assert!(mail.data.contains("text/plain") && mail.data.contains("text/html"));
+    assert!(mail.header("Message-ID").unwrap().contains("outbox-"));
+    assert!(
+        mail.data.contains("/cohorts/autumn/people/"),
+        "links the certificate"
+    );
+    assert!(
+        mail.header("List-Unsubscribe").is_none(),
+        "a celebration is not bulk mail"
+    );
+    for coordinator in ["sam@example.org", "alex@example.org"] {
+        let notes: Vec<_> = app
+            .smtp
+            .to(coordinator)
+            .into_iter()
+            .filter(|m| m.kind() == "celebration")
+            .collect();
+        assert_eq!(notes.len(), 1, "{coordinator} gets one note");
+        assert!(notes[0].data.contains("Robin"));
+    }
+    assert!(
+        app.smtp
+            .to("kai@example.org")
+            .iter()
+            .all(|m| m.kind() != "celebration"),
+        "cohort-wide celebration is off by default"
+    );
+    assert_eq!(
+        app.smtp
+            .to("kai@example.org")
+            .iter()
+            .filter(|m| m.kind() == "milestone")
+            .count(),
+        0,
+        "10 of 23 is not halfway"
+    );
+
+    // Polls, a full re-evaluation, racing pollers and another sender tick change nothing.
+    let other = twentythree::feeds::poller::Poller::new(
+        app.state.db.clone(),
+        twentythree::fetcher(&app.state.config).unwrap(),
+        &app.state.config,
+        app.state.program.clone(),
+    );
+    let mut edited = finisher_feed(1..=23);
+    edited.extend_from_slice(b"<!-- edited -->");
+    host.set_fault(
+        "/robin/feed.xml",
+        Fault::Body("application/rss+xml".into(), edited),
+    );
+    let (a, b) = tokio::join!(
+        app.state.poller.poll_now(None, Utc::now(), |_| {}),
+        other.poll_now(None, Utc::now(), |_| {})
+    );
+    a.unwrap();
+    b.unwrap();
+    let rules = Rules {
+        program: &app.state.program,
+        base_url: &app.state.config.base_url,
+    };
+    let (x, y) = tokio::join!(
+        twentythree::progress::reevaluate_all(&app.state.db, rules, Utc::now()),
+        twentythree::progress::reevaluate_all(&app.state.db, rules, Utc::now())
+    );
+    x.unwrap();
+    y.unwrap();
+    app.send_mail().await;
+    assert_eq!(
+        app.smtp
+            .messages()
+            .iter()
+            .filter(|m| m.kind() == "celebration")
+            .count(),
+        3,
+        "still one celebration and two notes"
+    );
+
+    let wall = app.get("/cohorts/autumn/finishers").await;
+    assert!(wall.body.contains("Robin") && !wall.body.contains("Kai"));
+    let robin_id = person(&everyone, "Robin")["id"].as_i64().unwrap();
+    let certificate = app
+        .get(&format!("/cohorts/autumn/people/{robin_id}/certificate"))
+        .await;
+    assert_eq!(certificate.status, 200);
+    assert!(certificate.body.contains("Robin") && certificate.body.contains("23 things"));
+    let kai_id = person(&everyone, "Kai")["id"].as_i64().unwrap();
+    assert_eq!(
+        app.get(&format!("/cohorts/autumn/people/{kai_id}/certificate"))
+            .await
+            .status,
+        400
+    );
+}
+
+#[tokio::test]
+async fn a_cohort_can_celebrate_together_and_halfway_is_noted() {
+    let app = spawn_app().await;
+    let host = cohort_and_host(&app, &[]).await;
+    cohort::Entity::update_many()
+        .col_expr(
+            cohort::Column::CelebrateCohort,
+            sea_orm::sea_query::Expr::value(true),
+        )
+        .exec(&app.state.db)
+        .await
+        .unwrap();
+    add_finisher(&app, &host, "Robin", "/robin/feed.xml", 1..=23).await;
+    add_finisher(&app, &host, "Kai", "/kai/feed.xml", 1..=12).await;
+    app.poll_feeds().await;
+    app.send_mail().await;
+    let kai = app.smtp.to("kai@example.org");
+    assert_eq!(
+        kai.iter().filter(|m| m.kind() == "celebration").count(),
+        1,
+        "the cohort hears of Robin"
+    );
+    let milestone: Vec<_> = kai.iter().filter(|m| m.kind() == "milestone").collect();
+    assert_eq!(milestone.len(), 1, "12 of 23 is halfway");
+    let unsubscribe = milestone[0]
+        .header("List-Unsubscribe")
+        .expect("bulk mail can be unsubscribed");
+    assert_eq!(
+        milestone[0].header("List-Unsubscribe-Post").as_deref(),
+        Some("List-Unsubscribe=One-Click")
+    );
+    let url = unsubscribe
+        .trim_start_matches('<')
+        .trim_end_matches('>')
+        .replace("http://127.0.0.1:2323", &app.address);
+    let page = app
+        .client
+        .get(&url)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Stop these emails"));
+    let done = app
+        .client
+        .post(&url)
+        .body("List-Unsubscribe=One-Click")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(done.status(), 200);
+    let person = twentythree::entities::person::Entity::find()
+        .filter(twentythree::entities::person::Column::Email.eq("kai@example.org"))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        !person.release_emails && !person.milestone_emails,
+        "the unsubscribe works"
+    );
+}
+
+#[tokio::test]
+async fn a_coordinators_override_always_wins() {
+    let app = spawn_app().await;
+    let host = cohort_and_host(&app, &[]).await;
+    app.add_participant("autumn", "Pat", "pat@example.org", &host.url("/wordpress/"));
+    app.poll_feeds().await;
+    let cohort = twentythree::cohorts::find(&app.state.db, "autumn")
+        .await
+        .unwrap()
+        .unwrap();
+    let member = participant::Entity::find()
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let rules = Rules {
+        program: &app.state.program,
+        base_url: &app.state.config.base_url,
+    };
+    completions::set_by_coordinator(
+        &app.state.db,
+        rules,
+        &member,
+        &cohort,
+        7,
+        false,
+        None,
+        Utc::now(),
+    )
+    .await
+    .unwrap();
+    completions::set_by_coordinator(
+        &app.state.db,
+        rules,
+        &member,
+        &cohort,
+        20,
+        true,
+        None,
+        Utc::now(),
+    )
+    .await
+    .unwrap();
+    twentythree::progress::reevaluate_all(&app.state.db, rules, Utc::now())
+        .await
+        .unwrap();
+    let completed = people(&app).await[0]["completed"].clone();
+    assert_eq!(
+        completed,
+        serde_json::json!([2, 3, 20]),
+        "7 stays unmarked, 20 stays marked"
+    );
+}
+
+#[tokio::test]
+async fn mail_waits_while_the_server_is_down_and_leaves_once() {
+    let app = spawn_app().await;
+    let host = cohort_and_host(&app, &[]).await;
+    app.smtp.stop();
+    add_finisher(&app, &host, "Robin", "/robin/feed.xml", 1..=23).await;
+    app.poll_feeds().await;
+    let now = Utc::now();
+    let first = app.send_mail_at(now).await;
+    assert_eq!(
+        (first.sent, first.retrying),
+        (0, 1),
+        "the server is down: retry later"
+    );
+    let early = app.send_mail_at(now + Duration::seconds(10)).await;
+    assert_eq!(early.sent + early.retrying, 0, "not before the back-off");
+    app.smtp.restart().await;
+    let later = app.send_mail_at(now + Duration::minutes(10)).await;
+    assert_eq!(later.sent, 1);
+    app.send_mail_at(now + Duration::minutes(20)).await;
+    assert_eq!(app.smtp.to("robin@example.org").len(), 1, "delivered once");
+}
+
+#[tokio::test]
+async fn a_permanent_rejection_fails_the_email_with_the_servers_reply() {
+    let app = spawn_app().await;
+    let host = cohort_and_host(&app, &[]).await;
+    add_finisher(&app, &host, "Robin", "/robin/feed.xml", 1..=23).await;
+    app.poll_feeds().await;
+    app.smtp.set_mode(Mode::Busy);
+    assert_eq!(app.send_mail().await.retrying, 1, "451 is transient");
+    app.smtp.set_mode(Mode::Refuse);
+    assert_eq!(
+        app.send_mail_at(Utc::now() + Duration::minutes(5))
+            .await
+            .failed,
+        1,
+        "550 is permanent"
+    );
+    let row = outbox::Entity::find()
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(row.status, "failed");
+    assert!(row.last_error.unwrap().contains("550"));
+    assert!(app.smtp.messages().is_empty());
+}
+
+#[tokio::test]
+async fn release_and_feed_problem_emails_are_sent_once_when_due() {
+    let app = spawn_app().await;
+    let host = BlogHost::start(app.state.config.base_url.as_str()).await;
+    let today = Utc::now().date_naive();
+    app.create_cohort("autumn", today, &["--release-time", "00:00"]);
+    app.add_participant("autumn", "Pat", "pat@example.org", &host.url("/wordpress/"));
+    app.add_participant("autumn", "Lost", "lost@example.org", &host.url("/nowhere/"));
+    let notices = app.state.clone_notices();
+    let now = Utc::now();
+    assert_eq!(
+        notices.tick(now).await.unwrap(),
+        0,
+        "week 1 opened before they joined: no backlog"
+    );
+    let week_two = now + Duration::days(7) + Duration::hours(1);
+    notices.tick(week_two).await.unwrap();
+    notices.tick(week_two + Duration::minutes(1)).await.unwrap();
+    app.send_mail_at(week_two).await;
+    let release: Vec<_> = app
+        .smtp
+        .to("pat@example.org")
+        .into_iter()
+        .filter(|m| m.kind() == "release")
+        .collect();
+    assert_eq!(release.len(), 1);
+    assert!(release[0].data.contains("Thing 4") && release[0].header("List-Unsubscribe").is_some());
+    let problems: Vec<_> = app
+        .smtp
+        .to("lost@example.org")
+        .into_iter()
+        .filter(|m| m.kind() == "feed-problem")
+        .collect();
+    assert_eq!(
+        problems.len(),
+        1,
+        "the blog has failed for more than two days by then"
+    );
+    assert!(problems[0].data.contains("404"), "says what is wrong");
+}
