@@ -221,10 +221,10 @@ fn probe_urls(page: &Url) -> Vec<Url> {
     let mut urls = Vec::new();
     for folder in folders.into_iter().flatten() {
         for path in WELL_KNOWN {
-            if let Ok(url) = folder.join(path) {
-                if !urls.contains(&url) {
-                    urls.push(url);
-                }
+            if let Ok(url) = folder.join(path)
+                && !urls.contains(&url)
+            {
+                urls.push(url);
             }
         }
     }

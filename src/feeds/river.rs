@@ -174,7 +174,7 @@ pub async fn about_lesson(
         .await?;
         found.extend(posts.into_iter().map(|p| (cohort.slug.clone(), p)));
     }
-    found.sort_by(|a, b| b.1.published_at.cmp(&a.1.published_at));
+    found.sort_by_key(|(_, post)| std::cmp::Reverse(post.published_at));
     found.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
     Ok(found)
 }

@@ -344,16 +344,24 @@ pub async fn report_self(
     Ok(())
 }
 
-/// A coordinator marks (`done`) or unmarks a lesson; recorded for the audit, and it wins
-/// over recognition from then on.
+/// A coordinator's decision about one lesson for one participant.
+#[derive(Clone, Copy, Debug)]
+pub struct Override {
+    pub number: i32,
+    /// Marked (true) or unmarked (false).
+    pub done: bool,
+    /// The coordinator, for the audit trail.
+    pub by: Option<i32>,
+}
+
+/// A coordinator marks or unmarks a lesson; recorded for the audit, and it wins over
+/// recognition from then on.
 pub async fn set_by_coordinator(
     db: &impl ConnectionTrait,
     rules: Rules<'_>,
     member: &participant::Model,
     cohort: &cohort::Model,
-    number: i32,
-    done: bool,
-    by: Option<i32>,
+    Override { number, done, by }: Override,
     now: DateTime<Utc>,
 ) -> Result<(), CompletionError> {
     rules

@@ -135,14 +135,8 @@ pub fn title_things(title: &str) -> Vec<i32> {
                 .collect();
             let end = j + digits.len();
             let ends_word = end >= lower.len() || !lower[end].is_alphanumeric();
-            if j > i + 5 || !digits.is_empty() {
-                if let Some(number) = digits
-                    .parse()
-                    .ok()
-                    .filter(|_| ends_word && !digits.is_empty())
-                {
-                    numbers.push(number);
-                }
+            if let (true, Ok(number)) = (ends_word, digits.parse()) {
+                numbers.push(number);
             }
             i = end.max(i + 5);
         } else {

@@ -2,7 +2,7 @@
 
 use crate::helpers::{days_from_today, spawn_app};
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread")]
 async fn a_cohort_page_lists_participants_with_progress_bars_and_its_calendar() {
     let app = spawn_app().await;
     app.create_cohort(
@@ -51,7 +51,7 @@ async fn a_cohort_page_lists_participants_with_progress_bars_and_its_calendar() 
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread")]
 async fn the_progress_api_answers_with_the_contracted_fields() {
     let app = spawn_app().await;
     app.create_cohort(
@@ -87,7 +87,7 @@ async fn the_progress_api_answers_with_the_contracted_fields() {
     assert!(kim.get("email").is_none(), "emails are not public");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread")]
 async fn the_api_answers_errors_in_json() {
     let app = spawn_app().await;
     let (status, json) = app.get_json("/api/v1/cohorts/nobody/progress").await;

@@ -2,7 +2,7 @@
 
 use crate::helpers::{days_from_today, spawn_app};
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread")]
 async fn a_fresh_install_previews_every_lesson_and_says_what_to_do_next() {
     let app = spawn_app().await;
     let home = app.get("/").await;
@@ -29,7 +29,7 @@ async fn a_fresh_install_previews_every_lesson_and_says_what_to_do_next() {
     assert!(lesson.body.contains("<code>thing23</code>"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread")]
 async fn a_lesson_that_has_not_opened_shows_only_its_title_and_date() {
     let app = spawn_app().await;
     let starts = days_from_today(-8);
@@ -67,7 +67,7 @@ async fn a_lesson_that_has_not_opened_shows_only_its_title_and_date() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread")]
 async fn members_only_cohorts_do_not_open_lessons_to_strangers() {
     let app = spawn_app().await;
     app.create_cohort("staff", days_from_today(-30), &["--visibility", "members"]);
@@ -76,7 +76,7 @@ async fn members_only_cohorts_do_not_open_lessons_to_strangers() {
     assert!(lesson.body.contains("opens with its cohort"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread")]
 async fn unknown_pages_get_a_helpful_404() {
     let app = spawn_app().await;
     for path in [
@@ -96,7 +96,7 @@ async fn unknown_pages_get_a_helpful_404() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread")]
 async fn every_page_carries_the_security_headers_and_the_stylesheet_is_served() {
     let app = spawn_app().await;
     let response = app
@@ -119,7 +119,7 @@ async fn every_page_carries_the_security_headers_and_the_stylesheet_is_served() 
     assert!(css.body.contains(":focus-visible"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread")]
 async fn health_check_answers_when_the_database_does() {
     let app = spawn_app().await;
     let page = app.get("/healthz").await;

@@ -77,7 +77,7 @@ async fn add_finisher(
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread")]
 async fn posts_count_for_exactly_the_things_they_are_about() {
     let app = spawn_app().await;
     let host = cohort_and_host(&app, &[]).await;
@@ -103,7 +103,7 @@ async fn posts_count_for_exactly_the_things_they_are_about() {
     }
 
     let wordpress = person(&everyone, "P0")["id"].as_i64().unwrap();
-    let river = app.get(&format!("/cohorts/autumn/posts?thing=7")).await;
+    let river = app.get("/cohorts/autumn/posts?thing=7").await;
     assert!(
         river.body.contains("Exploring online maps"),
         "filter by thing"
@@ -137,7 +137,7 @@ async fn posts_count_for_exactly_the_things_they_are_about() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread")]
 async fn a_finisher_is_celebrated_once_through_a_real_mail_server() {
     let app = spawn_app().await;
     let host = cohort_and_host(&app, &[]).await;
@@ -268,7 +268,7 @@ async fn a_finisher_is_celebrated_once_through_a_real_mail_server() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread")]
 async fn a_cohort_can_celebrate_together_and_halfway_is_noted() {
     let app = spawn_app().await;
     let host = cohort_and_host(&app, &[]).await;
@@ -333,7 +333,7 @@ async fn a_cohort_can_celebrate_together_and_halfway_is_noted() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread")]
 async fn a_coordinators_override_always_wins() {
     let app = spawn_app().await;
     let host = cohort_and_host(&app, &[]).await;
@@ -357,9 +357,11 @@ async fn a_coordinators_override_always_wins() {
         rules,
         &member,
         &cohort,
-        7,
-        false,
-        None,
+        completions::Override {
+            number: 7,
+            done: false,
+            by: None,
+        },
         Utc::now(),
     )
     .await
@@ -369,9 +371,11 @@ async fn a_coordinators_override_always_wins() {
         rules,
         &member,
         &cohort,
-        20,
-        true,
-        None,
+        completions::Override {
+            number: 20,
+            done: true,
+            by: None,
+        },
         Utc::now(),
     )
     .await
@@ -387,7 +391,7 @@ async fn a_coordinators_override_always_wins() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread")]
 async fn mail_waits_while_the_server_is_down_and_leaves_once() {
     let app = spawn_app().await;
     let host = cohort_and_host(&app, &[]).await;
@@ -410,7 +414,7 @@ async fn mail_waits_while_the_server_is_down_and_leaves_once() {
     assert_eq!(app.smtp.to("robin@example.org").len(), 1, "delivered once");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread")]
 async fn a_permanent_rejection_fails_the_email_with_the_servers_reply() {
     let app = spawn_app().await;
     let host = cohort_and_host(&app, &[]).await;
@@ -436,7 +440,7 @@ async fn a_permanent_rejection_fails_the_email_with_the_servers_reply() {
     assert!(app.smtp.messages().is_empty());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread")]
 async fn release_and_feed_problem_emails_are_sent_once_when_due() {
     let app = spawn_app().await;
     let host = BlogHost::start(app.state.config.base_url.as_str()).await;
