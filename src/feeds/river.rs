@@ -10,7 +10,7 @@ use sea_orm::{
 };
 use serde::Serialize;
 
-use crate::entities::{cohort, participant, person, post, post_thing};
+use crate::entities::{cohort, participant, person, post, post_thing, recognition};
 
 /// Posts published more than this many days before a cohort starts belong to old archives.
 pub const ARCHIVE_DAYS: u64 = 14;
@@ -31,6 +31,9 @@ pub struct RiverPost {
     pub first_seen_at: DateTime<Utc>,
     #[sea_orm(skip)]
     pub things: Vec<i32>,
+    /// Why the post counts (or not), in plain words.
+    #[sea_orm(skip)]
+    pub reason: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, Default)]
@@ -141,10 +144,17 @@ async fn attach_things(
             .or_default()
             .push(row.lesson_number);
     }
+    let mut reasons: HashMap<(i32, i32), String> = recognition::Entity::find()
+        .filter(recognition::Column::PostId.is_in(posts.iter().map(|p| p.id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| ((r.participant_id, r.post_id), r.reason))
+        .collect();
     for post in posts {
-        post.things = things
-            .remove(&(post.participant_id, post.id))
-            .unwrap_or_default();
+        let key = (post.participant_id, post.id);
+        post.things = things.remove(&key).unwrap_or_default();
+        post.reason = reasons.remove(&key);
     }
     Ok(())
 }

@@ -117,6 +117,18 @@ async fn posts_count_for_exactly_the_things_they_are_about() {
         "the things a post counts for are shown"
     );
 
+    let lesson = app.get("/lessons/7").await;
+    assert!(
+        lesson.body.contains("Exploring online maps"),
+        "the lesson shows what people wrote about it"
+    );
+    assert!(!lesson.body.contains("What I had for lunch"));
+    assert!(
+        page.body.contains("counts for Thing 7: tagged"),
+        "each post says why it counted"
+    );
+    assert!(page.body.contains("no lesson recognised"), "or why not");
+
     // A second poll and a full re-evaluation change nothing.
     app.poll_feeds().await;
     let rules = Rules {
@@ -479,4 +491,133 @@ async fn release_and_feed_problem_emails_are_sent_once_when_due() {
         "the blog has failed for more than two days by then"
     );
     assert!(problems[0].data.contains("404"), "says what is wrong");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_participant_claims_an_unrecognised_post_and_reports_where_allowed() {
+    let app = spawn_app().await;
+    let host = cohort_and_host(&app, &[]).await;
+    app.add_participant("autumn", "Pat", "pat@example.org", &host.url("/wordpress/"));
+    app.poll_feeds().await;
+    let cohort = twentythree::cohorts::find(&app.state.db, "autumn")
+        .await
+        .unwrap()
+        .unwrap();
+    let member = participant::Entity::find()
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let lunch = twentythree::entities::post::Entity::find()
+        .filter(twentythree::entities::post::Column::Title.eq("What I had for lunch"))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let rules = Rules {
+        program: &app.state.program,
+        base_url: &app.state.config.base_url,
+    };
+    completions::claim(
+        &app.state.db,
+        rules,
+        &member,
+        &cohort,
+        lunch.id,
+        19,
+        Utc::now(),
+    )
+    .await
+    .unwrap();
+    let refused = completions::claim(
+        &app.state.db,
+        rules,
+        &member,
+        &cohort,
+        lunch.id,
+        99,
+        Utc::now(),
+    )
+    .await;
+    assert!(refused.unwrap_err().to_string().contains("no Thing 99"));
+    let self_report =
+        completions::report_self(&app.state.db, rules, &member, &cohort, 1, Utc::now()).await;
+    assert!(
+        self_report
+            .unwrap_err()
+            .to_string()
+            .contains("does not allow"),
+        "self-report is off by default"
+    );
+    twentythree::progress::reevaluate_all(&app.state.db, rules, Utc::now())
+        .await
+        .unwrap();
+    assert_eq!(
+        people(&app).await[0]["completed"],
+        serde_json::json!([2, 3, 7, 19]),
+        "a claim survives re-evaluation"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn without_an_smtp_server_mail_is_written_as_eml_files() {
+    let app = spawn_app().await;
+    let dir = app.dir.path().join("outbox-files");
+    let sender = twentythree::mail::sender::Sender::new(
+        app.state.db.clone(),
+        twentythree::mail::sender::Transport::from_config(None, &dir).unwrap(),
+        app.state.config.mail_from.clone(),
+        app.state.config.base_url.clone(),
+    );
+    let host = cohort_and_host(&app, &[]).await;
+    add_finisher(&app, &host, "Robin", "/robin/feed.xml", 1..=23).await;
+    app.poll_feeds().await;
+    assert_eq!(sender.tick(Utc::now()).await.unwrap().sent, 1);
+    let files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1);
+    let eml = std::fs::read_to_string(&files[0]).unwrap();
+    assert!(eml.contains("X-Twentythree-Kind: celebration"));
+    assert!(eml.contains("To: robin@example.org"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn mail_interrupted_mid_send_is_resent_only_where_losing_it_is_worse() {
+    use sea_orm::sea_query::Expr;
+    let app = spawn_app().await;
+    let host = BlogHost::start(app.state.config.base_url.as_str()).await;
+    app.create_cohort("autumn", "2026-09-01".parse().unwrap(), &[]);
+    add_finisher(&app, &host, "Robin", "/robin/feed.xml", 1..=23).await;
+    add_finisher(&app, &host, "Kai", "/kai/feed.xml", 1..=12).await;
+    app.poll_feeds().await;
+    // As if a process died after handing both to the mail server.
+    let earlier = Utc::now() - Duration::minutes(10);
+    outbox::Entity::update_many()
+        .col_expr(outbox::Column::Status, Expr::value("sending"))
+        .col_expr(outbox::Column::LeaseUntil, Expr::value(earlier))
+        .exec(&app.state.db)
+        .await
+        .unwrap();
+    app.send_mail().await;
+    let kinds: Vec<String> = app.smtp.messages().iter().map(|m| m.kind()).collect();
+    assert_eq!(
+        kinds,
+        vec!["celebration".to_string()],
+        "the celebration goes again, the halfway note does not"
+    );
+    let milestone = outbox::Entity::find()
+        .filter(outbox::Column::Kind.eq("milestone"))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(milestone.status, "failed");
+    assert!(
+        milestone
+            .last_error
+            .unwrap()
+            .contains("cannot arrive twice")
+    );
 }

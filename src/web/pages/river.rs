@@ -33,6 +33,7 @@ pub struct PostView {
     excerpt: String,
     date: String,
     things: Vec<i32>,
+    reason: Option<String>,
 }
 
 pub fn post_views(posts: Vec<RiverPost>, timezone: Tz) -> Vec<PostView> {
@@ -47,6 +48,7 @@ pub fn post_views(posts: Vec<RiverPost>, timezone: Tz) -> Vec<PostView> {
             link: p.link,
             excerpt: p.excerpt,
             things: p.things,
+            reason: p.reason,
         })
         .collect()
 }
