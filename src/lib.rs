@@ -108,12 +108,49 @@ impl Application {
                 "No cohort yet. Next steps: `twentythree coordinator add --email you@example.org --name \"Your Name\"`, then `twentythree cohort create --slug spring-2027 --name \"Spring 2027\" --starts 2027-03-01`"
             );
         }
+        let (stop, stopped) = tokio::sync::watch::channel(false);
+        let workers = self
+            .state
+            .config
+            .background_workers
+            .then(|| spawn_workers(&self.state, stopped));
         axum::serve(self.listener, web::router(self.state))
             .with_graceful_shutdown(shutdown)
             .await?;
+        let _ = stop.send(true);
+        for worker in workers.into_iter().flatten() {
+            let _ = worker.await;
+        }
         tracing::info!("stopped");
         Ok(())
     }
+}
+
+/// The background work of `serve`: re-deciding stored posts against the current lessons
+/// once, then the feed poller, the routine-mail scheduler and the mail sender, each a loop
+/// around its `tick` until `stopped` changes.
+fn spawn_workers(
+    state: &AppState,
+    stopped: tokio::sync::watch::Receiver<bool>,
+) -> [tokio::task::JoinHandle<()>; 3] {
+    let rules_state = state.clone();
+    tokio::spawn(async move {
+        let rules = progress::completions::Rules {
+            program: &rules_state.program,
+            base_url: &rules_state.config.base_url,
+        };
+        match progress::reevaluate_all(&rules_state.db, rules, Utc::now()).await {
+            Ok(count) => tracing::info!(
+                "re-decided the posts of {count} participant(s) against the current lessons"
+            ),
+            Err(e) => tracing::warn!(error = %e, "cannot re-decide the stored posts"),
+        }
+    });
+    [
+        tokio::spawn(feeds::poller::run(state.poller.clone(), stopped.clone())),
+        tokio::spawn(mail::notices::run(state.clone_notices(), stopped.clone())),
+        tokio::spawn(mail::sender::run(state.sender.clone(), stopped)),
+    ]
 }
 
 async fn cohort_count(db: &DatabaseConnection) -> Result<u64, sea_orm::DbErr> {

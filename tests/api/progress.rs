@@ -621,3 +621,61 @@ async fn mail_interrupted_mid_send_is_resent_only_where_losing_it_is_worse() {
             .contains("cannot arrive twice")
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn serve_reads_the_blogs_and_sends_the_celebration_by_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let smtp = crate::smtp::SmtpSink::start().await;
+    let mut config = crate::helpers::test_config(dir.path());
+    config.smtp_url = Some(smtp.url());
+    config.background_workers = true;
+    let host = BlogHost::start(config.base_url.as_str()).await;
+    host.set_fault(
+        "/robin/feed.xml",
+        Fault::Body("application/rss+xml".into(), finisher_feed(1..=23)),
+    );
+    for args in [
+        vec![
+            "cohort",
+            "create",
+            "--slug",
+            "autumn",
+            "--name",
+            "Autumn",
+            "--starts",
+            "2026-09-01",
+        ],
+        vec![
+            "participant",
+            "add",
+            "--cohort",
+            "autumn",
+            "--name",
+            "Robin",
+            "--email",
+            "robin@example.org",
+            "--blog",
+            &host.url("/robin/feed.xml"),
+        ],
+    ] {
+        assert!(
+            crate::helpers::run_cli_in(dir.path(), &config.database_url, &args)
+                .status
+                .success()
+        );
+    }
+    let app = twentythree::Application::build(config).await.unwrap();
+    tokio::spawn(app.run_until(std::future::pending()));
+    // The workers tick on their own schedule; wait for their result, within bounds.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while smtp.to("robin@example.org").is_empty() && std::time::Instant::now() < deadline {
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    let mail = smtp.to("robin@example.org");
+    assert_eq!(
+        mail.len(),
+        1,
+        "the poller read the blog, the finisher was celebrated, the sender sent it"
+    );
+    assert_eq!(mail[0].kind(), "celebration");
+}
