@@ -120,23 +120,7 @@ pub async fn evaluate(
         .await?;
     }
     for (post_id, number) in wanted_things.difference(&existing_things) {
-        post_thing::Entity::insert(post_thing::ActiveModel {
-            participant_id: Set(member.id),
-            post_id: Set(*post_id),
-            lesson_number: Set(*number),
-            ..Default::default()
-        })
-        .on_conflict(
-            OnConflict::columns([
-                post_thing::Column::ParticipantId,
-                post_thing::Column::PostId,
-                post_thing::Column::LessonNumber,
-            ])
-            .do_nothing()
-            .to_owned(),
-        )
-        .exec_without_returning(db)
-        .await?;
+        insert_post_thing(db, member.id, *post_id, *number).await?;
     }
     for (post_id, number) in existing_things.difference(&wanted_things) {
         post_thing::Entity::delete_many()
@@ -230,6 +214,33 @@ async fn record_decision(
     }
 }
 
+/// Records that a post counts for a lesson (once).
+async fn insert_post_thing(
+    db: &impl ConnectionTrait,
+    participant_id: i32,
+    post_id: i32,
+    number: i32,
+) -> Result<(), sea_orm::DbErr> {
+    post_thing::Entity::insert(post_thing::ActiveModel {
+        participant_id: Set(participant_id),
+        post_id: Set(post_id),
+        lesson_number: Set(number),
+        ..Default::default()
+    })
+    .on_conflict(
+        OnConflict::columns([
+            post_thing::Column::ParticipantId,
+            post_thing::Column::PostId,
+            post_thing::Column::LessonNumber,
+        ])
+        .do_nothing()
+        .to_owned(),
+    )
+    .exec_without_returning(db)
+    .await
+    .map(|_| ())
+}
+
 /// The coordinator's last word per lesson: true = marked, false = unmarked.
 async fn latest_overrides(
     db: &impl ConnectionTrait,
@@ -302,23 +313,7 @@ pub async fn claim(
         .exec(db)
         .await?;
     insert_completion(db, member.id, number, Source::Claim, Some(post.id), now).await?;
-    post_thing::Entity::insert(post_thing::ActiveModel {
-        participant_id: Set(member.id),
-        post_id: Set(post.id),
-        lesson_number: Set(number),
-        ..Default::default()
-    })
-    .on_conflict(
-        OnConflict::columns([
-            post_thing::Column::ParticipantId,
-            post_thing::Column::PostId,
-            post_thing::Column::LessonNumber,
-        ])
-        .do_nothing()
-        .to_owned(),
-    )
-    .exec_without_returning(db)
-    .await?;
+    insert_post_thing(db, member.id, post.id, number).await?;
     check_finished(db, rules, member.id, cohort, now).await?;
     Ok(())
 }

@@ -8,26 +8,13 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use sha2::{Digest, Sha256};
 
-use crate::cohorts;
 use crate::entities::{cohort, feed, participant, person};
 use crate::feeds::river::{self, Filter, RiverPost};
+use crate::web::pages::river::readable_cohort;
 use crate::web::{AppError, AppState};
 
 /// How many posts the output feeds carry.
 const FEED_POSTS: u64 = 100;
-
-async fn public_cohort(state: &AppState, slug: &str) -> Result<cohort::Model, AppError> {
-    let cohort = cohorts::find(&state.db, slug)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if !cohorts::is_public(&cohort) {
-        return Err(AppError::Forbidden(format!(
-            "{} is open to its members only.",
-            cohort.name
-        )));
-    }
-    Ok(cohort)
-}
 
 async fn newest_posts(
     state: &AppState,
@@ -52,7 +39,7 @@ pub async fn atom(
     Path(slug): Path<String>,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
-    let cohort = public_cohort(&state, &slug).await?;
+    let cohort = readable_cohort(&state, &slug).await?;
     let posts = newest_posts(&state, &cohort).await?;
     let base = state.config.base_url.as_str().trim_end_matches('/');
     let home = format!("{base}/cohorts/{}", cohort.slug);
@@ -134,7 +121,7 @@ pub async fn json_feed(
     Path(slug): Path<String>,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
-    let cohort = public_cohort(&state, &slug).await?;
+    let cohort = readable_cohort(&state, &slug).await?;
     let posts = newest_posts(&state, &cohort).await?;
     let base = state.config.base_url.as_str().trim_end_matches('/');
     let home = format!("{base}/cohorts/{}", cohort.slug);
@@ -180,7 +167,7 @@ pub async fn opml(
     Path(slug): Path<String>,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
-    let cohort = public_cohort(&state, &slug).await?;
+    let cohort = readable_cohort(&state, &slug).await?;
     let rows = participant::Entity::find()
         .filter(participant::Column::CohortId.eq(cohort.id))
         .find_also_related(person::Entity)

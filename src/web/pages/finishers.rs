@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::cohorts;
 use crate::entities::{participant, person};
 use crate::templates;
-use crate::web::pages::river::readable_cohort;
+use crate::web::pages::river::{member_of, readable_cohort};
 use crate::web::{AppError, AppState, view};
 
 #[derive(Serialize)]
@@ -60,14 +60,7 @@ pub async fn certificate(
     Path((slug, id)): Path<(String, String)>,
 ) -> Result<Html<String>, AppError> {
     let cohort = readable_cohort(&state, &slug).await?;
-    let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
-    let (member, person) = participant::Entity::find_by_id(id)
-        .filter(participant::Column::CohortId.eq(cohort.id))
-        .find_also_related(person::Entity)
-        .one(&state.db)
-        .await?
-        .and_then(|(m, p)| Some((m, p?)))
-        .ok_or(AppError::NotFound)?;
+    let (member, person) = member_of(&state, &cohort, &id).await?;
     let finished = member.finished_at.ok_or_else(|| {
         AppError::BadRequest(format!(
             "{} has not finished yet: the certificate comes with the last thing.",

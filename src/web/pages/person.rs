@@ -5,13 +5,13 @@ use axum::response::Html;
 use chrono::Utc;
 use minijinja::context;
 use minijinja::value::{Serde, Value};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::EntityTrait;
 
 use crate::cohorts;
-use crate::entities::{feed, participant, person};
+use crate::entities::feed;
 use crate::feeds::{health, river};
 use crate::templates;
-use crate::web::pages::river::{PER_PAGE, post_views, readable_cohort};
+use crate::web::pages::river::{PER_PAGE, member_of, post_views, readable_cohort};
 use crate::web::{AppError, AppState, view};
 
 pub async fn show(
@@ -19,14 +19,7 @@ pub async fn show(
     Path((slug, id)): Path<(String, String)>,
 ) -> Result<Html<String>, AppError> {
     let cohort = readable_cohort(&state, &slug).await?;
-    let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
-    let (member, person) = participant::Entity::find_by_id(id)
-        .filter(participant::Column::CohortId.eq(cohort.id))
-        .find_also_related(person::Entity)
-        .one(&state.db)
-        .await?
-        .and_then(|(m, p)| Some((m, p?)))
-        .ok_or(AppError::NotFound)?;
+    let (member, person) = member_of(&state, &cohort, &id).await?;
     let feed = match member.feed_id {
         Some(feed_id) => feed::Entity::find_by_id(feed_id).one(&state.db).await?,
         None => None,

@@ -8,7 +8,9 @@ use minijinja::value::{Serde, Value};
 use serde::{Deserialize, Serialize};
 
 use crate::cohorts;
-use crate::entities::cohort;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+use crate::entities::{cohort, participant, person};
 use crate::feeds::river::{self, Filter, RiverPost};
 use crate::templates;
 use crate::web::{AppError, AppState, view};
@@ -81,6 +83,22 @@ pub async fn readable_cohort(state: &AppState, slug: &str) -> Result<cohort::Mod
         )));
     }
     Ok(cohort)
+}
+
+/// Participant `id` of `cohort` with their person, or 404.
+pub async fn member_of(
+    state: &AppState,
+    cohort: &cohort::Model,
+    id: &str,
+) -> Result<(participant::Model, person::Model), AppError> {
+    let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
+    participant::Entity::find_by_id(id)
+        .filter(participant::Column::CohortId.eq(cohort.id))
+        .find_also_related(person::Entity)
+        .one(&state.db)
+        .await?
+        .and_then(|(m, p)| Some((m, p?)))
+        .ok_or(AppError::NotFound)
 }
 
 pub async fn show(
