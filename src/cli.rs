@@ -1,5 +1,5 @@
 //! The command line: `serve` (the default), `migrate`, `cohort`, `participant`,
-//! `coordinator` and `lessons check`. Each command brings the schema up to date first.
+//! `coordinator`, `token` and `lessons check`. Each command brings the schema up to date first.
 
 use std::path::PathBuf;
 
@@ -43,6 +43,9 @@ pub enum Command {
     /// Manage coordinators.
     #[command(subcommand)]
     Coordinator(CoordinatorCommand),
+    /// Manage coordinators' API tokens.
+    #[command(subcommand)]
+    Token(TokenCommand),
     /// Read every feed once now.
     Poll {
         /// Only the feeds of this cohort.
@@ -115,6 +118,15 @@ pub enum CoordinatorCommand {
         email: String,
         #[arg(long)]
         name: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Create an API token for a coordinator (printed once, never again).
+    Create {
+        #[arg(long)]
+        email: String,
     },
 }
 
@@ -346,6 +358,15 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let (person, existed) = people::add_coordinator(&db, &email, &name, now).await?;
             let verb = if existed { "is now" } else { "added as" };
             println!("{} <{}> {verb} a coordinator.", person.name, person.email);
+            Ok(())
+        }
+        Command::Token(TokenCommand::Create { email }) => {
+            let email: Email = email.parse().map_err(anyhow::Error::msg)?;
+            let token = crate::auth::create_api_token(&db, &email, now).await?;
+            println!("{token}");
+            eprintln!(
+                "An API token for {email}. Keep it secret: it is shown only this once. Send it as `Authorization: Bearer <token>`."
+            );
             Ok(())
         }
     }

@@ -3,11 +3,12 @@
 //! A map for a newcomer: [`config`] reads the settings; [`db`] opens SQLite or PostgreSQL
 //! and migrates it (the schema is the `migrations` crate, the tables are [`entities`]).
 //! [`lessons`] loads the program from Markdown files and computes when each week opens;
-//! [`cohorts`] and [`people`] manage who takes part; [`feeds`] reads everyone's blog (discover,
+//! [`cohorts`] and [`people`] manage who takes part, [`auth`] who is signed in; [`feeds`] reads everyone's blog (discover,
 //! fetch, parse, sanitise, store, on a leased schedule); [`progress`] knows who has done what.
 //! [`web`] is the HTTP face: one router, thin handlers, embedded templates. [`cli`] is the
 //! command line. The web layer calls the domain modules; they never call the web layer.
 
+pub mod auth;
 pub mod cli;
 pub mod cohorts;
 pub mod config;

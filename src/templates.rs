@@ -70,6 +70,19 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/emails/feed-problem.txt"),
     ),
     (
+        "emails/login.txt",
+        include_str!("../templates/emails/login.txt"),
+    ),
+    (
+        "emails/login.html",
+        include_str!("../templates/emails/login.html"),
+    ),
+    ("login.html", include_str!("../templates/login.html")),
+    (
+        "login-link.html",
+        include_str!("../templates/login-link.html"),
+    ),
+    (
         "emails/feed-problem.html",
         include_str!("../templates/emails/feed-problem.html"),
     ),

@@ -1,6 +1,6 @@
 //! The whole model of DESIGN.md section 2: lessons, cohorts, people, participants, feeds,
-//! posts, recognitions (the decision per post, and the things it counts for), completions (with the coordinators' overrides), the outbox and
-//! login tokens.
+//! posts, recognitions (the decision per post, and the things it counts for), completions (with the coordinators' overrides), the outbox,
+//! login tokens, sessions and API tokens.
 
 use sea_orm_migration::{prelude::*, schema::*};
 
@@ -232,6 +232,24 @@ fn tables() -> Vec<TableCreateStatement> {
                 Cascade,
             ))
             .to_owned(),
+        Table::create()
+            .table("sessions")
+            .col(text("id").primary_key())
+            .col(integer("person_id"))
+            .col(tz("created_at"))
+            .col(tz("expires_at"))
+            .foreign_key(&mut fk(("sessions", "person_id"), "people", Cascade))
+            .to_owned(),
+        Table::create()
+            .table("api_tokens")
+            .col(pk_auto("id"))
+            .col(text_uniq("token_hash"))
+            .col(integer("person_id"))
+            .col(tz("created_at"))
+            .col(tz_null("last_used_at"))
+            .col(tz_null("revoked_at"))
+            .foreign_key(&mut fk(("api_tokens", "person_id"), "people", Cascade))
+            .to_owned(),
     ]
 }
 
@@ -256,6 +274,7 @@ fn indexes() -> Vec<IndexCreateStatement> {
             false,
         ),
         index("outbox", &["status", "next_attempt_at"], false),
+        index("sessions", &["person_id"], false),
     ]
 }
 

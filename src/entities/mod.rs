@@ -1,5 +1,6 @@
 //! sea-orm entities, one file a table (see `migrations/` for the schema itself).
 
+pub mod api_token;
 pub mod cohort;
 pub mod completion;
 pub mod completion_override;
@@ -12,3 +13,4 @@ pub mod person;
 pub mod post;
 pub mod post_thing;
 pub mod recognition;
+pub mod session;

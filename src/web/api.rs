@@ -13,6 +13,7 @@ use crate::cohorts;
 use crate::entities::{feed, post};
 use crate::feeds::health;
 use crate::progress;
+use crate::web::auth::ApiCoordinator;
 use crate::web::{ApiError, AppError, AppState};
 
 #[derive(Serialize)]
@@ -45,6 +46,9 @@ struct LessonSummary {
 struct ParticipantSummary {
     id: i32,
     name: String,
+    /// Only for a coordinator (signed in, or with an API token).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    email: Option<String>,
     blog: String,
     completed: Vec<i32>,
     finished_at: Option<chrono::DateTime<chrono::Utc>>,
@@ -83,15 +87,18 @@ impl From<feed::Model> for FeedSummary {
     }
 }
 
-/// `GET /api/v1/cohorts/{slug}/progress`: public for a public cohort.
+/// `GET /api/v1/cohorts/{slug}/progress`: public for a public cohort; a coordinator (by
+/// session or API token) also reads members-only cohorts and everyone's email.
 pub async fn progress(
     State(state): State<AppState>,
+    ApiCoordinator(coordinator): ApiCoordinator,
     Path(slug): Path<String>,
 ) -> Result<Json<ProgressResponse>, ApiError> {
     let cohort = cohorts::find(&state.db, &slug)
         .await?
         .ok_or(AppError::NotFound)?;
-    if !cohorts::is_public(&cohort) {
+    let show_emails = coordinator.is_some();
+    if !cohorts::is_public(&cohort) && !show_emails {
         return Err(AppError::Forbidden("this cohort is open to its members only".into()).into());
     }
     let lessons = state
@@ -139,6 +146,7 @@ pub async fn progress(
                 .map(FeedSummary::from),
             id: p.id,
             name: p.name,
+            email: show_emails.then_some(p.email),
             blog: p.blog,
             completed: p.completed,
             finished_at: p.finished_at,

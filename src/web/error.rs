@@ -15,6 +15,8 @@ pub enum AppError {
     BadRequest(String),
     #[error("forbidden")]
     Forbidden(String),
+    #[error("unauthorized")]
+    Unauthorized(String),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -37,6 +39,7 @@ impl AppError {
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
             Self::Forbidden(_) => StatusCode::FORBIDDEN,
+            Self::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -45,7 +48,9 @@ impl AppError {
     fn public_message(&self) -> String {
         match self {
             Self::NotFound => "There is nothing at this address. It may have moved, or the link may be mistyped.".into(),
-            Self::BadRequest(message) | Self::Forbidden(message) => message.clone(),
+            Self::BadRequest(message) | Self::Forbidden(message) | Self::Unauthorized(message) => {
+                message.clone()
+            }
             Self::Internal(_) => "Something went wrong on our side. It has been logged; please try again in a moment.".into(),
         }
     }

@@ -2,6 +2,7 @@
 //! domain function and render a template.
 
 mod api;
+pub mod auth;
 mod error;
 mod pages;
 mod syndication;
@@ -13,7 +14,7 @@ use std::time::Duration;
 use axum::Router;
 use axum::http::{HeaderValue, header};
 use axum::response::IntoResponse;
-use axum::routing::get;
+use axum::routing::{get, post};
 use sea_orm::DatabaseConnection;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
@@ -53,6 +54,9 @@ impl AppState {
 pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/", get(pages::home::show))
+        .route("/login", get(pages::login::form).post(pages::login::request))
+        .route("/login/{token}", get(pages::login::link).post(pages::login::sign_in))
+        .route("/logout", post(pages::login::sign_out))
         .route("/lessons", get(pages::lessons::index))
         .route("/lessons/{number}", get(pages::lessons::show))
         .route("/cohorts/{slug}", get(pages::cohort::show))
@@ -68,6 +72,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(api::healthz))
         .route("/static/style.css", get(stylesheet))
         .fallback(not_found)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), auth::refuse_cross_site))
         .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::SERVICE_UNAVAILABLE, Duration::from_secs(30)))
         .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(SetResponseHeaderLayer::if_not_present(

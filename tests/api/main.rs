@@ -11,4 +11,5 @@ mod feeds;
 mod helpers;
 mod lessons;
 mod progress;
+mod signin;
 mod smtp;

@@ -11,6 +11,7 @@ use serde::Serialize;
 use crate::cohorts;
 use crate::entities::{participant, person};
 use crate::templates;
+use crate::web::auth::CurrentPerson;
 use crate::web::{AppError, AppState, view};
 
 #[derive(Serialize)]
@@ -30,7 +31,10 @@ struct LessonLink {
     title: String,
 }
 
-pub async fn show(State(state): State<AppState>) -> Result<Html<String>, AppError> {
+pub async fn show(
+    State(state): State<AppState>,
+    current: CurrentPerson,
+) -> Result<Html<String>, AppError> {
     let now = Utc::now();
     let all = cohorts::list(&state.db).await?;
     let coordinators = person::Entity::find()
@@ -71,6 +75,7 @@ pub async fn show(State(state): State<AppState>) -> Result<Html<String>, AppErro
     Ok(Html(templates::render(
         "home.html",
         context! {
+            viewer => current.viewer(),
             cohorts => Value::from(Serde(&cards)),
             fresh_install => all.is_empty(),
             has_coordinator => coordinators > 0,

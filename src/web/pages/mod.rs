@@ -4,6 +4,7 @@ pub mod cohort;
 pub mod finishers;
 pub mod home;
 pub mod lessons;
+pub mod login;
 pub mod person;
 pub mod river;
 pub mod unsubscribe;

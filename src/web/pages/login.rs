@@ -1,0 +1,97 @@
+//! `/login`, the emailed link `/login/{token}` and `/logout`: signing in by email.
+
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use chrono::Utc;
+use minijinja::context;
+use serde::Deserialize;
+
+use crate::auth;
+use crate::people::Email;
+use crate::templates;
+use crate::web::auth::{CurrentPerson, session_cookie, session_token};
+use crate::web::{AppError, AppState};
+
+#[derive(Deserialize)]
+pub struct LoginForm {
+    email: String,
+}
+
+fn page(status: StatusCode, context: minijinja::Value) -> Result<Response, AppError> {
+    Ok((status, Html(templates::render("login.html", context)?)).into_response())
+}
+
+/// `GET /login`: the form.
+pub async fn form(current: CurrentPerson) -> Result<Response, AppError> {
+    page(
+        StatusCode::OK,
+        context! { viewer => current.viewer(), sent => false, expired => false, email => "", problem => "" },
+    )
+}
+
+/// `POST /login`: the same answer whether the address is known or not.
+pub async fn request(
+    State(state): State<AppState>,
+    Form(form): Form<LoginForm>,
+) -> Result<Response, AppError> {
+    let email: Email = match form.email.parse() {
+        Ok(email) => email,
+        Err(problem) => {
+            return page(
+                StatusCode::BAD_REQUEST,
+                context! { sent => false, expired => false, email => form.email, problem },
+            );
+        }
+    };
+    auth::request_login(&state.db, &email, &state.config.base_url, Utc::now()).await?;
+    page(
+        StatusCode::OK,
+        context! { sent => true, email => email.to_string() },
+    )
+}
+
+/// `GET /login/{token}`: a button that signs in (mail scanners follow links, not forms).
+pub async fn link(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    if !auth::login_token_is_valid(&state.db, &token, Utc::now()).await? {
+        return link_dead();
+    }
+    Ok(Html(templates::render("login-link.html", context! { token })?).into_response())
+}
+
+fn link_dead() -> Result<Response, AppError> {
+    page(
+        StatusCode::GONE,
+        context! { sent => false, expired => true, email => "", problem => "" },
+    )
+}
+
+/// `POST /login/{token}`: uses the token, starts a new session, goes home.
+pub async fn sign_in(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    let now = Utc::now();
+    let Some(person) = auth::consume_login_token(&state.db, &token, now).await? else {
+        return link_dead();
+    };
+    let session = auth::create_session(&state.db, &person, now).await?;
+    let cookie = session_cookie(&state.config.base_url, Some(&session))?;
+    Ok(([(header::SET_COOKIE, cookie)], Redirect::to("/")).into_response())
+}
+
+/// `POST /logout`: ends the session on the server and in the browser.
+pub async fn sign_out(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    if let Some(token) = session_token(&headers, &state.config.base_url) {
+        auth::delete_session(&state.db, &token).await?;
+    }
+    let cookie = session_cookie(&state.config.base_url, None)?;
+    Ok(([(header::SET_COOKIE, cookie)], Redirect::to("/")).into_response())
+}
