@@ -27,6 +27,18 @@ async fn newest_posts(
     )
 }
 
+/// The cohort, its newest posts and its address, for the output feeds.
+async fn river_of(
+    state: &AppState,
+    slug: &str,
+) -> Result<(cohort::Model, Vec<RiverPost>, String), AppError> {
+    let cohort = readable_cohort(state, slug).await?;
+    let posts = newest_posts(state, &cohort).await?;
+    let base = state.config.base_url.as_str().trim_end_matches('/');
+    let home = format!("{base}/cohorts/{}", cohort.slug);
+    Ok((cohort, posts, home))
+}
+
 fn last_change(posts: &[RiverPost]) -> Option<DateTime<Utc>> {
     posts
         .iter()
@@ -39,10 +51,7 @@ pub async fn atom(
     Path(slug): Path<String>,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
-    let cohort = readable_cohort(&state, &slug).await?;
-    let posts = newest_posts(&state, &cohort).await?;
-    let base = state.config.base_url.as_str().trim_end_matches('/');
-    let home = format!("{base}/cohorts/{}", cohort.slug);
+    let (cohort, posts, home) = river_of(&state, &slug).await?;
     let updated = last_change(&posts).unwrap_or(cohort.created_at);
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n",
@@ -121,10 +130,7 @@ pub async fn json_feed(
     Path(slug): Path<String>,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
-    let cohort = readable_cohort(&state, &slug).await?;
-    let posts = newest_posts(&state, &cohort).await?;
-    let base = state.config.base_url.as_str().trim_end_matches('/');
-    let home = format!("{base}/cohorts/{}", cohort.slug);
+    let (cohort, posts, home) = river_of(&state, &slug).await?;
     let items: Vec<serde_json::Value> = posts
         .iter()
         .map(|post| {
