@@ -99,3 +99,30 @@ pub async fn reevaluate_all(
     }
     Ok(count)
 }
+
+/// Every participant of `cohort` with the date each lesson was completed, in name order.
+pub async fn completion_dates(
+    db: &impl ConnectionTrait,
+    cohort: &cohort::Model,
+) -> Result<Vec<(ParticipantProgress, HashMap<i32, DateTime<Utc>>)>, sea_orm::DbErr> {
+    let people = cohort_progress(db, cohort).await?;
+    let rows = completion::Entity::find()
+        .join(JoinType::InnerJoin, completion::Relation::Participant.def())
+        .filter(participant::Column::CohortId.eq(cohort.id))
+        .all(db)
+        .await?;
+    let mut dates: HashMap<i32, HashMap<i32, DateTime<Utc>>> = HashMap::new();
+    for row in rows {
+        dates
+            .entry(row.participant_id)
+            .or_default()
+            .insert(row.lesson_number, row.completed_at);
+    }
+    Ok(people
+        .into_iter()
+        .map(|p| {
+            let d = dates.remove(&p.id).unwrap_or_default();
+            (p, d)
+        })
+        .collect())
+}

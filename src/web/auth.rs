@@ -160,6 +160,27 @@ fn is_cross_site(headers: &HeaderMap, base_url: &Url) -> bool {
     !(same_as_base || same_as_host)
 }
 
+/// A signed-in coordinator. Anyone else is refused: a stranger is sent to `/login`, a
+/// participant gets 403.
+pub struct Coordinator(pub person::Model);
+
+impl FromRequestParts<AppState> for Coordinator {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        let CurrentPerson(person) = CurrentPerson::from_request_parts(parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        match person {
+            Some(person) if auth::is_coordinator(&person) => Ok(Self(person)),
+            Some(_) => {
+                Err(AppError::Forbidden("This part is for coordinators.".into()).into_response())
+            }
+            None => Err(axum::response::Redirect::to("/login").into_response()),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,6 +3,7 @@
 
 mod api;
 pub mod auth;
+mod coordinator;
 mod error;
 mod pages;
 mod syndication;
@@ -68,6 +69,8 @@ pub fn router(state: AppState) -> Router {
         .route("/cohorts/{slug}/feed.atom", get(syndication::atom))
         .route("/cohorts/{slug}/feed.json", get(syndication::json_feed))
         .route("/cohorts/{slug}/blogroll.opml", get(syndication::opml))
+        .route("/coordinator/cohorts/{slug}/people/{id}/things/{number}", post(coordinator::set_thing))
+        .route("/coordinator/cohorts/{slug}/progress.csv", get(coordinator::progress_csv))
         .route("/api/v1/cohorts/{slug}/progress", get(api::progress))
         .route("/healthz", get(api::healthz))
         .route("/static/style.css", get(stylesheet))

@@ -7,6 +7,7 @@
 mod blog_host;
 mod cli;
 mod cohorts;
+mod coordinator;
 mod feeds;
 mod helpers;
 mod lessons;

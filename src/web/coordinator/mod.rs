@@ -1,0 +1,113 @@
+//! The coordinator's pages (`/coordinator/...`): overrides and the progress export.
+
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::Utc;
+use serde::Deserialize;
+
+use crate::cohorts;
+use crate::entities::cohort;
+use crate::progress::completions::{self, CompletionError, Override, Rules};
+use crate::web::auth::Coordinator;
+use crate::web::pages::river::member_of;
+use crate::web::{AppError, AppState};
+
+async fn cohort(state: &AppState, slug: &str) -> Result<cohort::Model, AppError> {
+    cohorts::find(&state.db, slug)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+#[derive(Deserialize)]
+pub struct OverrideForm {
+    done: String,
+}
+
+/// `POST /coordinator/cohorts/{slug}/people/{id}/things/{number}` with `done=true|false`:
+/// marks or unmarks a lesson; it wins over recognition from then on, and is audited.
+pub async fn set_thing(
+    State(state): State<AppState>,
+    Coordinator(coordinator): Coordinator,
+    Path((slug, id, number)): Path<(String, String, String)>,
+    Form(form): Form<OverrideForm>,
+) -> Result<Response, AppError> {
+    let done = match form.done.as_str() {
+        "true" => true,
+        "false" => false,
+        other => {
+            return Err(AppError::BadRequest(format!(
+                "`done` must be true or false, not {other:?}."
+            )));
+        }
+    };
+    let number: i32 = number.parse().map_err(|_| AppError::NotFound)?;
+    let cohort = cohort(&state, &slug).await?;
+    let (member, _) = member_of(&state, &cohort, &id).await?;
+    let rules = Rules {
+        program: &state.program,
+        base_url: &state.config.base_url,
+    };
+    let txn = crate::db::begin_write(&state.db).await?;
+    let change = Override {
+        number,
+        done,
+        by: Some(coordinator.id),
+    };
+    match completions::set_by_coordinator(&txn, rules, &member, &cohort, change, Utc::now()).await {
+        Ok(()) => {}
+        Err(CompletionError::Db(e)) => return Err(e.into()),
+        Err(e) => return Err(AppError::BadRequest(format!("{e}."))),
+    }
+    txn.commit().await?;
+    Ok(Redirect::to(&format!("/cohorts/{}/people/{}", cohort.slug, member.id)).into_response())
+}
+
+/// `GET /coordinator/cohorts/{slug}/progress.csv`: one row per participant with each
+/// lesson's completion date and the finishing date.
+pub async fn progress_csv(
+    State(state): State<AppState>,
+    Coordinator(_): Coordinator,
+    Path(slug): Path<String>,
+) -> Result<Response, AppError> {
+    let cohort = cohort(&state, &slug).await?;
+    let rows = crate::progress::completion_dates(&state.db, &cohort).await?;
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut header = vec!["name".to_owned(), "email".to_owned(), "blog".to_owned()];
+    header.extend(
+        state
+            .program
+            .lessons
+            .iter()
+            .map(|l| format!("thing{}", l.number)),
+    );
+    header.push("finished_at".to_owned());
+    writer.write_record(&header).map_err(anyhow::Error::from)?;
+    for (person, dates) in rows {
+        let mut record = vec![person.name, person.email, person.blog];
+        record.extend(state.program.lessons.iter().map(|l| {
+            dates
+                .get(&l.number)
+                .map(|d| d.date_naive().to_string())
+                .unwrap_or_default()
+        }));
+        record.push(
+            person
+                .finished_at
+                .map(|d| d.to_rfc3339())
+                .unwrap_or_default(),
+        );
+        writer.write_record(&record).map_err(anyhow::Error::from)?;
+    }
+    let body = writer.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;
+    let disposition = format!("attachment; filename=\"{}-progress.csv\"", cohort.slug);
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        body,
+    )
+        .into_response())
+}
