@@ -229,7 +229,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 );
             }
             for cohort in all {
-                let count = crate::progress::cohort_progress(&db, &cohort).await?.len();
+                let count = cohorts::participant_count(&db, &cohort).await?;
                 println!(
                     "{}\t{}\tstarts {}\t{}\t{} pace\t{}\t{count} participant(s)",
                     cohort.slug,

@@ -6,12 +6,12 @@ use std::str::FromStr;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc, Weekday};
 use chrono_tz::Tz;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder,
 };
 use serde::Serialize;
 
-use crate::entities::cohort;
+use crate::entities::{cohort, participant};
 use crate::lessons::schedule::{self, Release};
 use crate::lessons::{Lesson, Program};
 
@@ -173,6 +173,16 @@ pub async fn list(db: &impl ConnectionTrait) -> Result<Vec<cohort::Model>, sea_o
         .order_by_desc(cohort::Column::StartsOn)
         .order_by_asc(cohort::Column::Slug)
         .all(db)
+        .await
+}
+
+pub async fn participant_count(
+    db: &impl ConnectionTrait,
+    cohort: &cohort::Model,
+) -> Result<u64, sea_orm::DbErr> {
+    participant::Entity::find()
+        .filter(participant::Column::CohortId.eq(cohort.id))
+        .count(db)
         .await
 }
 

@@ -52,6 +52,12 @@ pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction,
     .await
 }
 
+/// Who this process is when it holds a lease on a row: unique per process and start.
+pub fn lease_owner() -> String {
+    let nanos = chrono::Utc::now().timestamp_subsec_nanos();
+    format!("{}-{nanos:x}", std::process::id())
+}
+
 /// The database URL without its password, for messages.
 pub fn redact(url: &str) -> String {
     match url::Url::parse(url) {

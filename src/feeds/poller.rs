@@ -141,14 +141,13 @@ impl Poller {
         config: &Config,
         program: Arc<Program>,
     ) -> Self {
-        let nanos = Utc::now().timestamp_subsec_nanos();
         Self {
             db,
             fetcher,
             interval: config.poll_interval,
             program,
             base_url: config.base_url.clone(),
-            owner: format!("{}-{nanos:x}", std::process::id()),
+            owner: crate::db::lease_owner(),
         }
     }
 

@@ -37,10 +37,6 @@ struct LessonLine {
     url: String,
 }
 
-fn template_error(e: minijinja::Error) -> DbErr {
-    DbErr::Custom(format!("cannot render an email: {e:#}"))
-}
-
 impl Notices {
     /// Enqueues every release and feed-problem email due at `now`; idempotent.
     pub async fn tick(&self, now: DateTime<Utc>) -> Result<usize, DbErr> {
@@ -56,6 +52,12 @@ impl Notices {
             .into_iter()
             .map(|c| (c.id, c))
             .collect();
+        let feeds: std::collections::HashMap<i32, feed::Model> = feed::Entity::find()
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(|f| (f.id, f))
+            .collect();
         for (member, person) in rows {
             let (Some(person), Some(cohort)) = (person, cohorts.get(&member.cohort_id)) else {
                 continue;
@@ -63,7 +65,9 @@ impl Notices {
             if person.release_emails {
                 queued += usize::from(self.release(&member, &person, cohort, now).await?);
             }
-            queued += usize::from(self.feed_problem(&member, &person, now).await?);
+            if let Some(feed) = member.feed_id.and_then(|id| feeds.get(&id)) {
+                queued += usize::from(self.feed_problem(&member, &person, feed, now).await?);
+            }
         }
         Ok(queued)
     }
@@ -117,7 +121,7 @@ impl Notices {
             context! { name => person.name.clone(), week, cohort => cohort.name.clone(), lessons => minijinja::Value::from(minijinja::value::Serde(&lessons)) },
             Some((person.unsubscribe_token.as_str(), &self.base_url)),
         )
-        .map_err(template_error)?;
+        .map_err(render::template_error)?;
         super::enqueue(&self.db, email, now).await
     }
 
@@ -125,14 +129,9 @@ impl Notices {
         &self,
         member: &participant::Model,
         person: &person::Model,
+        feed: &feed::Model,
         now: DateTime<Utc>,
     ) -> Result<bool, DbErr> {
-        let Some(feed_id) = member.feed_id else {
-            return Ok(false);
-        };
-        let Some(feed) = feed::Entity::find_by_id(feed_id).one(&self.db).await? else {
-            return Ok(false);
-        };
         let failing = matches!(
             Status::parse(&feed.status),
             Status::Failing | Status::Pending | Status::Gone
@@ -158,7 +157,7 @@ impl Notices {
             },
             None,
         )
-        .map_err(template_error)?;
+        .map_err(render::template_error)?;
         super::enqueue(&self.db, email, now).await
     }
 }

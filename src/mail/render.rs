@@ -28,6 +28,12 @@ pub fn email(
     })
 }
 
+/// A template that fails to render inside a database transaction: an internal error that
+/// rolls the transaction back (templates are checked by a test that renders them all).
+pub fn template_error(e: minijinja::Error) -> sea_orm::DbErr {
+    sea_orm::DbErr::Custom(format!("cannot render an email: {e:#}"))
+}
+
 pub fn unsubscribe_url(base: &url::Url, token: &str) -> String {
     format!(
         "{}/unsubscribe/{token}",

@@ -75,13 +75,12 @@ impl Transport {
 
 impl Sender {
     pub fn new(db: DatabaseConnection, transport: Transport, from: Mailbox, base_url: Url) -> Self {
-        let nanos = Utc::now().timestamp_subsec_nanos();
         Self {
             db,
             transport,
             from,
             base_url,
-            owner: format!("{}-{nanos:x}", std::process::id()),
+            owner: crate::db::lease_owner(),
         }
     }
 

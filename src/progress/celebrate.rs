@@ -11,10 +11,6 @@ use super::completions::Rules;
 use crate::entities::{cohort, participant, person, post};
 use crate::mail::{self, Kind, render};
 
-fn template_error(e: minijinja::Error) -> DbErr {
-    DbErr::Custom(format!("cannot render an email: {e:#}"))
-}
-
 async fn member_and_person(
     db: &impl ConnectionTrait,
     participant_id: i32,
@@ -78,7 +74,7 @@ pub async fn finished(
         },
         None,
     )
-    .map_err(template_error)?;
+    .map_err(render::template_error)?;
     mail::enqueue(db, personal, now).await?;
 
     let participants = participant::Entity::find()
@@ -113,7 +109,7 @@ pub async fn finished(
             note(true),
             None,
         )
-        .map_err(template_error)?;
+        .map_err(render::template_error)?;
         mail::enqueue(db, email, now).await?;
     }
     if cohort.celebrate_cohort {
@@ -138,7 +134,7 @@ pub async fn finished(
                 note(false),
                 unsubscribe,
             )
-            .map_err(template_error)?;
+            .map_err(render::template_error)?;
             mail::enqueue(db, email, now).await?;
         }
     }
@@ -171,7 +167,7 @@ pub async fn halfway(
         context! { name => person.name.clone(), done, required, cohort => cohort.name.clone(), me_url => format!("{base}/me") },
         Some((person.unsubscribe_token.as_str(), rules.base_url)),
     )
-    .map_err(template_error)?;
+    .map_err(render::template_error)?;
     mail::enqueue(db, email, now).await?;
     Ok(())
 }

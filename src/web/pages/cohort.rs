@@ -10,6 +10,7 @@ use serde::Serialize;
 use crate::cohorts;
 use crate::progress;
 use crate::templates;
+use crate::web::pages::river::readable_cohort;
 use crate::web::{AppError, AppState, view};
 
 #[derive(Serialize)]
@@ -34,15 +35,7 @@ pub async fn show(
     State(state): State<AppState>,
     Path(slug): Path<String>,
 ) -> Result<Html<String>, AppError> {
-    let cohort = cohorts::find(&state.db, &slug)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if !cohorts::is_public(&cohort) {
-        return Err(AppError::Forbidden(format!(
-            "{} is open to its members only.",
-            cohort.name
-        )));
-    }
+    let cohort = readable_cohort(&state, &slug).await?;
     let now = Utc::now();
     let timezone = cohorts::timezone(&cohort);
     let weeks: Vec<WeekView> = (1..=state.program.weeks())

@@ -9,7 +9,7 @@ use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde::Serialize;
 
 use crate::cohorts;
-use crate::entities::{participant, person};
+use crate::entities::person;
 use crate::templates;
 use crate::web::auth::CurrentPerson;
 use crate::web::{AppError, AppState, view};
@@ -44,10 +44,7 @@ pub async fn show(
     let mut cards = Vec::new();
     for cohort in all.iter().filter(|c| cohorts::is_public(c)) {
         let (week, lessons) = cohorts::this_week(cohort, &state.program, now);
-        let participants = participant::Entity::find()
-            .filter(participant::Column::CohortId.eq(cohort.id))
-            .count(&state.db)
-            .await?;
+        let participants = cohorts::participant_count(&state.db, cohort).await?;
         cards.push(CohortCard {
             slug: cohort.slug.clone(),
             name: cohort.name.clone(),
