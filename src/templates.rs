@@ -21,6 +21,7 @@ const TEMPLATES: &[(&str, &str)] = &[
         "finishers.html",
         include_str!("../templates/finishers.html"),
     ),
+    ("mail-log.html", include_str!("../templates/mail-log.html")),
     (
         "certificate.html",
         include_str!("../templates/certificate.html"),
@@ -119,4 +120,29 @@ pub fn render(name: &str, context: impl Into<Value>) -> Result<String, minijinja
 
 pub fn names() -> impl Iterator<Item = &'static str> {
     TEMPLATES.iter().map(|(name, _)| *name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_template_parses_and_every_template_file_is_listed() {
+        check().unwrap();
+        let listed: std::collections::BTreeSet<&str> = names().collect();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+        for folder in [dir.clone(), dir.join("emails")] {
+            for entry in std::fs::read_dir(&folder).unwrap() {
+                let path = entry.unwrap().path();
+                let name = path
+                    .strip_prefix(&dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                if path.is_file() && !name.ends_with(".css") {
+                    assert!(listed.contains(name.as_str()), "{name} is not embedded");
+                }
+            }
+        }
+    }
 }

@@ -110,6 +110,19 @@ pub async fn enqueue(
     Ok(inserted == 1)
 }
 
+/// The newest `limit` outbox rows, for the mail log.
+pub async fn recent(
+    db: &impl ConnectionTrait,
+    limit: u64,
+) -> Result<Vec<outbox::Model>, sea_orm::DbErr> {
+    use sea_orm::{QueryOrder, QuerySelect};
+    outbox::Entity::find()
+        .order_by_desc(outbox::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await
+}
+
 /// Where an outbox row stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {

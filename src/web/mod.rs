@@ -71,6 +71,7 @@ pub fn router(state: AppState) -> Router {
         .route("/cohorts/{slug}/blogroll.opml", get(syndication::opml))
         .route("/coordinator/cohorts/{slug}/people/{id}/things/{number}", post(coordinator::set_thing))
         .route("/coordinator/cohorts/{slug}/progress.csv", get(coordinator::progress_csv))
+        .route("/coordinator/mail", get(coordinator::mail_log))
         .route("/api/v1/cohorts/{slug}/progress", get(api::progress))
         .route("/healthz", get(api::healthz))
         .route("/static/style.css", get(stylesheet))

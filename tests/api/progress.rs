@@ -450,6 +450,56 @@ async fn a_permanent_rejection_fails_the_email_with_the_servers_reply() {
     assert_eq!(row.status, "failed");
     assert!(row.last_error.unwrap().contains("550"));
     assert!(app.smtp.messages().is_empty());
+
+    // The failure and the server's reply are visible to coordinators, and only to them.
+    assert!(
+        app.run_cli(&[
+            "coordinator",
+            "add",
+            "--email",
+            "sam@example.org",
+            "--name",
+            "Sam"
+        ])
+        .status
+        .success()
+    );
+    let log_url = format!("{}/coordinator/mail", app.address);
+    let no_redirects = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    assert_eq!(
+        no_redirects.get(&log_url).send().await.unwrap().status(),
+        303,
+        "strangers sign in first"
+    );
+    for (email, status) in [("robin@example.org", 403), ("sam@example.org", 200)] {
+        let who = twentythree::entities::person::Entity::find()
+            .filter(twentythree::entities::person::Column::Email.eq(email))
+            .one(&app.state.db)
+            .await
+            .unwrap()
+            .unwrap();
+        let token = twentythree::auth::create_session(&app.state.db, &who, Utc::now())
+            .await
+            .unwrap();
+        let page = no_redirects
+            .get(&log_url)
+            .header("cookie", format!("twentythree={token}"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(page.status(), status, "{email}");
+        if status == 200 {
+            let body = page.text().await.unwrap();
+            assert!(
+                body.contains("failed") && body.contains("550"),
+                "the coordinator sees the reply"
+            );
+            assert!(body.contains("robin@example.org"));
+        }
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]

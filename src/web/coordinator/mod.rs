@@ -1,9 +1,10 @@
-//! The coordinator's pages (`/coordinator/...`): overrides and the progress export.
+//! The coordinator's pages (`/coordinator/...`): overrides, the progress export and the
+//! mail log.
 
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::header;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{Html, IntoResponse, Redirect, Response};
 use chrono::Utc;
 use serde::Deserialize;
 
@@ -110,4 +111,28 @@ pub async fn progress_csv(
         body,
     )
         .into_response())
+}
+
+/// `GET /coordinator/mail`: the mail log, newest first: what was sent, what waits, and
+/// what failed with the mail server's reply.
+pub async fn mail_log(
+    State(state): State<AppState>,
+    Coordinator(_): Coordinator,
+) -> Result<Html<String>, AppError> {
+    let rows = crate::mail::recent(&state.db, 200).await?;
+    let rows: Vec<minijinja::Value> = rows
+        .into_iter()
+        .map(|row| {
+            let to: serde_json::Value = serde_json::from_str(&row.recipients).unwrap_or_default();
+            minijinja::context! {
+                created => row.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+                kind => row.kind, to => to["to"][0].as_str().unwrap_or_default().to_owned(), subject => row.subject,
+                status => row.status, attempts => row.attempts, error => row.last_error,
+            }
+        })
+        .collect();
+    Ok(Html(crate::templates::render(
+        "mail-log.html",
+        minijinja::context! { rows },
+    )?))
 }
