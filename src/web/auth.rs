@@ -3,7 +3,7 @@
 
 use axum::extract::{FromRequestParts, Request, State};
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, HeaderValue, Method, header};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
@@ -43,7 +43,10 @@ pub fn session_cookie(base_url: &Url, token: Option<&str>) -> Result<HeaderValue
 
 /// The session token the browser sent, if any.
 pub fn session_token(headers: &HeaderMap, base_url: &Url) -> Option<String> {
-    let name = cookie_name(base_url);
+    cookie_value(headers, cookie_name(base_url))
+}
+
+fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()
@@ -54,15 +57,39 @@ pub fn session_token(headers: &HeaderMap, base_url: &Url) -> Option<String> {
         .map(|(_, value)| value.to_owned())
 }
 
-/// The signed-in person, if any (an unknown or expired session counts as nobody).
-pub struct CurrentPerson(pub Option<person::Model>);
+/// Who is asking: the signed-in person, if any (an unknown or expired session counts as
+/// nobody), and the browser's form token. Every page renders through [`Self::render`], so
+/// every page shows who is signed in and every form can carry its token.
+#[derive(Clone)]
+pub struct CurrentPerson {
+    pub person: Option<person::Model>,
+    pub form_token: String,
+}
 
 impl CurrentPerson {
     /// What `base.html` shows of the signed-in person (`none` for nobody).
     pub fn viewer(&self) -> minijinja::Value {
-        self.0.as_ref().map_or(minijinja::Value::from(()), |p| {
-            minijinja::context! { name => p.name.clone(), role => p.role.clone() }
-        })
+        self.person
+            .as_ref()
+            .map_or(minijinja::Value::from(()), |p| {
+                minijinja::context! {
+                    name => p.name.clone(),
+                    role => p.role.clone(),
+                    coordinator => auth::is_coordinator(p),
+                }
+            })
+    }
+
+    /// Renders a page template with `viewer` and `csrf` added to `context`.
+    pub fn render(
+        &self,
+        template: &str,
+        context: minijinja::Value,
+    ) -> Result<axum::response::Html<String>, AppError> {
+        let context = minijinja::context! { viewer => self.viewer(), csrf => self.form_token.clone(), ..context };
+        Ok(axum::response::Html(crate::templates::render(
+            template, context,
+        )?))
     }
 }
 
@@ -70,12 +97,21 @@ impl FromRequestParts<AppState> for CurrentPerson {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
-        let Some(token) = session_token(&parts.headers, &state.config.base_url) else {
-            return Ok(Self(None));
+        if let Some(current) = parts.extensions.get::<Self>() {
+            return Ok(current.clone());
+        }
+        let person = match session_token(&parts.headers, &state.config.base_url) {
+            Some(token) => auth::session_person(&state.db, &token, Utc::now()).await?,
+            None => None,
         };
-        Ok(Self(
-            auth::session_person(&state.db, &token, Utc::now()).await?,
-        ))
+        let form_token = parts
+            .extensions
+            .get::<FormToken>()
+            .map(|t| t.0.clone())
+            .unwrap_or_default();
+        let current = Self { person, form_token };
+        parts.extensions.insert(current.clone());
+        Ok(current)
     }
 }
 
@@ -107,36 +143,145 @@ impl FromRequestParts<AppState> for ApiCoordinator {
                 .into()),
             };
         }
-        let CurrentPerson(person) = CurrentPerson::from_request_parts(parts, state).await?;
-        Ok(Self(person.filter(auth::is_coordinator)))
+        let current = CurrentPerson::from_request_parts(parts, state).await?;
+        Ok(Self(current.person.filter(auth::is_coordinator)))
     }
 }
 
-/// Refuses POST, PUT, PATCH and DELETE from another site: `Sec-Fetch-Site: cross-site`,
-/// or an `Origin` that is neither the public address nor the request's own host. The
-/// token-authenticated one-click unsubscribe (RFC 8058) is exempt.
-pub async fn refuse_cross_site(
-    State(state): State<AppState>,
-    request: Request,
-    next: Next,
-) -> Response {
+/// The form token of this browser, put in request extensions by [`guard_forms`]: every
+/// form carries it as the hidden field `csrf`.
+#[derive(Clone)]
+pub struct FormToken(pub String);
+
+/// The biggest form body read for its token: forms are small (the CSV upload is multipart
+/// and carries its token in the query string).
+const MAX_FORM_BODY: usize = 256 * 1024;
+
+/// The form-token cookie's name, with the `__Host-` prefix behind https.
+fn form_cookie_name(base_url: &Url) -> &'static str {
+    if is_https(base_url) {
+        "__Host-twentythree-form"
+    } else {
+        "twentythree-form"
+    }
+}
+
+/// Guards every state-changing request (POST, PUT, PATCH, DELETE) against other sites.
+///
+/// - Refused with 403: `Sec-Fetch-Site: cross-site`, or an `Origin` that is neither the
+///   public address nor the request's own host.
+/// - The form token, sent back in the form field (or query parameter) `csrf`: a request
+///   that carries a session cookie acts with someone's authority and must carry the token
+///   derived from that session; without a session, a token that is sent must match the
+///   browser's form cookie. A missing or wrong token gets 403 and changes nothing.
+/// - The token-authenticated one-click unsubscribe (RFC 8058), which mail programs send
+///   without cookies, is exempt.
+pub async fn guard_forms(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let base_url = &state.config.base_url;
+    let session = session_token(request.headers(), base_url);
+    let cookie = cookie_value(request.headers(), form_cookie_name(base_url))
+        .filter(|t| t.len() == 64 && t.bytes().all(|b| b.is_ascii_hexdigit()));
+    let expected = match &session {
+        Some(session) => Some(form_token(session)),
+        None => cookie.clone(),
+    };
     let changes_state = matches!(
         *request.method(),
         Method::POST | Method::PUT | Method::PATCH | Method::DELETE
     );
     let one_click_unsubscribe =
         request.method() == Method::POST && request.uri().path().starts_with("/unsubscribe/");
-    if changes_state
-        && !one_click_unsubscribe
-        && is_cross_site(request.headers(), &state.config.base_url)
-    {
-        return AppError::Forbidden(
-            "This form was sent from another site, so nothing was changed. Go back to Twentythree and try again from there."
-                .into(),
-        )
-        .into_response();
+    let mut request = request;
+    if changes_state && !one_click_unsubscribe {
+        if is_cross_site(request.headers(), base_url) {
+            return refused();
+        }
+        let (sent, rebuilt) = match submitted_token(request).await {
+            Ok(found) => found,
+            Err(response) => return *response,
+        };
+        request = rebuilt;
+        let accepted = match (&expected, &sent) {
+            (Some(expected), Some(sent)) => constant_time_eq(expected.as_bytes(), sent.as_bytes()),
+            (_, None) => session.is_none(),
+            (None, Some(_)) => false,
+        };
+        if !accepted {
+            return refused();
+        }
     }
-    next.run(request).await
+    let fresh = expected.is_none();
+    let token = expected.unwrap_or_else(crate::people::random_token);
+    request.extensions_mut().insert(FormToken(token.clone()));
+    let mut response = next.run(request).await;
+    if fresh {
+        let secure = if is_https(base_url) { "; Secure" } else { "" };
+        let value = format!(
+            "{}={token}; HttpOnly; SameSite=Lax; Path=/; Max-Age={}{secure}",
+            form_cookie_name(base_url),
+            auth::SESSION_LIFETIME.num_seconds()
+        );
+        if let Ok(value) = HeaderValue::from_str(&value) {
+            response.headers_mut().append(header::SET_COOKIE, value);
+        }
+    }
+    response
+}
+
+/// The form token of a signed-in browser: derived from its session, so it needs no state
+/// of its own and is valid on every instance.
+pub fn form_token(session: &str) -> String {
+    auth::hash(&format!("form:{session}"))
+}
+
+fn refused() -> Response {
+    AppError::Forbidden(
+        "This form was out of date or sent from another site, so nothing was changed. Go back, reload the page and try again."
+            .into(),
+    )
+    .into_response()
+}
+
+/// The token a request carries: the query parameter `csrf`, else the `csrf` field of a
+/// URL-encoded form body (read and put back).
+async fn submitted_token(request: Request) -> Result<(Option<String>, Request), Box<Response>> {
+    let field = |pairs: &[u8]| {
+        url::form_urlencoded::parse(pairs)
+            .find(|(key, _)| key == "csrf")
+            .map(|(_, value)| value.into_owned())
+    };
+    if let Some(token) = request.uri().query().and_then(|q| field(q.as_bytes())) {
+        return Ok((Some(token), request));
+    }
+    let is_form = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    if !is_form {
+        return Ok((None, request));
+    }
+    let (parts, body) = request.into_parts();
+    let bytes = axum::body::to_bytes(body, MAX_FORM_BODY)
+        .await
+        .map_err(|_| {
+            Box::new(
+                (
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    AppError::BadRequest("This form is too big to read.".into()),
+                )
+                    .into_response(),
+            )
+        })?;
+    let token = field(&bytes);
+    Ok((
+        token,
+        Request::from_parts(parts, axum::body::Body::from(bytes)),
+    ))
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 fn is_cross_site(headers: &HeaderMap, base_url: &Url) -> bool {
@@ -160,22 +305,45 @@ fn is_cross_site(headers: &HeaderMap, base_url: &Url) -> bool {
     !(same_as_base || same_as_host)
 }
 
-/// A signed-in coordinator. Anyone else is refused: a stranger is sent to `/login`, a
-/// participant gets 403.
-pub struct Coordinator(pub person::Model);
+/// A signed-in coordinator (with the request's [`CurrentPerson`], to render pages). Anyone
+/// else is refused: a stranger is sent to `/login`, a participant gets 403.
+pub struct Coordinator {
+    pub person: person::Model,
+    pub current: CurrentPerson,
+}
 
 impl FromRequestParts<AppState> for Coordinator {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
-        let CurrentPerson(person) = CurrentPerson::from_request_parts(parts, state)
+        let current = CurrentPerson::from_request_parts(parts, state)
             .await
             .map_err(IntoResponse::into_response)?;
-        match person {
-            Some(person) if auth::is_coordinator(&person) => Ok(Self(person)),
+        match current.person.clone() {
+            Some(person) if auth::is_coordinator(&person) => Ok(Self { person, current }),
             Some(_) => {
                 Err(AppError::Forbidden("This part is for coordinators.".into()).into_response())
             }
+            None => Err(axum::response::Redirect::to("/login").into_response()),
+        }
+    }
+}
+
+/// A signed-in person. A stranger is sent to `/login`.
+pub struct SignedIn {
+    pub person: person::Model,
+    pub current: CurrentPerson,
+}
+
+impl FromRequestParts<AppState> for SignedIn {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        let current = CurrentPerson::from_request_parts(parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        match current.person.clone() {
+            Some(person) => Ok(Self { person, current }),
             None => Err(axum::response::Redirect::to("/login").into_response()),
         }
     }

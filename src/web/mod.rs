@@ -76,7 +76,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(api::healthz))
         .route("/static/style.css", get(stylesheet))
         .fallback(not_found)
-        .layer(axum::middleware::from_fn_with_state(state.clone(), auth::refuse_cross_site))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), auth::guard_forms))
         .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::SERVICE_UNAVAILABLE, Duration::from_secs(30)))
         .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(SetResponseHeaderLayer::if_not_present(

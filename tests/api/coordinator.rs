@@ -26,6 +26,15 @@ async fn session_for(app: &TestApp, email: &str) -> String {
     format!("twentythree={token}")
 }
 
+/// The form body a page would send for this session: its form token and `fields`.
+fn form(cookie: &str, fields: &str) -> String {
+    let session = cookie.split_once('=').unwrap().1;
+    format!(
+        "csrf={}&{fields}",
+        twentythree::web::auth::form_token(session)
+    )
+}
+
 async fn completed(app: &TestApp) -> serde_json::Value {
     app.get_json("/api/v1/cohorts/autumn/progress").await.1["participants"][0]["completed"].clone()
 }
@@ -74,7 +83,7 @@ async fn a_coordinator_overrides_a_lesson_and_exports_the_progress() {
         .post(thing(7))
         .header("cookie", &participant)
         .header("content-type", "application/x-www-form-urlencoded")
-        .body(format!("done={}", "false"))
+        .body(form(&participant, "done=false"))
         .send()
         .await
         .unwrap();
@@ -84,16 +93,30 @@ async fn a_coordinator_overrides_a_lesson_and_exports_the_progress() {
         .header("cookie", &coordinator)
         .header("origin", "https://evil.example")
         .header("content-type", "application/x-www-form-urlencoded")
-        .body(format!("done={}", "false"))
+        .body(form(&coordinator, "done=false"))
         .send()
         .await
         .unwrap();
     assert_eq!(cross_site.status(), 403);
+    for body in [
+        "done=false".to_owned(),
+        format!("csrf={}&done=false", "0".repeat(64)),
+    ] {
+        let no_token = client()
+            .post(thing(7))
+            .header("cookie", &coordinator)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(no_token.status(), 403, "a missing or wrong form token");
+    }
     let bad = client()
         .post(thing(7))
         .header("cookie", &coordinator)
         .header("content-type", "application/x-www-form-urlencoded")
-        .body(format!("done={}", "maybe"))
+        .body(form(&coordinator, "done=maybe"))
         .send()
         .await
         .unwrap();
@@ -109,7 +132,7 @@ async fn a_coordinator_overrides_a_lesson_and_exports_the_progress() {
             .post(thing(n))
             .header("cookie", &coordinator)
             .header("content-type", "application/x-www-form-urlencoded")
-            .body(format!("done={}", done))
+            .body(form(&coordinator, &format!("done={done}")))
             .send()
             .await
             .unwrap();

@@ -53,8 +53,10 @@ async fn sign_in(app: &TestApp, token: &str) -> (u16, Option<String>) {
         .unwrap();
     let cookie = response
         .headers()
-        .get("set-cookie")
-        .map(|v| v.to_str().unwrap().to_owned());
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_owned())
+        .find(|v| v.starts_with("twentythree="));
     (response.status().as_u16(), cookie)
 }
 
@@ -132,9 +134,22 @@ async fn the_link_shows_a_button_signs_in_once_and_sign_out_ends_the_session() {
     assert_eq!(dead.status, 410);
     assert!(dead.body.contains("no longer works"));
 
+    let without_token = browser()
+        .post(format!("{}/logout", app.address))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(without_token.status().as_u16(), 403);
+    assert!(home_as(&app, &cookie).await.contains("Signed in as Cora"));
+    let page = home_as(&app, &cookie).await;
+    let start = page.find(r#"name="csrf" value=""#).expect("a form token") + 19;
+    let token = &page[start..start + 64];
     let response = browser()
         .post(format!("{}/logout", app.address))
         .header("cookie", &cookie)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(format!("csrf={token}"))
         .send()
         .await
         .unwrap();

@@ -30,7 +30,10 @@ pub struct OverrideForm {
 /// marks or unmarks a lesson; it wins over recognition from then on, and is audited.
 pub async fn set_thing(
     State(state): State<AppState>,
-    Coordinator(coordinator): Coordinator,
+    Coordinator {
+        person: coordinator,
+        ..
+    }: Coordinator,
     Path((slug, id, number)): Path<(String, String, String)>,
     Form(form): Form<OverrideForm>,
 ) -> Result<Response, AppError> {
@@ -69,7 +72,7 @@ pub async fn set_thing(
 /// lesson's completion date and the finishing date.
 pub async fn progress_csv(
     State(state): State<AppState>,
-    Coordinator(_): Coordinator,
+    _: Coordinator,
     Path(slug): Path<String>,
 ) -> Result<Response, AppError> {
     let cohort = cohort(&state, &slug).await?;
@@ -117,7 +120,7 @@ pub async fn progress_csv(
 /// what failed with the mail server's reply.
 pub async fn mail_log(
     State(state): State<AppState>,
-    Coordinator(_): Coordinator,
+    Coordinator { current, .. }: Coordinator,
 ) -> Result<Html<String>, AppError> {
     let rows = crate::mail::recent(&state.db, 200).await?;
     let rows: Vec<minijinja::Value> = rows
@@ -131,8 +134,5 @@ pub async fn mail_log(
             }
         })
         .collect();
-    Ok(Html(crate::templates::render(
-        "mail-log.html",
-        minijinja::context! { rows },
-    )?))
+    current.render("mail-log.html", minijinja::context! { rows })
 }

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::cohorts;
 use crate::progress;
-use crate::templates;
+use crate::web::auth::CurrentPerson;
 use crate::web::pages::river::readable_cohort;
 use crate::web::{AppError, AppState, view};
 
@@ -33,6 +33,7 @@ struct ParticipantView {
 
 pub async fn show(
     State(state): State<AppState>,
+    current: CurrentPerson,
     Path(slug): Path<String>,
 ) -> Result<Html<String>, AppError> {
     let cohort = readable_cohort(&state, &slug).await?;
@@ -67,7 +68,7 @@ pub async fn show(
         })
         .collect();
     let starts = view::date(cohorts::week_opens(&cohort, 1), timezone);
-    Ok(Html(templates::render(
+    current.render(
         "cohort.html",
         context! {
             cohort => context! {
@@ -81,5 +82,5 @@ pub async fn show(
             participants => Value::from(Serde(&participants)),
             required,
         },
-    )?))
+    )
 }

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::cohorts;
 use crate::entities::{participant, person};
-use crate::templates;
+use crate::web::auth::CurrentPerson;
 use crate::web::pages::river::{member_of, readable_cohort};
 use crate::web::{AppError, AppState, view};
 
@@ -23,6 +23,7 @@ struct Finisher {
 
 pub async fn wall(
     State(state): State<AppState>,
+    current: CurrentPerson,
     Path(slug): Path<String>,
 ) -> Result<Html<String>, AppError> {
     let cohort = readable_cohort(&state, &slug).await?;
@@ -45,18 +46,19 @@ pub async fn wall(
             })
         })
         .collect();
-    Ok(Html(templates::render(
+    current.render(
         "finishers.html",
         context! {
             cohort => context! { slug => cohort.slug.clone(), name => cohort.name.clone() },
             finishers => Value::from(Serde(&finishers)),
             things => state.program.required_count(),
         },
-    )?))
+    )
 }
 
 pub async fn certificate(
     State(state): State<AppState>,
+    current: CurrentPerson,
     Path((slug, id)): Path<(String, String)>,
 ) -> Result<Html<String>, AppError> {
     let cohort = readable_cohort(&state, &slug).await?;
@@ -67,7 +69,7 @@ pub async fn certificate(
             person.name
         ))
     })?;
-    Ok(Html(templates::render(
+    current.render(
         "certificate.html",
         context! {
             cohort => cohort.name.clone(),
@@ -76,5 +78,5 @@ pub async fn certificate(
             date => view::date(finished, cohorts::timezone(&cohort)),
             things => state.program.required_count(),
         },
-    )?))
+    )
 }

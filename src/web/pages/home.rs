@@ -10,7 +10,6 @@ use serde::Serialize;
 
 use crate::cohorts;
 use crate::entities::person;
-use crate::templates;
 use crate::web::auth::CurrentPerson;
 use crate::web::{AppError, AppState, view};
 
@@ -69,10 +68,9 @@ pub async fn show(
             title: l.title.clone(),
         })
         .collect();
-    Ok(Html(templates::render(
+    current.render(
         "home.html",
         context! {
-            viewer => current.viewer(),
             cohorts => Value::from(Serde(&cards)),
             fresh_install => all.is_empty(),
             has_coordinator => coordinators > 0,
@@ -80,5 +78,5 @@ pub async fn show(
             weeks => state.program.weeks(),
             first_week => Value::from(Serde(&first_week)),
         },
-    )?))
+    )
 }

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::cohorts::{self, Access};
 use crate::lessons::Lesson;
-use crate::templates;
+use crate::web::auth::CurrentPerson;
 use crate::web::{AppError, AppState, view};
 
 #[derive(Serialize)]
@@ -45,7 +45,10 @@ struct Week<'a> {
     lessons: Vec<LessonView<'a>>,
 }
 
-pub async fn index(State(state): State<AppState>) -> Result<Html<String>, AppError> {
+pub async fn index(
+    State(state): State<AppState>,
+    current: CurrentPerson,
+) -> Result<Html<String>, AppError> {
     let all = cohorts::list(&state.db).await?;
     let now = Utc::now();
     let weeks: Vec<Week> = (1..=state.program.weeks())
@@ -58,14 +61,15 @@ pub async fn index(State(state): State<AppState>) -> Result<Html<String>, AppErr
                 .collect(),
         })
         .collect();
-    Ok(Html(templates::render(
+    current.render(
         "lessons.html",
         context! { weeks => Value::from(Serde(&weeks)), preview => all.is_empty() },
-    )?))
+    )
 }
 
 pub async fn show(
     State(state): State<AppState>,
+    current: CurrentPerson,
     Path(number): Path<String>,
 ) -> Result<Html<String>, AppError> {
     let number: i32 = number.parse().map_err(|_| AppError::NotFound)?;
@@ -94,7 +98,7 @@ pub async fn show(
         .program
         .get(number + 1)
         .map(|l| lesson_view(l, Access::Open));
-    Ok(Html(templates::render(
+    current.render(
         "lesson.html",
         context! {
             lesson => Value::from(Serde(lesson_view(lesson, access))),
@@ -104,5 +108,5 @@ pub async fn show(
             previous => Value::from(Serde(&previous)),
             next => Value::from(Serde(&next)),
         },
-    )?))
+    )
 }

@@ -3,14 +3,13 @@
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Utc;
 use minijinja::context;
 use serde::Deserialize;
 
 use crate::auth;
 use crate::people::Email;
-use crate::templates;
 use crate::web::auth::{CurrentPerson, session_cookie, session_token};
 use crate::web::{AppError, AppState};
 
@@ -19,27 +18,34 @@ pub struct LoginForm {
     email: String,
 }
 
-fn page(status: StatusCode, context: minijinja::Value) -> Result<Response, AppError> {
-    Ok((status, Html(templates::render("login.html", context)?)).into_response())
+fn page(
+    current: &CurrentPerson,
+    status: StatusCode,
+    context: minijinja::Value,
+) -> Result<Response, AppError> {
+    Ok((status, current.render("login.html", context)?).into_response())
 }
 
 /// `GET /login`: the form.
 pub async fn form(current: CurrentPerson) -> Result<Response, AppError> {
     page(
+        &current,
         StatusCode::OK,
-        context! { viewer => current.viewer(), sent => false, expired => false, email => "", problem => "" },
+        context! { sent => false, expired => false, email => "", problem => "" },
     )
 }
 
 /// `POST /login`: the same answer whether the address is known or not.
 pub async fn request(
     State(state): State<AppState>,
+    current: CurrentPerson,
     Form(form): Form<LoginForm>,
 ) -> Result<Response, AppError> {
     let email: Email = match form.email.parse() {
         Ok(email) => email,
         Err(problem) => {
             return page(
+                &current,
                 StatusCode::BAD_REQUEST,
                 context! { sent => false, expired => false, email => form.email, problem },
             );
@@ -47,6 +53,7 @@ pub async fn request(
     };
     auth::request_login(&state.db, &email, &state.config.base_url, Utc::now()).await?;
     page(
+        &current,
         StatusCode::OK,
         context! { sent => true, email => email.to_string() },
     )
@@ -55,16 +62,20 @@ pub async fn request(
 /// `GET /login/{token}`: a button that signs in (mail scanners follow links, not forms).
 pub async fn link(
     State(state): State<AppState>,
+    current: CurrentPerson,
     Path(token): Path<String>,
 ) -> Result<Response, AppError> {
     if !auth::login_token_is_valid(&state.db, &token, Utc::now()).await? {
-        return link_dead();
+        return link_dead(&current);
     }
-    Ok(Html(templates::render("login-link.html", context! { token })?).into_response())
+    Ok(current
+        .render("login-link.html", context! { token })?
+        .into_response())
 }
 
-fn link_dead() -> Result<Response, AppError> {
+fn link_dead(current: &CurrentPerson) -> Result<Response, AppError> {
     page(
+        current,
         StatusCode::GONE,
         context! { sent => false, expired => true, email => "", problem => "" },
     )
@@ -73,11 +84,12 @@ fn link_dead() -> Result<Response, AppError> {
 /// `POST /login/{token}`: uses the token, starts a new session, goes home.
 pub async fn sign_in(
     State(state): State<AppState>,
+    current: CurrentPerson,
     Path(token): Path<String>,
 ) -> Result<Response, AppError> {
     let now = Utc::now();
     let Some(person) = auth::consume_login_token(&state.db, &token, now).await? else {
-        return link_dead();
+        return link_dead(&current);
     };
     let session = auth::create_session(&state.db, &person, now).await?;
     let cookie = session_cookie(&state.config.base_url, Some(&session))?;

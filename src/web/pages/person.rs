@@ -10,12 +10,13 @@ use sea_orm::EntityTrait;
 use crate::cohorts;
 use crate::entities::feed;
 use crate::feeds::{health, river};
-use crate::templates;
+use crate::web::auth::CurrentPerson;
 use crate::web::pages::river::{PER_PAGE, member_of, post_views, readable_cohort};
 use crate::web::{AppError, AppState, view};
 
 pub async fn show(
     State(state): State<AppState>,
+    current: CurrentPerson,
     Path((slug, id)): Path<(String, String)>,
 ) -> Result<Html<String>, AppError> {
     let cohort = readable_cohort(&state, &slug).await?;
@@ -38,7 +39,7 @@ pub async fn show(
         .unwrap_or_default();
     let required = state.program.required_count();
     let timezone = cohorts::timezone(&cohort);
-    Ok(Html(templates::render(
+    current.render(
         "person.html",
         context! {
             cohort => context! { slug => cohort.slug.clone(), name => cohort.name.clone() },
@@ -64,5 +65,5 @@ pub async fn show(
             total,
             more => total > PER_PAGE,
         },
-    )?))
+    )
 }

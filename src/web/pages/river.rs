@@ -12,7 +12,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use crate::entities::{cohort, participant, person};
 use crate::feeds::river::{self, Filter, RiverPost};
-use crate::templates;
+use crate::web::auth::CurrentPerson;
 use crate::web::{AppError, AppState, view};
 
 pub const PER_PAGE: u64 = 50;
@@ -103,6 +103,7 @@ pub async fn member_of(
 
 pub async fn show(
     State(state): State<AppState>,
+    current: CurrentPerson,
     Path(slug): Path<String>,
     Query(query): Query<RiverQuery>,
 ) -> Result<Html<String>, AppError> {
@@ -143,7 +144,7 @@ pub async fn show(
         format!("/cohorts/{}/posts?{}", cohort.slug, parts.join("&"))
     };
     let page = u64::try_from(page).unwrap_or(1);
-    Ok(Html(templates::render(
+    current.render(
         "river.html",
         context! {
             cohort => context! { slug => cohort.slug.clone(), name => cohort.name.clone() },
@@ -160,5 +161,5 @@ pub async fn show(
             lessons => Value::from(Serde(state.program.lessons.iter().map(|l| (l.number, l.title.clone())).collect::<Vec<_>>())),
             people => Value::from(Serde(people.iter().map(|p| (p.id, p.name.clone())).collect::<Vec<_>>())),
         },
-    )?))
+    )
 }

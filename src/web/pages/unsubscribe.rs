@@ -7,7 +7,7 @@ use minijinja::context;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 
 use crate::entities::person;
-use crate::templates;
+use crate::web::auth::CurrentPerson;
 use crate::web::{AppError, AppState};
 
 async fn find(state: &AppState, token: &str) -> Result<person::Model, AppError> {
@@ -23,18 +23,17 @@ async fn find(state: &AppState, token: &str) -> Result<person::Model, AppError> 
 
 pub async fn show(
     State(state): State<AppState>,
+    current: CurrentPerson,
     Path(token): Path<String>,
 ) -> Result<Html<String>, AppError> {
     let person = find(&state, &token).await?;
     let subscribed = person.release_emails || person.milestone_emails;
-    Ok(Html(templates::render(
-        "unsubscribe.html",
-        context! { token, done => !subscribed },
-    )?))
+    current.render("unsubscribe.html", context! { token, done => !subscribed })
 }
 
 pub async fn confirm(
     State(state): State<AppState>,
+    current: CurrentPerson,
     Path(token): Path<String>,
 ) -> Result<Html<String>, AppError> {
     let person = find(&state, &token).await?;
@@ -42,8 +41,5 @@ pub async fn confirm(
     row.release_emails = Set(false);
     row.milestone_emails = Set(false);
     row.update(&state.db).await?;
-    Ok(Html(templates::render(
-        "unsubscribe.html",
-        context! { token, done => true },
-    )?))
+    current.render("unsubscribe.html", context! { token, done => true })
 }
