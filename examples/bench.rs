@@ -108,6 +108,7 @@ async fn main() {
         mail_from: "Twentythree <noreply@localhost>".parse().unwrap(),
         poll_interval: Duration::from_secs(1800),
         allow_private_feeds: true,
+        trust_proxy: false,
         background_workers: false,
     };
     let app = Application::build(config).await.unwrap();

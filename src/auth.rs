@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 use minijinja::context;
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait,
     QueryFilter,
@@ -156,6 +156,29 @@ pub async fn session_person(
 pub async fn delete_session(db: &impl ConnectionTrait, token: &str) -> Result<(), DbErr> {
     session::Entity::delete_by_id(hash(token)).exec(db).await?;
     Ok(())
+}
+
+/// Forgets what can no longer be used: expired sessions, expired or used sign-in links,
+/// and (through their own modules) join requests and ended rate-limit windows. Returns how
+/// many rows went.
+pub async fn forget_expired(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<u64, DbErr> {
+    let sessions = session::Entity::delete_many()
+        .filter(session::Column::ExpiresAt.lte(now))
+        .exec(db)
+        .await?
+        .rows_affected;
+    let links = login_token::Entity::delete_many()
+        .filter(
+            login_token::Column::ExpiresAt
+                .lte(now)
+                .or(login_token::Column::UsedAt.is_not_null()),
+        )
+        .exec(db)
+        .await?
+        .rows_affected;
+    let joins = crate::joining::forget_expired(db, now).await?;
+    let windows = crate::rate::forget_expired(db, now).await?;
+    Ok(sessions + links + joins + windows)
 }
 
 pub fn is_coordinator(person: &person::Model) -> bool {

@@ -186,6 +186,25 @@ pub async fn participant_count(
         .await
 }
 
+/// The cohorts anyone may join from the web: public ones that have not ended (in their
+/// own time zone), soonest start first.
+pub async fn open_for_joining(
+    db: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+) -> Result<Vec<cohort::Model>, sea_orm::DbErr> {
+    let mut open: Vec<cohort::Model> = list(db)
+        .await?
+        .into_iter()
+        .filter(is_public)
+        .filter(|c| {
+            let today = now.with_timezone(&timezone(c)).date_naive();
+            c.ends_on.is_none_or(|ends| ends >= today)
+        })
+        .collect();
+    open.reverse();
+    Ok(open)
+}
+
 pub fn is_public(cohort: &cohort::Model) -> bool {
     cohort.visibility == Visibility::Public.as_str()
 }
@@ -210,6 +229,20 @@ pub fn release(cohort: &cohort::Model) -> Release {
 
 pub fn week_opens(cohort: &cohort::Model, week: i32) -> DateTime<Utc> {
     schedule::cohort_week_opens(&release(cohort), week)
+}
+
+/// When week `week` opens for `member`: the cohort's calendar, or at self pace their own,
+/// counted from joining.
+pub fn member_week_opens(
+    cohort: &cohort::Model,
+    member: &participant::Model,
+    week: i32,
+) -> DateTime<Utc> {
+    if cohort.pace == Pace::SelfPaced.as_str() {
+        schedule::self_week_opens(timezone(cohort), member.joined_at, week)
+    } else {
+        week_opens(cohort, week)
+    }
 }
 
 /// What a visitor may see of a lesson.

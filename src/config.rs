@@ -22,6 +22,9 @@ pub struct Config {
     pub mail_from: Mailbox,
     pub poll_interval: Duration,
     pub allow_private_feeds: bool,
+    /// Whether the client address is taken from the last `X-Forwarded-For` entry (behind a
+    /// reverse proxy) rather than from the connection.
+    pub trust_proxy: bool,
     /// Whether `serve` runs the background workers (tests drive `tick` themselves).
     pub background_workers: bool,
 }
@@ -57,6 +60,7 @@ const KEYS: &[(&str, Option<&str>, &str)] = &[
     ),
     ("poll_interval", Some("30m"), "a duration such as 30m or 1h"),
     ("allow_private_feeds", Some("false"), "true or false"),
+    ("trust_proxy", Some("false"), "true or false"),
 ];
 
 impl Config {
@@ -131,15 +135,13 @@ impl Config {
             .ok()
             .filter(|d| *d >= Duration::from_secs(60))
             .ok_or_else(|| invalid("poll_interval", &value("poll_interval")))?;
-        let allow_private_feeds = match value("allow_private_feeds")
-            .trim()
-            .to_ascii_lowercase()
-            .as_str()
-        {
-            "true" | "1" | "yes" => true,
-            "false" | "0" | "no" => false,
-            other => return Err(invalid("allow_private_feeds", other)),
+        let boolean = |key: &str| match value(key).trim().to_ascii_lowercase().as_str() {
+            "true" | "1" | "yes" => Ok(true),
+            "false" | "0" | "no" => Ok(false),
+            other => Err(invalid(key, other)),
         };
+        let allow_private_feeds = boolean("allow_private_feeds")?;
+        let trust_proxy = boolean("trust_proxy")?;
         Ok(Self {
             database_url,
             bind,
@@ -150,6 +152,7 @@ impl Config {
             mail_from,
             poll_interval,
             allow_private_feeds,
+            trust_proxy,
             background_workers: true,
         })
     }

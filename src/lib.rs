@@ -15,10 +15,12 @@ pub mod config;
 pub mod db;
 pub mod entities;
 pub mod feeds;
+pub mod joining;
 pub mod lessons;
 pub mod mail;
 pub mod people;
 pub mod progress;
+pub mod rate;
 pub mod templates;
 pub mod web;
 
@@ -115,7 +117,8 @@ impl Application {
             .config
             .background_workers
             .then(|| spawn_workers(&self.state, stopped));
-        axum::serve(self.listener, web::router(self.state))
+        let app = web::router(self.state).into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(self.listener, app)
             .with_graceful_shutdown(shutdown)
             .await?;
         let _ = stop.send(true);

@@ -78,6 +78,29 @@ const TEMPLATES: &[(&str, &str)] = &[
         "emails/login.html",
         include_str!("../templates/emails/login.html"),
     ),
+    (
+        "emails/confirm.txt",
+        include_str!("../templates/emails/confirm.txt"),
+    ),
+    (
+        "emails/confirm.html",
+        include_str!("../templates/emails/confirm.html"),
+    ),
+    (
+        "emails/already-joined.txt",
+        include_str!("../templates/emails/already-joined.txt"),
+    ),
+    (
+        "emails/already-joined.html",
+        include_str!("../templates/emails/already-joined.html"),
+    ),
+    ("join.html", include_str!("../templates/join.html")),
+    (
+        "join-confirm.html",
+        include_str!("../templates/join-confirm.html"),
+    ),
+    ("too-many.html", include_str!("../templates/too-many.html")),
+    ("me.html", include_str!("../templates/me.html")),
     ("login.html", include_str!("../templates/login.html")),
     (
         "login-link.html",

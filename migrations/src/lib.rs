@@ -5,12 +5,16 @@
 pub use sea_orm_migration::prelude::*;
 
 mod m20261123_000001_schema;
+mod m20261202_000001_joining;
 
 pub struct Migrator;
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261123_000001_schema::Migration)]
+        vec![
+            Box::new(m20261123_000001_schema::Migration),
+            Box::new(m20261202_000001_joining::Migration),
+        ]
     }
 }

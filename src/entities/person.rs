@@ -18,6 +18,8 @@ pub struct Model {
     #[sea_orm(unique)]
     pub unsubscribe_token: String,
     pub created_at: DateTimeUtc,
+    /// The person's own IANA time zone, when they set one (to show times locally).
+    pub timezone: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -13,10 +13,10 @@ use serde::Serialize;
 use url::Url;
 
 use super::{Kind, render};
-use crate::cohorts::{self, Pace};
+use crate::cohorts;
 use crate::entities::{cohort, feed, participant, person};
 use crate::feeds::health::Status;
-use crate::lessons::{Program, schedule};
+use crate::lessons::Program;
 
 /// How long a feed fails before its owner hears about it.
 pub const FEED_PROBLEM_AFTER: chrono::Duration = chrono::Duration::hours(48);
@@ -80,14 +80,7 @@ impl Notices {
         cohort: &cohort::Model,
         now: DateTime<Utc>,
     ) -> Result<bool, DbErr> {
-        let self_paced = cohort.pace == Pace::SelfPaced.as_str();
-        let opens = |week: i32| {
-            if self_paced {
-                schedule::self_week_opens(cohorts::timezone(cohort), member.joined_at, week)
-            } else {
-                cohorts::week_opens(cohort, week)
-            }
-        };
+        let opens = |week: i32| cohorts::member_week_opens(cohort, member, week);
         let Some(week) = (1..=self.program.weeks()).rev().find(|w| opens(*w) <= now) else {
             return Ok(false);
         };
@@ -169,6 +162,9 @@ pub async fn run(notices: Notices, mut shutdown: tokio::sync::watch::Receiver<bo
             Ok(0) => {}
             Ok(count) => tracing::info!("queued {count} routine email(s)"),
             Err(e) => tracing::warn!(error = %e, "cannot schedule routine email"),
+        }
+        if let Err(e) = crate::auth::forget_expired(&notices.db, Utc::now()).await {
+            tracing::warn!(error = %e, "cannot forget expired sessions and links");
         }
         tokio::select! {
             _ = tokio::time::sleep(Duration::from_secs(60)) => {}

@@ -4,6 +4,7 @@
 pub mod celebrate;
 pub mod completions;
 pub mod recognise;
+pub mod standing;
 
 use std::collections::HashMap;
 

@@ -115,6 +115,35 @@ impl FromRequestParts<AppState> for CurrentPerson {
     }
 }
 
+/// The address of the client: the connection's peer, or behind a trusted reverse proxy
+/// the last `X-Forwarded-For` entry (the one the proxy itself added).
+pub struct ClientIp(pub std::net::IpAddr);
+
+impl FromRequestParts<AppState> for ClientIp {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        if state.config.trust_proxy {
+            let forwarded = parts
+                .headers
+                .get_all("x-forwarded-for")
+                .iter()
+                .filter_map(|v| v.to_str().ok())
+                .flat_map(|v| v.split(','))
+                .filter_map(|entry| entry.trim().parse().ok())
+                .next_back();
+            if let Some(ip) = forwarded {
+                return Ok(Self(ip));
+            }
+        }
+        parts
+            .extensions
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map(|info| Self(info.0.ip()))
+            .ok_or_else(|| AppError::Internal(anyhow::anyhow!("no client address")))
+    }
+}
+
 /// A coordinator asking the API, by `Authorization: Bearer` token or session cookie;
 /// `None` for anyone else. A bearer token that is not valid is refused with 401.
 pub struct ApiCoordinator(pub Option<person::Model>);

@@ -49,6 +49,7 @@ pub fn test_config(dir: &Path) -> Config {
             .expect("a mailbox"),
         poll_interval: std::time::Duration::from_secs(1800),
         allow_private_feeds: true,
+        trust_proxy: false,
         background_workers: false,
     }
 }

@@ -10,6 +10,7 @@ mod cohorts;
 mod coordinator;
 mod feeds;
 mod helpers;
+mod joining;
 mod lessons;
 mod progress;
 mod signin;

@@ -8,10 +8,11 @@ use chrono::Utc;
 use minijinja::context;
 use serde::Deserialize;
 
-use crate::auth;
 use crate::people::Email;
-use crate::web::auth::{CurrentPerson, session_cookie, session_token};
+use crate::web::auth::{ClientIp, CurrentPerson, session_cookie, session_token};
+use crate::web::pages::limits;
 use crate::web::{AppError, AppState};
+use crate::{auth, rate};
 
 #[derive(Deserialize)]
 pub struct LoginForm {
@@ -39,8 +40,13 @@ pub async fn form(current: CurrentPerson) -> Result<Response, AppError> {
 pub async fn request(
     State(state): State<AppState>,
     current: CurrentPerson,
+    ClientIp(ip): ClientIp,
     Form(form): Form<LoginForm>,
 ) -> Result<Response, AppError> {
+    let now = Utc::now();
+    if !rate::allow(&state.db, &format!("login:ip:{ip}"), rate::PER_CLIENT, now).await? {
+        return limits::too_many(&current);
+    }
     let email: Email = match form.email.parse() {
         Ok(email) => email,
         Err(problem) => {
@@ -51,7 +57,11 @@ pub async fn request(
             );
         }
     };
-    auth::request_login(&state.db, &email, &state.config.base_url, Utc::now()).await?;
+    let key = format!("login:email:{email}");
+    if !rate::allow(&state.db, &key, rate::LOGIN_PER_ADDRESS, now).await? {
+        return limits::too_many(&current);
+    }
+    auth::request_login(&state.db, &email, &state.config.base_url, now).await?;
     page(
         &current,
         StatusCode::OK,

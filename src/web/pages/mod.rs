@@ -3,8 +3,11 @@
 pub mod cohort;
 pub mod finishers;
 pub mod home;
+pub mod join;
 pub mod lessons;
+pub mod limits;
 pub mod login;
+pub mod me;
 pub mod person;
 pub mod river;
 pub mod unsubscribe;

@@ -1,0 +1,298 @@
+//! `/join`: name, email, blog and cohort; discovery shows what it found before the person
+//! confirms; an emailed link (`/join/{token}`) completes the registration and signs in.
+
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::Utc;
+use minijinja::context;
+use minijinja::value::{Serde, Value};
+use serde::{Deserialize, Serialize};
+
+use crate::entities::cohort;
+use crate::feeds::discover::{self, Discovered};
+use crate::feeds::river::archive_cutoff;
+use crate::people::{BlogUrl, Email, NewParticipant, parse_name};
+use crate::progress::recognise::{Decision, PostFacts, recognise};
+use crate::web::auth::{ClientIp, CurrentPerson, session_cookie};
+use crate::web::pages::limits;
+use crate::web::{AppError, AppState, view};
+use crate::{auth, cohorts, feeds, joining, rate};
+
+/// How many of the newest posts the preview shows.
+const PREVIEW_POSTS: usize = 5;
+
+#[derive(Deserialize, Default)]
+pub struct JoinForm {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    blog: String,
+    #[serde(default)]
+    cohort: String,
+    /// `check` (run discovery and show it) or `confirm` (send the email).
+    #[serde(default)]
+    step: String,
+}
+
+#[derive(Deserialize)]
+pub struct JoinQuery {
+    cohort: Option<String>,
+}
+
+/// What is wrong with each field, in words.
+#[derive(Serialize, Default)]
+struct Problems {
+    name: Option<String>,
+    email: Option<String>,
+    blog: Option<String>,
+    cohort: Option<String>,
+}
+
+#[derive(Serialize)]
+struct CohortChoice {
+    slug: String,
+    name: String,
+    starts: String,
+}
+
+#[derive(Serialize)]
+struct PreviewPost {
+    title: String,
+    link: Option<String>,
+    date: Option<String>,
+    verdict: String,
+}
+
+fn choices(open: &[cohort::Model]) -> Vec<CohortChoice> {
+    open.iter()
+        .map(|c| CohortChoice {
+            slug: c.slug.clone(),
+            name: c.name.clone(),
+            starts: view::date(cohorts::week_opens(c, 1), cohorts::timezone(c)),
+        })
+        .collect()
+}
+
+fn render(
+    current: &CurrentPerson,
+    status: StatusCode,
+    open: &[cohort::Model],
+    form: &JoinForm,
+    extra: Value,
+) -> Result<Response, AppError> {
+    let page = current.render(
+        "join.html",
+        context! {
+            cohorts => Value::from(Serde(choices(open))),
+            form => context! {
+                name => form.name.clone(),
+                email => form.email.clone(),
+                blog => form.blog.clone(),
+                cohort => form.cohort.clone(),
+            },
+            ..extra
+        },
+    )?;
+    Ok((status, page).into_response())
+}
+
+/// `GET /join`: the form (with `?cohort=slug` preselecting a cohort).
+pub async fn form(
+    State(state): State<AppState>,
+    current: CurrentPerson,
+    Query(query): Query<JoinQuery>,
+) -> Result<Response, AppError> {
+    let open = cohorts::open_for_joining(&state.db, Utc::now()).await?;
+    let form = JoinForm {
+        cohort: query
+            .cohort
+            .or_else(|| open.first().map(|c| c.slug.clone()))
+            .unwrap_or_default(),
+        ..Default::default()
+    };
+    render(
+        &current,
+        StatusCode::OK,
+        &open,
+        &form,
+        context! { step => "form", problems => Value::from(Serde(Problems::default())) },
+    )
+}
+
+/// `POST /join`: checks the fields, then either shows what discovery found (`step=check`)
+/// or emails the confirmation link (`step=confirm`). The answer to `confirm` is the same
+/// whether or not the address is already in the cohort.
+pub async fn submit(
+    State(state): State<AppState>,
+    current: CurrentPerson,
+    ClientIp(ip): ClientIp,
+    Form(form): Form<JoinForm>,
+) -> Result<Response, AppError> {
+    let now = Utc::now();
+    if !rate::allow(&state.db, &format!("join:ip:{ip}"), rate::PER_CLIENT, now).await? {
+        return limits::too_many(&current);
+    }
+    let open = cohorts::open_for_joining(&state.db, now).await?;
+    let mut problems = Problems::default();
+    let name = parse_name(&form.name)
+        .map_err(|e| problems.name = Some(e))
+        .ok();
+    let email: Option<Email> = form
+        .email
+        .parse()
+        .map_err(|e| problems.email = Some(e))
+        .ok();
+    let blog: Option<BlogUrl> = form.blog.parse().map_err(|e| problems.blog = Some(e)).ok();
+    let cohort = open.iter().find(|c| c.slug == form.cohort.trim());
+    if cohort.is_none() {
+        problems.cohort = Some(if open.is_empty() {
+            "No cohort is open for joining right now.".into()
+        } else {
+            "Choose one of the cohorts.".into()
+        });
+    }
+    let (Some(name), Some(email), Some(blog), Some(cohort)) = (name, email, blog, cohort) else {
+        return render(
+            &current,
+            StatusCode::BAD_REQUEST,
+            &open,
+            &form,
+            context! { step => "form", problems => Value::from(Serde(problems)) },
+        );
+    };
+    let new = NewParticipant { name, email, blog };
+    if form.step == "confirm" {
+        let key = format!("join:email:{}", new.email);
+        if !rate::allow(&state.db, &key, rate::JOIN_PER_ADDRESS, now).await? {
+            return limits::too_many(&current);
+        }
+        joining::request(&state.db, cohort, &new, &state.config.base_url, now).await?;
+        return render(
+            &current,
+            StatusCode::OK,
+            &open,
+            &form,
+            context! {
+                step => "sent",
+                email => new.email.to_string(),
+                cohort_name => cohort.name.clone(),
+                problems => Value::from(Serde(Problems::default())),
+            },
+        );
+    }
+    let found = discover::discover(&state.poller.fetcher, new.blog.url(), now).await;
+    let preview = match &found {
+        Ok(found) => context! {
+            found => true,
+            platform => found.platform,
+            feed_title => found.feed.title.clone(),
+            feed_url => found.feed_url.to_string(),
+            posts => Value::from(Serde(preview_posts(&state, cohort, found))),
+            post_count => found.feed.posts.len(),
+        },
+        Err(problem) => context! { found => false, problem => problem.to_string() },
+    };
+    render(
+        &current,
+        StatusCode::OK,
+        &open,
+        &form,
+        context! {
+            step => "check",
+            preview,
+            cohort_name => cohort.name.clone(),
+            problems => Value::from(Serde(Problems::default())),
+        },
+    )
+}
+
+/// The newest posts as the engine read them, with what each would count for.
+fn preview_posts(state: &AppState, cohort: &cohort::Model, found: &Discovered) -> Vec<PreviewPost> {
+    let now = Utc::now();
+    let tz = cohorts::timezone(cohort);
+    found
+        .feed
+        .posts
+        .iter()
+        .take(PREVIEW_POSTS)
+        .map(|post| {
+            let facts = PostFacts {
+                title: &post.title,
+                categories: &post.categories,
+                content_html: &post.content_html,
+                published_at: post.published_at.unwrap_or(now),
+            };
+            let decision = recognise(
+                &facts,
+                &state.program,
+                &state.config.base_url,
+                archive_cutoff(cohort),
+            );
+            let verdict = match decision {
+                Decision::Counts(_) => {
+                    let things: Vec<String> = decision
+                        .lessons()
+                        .iter()
+                        .map(|n| format!("Thing {n}"))
+                        .collect();
+                    format!("counts for {}", things.join(", "))
+                }
+                Decision::Archive => "written before the cohort, so it counts for nothing".into(),
+                Decision::Nothing => "about no lesson (that is fine)".into(),
+            };
+            PreviewPost {
+                title: post.title.clone(),
+                link: post.link.clone(),
+                date: post.published_at.map(|d| view::date(d, tz)),
+                verdict,
+            }
+        })
+        .collect()
+}
+
+/// `GET /join/{token}`: a button that completes the registration (mail scanners follow
+/// links, not forms).
+pub async fn link(
+    State(state): State<AppState>,
+    current: CurrentPerson,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    let Some(request) = joining::pending(&state.db, &token, Utc::now()).await? else {
+        return link_dead(&current);
+    };
+    let page = current.render(
+        "join-confirm.html",
+        context! { token, name => request.name, blog => request.blog_url, dead => false },
+    )?;
+    Ok(page.into_response())
+}
+
+fn link_dead(current: &CurrentPerson) -> Result<Response, AppError> {
+    let page = current.render(
+        "join-confirm.html",
+        context! { token => "", name => "", blog => "", dead => true },
+    )?;
+    Ok((StatusCode::GONE, page).into_response())
+}
+
+/// `POST /join/{token}`: joins, reads the blog, signs in and goes to `/me`.
+pub async fn confirm(
+    State(state): State<AppState>,
+    current: CurrentPerson,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    let now = Utc::now();
+    let Some((person, member, blog)) = joining::confirm(&state.db, &token, now).await? else {
+        return link_dead(&current);
+    };
+    if member.feed_id.is_none() {
+        feeds::attach_blog(&state.db, &state.poller.fetcher, &member, &blog, now).await?;
+    }
+    let session = auth::create_session(&state.db, &person, now).await?;
+    let cookie = session_cookie(&state.config.base_url, Some(&session))?;
+    Ok(([(header::SET_COOKIE, cookie)], Redirect::to("/me")).into_response())
+}
