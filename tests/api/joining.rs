@@ -342,6 +342,45 @@ async fn a_bad_join_form_says_what_to_fix_and_changes_nothing() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn the_join_form_says_in_plain_words_why_a_blog_cannot_be_read() {
+    let app = spawn_app().await;
+    app.create_cohort("autumn", "2026-09-01".parse().unwrap(), &[]);
+    let host = BlogHost::start(app.state.config.base_url.as_str()).await;
+    let client = browser();
+    for (path, words) in [
+        ("/html-not-feed/", "no feed found"),
+        ("/no-such-blog/", "404"),
+    ] {
+        let blog = host.url(path);
+        let check = submit(
+            &client,
+            &app,
+            "/join",
+            "/join",
+            &[
+                ("name", "Kim"),
+                ("email", "kim@example.org"),
+                ("blog", &blog),
+                ("cohort", "autumn"),
+                ("step", "check"),
+            ],
+        )
+        .await;
+        assert_eq!(check.status, 200);
+        assert!(
+            check.body.contains("We could not read that blog yet"),
+            "{path}"
+        );
+        assert!(
+            check.body.to_lowercase().contains(words),
+            "{path}: {}",
+            check.body
+        );
+        assert!(check.body.contains("Join anyway"), "{path}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn sign_in_requests_are_limited_per_address_with_a_friendly_page() {
     let app = spawn_app().await;
     let output = app.run_cli(&[

@@ -91,7 +91,8 @@ fn link_dead(current: &CurrentPerson) -> Result<Response, AppError> {
     )
 }
 
-/// `POST /login/{token}`: uses the token, starts a new session, goes home.
+/// `POST /login/{token}`: uses the token, starts a new session, and goes to the person's
+/// own page (`/me`, or `/coordinator` for coordinators).
 pub async fn sign_in(
     State(state): State<AppState>,
     current: CurrentPerson,
@@ -103,7 +104,12 @@ pub async fn sign_in(
     };
     let session = auth::create_session(&state.db, &person, now).await?;
     let cookie = session_cookie(&state.config.base_url, Some(&session))?;
-    Ok(([(header::SET_COOKIE, cookie)], Redirect::to("/")).into_response())
+    let home = if auth::is_coordinator(&person) {
+        "/coordinator"
+    } else {
+        "/me"
+    };
+    Ok(([(header::SET_COOKIE, cookie)], Redirect::to(home)).into_response())
 }
 
 /// `POST /logout`: ends the session on the server and in the browser.
