@@ -345,16 +345,13 @@ impl FromRequestParts<AppState> for Coordinator {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
-        let current = CurrentPerson::from_request_parts(parts, state)
-            .await
-            .map_err(IntoResponse::into_response)?;
-        match current.person.clone() {
-            Some(person) if auth::is_coordinator(&person) => Ok(Self { person, current }),
-            Some(_) => {
-                Err(AppError::Forbidden("This part is for coordinators.".into()).into_response())
-            }
-            None => Err(axum::response::Redirect::to("/login").into_response()),
+        let SignedIn { person, current } = SignedIn::from_request_parts(parts, state).await?;
+        if !auth::is_coordinator(&person) {
+            return Err(
+                AppError::Forbidden("This part is for coordinators.".into()).into_response()
+            );
         }
+        Ok(Self { person, current })
     }
 }
 
