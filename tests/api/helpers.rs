@@ -35,10 +35,53 @@ pub fn lessons_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons")
 }
 
+/// The PostgreSQL server the suite runs on instead of SQLite, when this variable names one
+/// (for example `postgres://twentythree@127.0.0.1:5439/postgres`): every test then gets a
+/// fresh database of its own on it.
+pub const TEST_DATABASE_VAR: &str = "TWENTYTHREE_TEST_DATABASE_URL";
+
+/// A fresh, empty database for one test: a new PostgreSQL database on the server named by
+/// [`TEST_DATABASE_VAR`], else an SQLite file in `dir`.
+pub fn fresh_database_url(dir: &Path) -> String {
+    match std::env::var(TEST_DATABASE_VAR) {
+        Ok(server) if !server.trim().is_empty() => create_postgres_database(&server),
+        _ => format!("sqlite://{}?mode=rwc", dir.join("test.db").display()),
+    }
+}
+
+/// Creates a database with a random name on `server` and returns its URL. Runs on a thread
+/// of its own so that synchronous helpers can call it from inside a test's runtime.
+pub fn create_postgres_database(server: &str) -> String {
+    let name = format!("t23_{:016x}", rand::random::<u64>());
+    let mut url = url::Url::parse(server).expect("a PostgreSQL URL");
+    url.set_path(&name);
+    let (server, statement) = (server.to_owned(), format!("CREATE DATABASE {name}"));
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("a runtime");
+        runtime.block_on(async {
+            use sea_orm::ConnectionTrait;
+            let admin = sea_orm::Database::connect(server.as_str())
+                .await
+                .expect("the test PostgreSQL server answers");
+            admin
+                .execute_unprepared(&statement)
+                .await
+                .expect("a test database is created");
+            admin.close().await.expect("the admin connection closes");
+        });
+    })
+    .join()
+    .expect("the database is created");
+    url.to_string()
+}
+
 /// A configuration for a fresh database in `dir`, as tests build it: literally.
 pub fn test_config(dir: &Path) -> Config {
     Config {
-        database_url: format!("sqlite://{}?mode=rwc", dir.join("test.db").display()),
+        database_url: fresh_database_url(dir),
         bind: "127.0.0.1:0".parse().expect("a socket address"),
         base_url: "http://127.0.0.1:2323".parse().expect("a URL"),
         lessons_dir: lessons_dir(),
