@@ -18,6 +18,7 @@ pub mod feeds;
 pub mod joining;
 pub mod lessons;
 pub mod mail;
+pub mod metrics;
 pub mod people;
 pub mod progress;
 pub mod rate;
@@ -46,7 +47,7 @@ pub fn fetcher(config: &Config) -> anyhow::Result<feeds::fetch::Fetcher> {
 /// and syncs them into the database. Every command starts here.
 pub async fn open(config: &Config) -> anyhow::Result<(DatabaseConnection, Program)> {
     let program = lessons::load_dir(&config.lessons_dir)?;
-    let db = db::connect_and_migrate(&config.database_url).await?;
+    let db = db::connect_and_migrate(config).await?;
     lessons::sync(&db, &program, Utc::now())
         .await
         .context("cannot store the lessons in the database")?;
@@ -76,8 +77,10 @@ impl Application {
             transport,
             config.mail_from.clone(),
             config.base_url.clone(),
-        );
+        )
+        .with_lease(config.worker_lease);
         let state = AppState {
+            metrics: poller.metrics.clone(),
             db,
             config: Arc::new(config),
             program,

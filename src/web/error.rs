@@ -1,8 +1,9 @@
 //! One error type for every handler: pages answer with an HTML page, the API with JSON.
-//! Internal causes are logged once and never shown.
+//! Internal causes are logged once and never shown; an unreachable database answers 503
+//! with Retry-After, so clients and proxies come back once it is up again.
 
 use axum::Json;
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 
 use crate::templates;
@@ -33,8 +34,25 @@ impl From<minijinja::Error> for AppError {
     }
 }
 
+/// Seconds a client is asked to wait while the database is away.
+const RETRY_AFTER: &str = "10";
+
 impl AppError {
+    /// Whether the cause is a database that cannot be reached right now.
+    fn database_away(&self) -> bool {
+        match self {
+            Self::Internal(cause) => cause
+                .chain()
+                .filter_map(|e| e.downcast_ref::<sea_orm::DbErr>())
+                .any(crate::db::is_unreachable),
+            _ => false,
+        }
+    }
+
     fn status(&self) -> StatusCode {
+        if self.database_away() {
+            return StatusCode::SERVICE_UNAVAILABLE;
+        }
         match self {
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
@@ -46,6 +64,9 @@ impl AppError {
 
     /// What a person may be told.
     fn public_message(&self) -> String {
+        if self.database_away() {
+            return "Twentythree cannot reach its database right now. Please try again in a minute.".into();
+        }
         match self {
             Self::NotFound => "There is nothing at this address. It may have moved, or the link may be mistyped.".into(),
             Self::BadRequest(message) | Self::Forbidden(message) | Self::Unauthorized(message) => {
@@ -56,7 +77,11 @@ impl AppError {
     }
 
     fn log(&self) {
-        if let Self::Internal(cause) = self {
+        if self.database_away() {
+            if let Self::Internal(cause) = self {
+                tracing::warn!(error = %cause, "request failed: the database is unreachable");
+            }
+        } else if let Self::Internal(cause) = self {
             tracing::error!(error = ?cause, "request failed");
         }
     }
@@ -70,14 +95,25 @@ impl IntoResponse for AppError {
             "error.html",
             minijinja::context! { status => status.as_u16(), reason => status.canonical_reason(), message => self.public_message() },
         );
-        match page {
+        let response = match page {
             Ok(html) => (status, Html(html)).into_response(),
             Err(e) => {
                 tracing::error!(error = ?e, "cannot render the error page");
                 (status, self.public_message()).into_response()
             }
-        }
+        };
+        with_retry_after(response)
     }
+}
+
+/// Adds Retry-After to a 503.
+fn with_retry_after(mut response: Response) -> Response {
+    if response.status() == StatusCode::SERVICE_UNAVAILABLE {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from_static(RETRY_AFTER));
+    }
+    response
 }
 
 /// The API's flavour of [`AppError`]: `{"error": "..."}` with the right status.
@@ -94,6 +130,6 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         self.0.log();
         let body = serde_json::json!({ "error": self.0.public_message() });
-        (self.0.status(), Json(body)).into_response()
+        with_retry_after((self.0.status(), Json(body)).into_response())
     }
 }

@@ -80,8 +80,13 @@ pub fn create_postgres_database(server: &str) -> String {
 
 /// A configuration for a fresh database in `dir`, as tests build it: literally.
 pub fn test_config(dir: &Path) -> Config {
+    config_on(dir, fresh_database_url(dir))
+}
+
+/// A configuration for the database at `database_url`, with files in `dir`.
+pub fn config_on(dir: &Path, database_url: String) -> Config {
     Config {
-        database_url: fresh_database_url(dir),
+        database_url,
         bind: "127.0.0.1:0".parse().expect("a socket address"),
         base_url: "http://127.0.0.1:2323".parse().expect("a URL"),
         lessons_dir: lessons_dir(),
@@ -93,15 +98,35 @@ pub fn test_config(dir: &Path) -> Config {
         poll_interval: std::time::Duration::from_secs(1800),
         allow_private_feeds: true,
         trust_proxy: false,
+        database_max_connections: None,
+        database_acquire_timeout: std::time::Duration::from_secs(5),
+        worker_lease: std::time::Duration::from_secs(120),
         background_workers: false,
     }
 }
 
 pub async fn spawn_app() -> TestApp {
-    install_crypto();
     let dir = tempfile::tempdir().expect("a temporary folder");
+    let database_url = fresh_database_url(dir.path());
+    spawn_app_in(dir, database_url).await
+}
+
+/// Another instance of the server on the same database as `app` (as behind a load
+/// balancer), with its own folder and mail server.
+pub async fn spawn_instance_of(app: &TestApp) -> TestApp {
+    spawn_app_on(app.database_url.clone()).await
+}
+
+/// The server on the database at `database_url`.
+pub async fn spawn_app_on(database_url: String) -> TestApp {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    spawn_app_in(dir, database_url).await
+}
+
+async fn spawn_app_in(dir: tempfile::TempDir, database_url: String) -> TestApp {
+    install_crypto();
     let smtp = SmtpSink::start().await;
-    let mut config = test_config(dir.path());
+    let mut config = config_on(dir.path(), database_url);
     config.smtp_url = Some(smtp.url());
     let database_url = config.database_url.clone();
     let app = Application::build(config).await.expect("the server builds");
