@@ -165,18 +165,17 @@ impl Config {
         };
         let allow_private_feeds = boolean("allow_private_feeds")?;
         let trust_proxy = boolean("trust_proxy")?;
-        let database_max_connections = match raw("database_max_connections")
-            .filter(|s| !s.trim().is_empty())
-        {
-            None => None,
-            Some(s) => Some(
-                s.trim()
-                    .parse::<u32>()
-                    .ok()
-                    .filter(|n| (1..=1000).contains(n))
-                    .ok_or_else(|| invalid("database_max_connections", &s))?,
-            ),
-        };
+        let database_max_connections =
+            match raw("database_max_connections").filter(|s| !s.trim().is_empty()) {
+                None => None,
+                Some(s) => Some(
+                    s.trim()
+                        .parse::<u32>()
+                        .ok()
+                        .filter(|n| (1..=1000).contains(n))
+                        .ok_or_else(|| invalid("database_max_connections", &s))?,
+                ),
+            };
         let duration = |key: &str, min: Duration, max: Duration| {
             humantime::parse_duration(value(key).trim())
                 .ok()

@@ -162,6 +162,7 @@ impl Sender {
             .col_expr(outbox::Column::LeaseUntil, Expr::value(until))
             .filter(outbox::Column::Id.eq(id))
             .filter(outbox::Column::Status.eq(Status::Pending.as_str()))
+            .filter(outbox::Column::NextAttemptAt.lte(now))
             .filter(lease_free(now))
             .exec(&self.db)
             .await?;

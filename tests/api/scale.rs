@@ -12,8 +12,8 @@ use reqwest::redirect::Policy;
 
 use crate::blog_host::{BlogHost, Fault};
 use crate::helpers::{
-    TEST_DATABASE_VAR, TestApp, config_on, fresh_database_url, lessons_dir,
-    spawn_app, spawn_instance_of, stderr,
+    TEST_DATABASE_VAR, TestApp, config_on, fresh_database_url, lessons_dir, spawn_app,
+    spawn_instance_of, stderr,
 };
 use crate::progress::finisher_feed;
 use crate::smtp::SmtpSink;
@@ -44,7 +44,14 @@ async fn get_as(app: &TestApp, path: &str, cookie: &str) -> (u16, String) {
 async fn a_session_made_on_one_instance_works_on_another() {
     let first = spawn_app().await;
     let second = spawn_instance_of(&first).await;
-    let output = first.run_cli(&["coordinator", "add", "--email", "cora@example.org", "--name", "Cora"]);
+    let output = first.run_cli(&[
+        "coordinator",
+        "add",
+        "--email",
+        "cora@example.org",
+        "--name",
+        "Cora",
+    ]);
     assert!(output.status.success(), "{}", stderr(&output));
 
     let asked = browser()
@@ -123,14 +130,27 @@ async fn metrics_count_feeds_fetches_posts_and_requests_by_route() {
         "/robin/feed.xml",
         Fault::Body("application/rss+xml".into(), finisher_feed(1..=3)),
     );
-    app.add_participant("autumn", "Robin", "robin@example.org", &host.url("/robin/feed.xml"));
-    app.add_participant("autumn", "Sam", "sam@example.org", &host.url("/nowhere/feed.xml"));
+    app.add_participant(
+        "autumn",
+        "Robin",
+        "robin@example.org",
+        &host.url("/robin/feed.xml"),
+    );
+    app.add_participant(
+        "autumn",
+        "Sam",
+        "sam@example.org",
+        &host.url("/nowhere/feed.xml"),
+    );
     app.poll_feeds().await;
     assert_eq!(app.get("/cohorts/autumn").await.status, 200);
 
     let page = app.get("/metrics").await;
     assert_eq!(page.status, 200);
-    assert!(page.content_type.starts_with("application/openmetrics-text"));
+    assert!(
+        page.content_type
+            .starts_with("application/openmetrics-text")
+    );
     let metrics = page.body;
     for line in [
         "twentythree_feeds{status=\"ok\"} 1",
@@ -271,7 +291,11 @@ async fn work_of_a_killed_process_is_finished_by_another_after_its_lease() {
         !smtp.to("p0@example.org").is_empty()
     })
     .await;
-    assert_eq!(host.hits(finisher) - before, 2, "read again once the lease ended");
+    assert_eq!(
+        host.hits(finisher) - before,
+        2,
+        "read again once the lease ended"
+    );
     assert_eq!(smtp.to("p0@example.org").len(), 1);
 }
 
@@ -354,7 +378,12 @@ async fn while_the_database_is_away_requests_get_503_and_it_recovers_without_a_r
         .unwrap();
     assert_eq!(page.status().as_u16(), 503);
     assert!(page.headers().contains_key("retry-after"));
-    assert!(page.text().await.unwrap().contains("cannot reach its database"));
+    assert!(
+        page.text()
+            .await
+            .unwrap()
+            .contains("cannot reach its database")
+    );
     let (status, body) = app.get_json("/api/v1/cohorts/autumn/progress").await;
     assert_eq!(status, 503);
     assert!(body["error"].as_str().unwrap().contains("database"));
