@@ -108,7 +108,7 @@ pub fn config_on(dir: &Path, database_url: String) -> Config {
 pub async fn spawn_app() -> TestApp {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let database_url = fresh_database_url(dir.path());
-    spawn_app_in(dir, database_url).await
+    spawn_app_in(dir, database_url, |_| {}).await
 }
 
 /// Another instance of the server on the same database as `app` (as behind a load
@@ -119,15 +119,25 @@ pub async fn spawn_instance_of(app: &TestApp) -> TestApp {
 
 /// The server on the database at `database_url`.
 pub async fn spawn_app_on(database_url: String) -> TestApp {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    spawn_app_in(dir, database_url).await
+    spawn_app_with(database_url, |_| {}).await
 }
 
-async fn spawn_app_in(dir: tempfile::TempDir, database_url: String) -> TestApp {
+/// The server on the database at `database_url`, its configuration changed by `change`.
+pub async fn spawn_app_with(database_url: String, change: impl FnOnce(&mut Config)) -> TestApp {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    spawn_app_in(dir, database_url, change).await
+}
+
+async fn spawn_app_in(
+    dir: tempfile::TempDir,
+    database_url: String,
+    change: impl FnOnce(&mut Config),
+) -> TestApp {
     install_crypto();
     let smtp = SmtpSink::start().await;
     let mut config = config_on(dir.path(), database_url);
     config.smtp_url = Some(smtp.url());
+    change(&mut config);
     let database_url = config.database_url.clone();
     let app = Application::build(config).await.expect("the server builds");
     let address = format!("http://{}", app.local_addr().expect("a bound address"));

@@ -3,8 +3,6 @@
 //! `/metrics`, and a database that goes away under a running server and comes back.
 
 use std::process::{Child, Command, Stdio};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use migrations::{Migrator, MigratorTrait};
@@ -299,53 +297,65 @@ async fn work_of_a_killed_process_is_finished_by_another_after_its_lease() {
     assert_eq!(smtp.to("p0@example.org").len(), 1);
 }
 
-/// A TCP relay between the server and PostgreSQL that can cut every connection and refuse
-/// new ones, as a database restart or a network outage does, without disturbing the other
-/// tests that share the PostgreSQL server.
+/// A TCP relay between the server and PostgreSQL that can go away (cutting every
+/// connection and refusing new ones, as a stopped or restarting PostgreSQL does) and come
+/// back, without disturbing the other tests that share the PostgreSQL server.
 struct Outage {
     port: u16,
-    up: Arc<AtomicBool>,
-    cut: tokio::sync::watch::Sender<u64>,
+    up: tokio::sync::watch::Sender<bool>,
 }
 
 impl Outage {
     async fn start(target: String) -> Self {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let port = listener.local_addr().unwrap().port();
-        let up = Arc::new(AtomicBool::new(true));
-        let (cut, _) = tokio::sync::watch::channel(0u64);
-        let (relay_up, relay_cut) = (up.clone(), cut.clone());
+        let mut listener = Some(tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap());
+        let port = listener.as_ref().unwrap().local_addr().unwrap().port();
+        let (up, _) = tokio::sync::watch::channel(true);
+        let state = up.clone();
         tokio::spawn(async move {
             loop {
-                let Ok((mut client, _)) = listener.accept().await else {
-                    return;
+                let mut went_down = state.subscribe();
+                let listening = match listener.take() {
+                    Some(listening) => listening,
+                    None => tokio::net::TcpListener::bind(("127.0.0.1", port))
+                        .await
+                        .unwrap(),
                 };
-                if !relay_up.load(Ordering::SeqCst) {
-                    continue; // dropped: the connection is reset
-                }
-                let target = target.clone();
-                let mut cut = relay_cut.subscribe();
-                tokio::spawn(async move {
-                    let Ok(mut server) = tokio::net::TcpStream::connect(&target).await else {
-                        return;
-                    };
+                loop {
                     tokio::select! {
-                        _ = tokio::io::copy_bidirectional(&mut client, &mut server) => {}
-                        _ = cut.changed() => {}
+                        accepted = listening.accept() => {
+                            let Ok((client, _)) = accepted else { return };
+                            tokio::spawn(relay(client, target.clone(), state.subscribe()));
+                        }
+                        _ = went_down.wait_for(|up| !*up) => break,
                     }
-                });
+                }
+                drop(listening);
+                let _ = went_down.wait_for(|up| *up).await;
             }
         });
-        Self { port, up, cut }
+        Self { port, up }
     }
 
     fn go_down(&self) {
-        self.up.store(false, Ordering::SeqCst);
-        self.cut.send_modify(|n| *n += 1);
+        self.up.send_replace(false);
     }
 
     fn come_back(&self) {
-        self.up.store(true, Ordering::SeqCst);
+        self.up.send_replace(true);
+    }
+}
+
+async fn relay(
+    mut client: tokio::net::TcpStream,
+    target: String,
+    mut up: tokio::sync::watch::Receiver<bool>,
+) {
+    let Ok(mut server) = tokio::net::TcpStream::connect(&target).await else {
+        return;
+    };
+    tokio::select! {
+        _ = tokio::io::copy_bidirectional(&mut client, &mut server) => {}
+        _ = up.wait_for(|up| !*up) => {}
     }
 }
 
@@ -365,7 +375,10 @@ async fn while_the_database_is_away_requests_get_503_and_it_recovers_without_a_r
     let outage = Outage::start(target).await;
     let mut relayed = database.clone();
     relayed.set_port(Some(outage.port)).unwrap();
-    let app = crate::helpers::spawn_app_on(relayed.to_string()).await;
+    let app = crate::helpers::spawn_app_with(relayed.to_string(), |config| {
+        config.database_acquire_timeout = Duration::from_secs(1);
+    })
+    .await;
     app.create_cohort("autumn", autumn(), &[]);
     assert_eq!(app.get("/cohorts/autumn").await.status, 200);
 
@@ -389,8 +402,8 @@ async fn while_the_database_is_away_requests_get_503_and_it_recovers_without_a_r
     assert!(body["error"].as_str().unwrap().contains("database"));
     assert_eq!(app.get("/healthz").await.status, 503);
     assert!(
-        started.elapsed() < Duration::from_secs(10),
-        "failed fast: {:?}",
+        started.elapsed() < Duration::from_secs(8),
+        "each request waited at most about the acquire timeout: {:?}",
         started.elapsed()
     );
 
