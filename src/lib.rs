@@ -5,7 +5,8 @@
 //! [`lessons`] loads the program from Markdown files and computes when each week opens;
 //! [`cohorts`] and [`people`] manage who takes part, [`auth`] who is signed in; [`feeds`] reads everyone's blog (discover,
 //! fetch, parse, sanitise, store, on a leased schedule); [`progress`] knows who has done what.
-//! [`web`] is the HTTP face: one router, thin handlers, embedded templates. [`cli`] is the
+//! [`web`] is the HTTP face: one router, thin handlers, embedded templates; [`metrics`] is
+//! what `/metrics` reports. [`cli`] is the
 //! command line. The web layer calls the domain modules; they never call the web layer.
 
 pub mod auth;
