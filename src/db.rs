@@ -2,9 +2,11 @@
 //! keys), bringing its schema up to date one instance at a time, and telling an unreachable
 //! database from a failed query.
 
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::Duration;
 
 use anyhow::Context;
+use chrono::{DateTime, Utc};
 use migrations::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{
@@ -75,6 +77,33 @@ pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
     txn.commit().await
 }
 
+/// What the web layer remembers of the database being away, so that while it is, requests
+/// fail at once instead of each waiting out the acquire timeout: after a request found it
+/// unreachable, others are answered 503 for [`PRESUMED_AWAY`]; then one request tries
+/// again (and `/healthz` always does).
+#[derive(Debug, Default)]
+pub struct Reachability {
+    away_until_ms: AtomicI64,
+}
+
+/// How long the database is presumed away after a request found it unreachable.
+pub const PRESUMED_AWAY: chrono::Duration = chrono::Duration::seconds(2);
+
+impl Reachability {
+    pub fn unreachable_at(&self, now: DateTime<Utc>) {
+        self.away_until_ms
+            .store((now + PRESUMED_AWAY).timestamp_millis(), Ordering::Relaxed);
+    }
+
+    pub fn reachable(&self) {
+        self.away_until_ms.store(0, Ordering::Relaxed);
+    }
+
+    pub fn presumed_away(&self, now: DateTime<Utc>) -> bool {
+        now.timestamp_millis() < self.away_until_ms.load(Ordering::Relaxed)
+    }
+}
+
 /// Whether `error` says the database cannot be reached right now (down, restarting, the
 /// pool out of connections), rather than that a query was wrong.
 pub fn is_unreachable(error: &DbErr) -> bool {
@@ -113,7 +142,7 @@ pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction,
 
 /// Who this process is when it holds a lease on a row: unique per process and start.
 pub fn lease_owner() -> String {
-    let nanos = chrono::Utc::now().timestamp_subsec_nanos();
+    let nanos = Utc::now().timestamp_subsec_nanos();
     format!("{}-{nanos:x}", std::process::id())
 }
 

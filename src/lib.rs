@@ -82,6 +82,7 @@ impl Application {
         .with_lease(config.worker_lease);
         let state = AppState {
             metrics: poller.metrics.clone(),
+            reachability: Arc::default(),
             db,
             config: Arc::new(config),
             program,

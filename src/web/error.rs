@@ -3,9 +3,12 @@
 //! with Retry-After, so clients and proxies come back once it is up again.
 
 use axum::Json;
+use axum::extract::{Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 
+use super::AppState;
 use crate::templates;
 
 #[derive(Debug, thiserror::Error)]
@@ -18,6 +21,9 @@ pub enum AppError {
     Forbidden(String),
     #[error("unauthorized")]
     Unauthorized(String),
+    /// The database was found unreachable moments ago: not tried again yet.
+    #[error("the database is presumed away")]
+    DatabaseAway,
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -41,6 +47,7 @@ impl AppError {
     /// Whether the cause is a database that cannot be reached right now.
     fn database_away(&self) -> bool {
         match self {
+            Self::DatabaseAway => true,
             Self::Internal(cause) => cause
                 .chain()
                 .filter_map(|e| e.downcast_ref::<sea_orm::DbErr>())
@@ -58,6 +65,7 @@ impl AppError {
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
             Self::Forbidden(_) => StatusCode::FORBIDDEN,
             Self::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            Self::DatabaseAway => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -72,8 +80,16 @@ impl AppError {
             Self::BadRequest(message) | Self::Forbidden(message) | Self::Unauthorized(message) => {
                 message.clone()
             }
-            Self::Internal(_) => "Something went wrong on our side. It has been logged; please try again in a moment.".into(),
+            Self::DatabaseAway | Self::Internal(_) => "Something went wrong on our side. It has been logged; please try again in a moment.".into(),
         }
+    }
+
+    /// Tags a response caused by an unreachable database, for [`fail_fast`].
+    fn mark(&self, mut response: Response) -> Response {
+        if matches!(self, Self::Internal(_)) && self.database_away() {
+            response.extensions_mut().insert(FoundAway);
+        }
+        response
     }
 
     fn log(&self) {
@@ -102,7 +118,7 @@ impl IntoResponse for AppError {
                 (status, self.public_message()).into_response()
             }
         };
-        with_retry_after(response)
+        self.mark(with_retry_after(response))
     }
 }
 
@@ -130,6 +146,31 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         self.0.log();
         let body = serde_json::json!({ "error": self.0.public_message() });
-        with_retry_after((self.0.status(), Json(body)).into_response())
+        self.0.mark(with_retry_after(
+            (self.0.status(), Json(body)).into_response(),
+        ))
     }
+}
+
+/// Marks a response that found the database unreachable.
+#[derive(Clone, Copy, Debug)]
+struct FoundAway;
+
+/// Answers 503 at once while the database is presumed away (see
+/// [`crate::db::Reachability`]), and notes when a request finds it unreachable. `/healthz`
+/// always asks the database itself.
+pub async fn fail_fast(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let path = request.uri().path();
+    if path != "/healthz" && state.reachability.presumed_away(chrono::Utc::now()) {
+        return if path.starts_with("/api/") {
+            ApiError(AppError::DatabaseAway).into_response()
+        } else {
+            AppError::DatabaseAway.into_response()
+        };
+    }
+    let response = next.run(request).await;
+    if response.extensions().get::<FoundAway>().is_some() {
+        state.reachability.unreachable_at(chrono::Utc::now());
+    }
+    response
 }

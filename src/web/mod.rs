@@ -40,6 +40,7 @@ pub struct AppState {
     pub poller: Poller,
     pub sender: Sender,
     pub metrics: Arc<crate::metrics::Metrics>,
+    pub reachability: Arc<crate::db::Reachability>,
 }
 
 impl AppState {
@@ -87,6 +88,7 @@ pub fn router(state: AppState) -> Router {
         .route("/static/style.css", get(stylesheet))
         .fallback(not_found)
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::guard_forms))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), error::fail_fast))
         .layer(axum::middleware::from_fn_with_state(state.clone(), metrics::track))
         .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::SERVICE_UNAVAILABLE, Duration::from_secs(30)))
         .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
