@@ -109,6 +109,9 @@ async fn main() {
         poll_interval: Duration::from_secs(1800),
         allow_private_feeds: true,
         trust_proxy: false,
+        database_max_connections: None,
+        database_acquire_timeout: Duration::from_secs(5),
+        worker_lease: Duration::from_secs(120),
         background_workers: false,
     };
     let app = Application::build(config).await.unwrap();

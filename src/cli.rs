@@ -342,7 +342,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 transport,
                 config.mail_from.clone(),
                 config.base_url.clone(),
-            );
+            )
+            .with_lease(config.worker_lease);
             let sent = sender.tick(now).await?;
             if sent.sent + sent.retrying + sent.failed > 0 {
                 println!(

@@ -25,6 +25,14 @@ pub struct Config {
     /// Whether the client address is taken from the last `X-Forwarded-For` entry (behind a
     /// reverse proxy) rather than from the connection.
     pub trust_proxy: bool,
+    /// The most pooled database connections; `None` picks the default for the database
+    /// (8 for SQLite, 16 for PostgreSQL).
+    pub database_max_connections: Option<u32>,
+    /// How long a request waits for a database connection before it is answered 503.
+    pub database_acquire_timeout: Duration,
+    /// How long a claimed feed or email stays with the instance that claimed it; after a
+    /// crash, another instance takes the work over once it has passed.
+    pub worker_lease: Duration,
     /// Whether `serve` runs the background workers (tests drive `tick` themselves).
     pub background_workers: bool,
 }
@@ -61,6 +69,21 @@ const KEYS: &[(&str, Option<&str>, &str)] = &[
     ("poll_interval", Some("30m"), "a duration such as 30m or 1h"),
     ("allow_private_feeds", Some("false"), "true or false"),
     ("trust_proxy", Some("false"), "true or false"),
+    (
+        "database_max_connections",
+        None,
+        "a number of connections from 1 to 1000 (default 8 for SQLite, 16 for PostgreSQL)",
+    ),
+    (
+        "database_acquire_timeout",
+        Some("5s"),
+        "a duration from 100ms to 5m such as 5s",
+    ),
+    (
+        "worker_lease",
+        Some("2m"),
+        "a duration from 1s to 1h such as 2m",
+    ),
 ];
 
 impl Config {
@@ -142,6 +165,33 @@ impl Config {
         };
         let allow_private_feeds = boolean("allow_private_feeds")?;
         let trust_proxy = boolean("trust_proxy")?;
+        let database_max_connections =
+            match raw("database_max_connections").filter(|s| !s.trim().is_empty()) {
+                None => None,
+                Some(s) => Some(
+                    s.trim()
+                        .parse::<u32>()
+                        .ok()
+                        .filter(|n| (1..=1000).contains(n))
+                        .ok_or_else(|| invalid("database_max_connections", &s))?,
+                ),
+            };
+        let duration = |key: &str, min: Duration, max: Duration| {
+            humantime::parse_duration(value(key).trim())
+                .ok()
+                .filter(|d| (min..=max).contains(d))
+                .ok_or_else(|| invalid(key, &value(key)))
+        };
+        let database_acquire_timeout = duration(
+            "database_acquire_timeout",
+            Duration::from_millis(100),
+            Duration::from_secs(300),
+        )?;
+        let worker_lease = duration(
+            "worker_lease",
+            Duration::from_secs(1),
+            Duration::from_secs(3600),
+        )?;
         Ok(Self {
             database_url,
             bind,
@@ -153,6 +203,9 @@ impl Config {
             poll_interval,
             allow_private_feeds,
             trust_proxy,
+            database_max_connections,
+            database_acquire_timeout,
+            worker_lease,
             background_workers: true,
         })
     }
@@ -207,6 +260,29 @@ mod tests {
         assert_eq!(config.poll_interval, Duration::from_secs(1800));
         assert!(config.smtp_url.is_none());
         assert!(!config.allow_private_feeds);
+        assert_eq!(config.database_max_connections, None);
+        assert_eq!(config.database_acquire_timeout, Duration::from_secs(5));
+        assert_eq!(config.worker_lease, Duration::from_secs(120));
+    }
+
+    #[test]
+    fn pool_settings_are_checked() {
+        let config = Config::from_sources(
+            &env(&[("database_max_connections", "40")]),
+            &env(&[("TWENTYTHREE_DATABASE_ACQUIRE_TIMEOUT", "2s")]),
+        )
+        .unwrap();
+        assert_eq!(config.database_max_connections, Some(40));
+        assert_eq!(config.database_acquire_timeout, Duration::from_secs(2));
+        for (key, bad) in [
+            ("TWENTYTHREE_DATABASE_MAX_CONNECTIONS", "0"),
+            ("TWENTYTHREE_DATABASE_MAX_CONNECTIONS", "many"),
+            ("TWENTYTHREE_DATABASE_ACQUIRE_TIMEOUT", "forever"),
+            ("TWENTYTHREE_WORKER_LEASE", "0s"),
+        ] {
+            let error = Config::from_sources(&BTreeMap::new(), &env(&[(key, bad)])).unwrap_err();
+            assert!(error.to_string().contains(key), "{error}");
+        }
     }
 
     #[test]

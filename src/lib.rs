@@ -5,7 +5,8 @@
 //! [`lessons`] loads the program from Markdown files and computes when each week opens;
 //! [`cohorts`] and [`people`] manage who takes part, [`auth`] who is signed in; [`feeds`] reads everyone's blog (discover,
 //! fetch, parse, sanitise, store, on a leased schedule); [`progress`] knows who has done what.
-//! [`web`] is the HTTP face: one router, thin handlers, embedded templates. [`cli`] is the
+//! [`web`] is the HTTP face: one router, thin handlers, embedded templates; [`metrics`] is
+//! what `/metrics` reports. [`cli`] is the
 //! command line. The web layer calls the domain modules; they never call the web layer.
 
 pub mod auth;
@@ -18,6 +19,7 @@ pub mod feeds;
 pub mod joining;
 pub mod lessons;
 pub mod mail;
+pub mod metrics;
 pub mod people;
 pub mod progress;
 pub mod rate;
@@ -46,7 +48,7 @@ pub fn fetcher(config: &Config) -> anyhow::Result<feeds::fetch::Fetcher> {
 /// and syncs them into the database. Every command starts here.
 pub async fn open(config: &Config) -> anyhow::Result<(DatabaseConnection, Program)> {
     let program = lessons::load_dir(&config.lessons_dir)?;
-    let db = db::connect_and_migrate(&config.database_url).await?;
+    let db = db::connect_and_migrate(config).await?;
     lessons::sync(&db, &program, Utc::now())
         .await
         .context("cannot store the lessons in the database")?;
@@ -76,8 +78,11 @@ impl Application {
             transport,
             config.mail_from.clone(),
             config.base_url.clone(),
-        );
+        )
+        .with_lease(config.worker_lease);
         let state = AppState {
+            metrics: poller.metrics.clone(),
+            reachability: Arc::default(),
             db,
             config: Arc::new(config),
             program,

@@ -28,8 +28,6 @@ use crate::entities::{cohort, feed, participant};
 use crate::lessons::Program;
 use crate::progress::completions::{self, Rules};
 
-/// How long a claimed feed stays with its claimant: longer than any fetch can take.
-const LEASE: Duration = Duration::from_secs(120);
 /// Never wait longer than this between two reads of a feed.
 const MAX_WAIT: Duration = Duration::from_secs(24 * 3600);
 /// Feeds read at once, and at once per host.
@@ -48,6 +46,10 @@ pub struct Poller {
     pub base_url: Url,
     /// Who holds a lease: unique per process.
     pub owner: String,
+    /// How long a claimed feed stays with its claimant: longer than any fetch can take.
+    pub lease: Duration,
+    /// Where reads are counted for `/metrics`.
+    pub metrics: Arc<crate::metrics::Metrics>,
 }
 
 /// What happened to one feed.
@@ -60,6 +62,15 @@ pub enum Read {
     Failed(&'static str),
     /// Another process holds the feed's lease.
     Busy,
+}
+
+/// When a listed feed may be claimed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Claim {
+    /// Only while it is still due: another instance may have read it since it was listed.
+    IfStillDue,
+    /// Whatever its schedule (`twentythree poll`).
+    Now,
 }
 
 /// Counts over many feeds, for the summary line and the logs.
@@ -148,6 +159,8 @@ impl Poller {
             program,
             base_url: config.base_url.clone(),
             owner: crate::db::lease_owner(),
+            lease: config.worker_lease,
+            metrics: Arc::default(),
         }
     }
 
@@ -163,7 +176,7 @@ impl Poller {
             .limit(BATCH)
             .all(&self.db)
             .await?;
-        Ok(self.read_all(due, now, |_| {}).await)
+        Ok(self.read_all(due, Claim::IfStillDue, now, |_| {}).await)
     }
 
     /// Reads every feed (of one cohort, or all) once now, whatever their schedule, but
@@ -175,7 +188,7 @@ impl Poller {
         progress: impl Fn(&Read) + Send + Sync,
     ) -> Result<Summary, sea_orm::DbErr> {
         let feeds = self.feeds_to_poll(cohort, now).await?;
-        Ok(self.read_all(feeds, now, progress).await)
+        Ok(self.read_all(feeds, Claim::Now, now, progress).await)
     }
 
     /// The feeds `poll_now` would read.
@@ -209,6 +222,7 @@ impl Poller {
     async fn read_all(
         &self,
         feeds: Vec<feed::Model>,
+        claim: Claim,
         now: DateTime<Utc>,
         progress: impl Fn(&Read) + Send + Sync,
     ) -> Summary {
@@ -231,7 +245,7 @@ impl Poller {
         let mut reads = futures_util::stream::iter(jobs)
             .map(|(feed, host)| async move {
                 let _permit = host.acquire_owned().await;
-                self.read_one(feed, now).await
+                self.read_one(feed, claim, now).await
             })
             .buffer_unordered(CONCURRENCY);
         while let Some(read) = reads.next().await {
@@ -242,8 +256,8 @@ impl Poller {
     }
 
     /// Claims, fetches and records one feed. Errors become a failed read, never a panic.
-    async fn read_one(&self, feed: feed::Model, now: DateTime<Utc>) -> Read {
-        match self.claim(feed.id, now).await {
+    async fn read_one(&self, feed: feed::Model, claim: Claim, now: DateTime<Utc>) -> Read {
+        match self.claim(feed.id, claim, now).await {
             Ok(true) => {}
             Ok(false) => return Read::Busy,
             Err(e) => {
@@ -262,20 +276,28 @@ impl Poller {
         if let Err(e) = self.release(feed.id).await {
             tracing::warn!(feed = feed.id, error = %e, "cannot release a feed lease");
         }
+        self.metrics.feed_read(&read, started.elapsed());
         tracing::debug!(feed = feed.id, url = %feed.url, ?read, elapsed_ms = started.elapsed().as_millis() as u64, "feed read");
         read
     }
 
     /// The portable compare-and-set that makes one process the feed's reader.
-    async fn claim(&self, feed_id: i32, now: DateTime<Utc>) -> Result<bool, sea_orm::DbErr> {
-        let until = now + chrono::Duration::from_std(LEASE).unwrap_or_default();
-        let result = feed::Entity::update_many()
+    async fn claim(
+        &self,
+        feed_id: i32,
+        claim: Claim,
+        now: DateTime<Utc>,
+    ) -> Result<bool, sea_orm::DbErr> {
+        let until = now + chrono::Duration::from_std(self.lease).unwrap_or_default();
+        let mut update = feed::Entity::update_many()
             .col_expr(feed::Column::LeaseOwner, Expr::value(self.owner.clone()))
             .col_expr(feed::Column::LeaseUntil, Expr::value(until))
             .filter(feed::Column::Id.eq(feed_id))
-            .filter(lease_free(now))
-            .exec(&self.db)
-            .await?;
+            .filter(lease_free(now));
+        if claim == Claim::IfStillDue {
+            update = update.filter(feed::Column::NextFetchAt.lte(now));
+        }
+        let result = update.exec(&self.db).await?;
         Ok(result.rows_affected == 1)
     }
 
@@ -578,7 +600,7 @@ pub async fn run(poller: Poller, mut shutdown: tokio::sync::watch::Receiver<bool
             Err(e) => tracing::warn!(error = %e, "the feed poller could not run"),
         }
         tokio::select! {
-            _ = tokio::time::sleep(Duration::from_secs(15)) => {}
+            _ = tokio::time::sleep(crate::mail::sender::idle(poller.lease, Duration::from_secs(15))) => {}
             _ = shutdown.changed() => return,
         }
     }

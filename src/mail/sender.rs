@@ -21,6 +21,7 @@ use url::Url;
 use super::{Kind, Status};
 use crate::entities::outbox;
 
+/// How long a claimed email stays with its claimant unless the configuration says otherwise.
 const LEASE: Duration = Duration::from_secs(120);
 const FIRST_RETRY: Duration = Duration::from_secs(30);
 const MAX_RETRY: Duration = Duration::from_secs(300);
@@ -41,6 +42,7 @@ pub struct Sender {
     pub from: Mailbox,
     pub base_url: Url,
     pub owner: String,
+    pub lease: Duration,
 }
 
 /// What one tick did.
@@ -81,7 +83,13 @@ impl Sender {
             from,
             base_url,
             owner: crate::db::lease_owner(),
+            lease: LEASE,
         }
+    }
+
+    /// The same sender with leases of `lease` (the configured `worker_lease`).
+    pub fn with_lease(self, lease: Duration) -> Self {
+        Self { lease, ..self }
     }
 
     /// Sends every due message once; safe to run in any number of processes at once.
@@ -148,12 +156,13 @@ impl Sender {
     }
 
     async fn claim(&self, id: i32, now: DateTime<Utc>) -> Result<bool, sea_orm::DbErr> {
-        let until = now + chrono::Duration::from_std(LEASE).unwrap_or_default();
+        let until = now + chrono::Duration::from_std(self.lease).unwrap_or_default();
         let result = outbox::Entity::update_many()
             .col_expr(outbox::Column::LeaseOwner, Expr::value(self.owner.clone()))
             .col_expr(outbox::Column::LeaseUntil, Expr::value(until))
             .filter(outbox::Column::Id.eq(id))
             .filter(outbox::Column::Status.eq(Status::Pending.as_str()))
+            .filter(outbox::Column::NextAttemptAt.lte(now))
             .filter(lease_free(now))
             .exec(&self.db)
             .await?;
@@ -331,10 +340,17 @@ pub async fn run(sender: Sender, mut shutdown: tokio::sync::watch::Receiver<bool
             tracing::warn!(error = %e, "the mail sender could not run");
         }
         tokio::select! {
-            _ = tokio::time::sleep(Duration::from_secs(5)) => {}
+            _ = tokio::time::sleep(idle(sender.lease, Duration::from_secs(5))) => {}
             _ = shutdown.changed() => return,
         }
     }
+}
+
+/// How long a worker rests between two ticks: at most `most`, and short enough to look for
+/// work several times per lease, so a crashed instance's work is taken over soon after its
+/// leases end.
+pub fn idle(lease: Duration, most: Duration) -> Duration {
+    (lease / 4).clamp(Duration::from_millis(200), most)
 }
 
 #[cfg(test)]

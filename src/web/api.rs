@@ -170,7 +170,10 @@ pub async fn progress(
 /// `GET /healthz`: 200 when the database answers, 503 otherwise.
 pub async fn healthz(State(state): State<AppState>) -> (StatusCode, &'static str) {
     match state.db.ping().await {
-        Ok(()) => (StatusCode::OK, "ok\n"),
+        Ok(()) => {
+            state.reachability.reachable();
+            (StatusCode::OK, "ok\n")
+        }
         Err(e) => {
             tracing::warn!(error = %e, "health check: the database does not answer");
             (StatusCode::SERVICE_UNAVAILABLE, "database unavailable\n")

@@ -1,10 +1,14 @@
 //! One error type for every handler: pages answer with an HTML page, the API with JSON.
-//! Internal causes are logged once and never shown.
+//! Internal causes are logged once and never shown; an unreachable database answers 503
+//! with Retry-After, so clients and proxies come back once it is up again.
 
 use axum::Json;
-use axum::http::StatusCode;
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 
+use super::AppState;
 use crate::templates;
 
 #[derive(Debug, thiserror::Error)]
@@ -17,6 +21,9 @@ pub enum AppError {
     Forbidden(String),
     #[error("unauthorized")]
     Unauthorized(String),
+    /// The database was found unreachable moments ago: not tried again yet.
+    #[error("the database is presumed away")]
+    DatabaseAway,
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -33,30 +40,64 @@ impl From<minijinja::Error> for AppError {
     }
 }
 
+/// Seconds a client is asked to wait while the database is away.
+const RETRY_AFTER: &str = "10";
+
 impl AppError {
+    /// Whether the cause is a database that cannot be reached right now.
+    fn database_away(&self) -> bool {
+        match self {
+            Self::DatabaseAway => true,
+            Self::Internal(cause) => cause
+                .chain()
+                .filter_map(|e| e.downcast_ref::<sea_orm::DbErr>())
+                .any(crate::db::is_unreachable),
+            _ => false,
+        }
+    }
+
     fn status(&self) -> StatusCode {
+        if self.database_away() {
+            return StatusCode::SERVICE_UNAVAILABLE;
+        }
         match self {
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
             Self::Forbidden(_) => StatusCode::FORBIDDEN,
             Self::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            Self::DatabaseAway => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
     /// What a person may be told.
     fn public_message(&self) -> String {
+        if self.database_away() {
+            return "Twentythree cannot reach its database right now. Please try again in a minute.".into();
+        }
         match self {
             Self::NotFound => "There is nothing at this address. It may have moved, or the link may be mistyped.".into(),
             Self::BadRequest(message) | Self::Forbidden(message) | Self::Unauthorized(message) => {
                 message.clone()
             }
-            Self::Internal(_) => "Something went wrong on our side. It has been logged; please try again in a moment.".into(),
+            Self::DatabaseAway | Self::Internal(_) => "Something went wrong on our side. It has been logged; please try again in a moment.".into(),
         }
     }
 
+    /// Tags a response caused by an unreachable database, for [`fail_fast`].
+    fn mark(&self, mut response: Response) -> Response {
+        if matches!(self, Self::Internal(_)) && self.database_away() {
+            response.extensions_mut().insert(FoundAway);
+        }
+        response
+    }
+
     fn log(&self) {
-        if let Self::Internal(cause) = self {
+        if self.database_away() {
+            if let Self::Internal(cause) = self {
+                tracing::warn!(error = %cause, "request failed: the database is unreachable");
+            }
+        } else if let Self::Internal(cause) = self {
             tracing::error!(error = ?cause, "request failed");
         }
     }
@@ -70,14 +111,25 @@ impl IntoResponse for AppError {
             "error.html",
             minijinja::context! { status => status.as_u16(), reason => status.canonical_reason(), message => self.public_message() },
         );
-        match page {
+        let response = match page {
             Ok(html) => (status, Html(html)).into_response(),
             Err(e) => {
                 tracing::error!(error = ?e, "cannot render the error page");
                 (status, self.public_message()).into_response()
             }
-        }
+        };
+        self.mark(with_retry_after(response))
     }
+}
+
+/// Adds Retry-After to a 503.
+fn with_retry_after(mut response: Response) -> Response {
+    if response.status() == StatusCode::SERVICE_UNAVAILABLE {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from_static(RETRY_AFTER));
+    }
+    response
 }
 
 /// The API's flavour of [`AppError`]: `{"error": "..."}` with the right status.
@@ -94,6 +146,31 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         self.0.log();
         let body = serde_json::json!({ "error": self.0.public_message() });
-        (self.0.status(), Json(body)).into_response()
+        self.0.mark(with_retry_after(
+            (self.0.status(), Json(body)).into_response(),
+        ))
     }
+}
+
+/// Marks a response that found the database unreachable.
+#[derive(Clone, Copy, Debug)]
+struct FoundAway;
+
+/// Answers 503 at once while the database is presumed away (see
+/// [`crate::db::Reachability`]), and notes when a request finds it unreachable. `/healthz`
+/// always asks the database itself.
+pub async fn fail_fast(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let path = request.uri().path();
+    if path != "/healthz" && state.reachability.presumed_away(chrono::Utc::now()) {
+        return if path.starts_with("/api/") {
+            ApiError(AppError::DatabaseAway).into_response()
+        } else {
+            AppError::DatabaseAway.into_response()
+        };
+    }
+    let response = next.run(request).await;
+    if response.extensions().get::<FoundAway>().is_some() {
+        state.reachability.unreachable_at(chrono::Utc::now());
+    }
+    response
 }

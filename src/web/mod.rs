@@ -5,6 +5,7 @@ mod api;
 pub mod auth;
 mod coordinator;
 mod error;
+mod metrics;
 mod pages;
 mod syndication;
 mod view;
@@ -38,6 +39,8 @@ pub struct AppState {
     pub program: Arc<Program>,
     pub poller: Poller,
     pub sender: Sender,
+    pub metrics: Arc<crate::metrics::Metrics>,
+    pub reachability: Arc<crate::db::Reachability>,
 }
 
 impl AppState {
@@ -81,9 +84,12 @@ pub fn router(state: AppState) -> Router {
         .route("/coordinator/mail", get(coordinator::mail_log))
         .route("/api/v1/cohorts/{slug}/progress", get(api::progress))
         .route("/healthz", get(api::healthz))
+        .route("/metrics", get(metrics::show))
         .route("/static/style.css", get(stylesheet))
         .fallback(not_found)
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::guard_forms))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), error::fail_fast))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), metrics::track))
         .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::SERVICE_UNAVAILABLE, Duration::from_secs(30)))
         .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(SetResponseHeaderLayer::if_not_present(

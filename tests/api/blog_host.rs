@@ -20,6 +20,9 @@ pub enum Fault {
     RetryAfter(u16, String),
     Redirect(u16, String),
     Body(String, Vec<u8>),
+    /// The next request waits this long before getting the inner answer; later ones get
+    /// the inner answer at once (a reader that hangs mid-fetch, once).
+    SlowOnce(std::time::Duration, Box<Fault>),
 }
 
 #[derive(Default)]
@@ -163,7 +166,15 @@ async fn serve(State(host): State<Arc<Host>>, request: Request) -> Response {
             *counters.conditional.entry(path.clone()).or_default() += 1;
         }
     }
-    let fault = host.faults.lock().unwrap().get(&path).cloned();
+    let mut fault = host.faults.lock().unwrap().get(&path).cloned();
+    if let Some(Fault::SlowOnce(wait, inner)) = fault {
+        host.faults
+            .lock()
+            .unwrap()
+            .insert(path.clone(), (*inner).clone());
+        tokio::time::sleep(wait).await;
+        fault = Some(*inner);
+    }
     match fault {
         Some(Fault::Status(code)) => return StatusCode::from_u16(code).unwrap().into_response(),
         Some(Fault::RetryAfter(code, after)) => {
@@ -183,7 +194,7 @@ async fn serve(State(host): State<Arc<Host>>, request: Request) -> Response {
         Some(Fault::Body(kind, body)) => {
             return ([(header::CONTENT_TYPE, kind)], body).into_response();
         }
-        None => {}
+        Some(Fault::SlowOnce(..)) | None => {}
     }
     let file = fixture_path(&path);
     if file.contains("..") {

@@ -13,7 +13,7 @@ struct Cli {
 impl Cli {
     fn new() -> Self {
         let dir = tempfile::tempdir().unwrap();
-        let database_url = format!("sqlite://{}?mode=rwc", dir.path().join("cli.db").display());
+        let database_url = crate::helpers::fresh_database_url(dir.path());
         Self { dir, database_url }
     }
 
@@ -55,7 +55,10 @@ impl Cli {
 fn migrate_creates_the_database() {
     let cli = Cli::new();
     assert!(cli.ok(&["migrate"]).contains("up to date"));
-    assert!(cli.dir.path().join("cli.db").exists());
+    if cli.database_url.starts_with("sqlite:") {
+        assert!(cli.dir.path().join("test.db").exists());
+    }
+    assert!(cli.ok(&["cohort", "list"]).contains("No cohorts yet"));
 }
 
 #[test]
@@ -406,7 +409,7 @@ fn a_bad_configuration_value_names_its_variable() {
         "{message}"
     );
     assert!(
-        !Path::new(&cli.dir.path().join("cli.db")).exists(),
+        !Path::new(&cli.dir.path().join("test.db")).exists(),
         "nothing was created"
     );
 }

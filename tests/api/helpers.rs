@@ -35,10 +35,58 @@ pub fn lessons_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons")
 }
 
+/// The PostgreSQL server the suite runs on instead of SQLite, when this variable names one
+/// (for example `postgres://twentythree@127.0.0.1:5439/postgres`): every test then gets a
+/// fresh database of its own on it.
+pub const TEST_DATABASE_VAR: &str = "TWENTYTHREE_TEST_DATABASE_URL";
+
+/// A fresh, empty database for one test: a new PostgreSQL database on the server named by
+/// [`TEST_DATABASE_VAR`], else an SQLite file in `dir`.
+pub fn fresh_database_url(dir: &Path) -> String {
+    match std::env::var(TEST_DATABASE_VAR) {
+        Ok(server) if !server.trim().is_empty() => create_postgres_database(&server),
+        _ => format!("sqlite://{}?mode=rwc", dir.join("test.db").display()),
+    }
+}
+
+/// Creates a database with a random name on `server` and returns its URL. Runs on a thread
+/// of its own so that synchronous helpers can call it from inside a test's runtime.
+pub fn create_postgres_database(server: &str) -> String {
+    let name = format!("t23_{:016x}", rand::random::<u64>());
+    let mut url = url::Url::parse(server).expect("a PostgreSQL URL");
+    url.set_path(&name);
+    let (server, statement) = (server.to_owned(), format!("CREATE DATABASE {name}"));
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("a runtime");
+        runtime.block_on(async {
+            use sea_orm::ConnectionTrait;
+            let admin = sea_orm::Database::connect(server.as_str())
+                .await
+                .expect("the test PostgreSQL server answers");
+            admin
+                .execute_unprepared(&statement)
+                .await
+                .expect("a test database is created");
+            admin.close().await.expect("the admin connection closes");
+        });
+    })
+    .join()
+    .expect("the database is created");
+    url.to_string()
+}
+
 /// A configuration for a fresh database in `dir`, as tests build it: literally.
 pub fn test_config(dir: &Path) -> Config {
+    config_on(dir, fresh_database_url(dir))
+}
+
+/// A configuration for the database at `database_url`, with files in `dir`.
+pub fn config_on(dir: &Path, database_url: String) -> Config {
     Config {
-        database_url: format!("sqlite://{}?mode=rwc", dir.join("test.db").display()),
+        database_url,
         bind: "127.0.0.1:0".parse().expect("a socket address"),
         base_url: "http://127.0.0.1:2323".parse().expect("a URL"),
         lessons_dir: lessons_dir(),
@@ -50,16 +98,46 @@ pub fn test_config(dir: &Path) -> Config {
         poll_interval: std::time::Duration::from_secs(1800),
         allow_private_feeds: true,
         trust_proxy: false,
+        database_max_connections: None,
+        database_acquire_timeout: std::time::Duration::from_secs(5),
+        worker_lease: std::time::Duration::from_secs(120),
         background_workers: false,
     }
 }
 
 pub async fn spawn_app() -> TestApp {
-    install_crypto();
     let dir = tempfile::tempdir().expect("a temporary folder");
+    let database_url = fresh_database_url(dir.path());
+    spawn_app_in(dir, database_url, |_| {}).await
+}
+
+/// Another instance of the server on the same database as `app` (as behind a load
+/// balancer), with its own folder and mail server.
+pub async fn spawn_instance_of(app: &TestApp) -> TestApp {
+    spawn_app_on(app.database_url.clone()).await
+}
+
+/// The server on the database at `database_url`.
+pub async fn spawn_app_on(database_url: String) -> TestApp {
+    spawn_app_with(database_url, |_| {}).await
+}
+
+/// The server on the database at `database_url`, its configuration changed by `change`.
+pub async fn spawn_app_with(database_url: String, change: impl FnOnce(&mut Config)) -> TestApp {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    spawn_app_in(dir, database_url, change).await
+}
+
+async fn spawn_app_in(
+    dir: tempfile::TempDir,
+    database_url: String,
+    change: impl FnOnce(&mut Config),
+) -> TestApp {
+    install_crypto();
     let smtp = SmtpSink::start().await;
-    let mut config = test_config(dir.path());
+    let mut config = config_on(dir.path(), database_url);
     config.smtp_url = Some(smtp.url());
+    change(&mut config);
     let database_url = config.database_url.clone();
     let app = Application::build(config).await.expect("the server builds");
     let address = format!("http://{}", app.local_addr().expect("a bound address"));

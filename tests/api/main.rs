@@ -13,5 +13,6 @@ mod helpers;
 mod joining;
 mod lessons;
 mod progress;
+mod scale;
 mod signin;
 mod smtp;

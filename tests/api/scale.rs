@@ -1,0 +1,420 @@
+//! Running for a big program: several instances on one database (in this process and as
+//! real `twentythree serve` processes), migrations raced by instances starting together,
+//! `/metrics`, and a database that goes away under a running server and comes back.
+
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use migrations::{Migrator, MigratorTrait};
+use reqwest::redirect::Policy;
+
+use crate::blog_host::{BlogHost, Fault};
+use crate::helpers::{
+    TEST_DATABASE_VAR, TestApp, config_on, fresh_database_url, lessons_dir, spawn_app,
+    spawn_instance_of, stderr,
+};
+use crate::progress::finisher_feed;
+use crate::smtp::SmtpSink;
+
+/// A start date the fixture posts (October 2026) count for.
+fn autumn() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 9, 1).unwrap()
+}
+
+fn browser() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(Policy::none())
+        .build()
+        .unwrap()
+}
+
+async fn get_as(app: &TestApp, path: &str, cookie: &str) -> (u16, String) {
+    let response = browser()
+        .get(format!("{}{path}", app.address))
+        .header("cookie", cookie)
+        .send()
+        .await
+        .unwrap();
+    (response.status().as_u16(), response.text().await.unwrap())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_session_made_on_one_instance_works_on_another() {
+    let first = spawn_app().await;
+    let second = spawn_instance_of(&first).await;
+    let output = first.run_cli(&[
+        "coordinator",
+        "add",
+        "--email",
+        "cora@example.org",
+        "--name",
+        "Cora",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+
+    let asked = browser()
+        .post(format!("{}/login", first.address))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("email=cora%40example.org")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(asked.status().as_u16(), 200);
+    // The second instance's sender sends what the first one queued.
+    assert_eq!(second.send_mail().await.sent, 1);
+    let mail = second.smtp.to("cora@example.org");
+    let data = mail[0].data.replace("=\r\n", "");
+    let start = data.find("/login/").expect("a link") + "/login/".len();
+    let token = &data[start..start + 64];
+
+    let signed_in = browser()
+        .post(format!("{}/login/{token}", second.address))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(signed_in.status().as_u16(), 303);
+    let cookie = signed_in
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_owned())
+        .find(|v| v.starts_with("twentythree="))
+        .expect("a session cookie");
+    let cookie = cookie.split(';').next().unwrap().to_owned();
+
+    for app in [&first, &second] {
+        let (status, page) = get_as(app, "/", &cookie).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("Signed in as Cora"), "{page}");
+    }
+    // A form from the second instance signs out on the first, and the session ends on both.
+    let (_, page) = get_as(&second, "/", &cookie).await;
+    let start = page.find(r#"name="csrf" value=""#).expect("a form token") + 19;
+    let csrf = &page[start..start + 64];
+    let out = browser()
+        .post(format!("{}/logout", first.address))
+        .header("cookie", &cookie)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(format!("csrf={csrf}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(out.status().as_u16(), 303);
+    let (_, page) = get_as(&second, "/", &cookie).await;
+    assert!(!page.contains("Signed in as Cora"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn instances_starting_together_migrate_one_after_the_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = config_on(dir.path(), fresh_database_url(dir.path()));
+    let starts = (0..4).map(|_| twentythree::db::connect_and_migrate(&config));
+    let pools = futures_util::future::join_all(starts).await;
+    for pool in &pools {
+        let db = pool.as_ref().expect("every instance starts");
+        assert_eq!(
+            Migrator::get_applied_migrations(db).await.unwrap().len(),
+            Migrator::migrations().len()
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn metrics_count_feeds_fetches_posts_and_requests_by_route() {
+    let app = spawn_app().await;
+    let host = BlogHost::start("http://127.0.0.1:2323").await;
+    app.create_cohort("autumn", autumn(), &[]);
+    host.set_fault(
+        "/robin/feed.xml",
+        Fault::Body("application/rss+xml".into(), finisher_feed(1..=3)),
+    );
+    app.add_participant(
+        "autumn",
+        "Robin",
+        "robin@example.org",
+        &host.url("/robin/feed.xml"),
+    );
+    app.add_participant(
+        "autumn",
+        "Sam",
+        "sam@example.org",
+        &host.url("/nowhere/feed.xml"),
+    );
+    app.poll_feeds().await;
+    assert_eq!(app.get("/cohorts/autumn").await.status, 200);
+
+    let page = app.get("/metrics").await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.content_type
+            .starts_with("application/openmetrics-text")
+    );
+    let metrics = page.body;
+    for line in [
+        "twentythree_feeds{status=\"ok\"} 1",
+        "twentythree_posts 3",
+        "twentythree_completions{source=\"post\"} 3",
+        "twentythree_finishers 0",
+        "# TYPE twentythree_feed_fetch_duration_seconds histogram",
+        "twentythree_http_requests_total{method=\"GET\",route=\"/cohorts/{slug}\",status=\"200\"}",
+    ] {
+        assert!(metrics.contains(line), "{line} missing from\n{metrics}");
+    }
+    // Counters are per process (the suite shares one), so only their presence is certain.
+    assert!(metrics.contains("twentythree_feed_fetches_total{outcome=\"fetched\"}"));
+    assert!(metrics.contains("twentythree_feed_fetch_errors_total{kind="));
+    assert!(
+        !metrics.contains("/cohorts/autumn"),
+        "routes are labelled by pattern, never by raw path"
+    );
+}
+
+/// A `twentythree serve` process with its workers on a short lease; killed when dropped.
+struct Server(Child);
+
+impl Server {
+    fn start(dir: &std::path::Path, database_url: &str, smtp: &SmtpSink, name: &str) -> Self {
+        let log = std::fs::File::create(dir.join(format!("{name}.log"))).unwrap();
+        let child = Command::new(env!("CARGO_BIN_EXE_twentythree"))
+            .arg("serve")
+            .current_dir(dir)
+            .env_clear()
+            .env("TWENTYTHREE_DATABASE_URL", database_url)
+            .env("TWENTYTHREE_LESSONS_DIR", lessons_dir())
+            .env("TWENTYTHREE_ALLOW_PRIVATE_FEEDS", "true")
+            .env("TWENTYTHREE_BIND", "127.0.0.1:0")
+            .env("TWENTYTHREE_SMTP_URL", smtp.url().as_str())
+            .env("TWENTYTHREE_POLL_INTERVAL", "10m")
+            .env("TWENTYTHREE_WORKER_LEASE", "2s")
+            .env("RUST_LOG", "warn")
+            .stdout(Stdio::null())
+            .stderr(log)
+            .spawn()
+            .unwrap();
+        Self(child)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+async fn wait_for(what: &str, limit: Duration, done: impl Fn() -> bool) {
+    let deadline = Instant::now() + limit;
+    while !done() {
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// A cohort of `blogs` participants whose feeds are served by a fresh blog host; the
+/// first one has written about every thing.
+async fn cohort_of_blogs(app: &TestApp, blogs: usize) -> (BlogHost, Vec<String>) {
+    let host = BlogHost::start("http://127.0.0.1:2323").await;
+    app.create_cohort("autumn", autumn(), &[]);
+    let mut paths = Vec::new();
+    for i in 0..blogs {
+        let path = format!("/p{i}/feed.xml");
+        let things = if i == 0 { 1..=23 } else { 1..=2 };
+        host.set_fault(
+            &path,
+            Fault::Body("application/rss+xml".into(), finisher_feed(things)),
+        );
+        app.add_participant(
+            "autumn",
+            &format!("P{i}"),
+            &format!("p{i}@example.org"),
+            &host.url(&path),
+        );
+        paths.push(path);
+    }
+    (host, paths)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn two_server_processes_read_each_feed_once_and_celebrate_once() {
+    let app = spawn_app().await;
+    let (host, paths) = cohort_of_blogs(&app, 6).await;
+    let before: Vec<usize> = paths.iter().map(|p| host.hits(p)).collect();
+    let smtp = SmtpSink::start().await;
+    let _servers = [
+        Server::start(app.dir.path(), &app.database_url, &smtp, "first"),
+        Server::start(app.dir.path(), &app.database_url, &smtp, "second"),
+    ];
+
+    wait_for("the celebration", Duration::from_secs(60), || {
+        !smtp.to("p0@example.org").is_empty()
+            && paths.iter().zip(&before).all(|(p, b)| host.hits(p) > *b)
+    })
+    .await;
+    // Let both instances look for work many more times within the interval.
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    for (path, before) in paths.iter().zip(&before) {
+        assert_eq!(host.hits(path) - before, 1, "{path} was read once");
+    }
+    let mail = smtp.to("p0@example.org");
+    assert_eq!(mail.len(), 1, "one celebration");
+    assert_eq!(mail[0].kind(), "celebration");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn work_of_a_killed_process_is_finished_by_another_after_its_lease() {
+    let app = spawn_app().await;
+    let (host, paths) = cohort_of_blogs(&app, 1).await;
+    let finisher = &paths[0];
+    let inner = finisher_feed(1..=23);
+    host.set_fault(
+        finisher,
+        Fault::SlowOnce(
+            Duration::from_secs(120),
+            Box::new(Fault::Body("application/rss+xml".into(), inner)),
+        ),
+    );
+    let before = host.hits(finisher);
+    let smtp = SmtpSink::start().await;
+    let mut first = Server::start(app.dir.path(), &app.database_url, &smtp, "first");
+    wait_for("the first read", Duration::from_secs(30), || {
+        host.hits(finisher) > before
+    })
+    .await;
+    // The first process holds the feed's lease, mid-fetch: kill it without warning.
+    first.0.kill().unwrap();
+    first.0.wait().unwrap();
+    let _second = Server::start(app.dir.path(), &app.database_url, &smtp, "second");
+
+    wait_for("the celebration", Duration::from_secs(60), || {
+        !smtp.to("p0@example.org").is_empty()
+    })
+    .await;
+    assert_eq!(
+        host.hits(finisher) - before,
+        2,
+        "read again once the lease ended"
+    );
+    assert_eq!(smtp.to("p0@example.org").len(), 1);
+}
+
+/// A TCP relay between the server and PostgreSQL that can go away (cutting every
+/// connection and refusing new ones, as a stopped or restarting PostgreSQL does) and come
+/// back, without disturbing the other tests that share the PostgreSQL server.
+struct Outage {
+    port: u16,
+    up: tokio::sync::watch::Sender<bool>,
+}
+
+impl Outage {
+    async fn start(target: String) -> Self {
+        let mut listener = Some(tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap());
+        let port = listener.as_ref().unwrap().local_addr().unwrap().port();
+        let (up, _) = tokio::sync::watch::channel(true);
+        let state = up.clone();
+        tokio::spawn(async move {
+            loop {
+                let mut went_down = state.subscribe();
+                let listening = match listener.take() {
+                    Some(listening) => listening,
+                    None => tokio::net::TcpListener::bind(("127.0.0.1", port))
+                        .await
+                        .unwrap(),
+                };
+                loop {
+                    tokio::select! {
+                        accepted = listening.accept() => {
+                            let Ok((client, _)) = accepted else { return };
+                            tokio::spawn(relay(client, target.clone(), state.subscribe()));
+                        }
+                        _ = went_down.wait_for(|up| !*up) => break,
+                    }
+                }
+                drop(listening);
+                let _ = went_down.wait_for(|up| *up).await;
+            }
+        });
+        Self { port, up }
+    }
+
+    fn go_down(&self) {
+        self.up.send_replace(false);
+    }
+
+    fn come_back(&self) {
+        self.up.send_replace(true);
+    }
+}
+
+async fn relay(
+    mut client: tokio::net::TcpStream,
+    target: String,
+    mut up: tokio::sync::watch::Receiver<bool>,
+) {
+    let Ok(mut server) = tokio::net::TcpStream::connect(&target).await else {
+        return;
+    };
+    tokio::select! {
+        _ = tokio::io::copy_bidirectional(&mut client, &mut server) => {}
+        _ = up.wait_for(|up| !*up) => {}
+    }
+}
+
+/// Runs on PostgreSQL only (SQLite is a file and cannot go away).
+#[tokio::test(flavor = "multi_thread")]
+async fn while_the_database_is_away_requests_get_503_and_it_recovers_without_a_restart() {
+    let server = match std::env::var(TEST_DATABASE_VAR) {
+        Ok(url) if !url.trim().is_empty() => url,
+        _ => return,
+    };
+    let database = url::Url::parse(&crate::helpers::create_postgres_database(&server)).unwrap();
+    let target = format!(
+        "{}:{}",
+        database.host_str().unwrap(),
+        database.port().unwrap_or(5432)
+    );
+    let outage = Outage::start(target).await;
+    let mut relayed = database.clone();
+    relayed.set_port(Some(outage.port)).unwrap();
+    let app = crate::helpers::spawn_app_with(relayed.to_string(), |config| {
+        config.database_acquire_timeout = Duration::from_secs(3);
+    })
+    .await;
+    app.create_cohort("autumn", autumn(), &[]);
+    assert_eq!(app.get("/cohorts/autumn").await.status, 200);
+
+    outage.go_down();
+    let page = browser()
+        .get(format!("{}/cohorts/autumn", app.address))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status().as_u16(), 503);
+    assert!(page.headers().contains_key("retry-after"));
+    assert!(
+        page.text()
+            .await
+            .unwrap()
+            .contains("cannot reach its database")
+    );
+    // Having found it away, the server answers the next requests at once.
+    let started = Instant::now();
+    let (status, body) = app.get_json("/api/v1/cohorts/autumn/progress").await;
+    assert_eq!(status, 503);
+    assert!(body["error"].as_str().unwrap().contains("database"));
+    assert!(
+        app.get("/lessons/1")
+            .await
+            .body
+            .contains("cannot reach its database")
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "failed fast: {:?}",
+        started.elapsed()
+    );
+    assert_eq!(app.get("/healthz").await.status, 503);
+
+    outage.come_back();
+    assert_eq!(app.get("/healthz").await.status, 200);
+    assert_eq!(app.get("/cohorts/autumn").await.status, 200);
+}
