@@ -10,6 +10,8 @@ mod cohorts;
 mod coordinator;
 mod feeds;
 mod helpers;
+mod hostile;
+mod hostile_host;
 mod joining;
 mod lessons;
 mod progress;

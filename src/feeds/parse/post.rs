@@ -16,6 +16,8 @@ const MAX_CONTENT_BYTES: usize = 200 * 1024;
 const MAX_CATEGORIES: usize = 50;
 const MAX_CATEGORY_CHARS: usize = 100;
 const MAX_ID_BYTES: usize = 1000;
+/// Longer links are dropped: a cut address leads nowhere.
+const MAX_URL_BYTES: usize = 2048;
 const EXCERPT_CHARS: usize = 300;
 const TITLE_FROM_TEXT_CHARS: usize = 80;
 
@@ -270,8 +272,11 @@ fn permalink(entry: &Entry, item: &RawItem, cx: &Context) -> Option<Url> {
 }
 
 pub(super) fn absolute_http(href: &str, base: &Url) -> Option<Url> {
+    if href.len() > MAX_URL_BYTES {
+        return None;
+    }
     let url = base.join(href.trim()).ok()?;
-    matches!(url.scheme(), "http" | "https").then_some(url)
+    (matches!(url.scheme(), "http" | "https") && url.as_str().len() <= MAX_URL_BYTES).then_some(url)
 }
 
 /// A permalink as an identity: no fragment, no `utm_*` parameters (the url crate already
