@@ -3,7 +3,6 @@
 //! canary standing in for a private service that must never be contacted. Shared by the
 //! integration suite and `examples/hostile.rs`.
 
-use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
