@@ -6,6 +6,7 @@ pub mod auth;
 mod coordinator;
 mod error;
 mod pages;
+pub mod serve;
 mod syndication;
 mod view;
 

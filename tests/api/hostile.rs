@@ -142,6 +142,7 @@ async fn a_cohort_of_hostile_blogs_polls_to_the_end_with_every_fault_named() {
     );
 
     let laughs = feed_at(db, &host.url(Fault::BillionLaughs)).await;
+    assert_eq!(laughs.status, "ok", "{:?}", laughs.last_error);
     let laugh_posts = posts_of(db, &laughs).await;
     let longest = laugh_posts
         .iter()

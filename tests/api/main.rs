@@ -16,4 +16,5 @@ mod joining;
 mod lessons;
 mod progress;
 mod signin;
+mod slow_clients;
 mod smtp;
