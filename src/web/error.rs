@@ -17,6 +17,9 @@ pub enum AppError {
     Forbidden(String),
     #[error("unauthorized")]
     Unauthorized(String),
+    /// A request body over its limit (413).
+    #[error("too large")]
+    TooLarge(String),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -40,6 +43,7 @@ impl AppError {
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
             Self::Forbidden(_) => StatusCode::FORBIDDEN,
             Self::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            Self::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -48,7 +52,10 @@ impl AppError {
     fn public_message(&self) -> String {
         match self {
             Self::NotFound => "There is nothing at this address. It may have moved, or the link may be mistyped.".into(),
-            Self::BadRequest(message) | Self::Forbidden(message) | Self::Unauthorized(message) => {
+            Self::BadRequest(message)
+            | Self::Forbidden(message)
+            | Self::Unauthorized(message)
+            | Self::TooLarge(message) => {
                 message.clone()
             }
             Self::Internal(_) => "Something went wrong on our side. It has been logged; please try again in a moment.".into(),

@@ -9,6 +9,7 @@ mod cli;
 mod cohorts;
 mod coordinator;
 mod feeds;
+mod hardening;
 mod helpers;
 mod hostile;
 mod hostile_host;
