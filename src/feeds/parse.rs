@@ -249,7 +249,8 @@ fn keep_newest(
         return (text, Ok(doc));
     };
     let mut cut = String::with_capacity(text.len() / 8);
-    let mut pieces = vec![0..first.span.start];
+    let mut pieces = Vec::with_capacity(kept.len() + 2);
+    pieces.push(0..first.span.start);
     pieces.extend(kept.iter().map(|&index| doc.items[index].span.clone()));
     pieces.push(last.span.end..text.len());
     for piece in pieces {
