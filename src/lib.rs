@@ -122,10 +122,7 @@ impl Application {
             .config
             .background_workers
             .then(|| spawn_workers(&self.state, stopped));
-        let app = web::router(self.state).into_make_service_with_connect_info::<SocketAddr>();
-        axum::serve(self.listener, app)
-            .with_graceful_shutdown(shutdown)
-            .await?;
+        web::serve::serve(self.listener, web::router(self.state), shutdown).await;
         let _ = stop.send(true);
         for worker in workers.into_iter().flatten() {
             let _ = worker.await;

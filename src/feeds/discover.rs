@@ -26,6 +26,9 @@ const WELL_KNOWN: &[&str] = &[
     "feed.json",
 ];
 
+/// The most of a home page read for its links.
+const MAX_PAGE: usize = 2 * 1024 * 1024;
+
 /// What discovery found.
 #[derive(Debug)]
 pub struct Discovered {
@@ -100,18 +103,10 @@ pub async fn discover(
             feed,
         });
     }
-    let text = String::from_utf8_lossy(&page.body);
-    let links = read_page(&text);
-    let base = links
-        .base
-        .as_deref()
-        .and_then(|b| page.final_url.join(b).ok())
-        .unwrap_or_else(|| page.final_url.clone());
-    let platform = platform_of_page(&links, &page.final_url);
-    let mut candidates: Vec<Url> = feed_candidates(&links)
-        .iter()
-        .filter_map(|href| base.join(href).ok())
-        .collect();
+    let HomePage {
+        mut candidates,
+        platform,
+    } = read_home_page(&page.body, &page.final_url);
     let probes = probe_urls(&page.final_url);
     let mut last_error = None;
     for (index, candidate) in candidates
@@ -138,6 +133,33 @@ pub async fn discover(
         }
     }
     Err(last_error.unwrap_or(DiscoverError::NoFeed))
+}
+
+/// What a blog's home page says about its feeds.
+#[derive(Debug, PartialEq, Eq)]
+pub struct HomePage {
+    /// Declared feed addresses, absolute, posts feeds first.
+    pub candidates: Vec<Url>,
+    pub platform: Option<&'static str>,
+}
+
+/// Reads a home page's bytes (any encoding, however broken) as discovery does. The
+/// `discover_page` fuzz target and its regression test call this.
+pub fn read_home_page(body: &[u8], page_url: &Url) -> HomePage {
+    let text = String::from_utf8_lossy(body);
+    let links = read_page(&text);
+    let base = links
+        .base
+        .as_deref()
+        .and_then(|b| page_url.join(b).ok())
+        .unwrap_or_else(|| page_url.clone());
+    HomePage {
+        platform: platform_of_page(&links, page_url),
+        candidates: feed_candidates(&links)
+            .iter()
+            .filter_map(|href| base.join(href).ok())
+            .collect(),
+    }
 }
 
 async fn try_feed(
@@ -348,9 +370,11 @@ pub fn read_page(html: &str) -> PageLinks {
         links: RefCell::new(PageLinks::default()),
     };
     let input = BufferQueue::default();
-    input.push_back(StrTendril::from_slice(
-        &html[..html.len().min(2 * 1024 * 1024)],
-    ));
+    let mut end = html.len().min(MAX_PAGE);
+    while !html.is_char_boundary(end) {
+        end -= 1;
+    }
+    input.push_back(StrTendril::from_slice(&html[..end]));
     let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
     let _ = tokenizer.feed(&input);
     tokenizer.end();

@@ -88,10 +88,44 @@ pub struct Fetched {
     pub next_after: Option<Duration>,
 }
 
+/// How a [`Fetcher`] reads: time limits and which addresses it may reach.
+#[derive(Clone)]
+pub struct Options {
+    /// Time to establish a connection (10 s by default).
+    pub connect_timeout: Duration,
+    /// Time for the whole fetch, redirects and body included (20 s by default).
+    pub total_timeout: Duration,
+    /// Whether private and loopback addresses may be read.
+    pub allow_private: bool,
+    /// Exact addresses that count as public although they are not: lets tests and the
+    /// hostile example stand a loopback server in for a public blog. Empty in production.
+    pub also_public: Vec<std::net::IpAddr>,
+    /// A custom DNS resolver; its answers still pass the guard.
+    pub resolver: Option<Arc<dyn reqwest::dns::Resolve>>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            connect_timeout: CONNECT_TIMEOUT,
+            total_timeout: TOTAL_TIMEOUT,
+            allow_private: false,
+            also_public: Vec::new(),
+            resolver: None,
+        }
+    }
+}
+
 impl Fetcher {
     /// `base_url` goes into the User-Agent: `Twentythree/<version> (+<base_url>)`.
     pub fn new(base_url: &Url, allow_private: bool) -> anyhow::Result<Self> {
-        Self::build(base_url, Policy::new(allow_private), None, TOTAL_TIMEOUT)
+        Self::with_options(
+            base_url,
+            Options {
+                allow_private,
+                ..Options::default()
+            },
+        )
     }
 
     /// The same with a custom DNS resolver; its answers still pass the guard.
@@ -100,14 +134,35 @@ impl Fetcher {
         allow_private: bool,
         resolver: Arc<dyn reqwest::dns::Resolve>,
     ) -> anyhow::Result<Self> {
-        let policy = Policy::new(allow_private);
-        Self::build(base_url, policy, Some(resolver), TOTAL_TIMEOUT)
+        Self::with_options(
+            base_url,
+            Options {
+                allow_private,
+                resolver: Some(resolver),
+                ..Options::default()
+            },
+        )
+    }
+
+    pub fn with_options(base_url: &Url, options: Options) -> anyhow::Result<Self> {
+        let policy = Policy {
+            allow_private: options.allow_private,
+            also_public: options.also_public,
+        };
+        Self::build(
+            base_url,
+            policy,
+            options.resolver,
+            options.connect_timeout,
+            options.total_timeout,
+        )
     }
 
     pub(crate) fn build(
         base_url: &Url,
         policy: Policy,
         resolver: Option<Arc<dyn reqwest::dns::Resolve>>,
+        connect_timeout: Duration,
         total_timeout: Duration,
     ) -> anyhow::Result<Self> {
         if rustls::crypto::CryptoProvider::get_default().is_none() {
@@ -125,7 +180,7 @@ impl Fetcher {
             .default_headers(headers)
             .redirect(redirect::Policy::none())
             .no_proxy()
-            .connect_timeout(CONNECT_TIMEOUT.min(total_timeout))
+            .connect_timeout(connect_timeout.min(total_timeout))
             .timeout(total_timeout)
             .dns_resolver(Arc::new(GuardedResolver {
                 inner: resolver,
@@ -141,7 +196,7 @@ impl Fetcher {
     }
 
     /// Fetches one URL, following redirects when asked; the whole fetch, body included,
-    /// takes at most 20 seconds.
+    /// takes at most the total timeout (20 seconds by default).
     pub async fn fetch(&self, request: Request<'_>) -> Outcome {
         tokio::time::timeout(self.total_timeout, self.fetch_within_deadline(request))
             .await

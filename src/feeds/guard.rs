@@ -89,7 +89,7 @@ pub fn check_url(url: &Url, allow_private: bool) -> Result<(), FetchError> {
 pub(crate) struct Policy {
     pub allow_private: bool,
     /// Exact addresses that count as public although they are not; lets tests stand a
-    /// loopback server in for a public blog. Always empty outside tests.
+    /// loopback server in for a public blog. Empty in production.
     pub also_public: Vec<IpAddr>,
 }
 

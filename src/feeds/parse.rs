@@ -24,6 +24,9 @@ use raw::RawItem;
 
 /// The most posts one parse returns; the newest are kept.
 pub const MAX_POSTS: usize = 300;
+/// The most entries of one document given to the full parse: past it only the newest are
+/// kept, cut from the text first, so a feed of 100,000 entries costs what one of a thousand does.
+const MAX_ENTRIES_READ: usize = 1000;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParsedFeed {
@@ -174,7 +177,10 @@ pub fn looks_like_feed(bytes: &[u8], content_type: Option<&str>) -> bool {
 
 fn parse_xml(text: &str, feed_url: &Url, now: DateTime<Utc>) -> Result<ParsedFeed, ParseError> {
     let repaired = repair::xml(text);
-    let scanned = raw::scan(&repaired, feed_url);
+    let (repaired, scanned) = match raw::scan(&repaired, feed_url) {
+        Ok(doc) if doc.items.len() > MAX_ENTRIES_READ => keep_newest(repaired, doc, now),
+        scanned => (repaired, scanned),
+    };
     let feed = feed_parser(Some(feed_url))
         .parse(repaired.as_bytes())
         .map_err(|error| {
@@ -206,6 +212,63 @@ fn parse_xml(text: &str, feed_url: &Url, now: DateTime<Utc>) -> Result<ParsedFee
     let items = align(&feed, items);
     let site_url = site_url(&feed, feed_url);
     Ok(finish(feed, items, site_url, feed_url, now))
+}
+
+/// Cuts all but the newest [`MAX_ENTRIES_READ`] items out of the document (an undated item
+/// sorts as if dated like the one before it), keeping document order and everything
+/// around the items.
+fn keep_newest(
+    text: String,
+    doc: raw::RawDoc,
+    now: DateTime<Utc>,
+) -> (String, Result<raw::RawDoc, raw::XmlProblem>) {
+    let mut previous = DateTime::<Utc>::MAX_UTC;
+    let mut keyed: Vec<(DateTime<Utc>, usize)> = doc
+        .items
+        .iter()
+        .enumerate()
+        .map(|(index, item)| {
+            let date = item
+                .published
+                .as_deref()
+                .or(item.updated.as_deref())
+                .and_then(dates::parse)
+                .filter(|date| post::is_plausible(*date, now));
+            previous = date.unwrap_or(previous);
+            (previous, index)
+        })
+        .collect();
+    keyed.sort_by_key(|(date, _)| std::cmp::Reverse(*date));
+    let mut kept: Vec<usize> = keyed
+        .into_iter()
+        .take(MAX_ENTRIES_READ)
+        .map(|(_, index)| index)
+        .collect();
+    kept.sort_unstable();
+    let (Some(first), Some(last)) = (doc.items.first(), doc.items.last()) else {
+        return (text, Ok(doc));
+    };
+    let mut cut = String::with_capacity(text.len() / 8);
+    let mut pieces = Vec::with_capacity(kept.len() + 2);
+    pieces.push(0..first.span.start);
+    pieces.extend(kept.iter().map(|&index| doc.items[index].span.clone()));
+    pieces.push(last.span.end..text.len());
+    for piece in pieces {
+        let Some(part) = text.get(piece) else {
+            return (text, Ok(doc));
+        };
+        cut.push_str(part);
+    }
+    let mut items = doc.items;
+    let kept_items = kept
+        .into_iter()
+        .map(|index| std::mem::take(&mut items[index]))
+        .collect();
+    let doc = raw::RawDoc {
+        root: doc.root,
+        items: kept_items,
+    };
+    (cut, Ok(doc))
 }
 
 fn parse_json(text: &str, feed_url: &Url, now: DateTime<Utc>) -> Result<ParsedFeed, ParseError> {
@@ -350,7 +413,7 @@ fn root_element(text: &str) -> Option<String> {
             if name.eq_ignore_ascii_case("html") {
                 return Some("html".to_owned());
             }
-            rest = rest.split_once('>')?.1.trim_start();
+            rest = rest.get(repair::doctype_len(rest)..)?.trim_start();
         } else {
             let name: String = rest
                 .strip_prefix('<')?

@@ -1,7 +1,7 @@
 //! The JSON API and the health check.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use serde::Serialize;
 
@@ -92,8 +92,10 @@ impl From<feed::Model> for FeedSummary {
 pub async fn progress(
     State(state): State<AppState>,
     ApiCoordinator(coordinator): ApiCoordinator,
-    Path(slug): Path<String>,
+    slug: Result<crate::web::extract::Path<String>, AppError>,
 ) -> Result<Json<ProgressResponse>, ApiError> {
+    // A malformed path answers in JSON too.
+    let crate::web::extract::Path(slug) = slug?;
     let cohort = cohorts::find(&state.db, &slug)
         .await?
         .ok_or(AppError::NotFound)?;

@@ -3,7 +3,7 @@
 
 use axum::extract::{FromRequestParts, Request, State};
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, Method, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
@@ -182,10 +182,6 @@ impl FromRequestParts<AppState> for ApiCoordinator {
 #[derive(Clone)]
 pub struct FormToken(pub String);
 
-/// The biggest form body read for its token: forms are small (the CSV upload is multipart
-/// and carries its token in the query string).
-const MAX_FORM_BODY: usize = 256 * 1024;
-
 /// The form-token cookie's name, with the `__Host-` prefix behind https.
 fn form_cookie_name(base_url: &Url) -> &'static str {
     if is_https(base_url) {
@@ -291,17 +287,10 @@ async fn submitted_token(request: Request) -> Result<(Option<String>, Request), 
         return Ok((None, request));
     }
     let (parts, body) = request.into_parts();
-    let bytes = axum::body::to_bytes(body, MAX_FORM_BODY)
+    // Forms are small (the CSV upload is multipart and carries its token in the query).
+    let bytes = axum::body::to_bytes(body, crate::web::FORM_LIMIT)
         .await
-        .map_err(|_| {
-            Box::new(
-                (
-                    StatusCode::PAYLOAD_TOO_LARGE,
-                    AppError::BadRequest("This form is too big to read.".into()),
-                )
-                    .into_response(),
-            )
-        })?;
+        .map_err(|_| Box::new(crate::web::extract::too_large().into_response()))?;
     let token = field(&bytes);
     Ok((
         token,

@@ -24,6 +24,9 @@ pub enum AppError {
     /// The database was found unreachable moments ago: not tried again yet.
     #[error("the database is presumed away")]
     DatabaseAway,
+    /// A request body over its limit (413).
+    #[error("too large")]
+    TooLarge(String),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -66,6 +69,7 @@ impl AppError {
             Self::Forbidden(_) => StatusCode::FORBIDDEN,
             Self::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             Self::DatabaseAway => StatusCode::SERVICE_UNAVAILABLE,
+            Self::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -77,7 +81,10 @@ impl AppError {
         }
         match self {
             Self::NotFound => "There is nothing at this address. It may have moved, or the link may be mistyped.".into(),
-            Self::BadRequest(message) | Self::Forbidden(message) | Self::Unauthorized(message) => {
+            Self::BadRequest(message)
+            | Self::Forbidden(message)
+            | Self::Unauthorized(message)
+            | Self::TooLarge(message) => {
                 message.clone()
             }
             Self::DatabaseAway | Self::Internal(_) => "Something went wrong on our side. It has been logged; please try again in a moment.".into(),

@@ -5,8 +5,10 @@ mod api;
 pub mod auth;
 mod coordinator;
 mod error;
+pub mod extract;
 mod metrics;
 mod pages;
+pub mod serve;
 mod syndication;
 mod view;
 
@@ -30,6 +32,11 @@ use crate::lessons::Program;
 use crate::mail::notices::Notices;
 use crate::mail::sender::Sender;
 use crate::templates;
+
+/// The biggest request body of an ordinary form (the form-token guard reads no more).
+pub const FORM_LIMIT: usize = 64 * 1024;
+/// The biggest CSV upload: the import route sets this limit on itself.
+pub const UPLOAD_LIMIT: usize = 4 * 1024 * 1024;
 
 /// What every handler may use; cheap to clone.
 #[derive(Clone)]
@@ -90,6 +97,7 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::guard_forms))
         .layer(axum::middleware::from_fn_with_state(state.clone(), error::fail_fast))
         .layer(axum::middleware::from_fn_with_state(state.clone(), metrics::track))
+        .layer(axum::extract::DefaultBodyLimit::max(FORM_LIMIT))
         .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::SERVICE_UNAVAILABLE, Duration::from_secs(30)))
         .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(SetResponseHeaderLayer::if_not_present(

@@ -1,7 +1,8 @@
 //! The cohort for feed readers: Atom and JSON Feed of the river, OPML of everyone's feeds,
 //! with ETag and Last-Modified so readers can ask "anything new?" cheaply.
 
-use axum::extract::{Path, State};
+use crate::web::extract::Path;
+use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};

@@ -175,7 +175,14 @@ fn guarded_fetcher(timeout: Duration) -> Fetcher {
         allow_private: false,
         also_public: vec!["127.0.0.2".parse().unwrap()],
     };
-    Fetcher::build(&base(), policy, Some(Arc::new(MapResolver(names))), timeout).unwrap()
+    Fetcher::build(
+        &base(),
+        policy,
+        Some(Arc::new(MapResolver(names))),
+        timeout,
+        timeout,
+    )
+    .unwrap()
 }
 
 async fn get(fetcher: &Fetcher, url: &Url) -> Outcome {

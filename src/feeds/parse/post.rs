@@ -16,6 +16,8 @@ const MAX_CONTENT_BYTES: usize = 200 * 1024;
 const MAX_CATEGORIES: usize = 50;
 const MAX_CATEGORY_CHARS: usize = 100;
 const MAX_ID_BYTES: usize = 1000;
+/// Longer links are dropped: a cut address leads nowhere.
+const MAX_URL_BYTES: usize = 2048;
 const EXCERPT_CHARS: usize = 300;
 const TITLE_FROM_TEXT_CHARS: usize = 80;
 
@@ -225,18 +227,28 @@ fn text_to_html(text: &str) -> String {
 
 /// Sanitised, and cut (at a tag boundary, then re-balanced) to fit the size limit.
 fn capped_html(html: &str, base: &Url) -> String {
+    // Sanitising builds a tree of the whole input: cut absurd input before it.
+    let html = cut_at_tag(html, MAX_CONTENT_BYTES * 4);
     let mut clean = sanitize::post_html(html, Some(base));
     let mut limit = MAX_CONTENT_BYTES;
     while clean.len() > MAX_CONTENT_BYTES && limit > 1024 {
-        let mut cut = limit.min(clean.len());
-        while !clean.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        let cut = clean[..cut].rfind('<').unwrap_or(cut);
-        clean = sanitize::post_html(&clean[..cut], None);
+        clean = sanitize::post_html(cut_at_tag(&clean, limit), None);
         limit = limit * 9 / 10;
     }
     clean
+}
+
+/// At most `limit` bytes of `html`, ending before a tag when it has to be cut.
+fn cut_at_tag(html: &str, limit: usize) -> &str {
+    if html.len() <= limit {
+        return html;
+    }
+    let mut cut = limit;
+    while !html.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let cut = html[..cut].rfind('<').unwrap_or(cut);
+    &html[..cut]
 }
 
 /// The post's web page: an alternate link (JSON Feed: `url`), else an RSS guid that is a
@@ -270,8 +282,11 @@ fn permalink(entry: &Entry, item: &RawItem, cx: &Context) -> Option<Url> {
 }
 
 pub(super) fn absolute_http(href: &str, base: &Url) -> Option<Url> {
+    if href.len() > MAX_URL_BYTES {
+        return None;
+    }
     let url = base.join(href.trim()).ok()?;
-    matches!(url.scheme(), "http" | "https").then_some(url)
+    (matches!(url.scheme(), "http" | "https") && url.as_str().len() <= MAX_URL_BYTES).then_some(url)
 }
 
 /// A permalink as an identity: no fragment, no `utm_*` parameters (the url crate already
@@ -327,7 +342,7 @@ fn categories(entry: &Entry, item: &RawItem) -> Vec<String> {
     out
 }
 
-fn is_plausible(date: DateTime<Utc>, now: DateTime<Utc>) -> bool {
+pub(super) fn is_plausible(date: DateTime<Utc>, now: DateTime<Utc>) -> bool {
     let earliest = Utc
         .with_ymd_and_hms(1995, 1, 1, 0, 0, 0)
         .single()

@@ -29,6 +29,8 @@ pub(super) struct RawItem {
     /// For JSON Feed, the item's `url` (feed-rs mixes it up with `external_url`).
     pub json_url: Option<Option<String>>,
     pub has_link: bool,
+    /// Where the item is in the scanned text, tags included.
+    pub span: std::ops::Range<usize>,
 }
 
 #[derive(Debug, Default)]
@@ -72,6 +74,7 @@ pub(super) fn scan(text: &str, feed_url: &Url) -> Result<RawDoc, XmlProblem> {
     let mut ranks = (u8::MAX, u8::MAX);
     let mut capture: Option<Capture> = None;
     loop {
+        let before = offset(reader.buffer_position());
         let (ns, event) = match reader.read_resolved_event() {
             Ok((ns, event)) => {
                 // feed-rs reads an Atom document without a namespace as Atom; so do we.
@@ -114,6 +117,7 @@ pub(super) fn scan(text: &str, feed_url: &Url) -> Result<RawDoc, XmlProblem> {
                     item_depth = Some(depth);
                     ranks = (u8::MAX, u8::MAX);
                     item = RawItem {
+                        span: before..before,
                         guid_is_permalink: true,
                         content_base: in_scope(),
                         summary_base: in_scope(),
@@ -148,6 +152,7 @@ pub(super) fn scan(text: &str, feed_url: &Url) -> Result<RawDoc, XmlProblem> {
                     close(&mut depth, &mut bases);
                     if item_depth == Some(depth + 1) {
                         item_depth = None;
+                        item.span.end = offset(reader.buffer_position());
                         doc.items.push(std::mem::take(&mut item));
                     }
                 } else {
@@ -160,6 +165,7 @@ pub(super) fn scan(text: &str, feed_url: &Url) -> Result<RawDoc, XmlProblem> {
                 close(&mut depth, &mut bases);
                 if item_depth == Some(depth + 1) {
                     item_depth = None;
+                    item.span.end = offset(reader.buffer_position());
                     doc.items.push(std::mem::take(&mut item));
                 }
             }
@@ -186,6 +192,10 @@ pub(super) fn scan(text: &str, feed_url: &Url) -> Result<RawDoc, XmlProblem> {
             _ => {}
         }
     }
+}
+
+fn offset(position: u64) -> usize {
+    usize::try_from(position).unwrap_or(usize::MAX)
 }
 
 fn close(depth: &mut usize, bases: &mut Vec<(usize, Url)>) {

@@ -65,7 +65,8 @@ fn skip_markup(rest: &str) -> Option<usize> {
         .or_else(|| rest.starts_with("<!").then(|| doctype_len(rest)))
 }
 
-fn doctype_len(rest: &str) -> usize {
+/// The length of the `<!DOCTYPE ...>` at the start of `rest`, internal subset included.
+pub(super) fn doctype_len(rest: &str) -> usize {
     let mut in_subset = false;
     let mut quote = None;
     for (i, c) in rest.char_indices() {

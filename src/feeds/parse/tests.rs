@@ -953,3 +953,60 @@ fn plain_text_titles_keep_angle_brackets_as_text() {
         ["Why I like <canvas>", "Why I like bold"]
     );
 }
+
+#[test]
+fn an_entity_bomb_is_read_as_a_feed_and_nothing_expands() {
+    let mut doctype = String::from("<!DOCTYPE rss [<!ENTITY lol \"lol\">");
+    for level in 1..=9 {
+        let previous = if level == 1 {
+            "lol".to_owned()
+        } else {
+            format!("lol{}", level - 1)
+        };
+        let refs = format!("&{previous};").repeat(10);
+        doctype.push_str(&format!("<!ENTITY lol{level} \"{refs}\">"));
+    }
+    doctype.push_str("]>");
+    let bomb = format!(
+        "<?xml version=\"1.0\"?>{doctype}<rss version=\"2.0\"><channel><title>&lol9;</title><item><guid>a</guid><title>Laugh &lol9;</title><description>&lol9;</description></item></channel></rss>"
+    );
+    assert!(looks_like_feed(bomb.as_bytes(), None));
+    let url = Url::parse("http://example.org/feed").unwrap();
+    let parsed = parse(bomb.as_bytes(), None, &url, Utc::now());
+    let feed = parsed.expect("a feed");
+    assert!(feed.title.unwrap_or_default().len() < 100);
+    for post in feed.posts {
+        assert!(post.title.len() + post.content_html.len() < 100, "{post:?}");
+    }
+}
+
+#[test]
+fn a_feed_of_thousands_of_entries_keeps_the_newest_wherever_they_stand() {
+    let mut items = String::new();
+    for n in 0..5000 {
+        // Oldest first, with the newest of all in the middle.
+        let (month, day) = if n == 2500 {
+            (11, 30)
+        } else {
+            (1 + n / 500, 1 + n % 27)
+        };
+        items.push_str(&format!(
+            "<item><guid>e{n}</guid><title>Post {n}</title><pubDate>2026-{month:02}-{day:02}T10:00:00Z</pubDate></item>"
+        ));
+    }
+    let doc = format!(
+        "<rss version=\"2.0\"><channel><title>Many</title>{items}<link>http://example.org/</link></channel></rss>"
+    );
+    let url = Url::parse("http://example.org/feed").unwrap();
+    let now = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 12, 1, 0, 0, 0).unwrap();
+    let feed = parse(doc.as_bytes(), None, &url, now).unwrap();
+    assert_eq!(feed.title.as_deref(), Some("Many"));
+    assert_eq!(feed.posts.len(), MAX_POSTS);
+    assert_eq!(feed.posts[0].guid, "e2500");
+    assert!(feed.posts.iter().all(|p| p.guid != "e0"));
+    let october = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 10, 1, 0, 0, 0).unwrap();
+    assert!(feed.posts.iter().all(|p| p.published_at >= Some(october)));
+    for post in &feed.posts {
+        assert_eq!(post.title, format!("Post {}", &post.guid[1..]));
+    }
+}

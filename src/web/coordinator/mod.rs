@@ -1,8 +1,9 @@
 //! The coordinator's pages (`/coordinator/...`): overrides, the progress export and the
 //! mail log.
 
-use axum::Form;
-use axum::extract::{Path, State};
+use crate::web::extract::Form;
+use crate::web::extract::Path;
+use axum::extract::State;
 use axum::http::header;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use chrono::Utc;

@@ -1,6 +1,7 @@
 //! `/cohorts/{slug}`: a cohort's calendar and everyone's progress.
 
-use axum::extract::{Path, State};
+use crate::web::extract::Path;
+use axum::extract::State;
 use axum::response::Html;
 use chrono::Utc;
 use minijinja::context;

@@ -1,6 +1,7 @@
 //! `/cohorts/{slug}/finishers` (the celebration wall) and a finisher's printable certificate.
 
-use axum::extract::{Path, State};
+use crate::web::extract::Path;
+use axum::extract::State;
 use axum::response::Html;
 use minijinja::context;
 use minijinja::value::{Serde, Value};

@@ -1,8 +1,9 @@
 //! `/join`: name, email, blog and cohort; discovery shows what it found before the person
 //! confirms; an emailed link (`/join/{token}`) completes the registration and signs in.
 
-use axum::Form;
-use axum::extract::{Path, Query, State};
+use crate::web::extract::Form;
+use crate::web::extract::{Path, Query};
+use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Utc;

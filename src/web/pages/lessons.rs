@@ -1,6 +1,7 @@
 //! `/lessons` and `/lessons/{number}`: the program, paced by the public schedule.
 
-use axum::extract::{Path, State};
+use crate::web::extract::Path;
+use axum::extract::State;
 use axum::response::Html;
 use chrono::Utc;
 use minijinja::context;

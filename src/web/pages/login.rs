@@ -1,7 +1,8 @@
 //! `/login`, the emailed link `/login/{token}` and `/logout`: signing in by email.
 
-use axum::Form;
-use axum::extract::{Path, State};
+use crate::web::extract::Form;
+use crate::web::extract::Path;
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Utc;

@@ -2,8 +2,9 @@
 //! it: claim a post that counted for nothing, report a lesson themselves (where the cohort
 //! allows it), move their blog, and choose their emails and display name.
 
-use axum::Form;
-use axum::extract::{Query, State};
+use crate::web::extract::Form;
+use crate::web::extract::Query;
+use axum::extract::State;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;

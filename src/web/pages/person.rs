@@ -1,6 +1,7 @@
 //! `/cohorts/{slug}/people/{id}`: one participant's blog, its health and their posts.
 
-use axum::extract::{Path, State};
+use crate::web::extract::Path;
+use axum::extract::State;
 use axum::response::Html;
 use chrono::Utc;
 use minijinja::context;

@@ -1,6 +1,7 @@
 //! `/cohorts/{slug}/posts`: the river, filtered by thing or person, 50 posts a page.
 
-use axum::extract::{Path, Query, State};
+use crate::web::extract::{Path, Query};
+use axum::extract::State;
 use axum::response::Html;
 use chrono_tz::Tz;
 use minijinja::context;

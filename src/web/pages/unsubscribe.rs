@@ -1,7 +1,8 @@
 //! `/unsubscribe/{token}`: the link in routine emails. Opening it shows a button; the POST
 //! (also the one-click `List-Unsubscribe-Post` of mail programs) turns routine mail off.
 
-use axum::extract::{Path, State};
+use crate::web::extract::Path;
+use axum::extract::State;
 use axum::response::Html;
 use minijinja::context;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};

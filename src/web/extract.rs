@@ -1,0 +1,88 @@
+//! The extractors handlers use for forms, query strings and path segments: axum's, with
+//! every rejection turned into an [`AppError`] page (400 saying what was wrong, 413 for a
+//! body over its limit) instead of axum's plain-text 422 or 415.
+
+use axum::extract::rejection::{FormRejection, PathRejection, QueryRejection};
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::StatusCode;
+use axum::http::request::Parts;
+
+use crate::web::{AppError, FORM_LIMIT};
+
+/// A URL-encoded form, at most [`FORM_LIMIT`] bytes.
+pub struct Form<T>(pub T);
+
+/// The query string.
+pub struct Query<T>(pub T);
+
+/// The path's parameters.
+pub struct Path<T>(pub T);
+
+impl<S, T> FromRequest<S> for Form<T>
+where
+    S: Send + Sync,
+    axum::Form<T>: FromRequest<S, Rejection = FormRejection>,
+{
+    type Rejection = AppError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, AppError> {
+        match axum::Form::<T>::from_request(request, state).await {
+            Ok(axum::Form(value)) => Ok(Self(value)),
+            Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                Err(too_large())
+            }
+            Err(rejection) => Err(AppError::BadRequest(format!(
+                "This form could not be read ({}). Go back, check what you entered and send it again.",
+                rejection.body_text()
+            ))),
+        }
+    }
+}
+
+impl<S, T> FromRequestParts<S> for Query<T>
+where
+    S: Send + Sync,
+    axum::extract::Query<T>: FromRequestParts<S, Rejection = QueryRejection>,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, AppError> {
+        axum::extract::Query::<T>::from_request_parts(parts, state)
+            .await
+            .map(|axum::extract::Query(value)| Self(value))
+            .map_err(|rejection| {
+                AppError::BadRequest(format!(
+                    "The address has a query string that makes no sense here ({}).",
+                    rejection.body_text()
+                ))
+            })
+    }
+}
+
+impl<S, T> FromRequestParts<S> for Path<T>
+where
+    S: Send + Sync,
+    axum::extract::Path<T>: FromRequestParts<S, Rejection = PathRejection>,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, AppError> {
+        axum::extract::Path::<T>::from_request_parts(parts, state)
+            .await
+            .map(|axum::extract::Path(value)| Self(value))
+            .map_err(|rejection| {
+                AppError::BadRequest(format!(
+                    "This address cannot be read ({}).",
+                    rejection.body_text()
+                ))
+            })
+    }
+}
+
+/// The answer to a form body over [`FORM_LIMIT`].
+pub fn too_large() -> AppError {
+    AppError::TooLarge(format!(
+        "This form is too big to read (the limit is {} KB). Shorten what you entered and send it again.",
+        FORM_LIMIT / 1024
+    ))
+}
