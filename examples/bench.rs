@@ -17,7 +17,7 @@ use axum::response::IntoResponse;
 use axum::routing::get;
 use chrono::Utc;
 use futures_util::StreamExt;
-use twentythree::cohorts::{NewCohort, Pace, Visibility};
+use twentythree::cohorts::{NewCohort, Pace, Settings, Visibility};
 use twentythree::people::NewParticipant;
 use twentythree::{Application, Config, cohorts, feeds, people};
 
@@ -115,8 +115,7 @@ async fn main() {
     let address = app.local_addr().unwrap();
     let state = app.state().clone();
     tokio::spawn(app.run_until(std::future::pending()));
-    let new = NewCohort {
-        slug: "bench".parse().unwrap(),
+    let settings = Settings {
         name: "Bench".into(),
         starts_on: "2026-09-01".parse().unwrap(),
         ends_on: None,
@@ -125,6 +124,12 @@ async fn main() {
         release_time: chrono::NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
         pace: Pace::Cohort,
         visibility: Visibility::Public,
+        celebrate_cohort: false,
+        self_report: false,
+    };
+    let new = NewCohort {
+        slug: "bench".parse().unwrap(),
+        settings,
     };
     let cohort = cohorts::create(&state.db, new, Utc::now()).await.unwrap();
 
