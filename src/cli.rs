@@ -13,7 +13,6 @@ use crate::cohorts::settings::{
 };
 use crate::cohorts::{self, NewCohort, Pace, Settings, Slug, Visibility};
 use crate::people::{self, Email, NewParticipant, RowOutcome};
-use futures_util::StreamExt;
 
 use crate::{Application, Config, feeds, lessons};
 
@@ -343,26 +342,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 cohort.slug
             );
             let fetcher = crate::fetcher(&config)?;
-            let attached = futures_util::stream::iter(report.members.iter())
-                .map(|member| {
-                    let (db, fetcher) = (&db, &fetcher);
-                    async move {
-                        let url = url::Url::parse(&member.blog_url).ok();
-                        match url {
-                            Some(url) => feeds::attach_blog(db, fetcher, member, &url, now)
-                                .await
-                                .map(|a| (member, Some(a))),
-                            None => Ok((member, None)),
-                        }
-                    }
-                })
-                .buffer_unordered(feeds::poller::CONCURRENCY)
-                .collect::<Vec<_>>()
-                .await;
-            for result in attached {
-                if let (member, Some(attachment)) = result? {
-                    println!("{}: {}", member.blog_url, describe_attachment(&attachment));
-                }
+            for (member, attached) in feeds::attach_all(&db, &fetcher, &report.members, now).await {
+                println!("{}: {}", member.blog_url, describe_attachment(&attached?));
             }
             Ok(())
         }

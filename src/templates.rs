@@ -110,6 +110,14 @@ const TEMPLATES: &[(&str, &str)] = &[
         "emails/feed-problem.html",
         include_str!("../templates/emails/feed-problem.html"),
     ),
+    (
+        "emails/reminder.txt",
+        include_str!("../templates/emails/reminder.txt"),
+    ),
+    (
+        "emails/reminder.html",
+        include_str!("../templates/emails/reminder.html"),
+    ),
 ];
 
 pub const STYLESHEET: &str = include_str!("../templates/style.css");

@@ -12,6 +12,7 @@ pub mod sanitize;
 pub mod store;
 
 use chrono::{DateTime, Utc};
+use futures_util::StreamExt;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
 };
@@ -78,4 +79,39 @@ pub async fn attach_blog(
     row.feed_id = Set(Some(feed.id));
     row.update(db).await?;
     Ok(Attached { feed, found })
+}
+
+/// Gives `member` a new blog address and finds its feed (the participant's "I moved my
+/// blog", and the coordinator's "fix the feed address").
+pub async fn move_blog(
+    db: &impl ConnectionTrait,
+    fetcher: &Fetcher,
+    member: participant::Model,
+    blog: &Url,
+    now: DateTime<Utc>,
+) -> Result<Attached, sea_orm::DbErr> {
+    let mut row: participant::ActiveModel = member.into();
+    row.blog_url = Set(blog.to_string());
+    let member = row.update(db).await?;
+    attach_blog(db, fetcher, &member, blog, now).await
+}
+
+/// Discovers the feeds of many new participants at once (after an import), a few at a time.
+pub async fn attach_all<'a>(
+    db: &impl ConnectionTrait,
+    fetcher: &Fetcher,
+    members: &'a [participant::Model],
+    now: DateTime<Utc>,
+) -> Vec<(&'a participant::Model, Result<Attached, sea_orm::DbErr>)> {
+    futures_util::stream::iter(members)
+        .filter_map(|member| async move {
+            let url = Url::parse(&member.blog_url).ok()?;
+            Some((member, url))
+        })
+        .map(|(member, url)| async move {
+            (member, attach_blog(db, fetcher, member, &url, now).await)
+        })
+        .buffer_unordered(poller::CONCURRENCY)
+        .collect()
+        .await
 }
