@@ -97,21 +97,29 @@ pub async fn move_blog(
 }
 
 /// Discovers the feeds of many new participants at once (after an import), a few at a time.
-pub async fn attach_all<'a>(
-    db: &impl ConnectionTrait,
+pub async fn attach_all<'a, C: ConnectionTrait>(
+    db: &C,
     fetcher: &Fetcher,
     members: &'a [participant::Model],
     now: DateTime<Utc>,
 ) -> Vec<(&'a participant::Model, Result<Attached, sea_orm::DbErr>)> {
-    futures_util::stream::iter(members)
-        .filter_map(|member| async move {
-            let url = Url::parse(&member.blog_url).ok()?;
-            Some((member, url))
-        })
-        .map(|(member, url)| async move {
-            (member, attach_blog(db, fetcher, member, &url, now).await)
-        })
+    let jobs: Vec<_> = members
+        .iter()
+        .filter_map(|member| Some((member, Url::parse(&member.blog_url).ok()?)))
+        .map(|(member, url)| attach_one(db, fetcher, member, url, now))
+        .collect();
+    futures_util::stream::iter(jobs)
         .buffer_unordered(poller::CONCURRENCY)
         .collect()
         .await
+}
+
+async fn attach_one<'a, C: ConnectionTrait>(
+    db: &C,
+    fetcher: &Fetcher,
+    member: &'a participant::Model,
+    blog: Url,
+    now: DateTime<Utc>,
+) -> (&'a participant::Model, Result<Attached, sea_orm::DbErr>) {
+    (member, attach_blog(db, fetcher, member, &blog, now).await)
 }
