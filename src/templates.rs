@@ -22,6 +22,27 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/finishers.html"),
     ),
     ("mail-log.html", include_str!("../templates/mail-log.html")),
+    ("coordinator.html", include_str!("../templates/coordinator.html")),
+    (
+        "cohort-settings.html",
+        include_str!("../templates/cohort-settings.html"),
+    ),
+    (
+        "coordinator-grid.html",
+        include_str!("../templates/coordinator-grid.html"),
+    ),
+    (
+        "coordinator-person.html",
+        include_str!("../templates/coordinator-person.html"),
+    ),
+    (
+        "coordinator-reminders.html",
+        include_str!("../templates/coordinator-reminders.html"),
+    ),
+    (
+        "coordinator-import.html",
+        include_str!("../templates/coordinator-import.html"),
+    ),
     (
         "certificate.html",
         include_str!("../templates/certificate.html"),

@@ -49,7 +49,7 @@ fn cells(row: &Row, numbers: &[i32]) -> Vec<minijinja::Value> {
                     title => format!("Thing {number} done {} by {}{post}", c.at.format("%Y-%m-%d"), source_name(&c.source)),
                 }
             }
-            None => context! { letter => "", title => format!("Thing {number}: not done") },
+            None => context! { letter => "", source => "", link => (), title => format!("Thing {number}: not done") },
         })
         .collect()
 }
