@@ -22,7 +22,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/finishers.html"),
     ),
     ("mail-log.html", include_str!("../templates/mail-log.html")),
-    ("coordinator.html", include_str!("../templates/coordinator.html")),
+    (
+        "coordinator.html",
+        include_str!("../templates/coordinator.html"),
+    ),
     (
         "cohort-settings.html",
         include_str!("../templates/cohort-settings.html"),

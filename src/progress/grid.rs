@@ -19,8 +19,8 @@ use crate::feeds::health;
 use crate::feeds::river::archive_cutoff;
 use crate::lessons::Program;
 
-/// No new completion for this long (counted from the later of joining and the cohort's
-/// start when there is none yet) makes a participant stalled.
+/// No new completion for this long makes a participant stalled; someone with none at all
+/// counts from the later of joining and the cohort's start.
 pub const STALLED_AFTER: Duration = Duration::days(14);
 /// "Active this week": completed a lesson or published a post this recently.
 pub const ACTIVE_WITHIN: Duration = Duration::days(7);
@@ -328,10 +328,7 @@ pub async fn rows(
                 })
                 .count();
             let last_completion_at = mine.values().map(|c| c.completed_at).max();
-            let quiet_since = last_completion_at
-                .unwrap_or(member.joined_at)
-                .max(member.joined_at)
-                .max(start);
+            let quiet_since = last_completion_at.unwrap_or_else(|| member.joined_at.max(start));
             let feed = member.feed_id.and_then(|id| feeds.get(&id));
             let feed_posts = member
                 .feed_id
