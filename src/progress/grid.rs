@@ -36,13 +36,16 @@ pub struct Figures {
     pub failing: usize,
 }
 
+/// (participant, cohort, feed, finished at)
+type MemberColumns = (i32, i32, Option<i32>, Option<DateTime<Utc>>);
+
 /// The figures of every cohort, by cohort id (four queries in all).
 pub async fn figures(
     db: &impl ConnectionTrait,
     now: DateTime<Utc>,
 ) -> Result<HashMap<i32, Figures>, DbErr> {
     let since = now - ACTIVE_WITHIN;
-    let members: Vec<(i32, i32, Option<i32>, Option<DateTime<Utc>>)> = participant::Entity::find()
+    let members: Vec<MemberColumns> = participant::Entity::find()
         .select_only()
         .columns([
             participant::Column::Id,
