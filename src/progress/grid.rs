@@ -6,10 +6,9 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use sea_orm::sea_query::{JoinType, SelectStatement};
+use sea_orm::sea_query::{Expr, Func, JoinType, Query};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect, QueryTrait,
-    RelationTrait,
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect, RelationTrait,
 };
 use serde::Serialize;
 
@@ -102,8 +101,8 @@ pub struct Cell {
     /// `post`, `claim`, `coordinator` or `self`.
     pub source: String,
     pub at: DateTime<Utc>,
-    pub post_title: Option<String>,
-    pub post_link: Option<String>,
+    /// The evidence post, if any (see [`evidence`] for its title and link).
+    pub post_id: Option<i32>,
 }
 
 /// The letter the grid shows for a completion's source.
@@ -217,18 +216,75 @@ impl Filter {
     }
 }
 
-/// `SELECT column FROM participants WHERE cohort_id = ...`, for `IN (...)` filters.
-fn members_of(cohort: &cohort::Model, column: participant::Column) -> SelectStatement {
-    participant::Entity::find()
+/// The title and link of each of `posts`, for the cells a page shows.
+pub async fn evidence(
+    db: &impl ConnectionTrait,
+    posts: impl IntoIterator<Item = i32>,
+) -> Result<HashMap<i32, (String, Option<String>)>, DbErr> {
+    let ids: Vec<i32> = posts.into_iter().collect();
+    let rows: Vec<(i32, String, Option<String>)> = post::Entity::find()
         .select_only()
-        .column(column)
-        .filter(participant::Column::CohortId.eq(cohort.id))
-        .into_query()
+        .columns([post::Column::Id, post::Column::Title, post::Column::Link])
+        .filter(post::Column::Id.is_in(ids))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, title, link)| (id, (title, link)))
+        .collect())
 }
 
-type PostColumns = (i32, i32, Option<String>, String, DateTime<Utc>);
+/// Per participant of `cohort`: posts since the archive cut-off, and how many of them count
+/// for no lesson (one grouped query).
+async fn post_counts(
+    db: &impl ConnectionTrait,
+    cohort: &cohort::Model,
+) -> Result<HashMap<i32, (usize, usize)>, DbErr> {
+    use sea_orm::sea_query::ExprTrait;
+    let counted = Expr::exists(
+        Query::select()
+            .expr(Expr::val(1))
+            .from(post_thing::Entity)
+            .and_where(
+                Expr::col((post_thing::Entity, post_thing::Column::ParticipantId))
+                    .equals((participant::Entity, participant::Column::Id)),
+            )
+            .and_where(
+                Expr::col((post_thing::Entity, post_thing::Column::PostId))
+                    .equals((post::Entity, post::Column::Id)),
+            )
+            .to_owned(),
+    );
+    let rows: Vec<(i32, i64, i64)> = participant::Entity::find()
+        .select_only()
+        .column(participant::Column::Id)
+        .expr_as(
+            Func::count(Expr::col((post::Entity, post::Column::Id))),
+            "posts",
+        )
+        .expr_as(
+            Expr::cust_with_expr("SUM(CASE WHEN ? THEN 0 ELSE 1 END)", counted),
+            "unclaimed",
+        )
+        .join(JoinType::InnerJoin, participant::Relation::Feed.def())
+        .join(JoinType::InnerJoin, feed::Relation::Post.def())
+        .filter(participant::Column::CohortId.eq(cohort.id))
+        .filter(post::Column::PublishedAt.gte(archive_cutoff(cohort)))
+        .group_by(participant::Column::Id)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, posts, unclaimed)| {
+            let count = |n: i64| usize::try_from(n).unwrap_or_default();
+            (id, (count(posts), count(unclaimed)))
+        })
+        .collect())
+}
 
-/// Every participant of `cohort` as a grid row, in name order (five queries).
+/// Every participant of `cohort` as a grid row, in name order (four queries).
 pub async fn rows(
     db: &impl ConnectionTrait,
     program: &Program,
@@ -253,42 +309,7 @@ pub async fn rows(
         .filter(participant::Column::CohortId.eq(cohort.id))
         .all(db)
         .await?;
-    let cutoff = archive_cutoff(cohort);
-    let posts: Vec<PostColumns> = post::Entity::find()
-        .select_only()
-        .columns([
-            post::Column::Id,
-            post::Column::FeedId,
-            post::Column::Link,
-            post::Column::Title,
-            post::Column::PublishedAt,
-        ])
-        .filter(post::Column::FeedId.in_subquery(members_of(cohort, participant::Column::FeedId)))
-        .filter(post::Column::PublishedAt.gte(cutoff))
-        .into_tuple()
-        .all(db)
-        .await?;
-    let counted: HashSet<(i32, i32)> = post_thing::Entity::find()
-        .select_only()
-        .columns([
-            post_thing::Column::ParticipantId,
-            post_thing::Column::PostId,
-        ])
-        .filter(
-            post_thing::Column::ParticipantId
-                .in_subquery(members_of(cohort, participant::Column::Id)),
-        )
-        .into_tuple::<(i32, i32)>()
-        .all(db)
-        .await?
-        .into_iter()
-        .collect();
-
-    let by_post: HashMap<i32, &PostColumns> = posts.iter().map(|p| (p.0, p)).collect();
-    let mut by_feed: HashMap<i32, Vec<i32>> = HashMap::new();
-    for p in &posts {
-        by_feed.entry(p.1).or_default().push(p.0);
-    }
+    let mut posts = post_counts(db, cohort).await?;
     let mut done: HashMap<i32, HashMap<i32, &completion::Model>> = HashMap::new();
     for c in &completions {
         done.entry(c.participant_id)
@@ -305,15 +326,11 @@ pub async fn rows(
                 .lessons
                 .iter()
                 .map(|lesson| {
-                    mine.get(&lesson.number).map(|c| {
-                        let post = c.post_id.and_then(|id| by_post.get(&id));
-                        Cell {
-                            letter: source_letter(&c.source),
-                            source: c.source.clone(),
-                            at: c.completed_at,
-                            post_title: post.map(|p| p.3.clone()),
-                            post_link: post.and_then(|p| p.2.clone()),
-                        }
+                    mine.get(&lesson.number).map(|c| Cell {
+                        letter: source_letter(&c.source),
+                        source: c.source.clone(),
+                        at: c.completed_at,
+                        post_id: c.post_id,
                     })
                 })
                 .collect();
@@ -333,11 +350,7 @@ pub async fn rows(
             let last_completion_at = mine.values().map(|c| c.completed_at).max();
             let quiet_since = last_completion_at.unwrap_or_else(|| member.joined_at.max(start));
             let feed = member.feed_id.and_then(|id| feeds.get(&id));
-            let feed_posts = member
-                .feed_id
-                .and_then(|id| by_feed.get(&id))
-                .map(Vec::as_slice)
-                .unwrap_or_default();
+            let (post_count, unclaimed) = posts.remove(&member.id).unwrap_or_default();
             Row {
                 id: member.id,
                 name: person.name,
@@ -349,11 +362,8 @@ pub async fn rows(
                 finished_at: member.finished_at,
                 last_completion_at,
                 last_reminded_at: member.last_reminded_at,
-                posts: feed_posts.len(),
-                unclaimed: feed_posts
-                    .iter()
-                    .filter(|id| !counted.contains(&(member.id, **id)))
-                    .count(),
+                posts: post_count,
+                unclaimed,
                 feed_status: feed.map_or_else(|| "pending".into(), |f| f.status.clone()),
                 feed_health: feed
                     .map_or_else(|| "No feed found yet.".into(), |f| health::describe(f, now)),

@@ -33,26 +33,27 @@ fn source_name(source: &str) -> &'static str {
 }
 
 /// The cells of one row as the template shows them: letter, link and a title that says it.
-fn cells(row: &Row, numbers: &[i32]) -> Vec<minijinja::Value> {
+fn cells(row: &Row, numbers: &[i32], evidence: &Evidence) -> Vec<minijinja::Value> {
     row.cells
         .iter()
         .zip(numbers)
         .map(|(cell, number)| match cell {
             Some(c) => {
-                let post = c
-                    .post_title
-                    .as_ref()
-                    .map(|t| format!(": \u{201c}{t}\u{201d}"))
+                let post = c.post_id.and_then(|id| evidence.get(&id));
+                let title = post
+                    .map(|(t, _)| format!(": \u{201c}{t}\u{201d}"))
                     .unwrap_or_default();
                 context! {
-                    letter => c.letter, source => c.source.clone(), link => c.post_link.clone(),
-                    title => format!("Thing {number} done {} by {}{post}", c.at.format("%Y-%m-%d"), source_name(&c.source)),
+                    letter => c.letter, source => c.source.clone(), link => post.and_then(|(_, l)| l.clone()),
+                    title => format!("Thing {number} done {} by {}{title}", c.at.format("%Y-%m-%d"), source_name(&c.source)),
                 }
             }
             None => context! { letter => "", source => "", link => (), title => format!("Thing {number}: not done") },
         })
         .collect()
 }
+
+type Evidence = std::collections::HashMap<i32, (String, Option<String>)>;
 
 pub async fn show(
     State(state): State<AppState>,
@@ -88,15 +89,24 @@ pub async fn show(
     let shown: Vec<&Row> = rows.iter().filter(|r| filter.keeps(r)).collect();
     let pages = shown.len().div_ceil(PAGE_SIZE).max(1);
     let numbers: Vec<i32> = state.program.lessons.iter().map(|l| l.number).collect();
-    let people: Vec<minijinja::Value> = shown
+    let on_page: Vec<&Row> = shown
         .iter()
         .skip((page - 1) * PAGE_SIZE)
         .take(PAGE_SIZE)
+        .copied()
+        .collect();
+    let post_ids: Vec<i32> = on_page
+        .iter()
+        .flat_map(|r| r.cells.iter().flatten().filter_map(|c| c.post_id))
+        .collect();
+    let evidence = grid::evidence(&state.db, post_ids).await?;
+    let people: Vec<minijinja::Value> = on_page
+        .iter()
         .map(|r| {
             context! {
                 id => r.id, name => r.name.clone(), done => r.done, finished => r.finished(),
                 stalled => r.stalled, feed_failing => r.feed_failing, unclaimed => r.unclaimed,
-                cells => cells(r, &numbers),
+                cells => cells(r, &numbers, &evidence),
             }
         })
         .collect();
