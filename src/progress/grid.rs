@@ -317,6 +317,10 @@ pub async fn rows(
             .insert(c.lesson_number, c);
     }
     let start = cohorts::week_opens(cohort, 1);
+    let self_paced = cohort.pace == cohorts::Pace::SelfPaced.as_str();
+    let calendar: Vec<DateTime<Utc>> = (1..=program.weeks())
+        .map(|w| cohorts::week_opens(cohort, w))
+        .collect();
     let mut rows: Vec<Row> = members
         .into_iter()
         .filter_map(|(member, person)| Some((member, person?)))
@@ -339,12 +343,20 @@ pub async fn rows(
                 .iter()
                 .filter(|l| l.required && mine.contains_key(&l.number))
                 .count();
+            let opens: Vec<DateTime<Utc>> = if self_paced {
+                (1..=program.weeks())
+                    .map(|w| cohorts::member_week_opens(cohort, &member, w))
+                    .collect()
+            } else {
+                calendar.clone()
+            };
             let overdue = program
                 .lessons
                 .iter()
                 .filter(|l| l.required && !mine.contains_key(&l.number))
                 .filter(|l| {
-                    cohorts::member_week_opens(cohort, &member, l.week) + BEHIND_AFTER <= now
+                    let week = usize::try_from(l.week - 1).unwrap_or_default();
+                    opens.get(week).is_some_and(|at| *at + BEHIND_AFTER <= now)
                 })
                 .count();
             let last_completion_at = mine.values().map(|c| c.completed_at).max();
