@@ -17,7 +17,7 @@ use axum::response::IntoResponse;
 use axum::routing::get;
 use chrono::Utc;
 use futures_util::StreamExt;
-use twentythree::cohorts::{NewCohort, Pace, Visibility};
+use twentythree::cohorts::{NewCohort, Pace, Settings, Visibility};
 use twentythree::people::NewParticipant;
 use twentythree::{Application, Config, cohorts, feeds, people};
 
@@ -64,11 +64,21 @@ fn peak_memory_mb() -> f64 {
     kb / 1024.0
 }
 
-async fn latency(client: &reqwest::Client, url: &str, runs: usize) -> (Duration, Duration) {
+async fn latency(
+    client: &reqwest::Client,
+    url: &str,
+    cookie: &str,
+    runs: usize,
+) -> (Duration, Duration) {
     let mut times = Vec::new();
     for _ in 0..runs {
         let started = Instant::now();
-        let response = client.get(url).send().await.unwrap();
+        let response = client
+            .get(url)
+            .header(header::COOKIE, cookie)
+            .send()
+            .await
+            .unwrap();
         assert!(
             response.status().is_success(),
             "{url}: {}",
@@ -118,8 +128,7 @@ async fn main() {
     let address = app.local_addr().unwrap();
     let state = app.state().clone();
     tokio::spawn(app.run_until(std::future::pending()));
-    let new = NewCohort {
-        slug: "bench".parse().unwrap(),
+    let settings = Settings {
         name: "Bench".into(),
         starts_on: "2026-09-01".parse().unwrap(),
         ends_on: None,
@@ -128,6 +137,12 @@ async fn main() {
         release_time: chrono::NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
         pace: Pace::Cohort,
         visibility: Visibility::Public,
+        celebrate_cohort: false,
+        self_report: false,
+    };
+    let new = NewCohort {
+        slug: "bench".parse().unwrap(),
+        settings,
     };
     let cohort = cohorts::create(&state.db, new, Utc::now()).await.unwrap();
 
@@ -184,6 +199,14 @@ async fn main() {
         blogs as f64 / elapsed
     );
 
+    let email: people::Email = "coordinator@example.org".parse().unwrap();
+    let (coordinator, _) = people::add_coordinator(&state.db, &email, "Coordinator", Utc::now())
+        .await
+        .unwrap();
+    let session = twentythree::auth::create_session(&state.db, &coordinator, Utc::now())
+        .await
+        .unwrap();
+    let cookie = format!("twentythree={session}");
     let client = reqwest::Client::new();
     for path in [
         "/cohorts/bench",
@@ -192,8 +215,13 @@ async fn main() {
         "/api/v1/cohorts/bench/progress",
         "/cohorts/bench/feed.atom",
         "/lessons/7",
+        "/coordinator",
+        "/coordinator/cohorts/bench",
+        "/coordinator/cohorts/bench?show=stalled&page=2",
+        "/coordinator/cohorts/bench/reminders",
     ] {
-        let (median, p95) = latency(&client, &format!("http://{address}{path}"), 20).await;
+        let url = format!("http://{address}{path}");
+        let (median, p95) = latency(&client, &url, &cookie, 20).await;
         println!(
             "GET {path}: median {:.1} ms, p95 {:.1} ms",
             median.as_secs_f64() * 1000.0,

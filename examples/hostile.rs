@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 
 use chrono::Utc;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-use twentythree::cohorts::{self, NewCohort, Pace, Visibility};
+use twentythree::cohorts::{self, NewCohort, Pace, Settings, Visibility};
 use twentythree::entities::{feed, post};
 use twentythree::feeds::fetch::Options;
 use twentythree::feeds::poller::Poller;
@@ -68,8 +68,7 @@ async fn main() {
     let address = app.local_addr().unwrap();
     let state = app.state().clone();
     tokio::spawn(app.run_until(std::future::pending()));
-    let new = NewCohort {
-        slug: "hostile".parse().unwrap(),
+    let settings = Settings {
         name: "Hostile".into(),
         starts_on: "2026-09-01".parse().unwrap(),
         ends_on: None,
@@ -78,6 +77,12 @@ async fn main() {
         release_time: chrono::NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
         pace: Pace::Cohort,
         visibility: Visibility::Public,
+        celebrate_cohort: false,
+        self_report: false,
+    };
+    let new = NewCohort {
+        slug: "hostile".parse().unwrap(),
+        settings,
     };
     let cohort = cohorts::create(&state.db, new, Utc::now()).await.unwrap();
     for fault in FAULTS {

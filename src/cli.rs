@@ -8,9 +8,11 @@ use chrono::{NaiveDate, NaiveTime, Utc, Weekday};
 use chrono_tz::Tz;
 use clap::{Parser, Subcommand};
 
-use crate::cohorts::{self, NewCohort, Pace, Slug, Visibility};
+use crate::cohorts::settings::{
+    self as cohort_settings, parse_date, parse_slug, parse_time, parse_timezone, parse_weekday,
+};
+use crate::cohorts::{self, NewCohort, Pace, Settings, Slug, Visibility};
 use crate::people::{self, Email, NewParticipant, RowOutcome};
-use futures_util::StreamExt;
 
 use crate::{Application, Config, feeds, lessons};
 
@@ -84,6 +86,41 @@ pub enum CohortCommand {
         release_time: NaiveTime,
         #[arg(long, value_enum, default_value = "public")]
         visibility: Visibility,
+        /// Tell the whole cohort when someone finishes.
+        #[arg(long)]
+        celebrate_cohort: bool,
+        /// Let participants mark a lesson done themselves.
+        #[arg(long)]
+        self_report: bool,
+    },
+    /// Change a cohort's settings (the slug stays); options left out stay as they are.
+    Edit {
+        slug: String,
+        #[arg(long)]
+        name: Option<String>,
+        /// First day, YYYY-MM-DD.
+        #[arg(long)]
+        starts: Option<String>,
+        /// Last day, YYYY-MM-DD, or "" for none.
+        #[arg(long)]
+        ends: Option<String>,
+        #[arg(long)]
+        timezone: Option<String>,
+        /// cohort or self.
+        #[arg(long)]
+        pace: Option<String>,
+        #[arg(long)]
+        release_day: Option<String>,
+        /// HH:MM.
+        #[arg(long)]
+        release_time: Option<String>,
+        /// public or members.
+        #[arg(long)]
+        visibility: Option<String>,
+        #[arg(long)]
+        celebrate_cohort: Option<bool>,
+        #[arg(long)]
+        self_report: Option<bool>,
     },
     /// List every cohort.
     List,
@@ -140,32 +177,6 @@ pub enum LessonsCommand {
     },
 }
 
-fn parse_slug(s: &str) -> Result<Slug, String> {
-    s.parse()
-}
-
-fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("{s:?} is not a date in the form YYYY-MM-DD"))
-}
-
-fn parse_time(s: &str) -> Result<NaiveTime, String> {
-    NaiveTime::parse_from_str(s.trim(), "%H:%M")
-        .map_err(|_| format!("{s:?} is not a time in the form HH:MM"))
-}
-
-fn parse_timezone(s: &str) -> Result<Tz, String> {
-    s.trim().parse().map_err(|_| {
-        format!("{s:?} is not an IANA time zone such as Europe/Berlin or America/Chicago")
-    })
-}
-
-fn parse_weekday(s: &str) -> Result<Weekday, String> {
-    s.trim()
-        .parse()
-        .map_err(|_| format!("{s:?} is not a weekday such as monday"))
-}
-
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let command = cli.command.unwrap_or(Command::Serve);
     let config = Config::load(cli.config.as_deref())?;
@@ -195,9 +206,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             release_day,
             release_time,
             visibility,
+            celebrate_cohort,
+            self_report,
         }) => {
-            let new = NewCohort {
-                slug,
+            let settings = Settings {
                 name,
                 starts_on: starts,
                 ends_on: ends,
@@ -206,8 +218,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 release_time,
                 pace,
                 visibility,
+                celebrate_cohort,
+                self_report,
             };
-            let cohort = cohorts::create(&db, new, now).await?;
+            let cohort = cohorts::create(&db, NewCohort { slug, settings }, now).await?;
             println!(
                 "Created cohort {} ({}): starts {}, lessons open {}s at {} {}, {} pace, {}.",
                 cohort.slug,
@@ -219,6 +233,50 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 cohort.pace,
                 cohort.visibility
             );
+            Ok(())
+        }
+        Command::Cohort(CohortCommand::Edit {
+            slug,
+            name,
+            starts,
+            ends,
+            timezone,
+            pace,
+            release_day,
+            release_time,
+            visibility,
+            celebrate_cohort,
+            self_report,
+        }) => {
+            let cohort = find_cohort(&db, &slug).await?;
+            let mut form = cohort_settings::Form::of(&cohort);
+            for (value, field) in [
+                (name, &mut form.name),
+                (starts, &mut form.starts),
+                (ends, &mut form.ends),
+                (timezone, &mut form.timezone),
+                (pace, &mut form.pace),
+                (release_day, &mut form.release_day),
+                (release_time, &mut form.release_time),
+                (visibility, &mut form.visibility),
+            ] {
+                if let Some(value) = value {
+                    *field = value;
+                }
+            }
+            for (value, field) in [
+                (celebrate_cohort, &mut form.celebrate_cohort),
+                (self_report, &mut form.self_report),
+            ] {
+                if let Some(on) = value {
+                    *field = on.then(|| "on".to_owned());
+                }
+            }
+            let settings = form
+                .settings()
+                .map_err(|problems| anyhow::anyhow!(cohort_settings::describe(&problems)))?;
+            let cohort = cohorts::update(&db, cohort, settings).await?;
+            println!("Updated cohort {} ({}).", cohort.slug, cohort.name);
             Ok(())
         }
         Command::Cohort(CohortCommand::List) => {
@@ -284,26 +342,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 cohort.slug
             );
             let fetcher = crate::fetcher(&config)?;
-            let attached = futures_util::stream::iter(report.members.iter())
-                .map(|member| {
-                    let (db, fetcher) = (&db, &fetcher);
-                    async move {
-                        let url = url::Url::parse(&member.blog_url).ok();
-                        match url {
-                            Some(url) => feeds::attach_blog(db, fetcher, member, &url, now)
-                                .await
-                                .map(|a| (member, Some(a))),
-                            None => Ok((member, None)),
-                        }
-                    }
-                })
-                .buffer_unordered(feeds::poller::CONCURRENCY)
-                .collect::<Vec<_>>()
-                .await;
-            for result in attached {
-                if let (member, Some(attachment)) = result? {
-                    println!("{}: {}", member.blog_url, describe_attachment(&attachment));
-                }
+            for (member, attached) in feeds::attach_all(&db, &fetcher, &report.members, now).await {
+                println!("{}: {}", member.blog_url, describe_attachment(&attached?));
             }
             Ok(())
         }

@@ -23,6 +23,30 @@ const TEMPLATES: &[(&str, &str)] = &[
     ),
     ("mail-log.html", include_str!("../templates/mail-log.html")),
     (
+        "coordinator.html",
+        include_str!("../templates/coordinator.html"),
+    ),
+    (
+        "cohort-settings.html",
+        include_str!("../templates/cohort-settings.html"),
+    ),
+    (
+        "coordinator-grid.html",
+        include_str!("../templates/coordinator-grid.html"),
+    ),
+    (
+        "coordinator-person.html",
+        include_str!("../templates/coordinator-person.html"),
+    ),
+    (
+        "coordinator-reminders.html",
+        include_str!("../templates/coordinator-reminders.html"),
+    ),
+    (
+        "coordinator-import.html",
+        include_str!("../templates/coordinator-import.html"),
+    ),
+    (
         "certificate.html",
         include_str!("../templates/certificate.html"),
     ),
@@ -109,6 +133,14 @@ const TEMPLATES: &[(&str, &str)] = &[
     (
         "emails/feed-problem.html",
         include_str!("../templates/emails/feed-problem.html"),
+    ),
+    (
+        "emails/reminder.txt",
+        include_str!("../templates/emails/reminder.txt"),
+    ),
+    (
+        "emails/reminder.html",
+        include_str!("../templates/emails/reminder.html"),
     ),
 ];
 

@@ -48,6 +48,16 @@ impl Status {
     }
 }
 
+/// Whether the coordinator should look at this feed: it fails, stopped, or has not been
+/// found yet.
+pub fn is_failing(feed: &feed::Model) -> bool {
+    match Status::parse(&feed.status) {
+        Status::Ok => false,
+        Status::Pending => feed.last_error.is_some(),
+        Status::Failing | Status::Gone | Status::Blocked => true,
+    }
+}
+
 /// One sentence on how the feed is doing, for the participant and the coordinator.
 pub fn describe(feed: &feed::Model, now: DateTime<Utc>) -> String {
     let error = feed.last_error.as_deref().unwrap_or("an unknown problem");

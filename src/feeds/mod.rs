@@ -12,6 +12,7 @@ pub mod sanitize;
 pub mod store;
 
 use chrono::{DateTime, Utc};
+use futures_util::StreamExt;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
 };
@@ -78,4 +79,47 @@ pub async fn attach_blog(
     row.feed_id = Set(Some(feed.id));
     row.update(db).await?;
     Ok(Attached { feed, found })
+}
+
+/// Gives `member` a new blog address and finds its feed (the participant's "I moved my
+/// blog", and the coordinator's "fix the feed address").
+pub async fn move_blog(
+    db: &impl ConnectionTrait,
+    fetcher: &Fetcher,
+    member: participant::Model,
+    blog: &Url,
+    now: DateTime<Utc>,
+) -> Result<Attached, sea_orm::DbErr> {
+    let mut row: participant::ActiveModel = member.into();
+    row.blog_url = Set(blog.to_string());
+    let member = row.update(db).await?;
+    attach_blog(db, fetcher, &member, blog, now).await
+}
+
+/// Discovers the feeds of many new participants at once (after an import), a few at a time.
+pub async fn attach_all<'a, C: ConnectionTrait>(
+    db: &C,
+    fetcher: &Fetcher,
+    members: &'a [participant::Model],
+    now: DateTime<Utc>,
+) -> Vec<(&'a participant::Model, Result<Attached, sea_orm::DbErr>)> {
+    let jobs: Vec<_> = members
+        .iter()
+        .filter_map(|member| Some((member, Url::parse(&member.blog_url).ok()?)))
+        .map(|(member, url)| attach_one(db, fetcher, member, url, now))
+        .collect();
+    futures_util::stream::iter(jobs)
+        .buffer_unordered(poller::CONCURRENCY)
+        .collect()
+        .await
+}
+
+async fn attach_one<'a, C: ConnectionTrait>(
+    db: &C,
+    fetcher: &Fetcher,
+    member: &'a participant::Model,
+    blog: Url,
+    now: DateTime<Utc>,
+) -> (&'a participant::Model, Result<Attached, sea_orm::DbErr>) {
+    (member, attach_blog(db, fetcher, member, &blog, now).await)
 }

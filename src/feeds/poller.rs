@@ -191,6 +191,12 @@ impl Poller {
         Ok(self.read_all(feeds, Claim::Now, now, progress).await)
     }
 
+    /// Reads one feed now, whatever its schedule (a coordinator's "re-poll now"), through the
+    /// same lease as every other read: if another process is reading it, this answers `Busy`.
+    pub async fn poll_feed(&self, feed: feed::Model, now: DateTime<Utc>) -> Read {
+        self.read_one(feed, Claim::Now, now).await
+    }
+
     /// The feeds `poll_now` would read.
     pub async fn feeds_to_poll(
         &self,

@@ -3,7 +3,9 @@
 
 pub mod celebrate;
 pub mod completions;
+pub mod grid;
 pub mod recognise;
+pub mod reminders;
 pub mod standing;
 
 use std::collections::HashMap;

@@ -16,6 +16,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderValue, header};
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
@@ -86,6 +87,20 @@ pub fn router(state: AppState) -> Router {
         .route("/cohorts/{slug}/feed.atom", get(syndication::atom))
         .route("/cohorts/{slug}/feed.json", get(syndication::json_feed))
         .route("/cohorts/{slug}/blogroll.opml", get(syndication::opml))
+        .route("/coordinator", get(coordinator::cohorts::index))
+        .route("/coordinator/cohorts/new", get(coordinator::cohorts::new_form).post(coordinator::cohorts::create))
+        .route("/coordinator/cohorts/{slug}", get(coordinator::grid::show))
+        .route("/coordinator/cohorts/{slug}/settings", get(coordinator::cohorts::edit_form).post(coordinator::cohorts::update))
+        .route("/coordinator/cohorts/{slug}/reminders", get(coordinator::reminders::preview).post(coordinator::reminders::send))
+        .route(
+            "/coordinator/cohorts/{slug}/import",
+            get(coordinator::import::form)
+                .post(coordinator::import::submit)
+                .layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),
+        )
+        .route("/coordinator/cohorts/{slug}/people/{id}", get(coordinator::people::show))
+        .route("/coordinator/cohorts/{slug}/people/{id}/poll", post(coordinator::people::poll))
+        .route("/coordinator/cohorts/{slug}/people/{id}/blog", post(coordinator::people::fix_blog))
         .route("/coordinator/cohorts/{slug}/people/{id}/things/{number}", post(coordinator::set_thing))
         .route("/coordinator/cohorts/{slug}/progress.csv", get(coordinator::progress_csv))
         .route("/coordinator/mail", get(coordinator::mail_log))
@@ -97,7 +112,7 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::guard_forms))
         .layer(axum::middleware::from_fn_with_state(state.clone(), error::fail_fast))
         .layer(axum::middleware::from_fn_with_state(state.clone(), metrics::track))
-        .layer(axum::extract::DefaultBodyLimit::max(FORM_LIMIT))
+        .layer(DefaultBodyLimit::max(FORM_LIMIT))
         .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::SERVICE_UNAVAILABLE, Duration::from_secs(30)))
         .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(SetResponseHeaderLayer::if_not_present(

@@ -6,6 +6,7 @@
 
 mod blog_host;
 mod cli;
+mod cockpit;
 mod cohorts;
 mod coordinator;
 mod feeds;

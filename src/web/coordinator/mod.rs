@@ -1,15 +1,21 @@
-//! The coordinator's pages (`/coordinator/...`): overrides, the progress export and the
-//! mail log.
+//! The coordinator's cockpit (`/coordinator/...`): the cohorts list, cohort settings, the
+//! progress grid, one participant's page, overrides, reminders, CSV import and export, and
+//! the mail log. Only coordinators get in (the `Coordinator` extractor).
 
-use crate::web::extract::Form;
-use crate::web::extract::Path;
+mod chart;
+pub mod cohorts;
+pub mod grid;
+pub mod import;
+pub mod people;
+pub mod reminders;
+
+use crate::web::extract::{Form, Path, Query};
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use chrono::Utc;
 use serde::Deserialize;
 
-use crate::cohorts;
 use crate::entities::cohort;
 use crate::progress::completions::{self, CompletionError, Override, Rules};
 use crate::web::auth::Coordinator;
@@ -17,7 +23,7 @@ use crate::web::pages::river::member_of;
 use crate::web::{AppError, AppState};
 
 async fn cohort(state: &AppState, slug: &str) -> Result<cohort::Model, AppError> {
-    cohorts::find(&state.db, slug)
+    crate::cohorts::find(&state.db, slug)
         .await?
         .ok_or(AppError::NotFound)
 }
@@ -25,6 +31,9 @@ async fn cohort(state: &AppState, slug: &str) -> Result<cohort::Model, AppError>
 #[derive(Deserialize)]
 pub struct OverrideForm {
     done: String,
+    /// Set by the form on the cockpit's participant page: go back there with a notice.
+    #[serde(default)]
+    back: Option<String>,
 }
 
 /// `POST /coordinator/cohorts/{slug}/people/{id}/things/{number}` with `done=true|false`:
@@ -66,6 +75,14 @@ pub async fn set_thing(
         Err(e) => return Err(AppError::BadRequest(format!("{e}."))),
     }
     txn.commit().await?;
+    if form.back.as_deref() == Some("person") {
+        let notice = if done { "marked" } else { "unmarked" };
+        return Ok(Redirect::to(&format!(
+            "/coordinator/cohorts/{}/people/{}?notice={notice}&thing={number}",
+            cohort.slug, member.id
+        ))
+        .into_response());
+    }
     Ok(Redirect::to(&format!("/cohorts/{}/people/{}", cohort.slug, member.id)).into_response())
 }
 
@@ -117,23 +134,52 @@ pub async fn progress_csv(
         .into_response())
 }
 
+#[derive(Deserialize)]
+pub struct MailQuery {
+    cohort: Option<String>,
+}
+
 /// `GET /coordinator/mail`: the mail log, newest first: what was sent, what waits, and
-/// what failed with the mail server's reply.
+/// what failed with the mail server's reply. `?cohort=SLUG` keeps the mail to its members
+/// (among the newest 2,000 emails).
 pub async fn mail_log(
     State(state): State<AppState>,
     Coordinator { current, .. }: Coordinator,
+    Query(query): Query<MailQuery>,
 ) -> Result<Html<String>, AppError> {
-    let rows = crate::mail::recent(&state.db, 200).await?;
+    let (limit, members) = match query.cohort.as_deref().filter(|s| !s.is_empty()) {
+        Some(slug) => {
+            let cohort = cohort(&state, slug).await?;
+            let emails: std::collections::HashSet<String> =
+                crate::progress::cohort_progress(&state.db, &cohort)
+                    .await?
+                    .into_iter()
+                    .map(|p| p.email)
+                    .collect();
+            (2000, Some((cohort, emails)))
+        }
+        None => (200, None),
+    };
+    let rows = crate::mail::recent(&state.db, limit).await?;
     let rows: Vec<minijinja::Value> = rows
         .into_iter()
-        .map(|row| {
+        .filter_map(|row| {
             let to: serde_json::Value = serde_json::from_str(&row.recipients).unwrap_or_default();
+            let to = to["to"][0].as_str().unwrap_or_default().to_owned();
+            match &members {
+                Some((_, emails)) if !emails.contains(&to) => None,
+                _ => Some((row, to)),
+            }
+        })
+        .take(200)
+        .map(|(row, to)| {
             minijinja::context! {
                 created => row.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
-                kind => row.kind, to => to["to"][0].as_str().unwrap_or_default().to_owned(), subject => row.subject,
+                kind => row.kind, to, subject => row.subject,
                 status => row.status, attempts => row.attempts, error => row.last_error,
             }
         })
         .collect();
-    current.render("mail-log.html", minijinja::context! { rows })
+    let cohort = members.map(|(c, _)| minijinja::context! { slug => c.slug, name => c.name });
+    current.render("mail-log.html", minijinja::context! { rows, cohort })
 }

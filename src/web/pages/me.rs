@@ -328,11 +328,14 @@ pub async fn move_blog(
         .blog
         .parse()
         .map_err(|e: String| AppError::BadRequest(format!("{}.", capitalise(&e))))?;
-    let now = Utc::now();
-    let mut row: participant::ActiveModel = member.into();
-    row.blog_url = Set(blog.to_string());
-    let member = row.update(&state.db).await?;
-    feeds::attach_blog(&state.db, &state.poller.fetcher, &member, blog.url(), now).await?;
+    feeds::move_blog(
+        &state.db,
+        &state.poller.fetcher,
+        member,
+        blog.url(),
+        Utc::now(),
+    )
+    .await?;
     Ok(Redirect::to("/me?notice=moved").into_response())
 }
 

@@ -1,9 +1,12 @@
-//! Cohorts: creating and listing them, their release schedule, and who may see which lesson.
+//! Cohorts: creating, editing and listing them, their release schedule, and who may see
+//! which lesson.
+
+pub mod settings;
 
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{DateTime, NaiveDate, NaiveTime, Utc, Weekday};
+use chrono::{DateTime, Utc, Weekday};
 use chrono_tz::Tz;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
@@ -14,6 +17,7 @@ use serde::Serialize;
 use crate::entities::{cohort, participant};
 use crate::lessons::schedule::{self, Release};
 use crate::lessons::{Lesson, Program};
+pub use settings::{Problem, Settings};
 
 /// A URL-safe cohort name: lower-case letters, digits and single hyphens, 2 to 64 long.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -91,70 +95,70 @@ impl Visibility {
 #[derive(Clone, Debug)]
 pub struct NewCohort {
     pub slug: Slug,
-    pub name: String,
-    pub starts_on: NaiveDate,
-    pub ends_on: Option<NaiveDate>,
-    pub timezone: Tz,
-    pub release_weekday: Option<Weekday>,
-    pub release_time: NaiveTime,
-    pub pace: Pace,
-    pub visibility: Visibility,
+    pub settings: Settings,
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum CreateError {
     #[error("a cohort with the slug {0:?} already exists")]
     DuplicateSlug(String),
-    #[error("{0}")]
-    Invalid(String),
+    #[error("{}", settings::describe(.0))]
+    Invalid(Vec<Problem>),
     #[error(transparent)]
     Db(#[from] sea_orm::DbErr),
 }
 
-/// Creates a cohort; refuses a taken slug, an empty name or an end before the start.
+impl CreateError {
+    /// Every problem, each named by the form field it belongs to.
+    pub fn problems(&self) -> Vec<Problem> {
+        match self {
+            Self::DuplicateSlug(_) => vec![Problem::new("slug", self.to_string())],
+            Self::Invalid(problems) => problems.clone(),
+            Self::Db(_) => Vec::new(),
+        }
+    }
+}
+
+/// Creates a cohort; refuses a taken slug and settings that fail [`settings::check`].
 pub async fn create(
     db: &impl ConnectionTrait,
     new: NewCohort,
     now: DateTime<Utc>,
 ) -> Result<cohort::Model, CreateError> {
-    let name = new.name.trim();
-    if name.is_empty() || name.chars().count() > 200 {
-        return Err(CreateError::Invalid(
-            "the cohort needs a name of 1 to 200 characters".into(),
-        ));
-    }
-    if new.ends_on.is_some_and(|end| end < new.starts_on) {
-        return Err(CreateError::Invalid(
-            "the cohort cannot end before it starts".into(),
-        ));
+    let problems = settings::check(&new.settings);
+    if !problems.is_empty() {
+        return Err(CreateError::Invalid(problems));
     }
     if find(db, new.slug.as_str()).await?.is_some() {
         return Err(CreateError::DuplicateSlug(new.slug.to_string()));
     }
-    let weekday = new
-        .release_weekday
-        .unwrap_or_else(|| chrono::Datelike::weekday(&new.starts_on));
-    let row = cohort::ActiveModel {
+    let mut row = cohort::ActiveModel {
         slug: Set(new.slug.to_string()),
-        name: Set(name.to_owned()),
-        starts_on: Set(new.starts_on),
-        ends_on: Set(new.ends_on),
-        timezone: Set(new.timezone.name().to_owned()),
-        release_weekday: Set(i16::try_from(weekday.number_from_monday()).unwrap_or(1)),
-        release_time: Set(new.release_time),
-        pace: Set(new.pace.as_str().to_owned()),
-        visibility: Set(new.visibility.as_str().to_owned()),
-        celebrate_cohort: Set(false),
-        self_report: Set(false),
         created_at: Set(now),
         ..Default::default()
     };
+    new.settings.apply(&mut row);
     row.insert(db).await.map_err(|e| match e.sql_err() {
         Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
             CreateError::DuplicateSlug(new.slug.to_string())
         }
         _ => CreateError::Db(e),
     })
+}
+
+/// Changes a cohort's settings (never its slug) after the same checks as [`create`].
+pub async fn update(
+    db: &impl ConnectionTrait,
+    cohort: cohort::Model,
+    settings: Settings,
+) -> Result<cohort::Model, CreateError> {
+    let problems = settings::check(&settings);
+    if !problems.is_empty() {
+        return Err(CreateError::Invalid(problems));
+    }
+    let mut row: cohort::ActiveModel = cohort.into();
+    settings.apply(&mut row);
+    Ok(row.update(db).await?)
 }
 
 pub async fn find(

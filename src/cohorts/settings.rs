@@ -1,0 +1,322 @@
+//! A cohort's settings and their one validation, shared by `twentythree cohort create` and
+//! the coordinator's forms: each value is parsed by the same function, and the whole is
+//! checked by [`check`]; every problem names the field it belongs to.
+
+use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
+use chrono_tz::Tz;
+use sea_orm::ActiveValue::Set;
+use serde::{Deserialize, Serialize};
+
+use super::{Pace, Slug, Visibility};
+use crate::entities::cohort;
+
+/// Everything a coordinator sets about a cohort but its slug, already parsed.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    pub name: String,
+    pub starts_on: NaiveDate,
+    pub ends_on: Option<NaiveDate>,
+    pub timezone: Tz,
+    /// The weekday lessons open on; `None` means the start date's weekday.
+    pub release_weekday: Option<Weekday>,
+    pub release_time: NaiveTime,
+    pub pace: Pace,
+    pub visibility: Visibility,
+    /// Whether everyone in the cohort hears when someone finishes.
+    pub celebrate_cohort: bool,
+    /// Whether participants may mark a lesson done themselves.
+    pub self_report: bool,
+}
+
+/// One thing wrong with a cohort's settings, and the field it belongs to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    pub field: &'static str,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn new(field: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            field,
+            message: message.into(),
+        }
+    }
+}
+
+/// The problems as one sentence, for the command line.
+pub fn describe(problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .map(|p| p.message.as_str())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The rules that hold across fields: a name of 1 to 200 characters, no end before the start.
+pub fn check(settings: &Settings) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let name = settings.name.trim();
+    if name.is_empty() || name.chars().count() > 200 {
+        problems.push(Problem::new(
+            "name",
+            "the cohort needs a name of 1 to 200 characters",
+        ));
+    }
+    if settings.ends_on.is_some_and(|end| end < settings.starts_on) {
+        problems.push(Problem::new(
+            "ends",
+            "the cohort cannot end before it starts",
+        ));
+    }
+    problems
+}
+
+impl Settings {
+    /// Writes the settings into a cohort row.
+    pub fn apply(&self, row: &mut cohort::ActiveModel) {
+        let weekday = self
+            .release_weekday
+            .unwrap_or_else(|| self.starts_on.weekday());
+        row.name = Set(self.name.trim().to_owned());
+        row.starts_on = Set(self.starts_on);
+        row.ends_on = Set(self.ends_on);
+        row.timezone = Set(self.timezone.name().to_owned());
+        row.release_weekday = Set(i16::try_from(weekday.number_from_monday()).unwrap_or(1));
+        row.release_time = Set(self.release_time);
+        row.pace = Set(self.pace.as_str().to_owned());
+        row.visibility = Set(self.visibility.as_str().to_owned());
+        row.celebrate_cohort = Set(self.celebrate_cohort);
+        row.self_report = Set(self.self_report);
+    }
+}
+
+pub fn parse_slug(s: &str) -> Result<Slug, String> {
+    s.trim().parse()
+}
+
+pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("{s:?} is not a date in the form YYYY-MM-DD"))
+}
+
+pub fn parse_time(s: &str) -> Result<NaiveTime, String> {
+    NaiveTime::parse_from_str(s.trim(), "%H:%M")
+        .map_err(|_| format!("{s:?} is not a time in the form HH:MM"))
+}
+
+pub fn parse_timezone(s: &str) -> Result<Tz, String> {
+    s.trim().parse().map_err(|_| {
+        format!("{s:?} is not an IANA time zone such as Europe/Berlin or America/Chicago")
+    })
+}
+
+pub fn parse_weekday(s: &str) -> Result<Weekday, String> {
+    s.trim()
+        .parse()
+        .map_err(|_| format!("{s:?} is not a weekday such as monday"))
+}
+
+pub fn parse_pace(s: &str) -> Result<Pace, String> {
+    match s.trim() {
+        "cohort" => Ok(Pace::Cohort),
+        "self" => Ok(Pace::SelfPaced),
+        other => Err(format!("{other:?} is not a pace: use cohort or self")),
+    }
+}
+
+pub fn parse_visibility(s: &str) -> Result<Visibility, String> {
+    match s.trim() {
+        "public" => Ok(Visibility::Public),
+        "members" => Ok(Visibility::Members),
+        other => Err(format!(
+            "{other:?} is not a visibility: use public or members"
+        )),
+    }
+}
+
+/// The settings form as sent: every field a string, checkboxes present when ticked.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+pub struct Form {
+    #[serde(default)]
+    pub slug: String,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub starts: String,
+    #[serde(default)]
+    pub ends: String,
+    #[serde(default)]
+    pub timezone: String,
+    #[serde(default)]
+    pub release_day: String,
+    #[serde(default)]
+    pub release_time: String,
+    #[serde(default)]
+    pub pace: String,
+    #[serde(default)]
+    pub visibility: String,
+    #[serde(default)]
+    pub celebrate_cohort: Option<String>,
+    #[serde(default)]
+    pub self_report: Option<String>,
+}
+
+impl Form {
+    /// A fresh cohort's form: the CLI's defaults.
+    pub fn blank() -> Self {
+        Self {
+            timezone: "UTC".into(),
+            release_time: "09:00".into(),
+            pace: Pace::Cohort.as_str().into(),
+            visibility: Visibility::Public.as_str().into(),
+            ..Self::default()
+        }
+    }
+
+    /// The form filled in from an existing cohort.
+    pub fn of(cohort: &cohort::Model) -> Self {
+        let weekday = super::release(cohort).weekday;
+        Self {
+            slug: cohort.slug.clone(),
+            name: cohort.name.clone(),
+            starts: cohort.starts_on.to_string(),
+            ends: cohort.ends_on.map(|d| d.to_string()).unwrap_or_default(),
+            timezone: cohort.timezone.clone(),
+            release_day: weekday_name(weekday).into(),
+            release_time: cohort.release_time.format("%H:%M").to_string(),
+            pace: cohort.pace.clone(),
+            visibility: cohort.visibility.clone(),
+            celebrate_cohort: cohort.celebrate_cohort.then(|| "on".into()),
+            self_report: cohort.self_report.then(|| "on".into()),
+        }
+    }
+
+    /// Parses every field with the CLI's parsers, then runs [`check`]: either settings, or
+    /// every problem found at once.
+    pub fn settings(&self) -> Result<Settings, Vec<Problem>> {
+        let mut problems = Vec::new();
+        let starts = keep(&mut problems, "starts", parse_date(&self.starts));
+        let ends = match self.ends.trim() {
+            "" => Some(None),
+            ends => keep(&mut problems, "ends", parse_date(ends)).map(Some),
+        };
+        let timezone = keep(&mut problems, "timezone", parse_timezone(&self.timezone));
+        let release_weekday = match self.release_day.trim() {
+            "" => Some(None),
+            day => keep(&mut problems, "release_day", parse_weekday(day)).map(Some),
+        };
+        let release_time = keep(
+            &mut problems,
+            "release_time",
+            parse_time(&self.release_time),
+        );
+        let pace = keep(&mut problems, "pace", parse_pace(&self.pace));
+        let visibility = keep(
+            &mut problems,
+            "visibility",
+            parse_visibility(&self.visibility),
+        );
+        let (
+            Some(starts_on),
+            Some(ends_on),
+            Some(timezone),
+            Some(release_weekday),
+            Some(release_time),
+            Some(pace),
+            Some(visibility),
+        ) = (
+            starts,
+            ends,
+            timezone,
+            release_weekday,
+            release_time,
+            pace,
+            visibility,
+        )
+        else {
+            if self.name.trim().is_empty() {
+                problems.push(Problem::new(
+                    "name",
+                    "the cohort needs a name of 1 to 200 characters",
+                ));
+            }
+            return Err(problems);
+        };
+        let settings = Settings {
+            name: self.name.clone(),
+            starts_on,
+            ends_on,
+            timezone,
+            release_weekday,
+            release_time,
+            pace,
+            visibility,
+            celebrate_cohort: self.celebrate_cohort.is_some(),
+            self_report: self.self_report.is_some(),
+        };
+        let problems = check(&settings);
+        if problems.is_empty() {
+            Ok(settings)
+        } else {
+            Err(problems)
+        }
+    }
+}
+
+fn keep<T>(
+    problems: &mut Vec<Problem>,
+    field: &'static str,
+    parsed: Result<T, String>,
+) -> Option<T> {
+    parsed
+        .map_err(|e| problems.push(Problem::new(field, e)))
+        .ok()
+}
+
+pub fn weekday_name(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "monday",
+        Weekday::Tue => "tuesday",
+        Weekday::Wed => "wednesday",
+        Weekday::Thu => "thursday",
+        Weekday::Fri => "friday",
+        Weekday::Sat => "saturday",
+        Weekday::Sun => "sunday",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_form_reports_every_problem_by_field() {
+        let form = Form {
+            name: " ".into(),
+            starts: "2027-03-01".into(),
+            ends: "2027-02-01".into(),
+            ..Form::blank()
+        };
+        let fields: Vec<&str> = form
+            .settings()
+            .unwrap_err()
+            .iter()
+            .map(|p| p.field)
+            .collect();
+        assert_eq!(fields, ["name", "ends"]);
+        let form = Form {
+            name: "Spring".into(),
+            starts: "March".into(),
+            timezone: "Mars/Base".into(),
+            ..Form::blank()
+        };
+        let fields: Vec<&str> = form
+            .settings()
+            .unwrap_err()
+            .iter()
+            .map(|p| p.field)
+            .collect();
+        assert_eq!(fields, ["starts", "timezone"]);
+    }
+}

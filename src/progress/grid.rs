@@ -1,0 +1,437 @@
+//! The coordinator's view of cohorts: key figures per cohort, and the progress grid of one
+//! cohort (each cell's source and evidence, who is stalled, behind, failing, finished or
+//! has unclaimed posts) and its completion curve. A fixed number of queries, however many
+//! participants.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use sea_orm::sea_query::{Expr, Func, JoinType, Query};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect, RelationTrait,
+};
+use serde::Serialize;
+
+use crate::cohorts;
+use crate::entities::{cohort, completion, feed, participant, person, post, post_thing};
+use crate::feeds::health;
+use crate::feeds::river::archive_cutoff;
+use crate::lessons::Program;
+
+/// No new completion for this long makes a participant stalled; someone with none at all
+/// counts from the later of joining and the cohort's start.
+pub const STALLED_AFTER: Duration = Duration::days(14);
+/// "Active this week": completed a lesson or published a post this recently.
+pub const ACTIVE_WITHIN: Duration = Duration::days(7);
+/// A required lesson still not done this long after it opened puts a participant behind.
+pub const BEHIND_AFTER: Duration = Duration::days(7);
+
+/// Key figures of one cohort, for the cohorts list.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Figures {
+    pub participants: usize,
+    pub active: usize,
+    pub finished: usize,
+    pub failing: usize,
+}
+
+/// (participant, cohort, feed, finished at)
+type MemberColumns = (i32, i32, Option<i32>, Option<DateTime<Utc>>);
+
+/// The figures of every cohort, by cohort id (four queries in all).
+pub async fn figures(
+    db: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+) -> Result<HashMap<i32, Figures>, DbErr> {
+    let since = now - ACTIVE_WITHIN;
+    let members: Vec<MemberColumns> = participant::Entity::find()
+        .select_only()
+        .columns([
+            participant::Column::Id,
+            participant::Column::CohortId,
+            participant::Column::FeedId,
+            participant::Column::FinishedAt,
+        ])
+        .into_tuple()
+        .all(db)
+        .await?;
+    let completed: HashSet<i32> = completion::Entity::find()
+        .select_only()
+        .column(completion::Column::ParticipantId)
+        .filter(completion::Column::CompletedAt.gte(since))
+        .into_tuple::<i32>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let posted: HashSet<i32> = post::Entity::find()
+        .select_only()
+        .column(post::Column::FeedId)
+        .filter(post::Column::PublishedAt.gte(since))
+        .filter(post::Column::PublishedAt.lte(now))
+        .into_tuple::<i32>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let failing: HashSet<i32> = feed::Entity::find()
+        .all(db)
+        .await?
+        .iter()
+        .filter(|f| health::is_failing(f))
+        .map(|f| f.id)
+        .collect();
+    let mut figures: HashMap<i32, Figures> = HashMap::new();
+    for (id, cohort_id, feed_id, finished_at) in members {
+        let f = figures.entry(cohort_id).or_default();
+        f.participants += 1;
+        f.finished += usize::from(finished_at.is_some());
+        f.active +=
+            usize::from(completed.contains(&id) || feed_id.is_some_and(|id| posted.contains(&id)));
+        f.failing += usize::from(feed_id.is_none_or(|id| failing.contains(&id)));
+    }
+    Ok(figures)
+}
+
+/// One cell of the grid: a lesson done, how, when, and the post that shows it.
+#[derive(Clone, Debug, Serialize)]
+pub struct Cell {
+    /// `P` post, `C` claim, `M` coordinator's mark, `S` self-report.
+    pub letter: &'static str,
+    /// `post`, `claim`, `coordinator` or `self`.
+    pub source: String,
+    pub at: DateTime<Utc>,
+    /// The evidence post, if any (see [`evidence`] for its title and link).
+    pub post_id: Option<i32>,
+}
+
+/// The letter the grid shows for a completion's source.
+pub fn source_letter(source: &str) -> &'static str {
+    match source {
+        "post" => "P",
+        "claim" => "C",
+        "coordinator" => "M",
+        "self" => "S",
+        _ => "?",
+    }
+}
+
+/// One participant's row of the grid.
+#[derive(Clone, Debug, Serialize)]
+pub struct Row {
+    pub id: i32,
+    pub name: String,
+    pub email: String,
+    pub blog: String,
+    pub release_emails: bool,
+    /// One entry per lesson of the program, in order; `None` when not done.
+    pub cells: Vec<Option<Cell>>,
+    /// Required lessons done.
+    pub done: usize,
+    pub finished_at: Option<DateTime<Utc>>,
+    pub last_completion_at: Option<DateTime<Utc>>,
+    pub last_reminded_at: Option<DateTime<Utc>>,
+    /// Posts since the cohort's archive cut-off.
+    pub posts: usize,
+    /// Of those, the ones that count for no lesson.
+    pub unclaimed: usize,
+    pub feed_status: String,
+    /// The feed's health in plain words.
+    pub feed_health: String,
+    pub feed_error: Option<String>,
+    pub failing_since: Option<DateTime<Utc>>,
+    pub feed_failing: bool,
+    pub stalled: bool,
+    /// Required lessons opened more than [`BEHIND_AFTER`] ago and not done.
+    pub overdue: usize,
+}
+
+impl Row {
+    pub fn finished(&self) -> bool {
+        self.finished_at.is_some()
+    }
+
+    pub fn never_posted(&self) -> bool {
+        self.posts == 0
+    }
+}
+
+/// Which rows the grid shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Filter {
+    All,
+    Stalled,
+    NeverPosted,
+    FeedFailing,
+    Finished,
+    Unclaimed,
+}
+
+impl Filter {
+    pub const ALL: [Self; 6] = [
+        Self::All,
+        Self::Stalled,
+        Self::NeverPosted,
+        Self::FeedFailing,
+        Self::Finished,
+        Self::Unclaimed,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::All => "all",
+            Self::Stalled => "stalled",
+            Self::NeverPosted => "never-posted",
+            Self::FeedFailing => "feed-failing",
+            Self::Finished => "finished",
+            Self::Unclaimed => "unclaimed",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::All => "Everyone",
+            Self::Stalled => "Stalled",
+            Self::NeverPosted => "Never posted",
+            Self::FeedFailing => "Feed failing",
+            Self::Finished => "Finished",
+            Self::Unclaimed => "Unclaimed posts waiting",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.as_str() == s)
+    }
+
+    pub fn keeps(self, row: &Row) -> bool {
+        match self {
+            Self::All => true,
+            Self::Stalled => row.stalled,
+            Self::NeverPosted => row.never_posted(),
+            Self::FeedFailing => row.feed_failing,
+            Self::Finished => row.finished(),
+            Self::Unclaimed => row.unclaimed > 0,
+        }
+    }
+}
+
+/// The title and link of each of `posts`, for the cells a page shows.
+pub async fn evidence(
+    db: &impl ConnectionTrait,
+    posts: impl IntoIterator<Item = i32>,
+) -> Result<HashMap<i32, (String, Option<String>)>, DbErr> {
+    let ids: Vec<i32> = posts.into_iter().collect();
+    let rows: Vec<(i32, String, Option<String>)> = post::Entity::find()
+        .select_only()
+        .columns([post::Column::Id, post::Column::Title, post::Column::Link])
+        .filter(post::Column::Id.is_in(ids))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, title, link)| (id, (title, link)))
+        .collect())
+}
+
+/// Per participant of `cohort`: posts since the archive cut-off, and how many of them count
+/// for no lesson (one grouped query).
+async fn post_counts(
+    db: &impl ConnectionTrait,
+    cohort: &cohort::Model,
+) -> Result<HashMap<i32, (usize, usize)>, DbErr> {
+    use sea_orm::sea_query::ExprTrait;
+    let counted = Expr::exists(
+        Query::select()
+            .expr(Expr::val(1))
+            .from(post_thing::Entity)
+            .and_where(
+                Expr::col((post_thing::Entity, post_thing::Column::ParticipantId))
+                    .equals((participant::Entity, participant::Column::Id)),
+            )
+            .and_where(
+                Expr::col((post_thing::Entity, post_thing::Column::PostId))
+                    .equals((post::Entity, post::Column::Id)),
+            )
+            .to_owned(),
+    );
+    let rows: Vec<(i32, i64, i64)> = participant::Entity::find()
+        .select_only()
+        .column(participant::Column::Id)
+        .expr_as(
+            Func::count(Expr::col((post::Entity, post::Column::Id))),
+            "posts",
+        )
+        .expr_as(
+            Expr::cust_with_expr("SUM(CASE WHEN ? THEN 0 ELSE 1 END)", counted),
+            "unclaimed",
+        )
+        .join(JoinType::InnerJoin, participant::Relation::Feed.def())
+        .join(JoinType::InnerJoin, feed::Relation::Post.def())
+        .filter(participant::Column::CohortId.eq(cohort.id))
+        .filter(post::Column::PublishedAt.gte(archive_cutoff(cohort)))
+        .group_by(participant::Column::Id)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, posts, unclaimed)| {
+            let count = |n: i64| usize::try_from(n).unwrap_or_default();
+            (id, (count(posts), count(unclaimed)))
+        })
+        .collect())
+}
+
+/// Every participant of `cohort` as a grid row, in name order (four queries).
+pub async fn rows(
+    db: &impl ConnectionTrait,
+    program: &Program,
+    cohort: &cohort::Model,
+    now: DateTime<Utc>,
+) -> Result<Vec<Row>, DbErr> {
+    let members = participant::Entity::find()
+        .filter(participant::Column::CohortId.eq(cohort.id))
+        .find_also_related(person::Entity)
+        .all(db)
+        .await?;
+    let feeds: HashMap<i32, feed::Model> = feed::Entity::find()
+        .join(JoinType::InnerJoin, feed::Relation::Participant.def())
+        .filter(participant::Column::CohortId.eq(cohort.id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|f| (f.id, f))
+        .collect();
+    let completions = completion::Entity::find()
+        .join(JoinType::InnerJoin, completion::Relation::Participant.def())
+        .filter(participant::Column::CohortId.eq(cohort.id))
+        .all(db)
+        .await?;
+    let mut posts = post_counts(db, cohort).await?;
+    let mut done: HashMap<i32, HashMap<i32, &completion::Model>> = HashMap::new();
+    for c in &completions {
+        done.entry(c.participant_id)
+            .or_default()
+            .insert(c.lesson_number, c);
+    }
+    let start = cohorts::week_opens(cohort, 1);
+    let self_paced = cohort.pace == cohorts::Pace::SelfPaced.as_str();
+    let calendar: Vec<DateTime<Utc>> = (1..=program.weeks())
+        .map(|w| cohorts::week_opens(cohort, w))
+        .collect();
+    let mut rows: Vec<Row> = members
+        .into_iter()
+        .filter_map(|(member, person)| Some((member, person?)))
+        .map(|(member, person)| {
+            let mine = done.remove(&member.id).unwrap_or_default();
+            let cells = program
+                .lessons
+                .iter()
+                .map(|lesson| {
+                    mine.get(&lesson.number).map(|c| Cell {
+                        letter: source_letter(&c.source),
+                        source: c.source.clone(),
+                        at: c.completed_at,
+                        post_id: c.post_id,
+                    })
+                })
+                .collect();
+            let required_done = program
+                .lessons
+                .iter()
+                .filter(|l| l.required && mine.contains_key(&l.number))
+                .count();
+            let opens: Vec<DateTime<Utc>> = if self_paced {
+                (1..=program.weeks())
+                    .map(|w| cohorts::member_week_opens(cohort, &member, w))
+                    .collect()
+            } else {
+                calendar.clone()
+            };
+            let overdue = program
+                .lessons
+                .iter()
+                .filter(|l| l.required && !mine.contains_key(&l.number))
+                .filter(|l| {
+                    let week = usize::try_from(l.week - 1).unwrap_or_default();
+                    opens.get(week).is_some_and(|at| *at + BEHIND_AFTER <= now)
+                })
+                .count();
+            let last_completion_at = mine.values().map(|c| c.completed_at).max();
+            let quiet_since = last_completion_at.unwrap_or_else(|| member.joined_at.max(start));
+            let feed = member.feed_id.and_then(|id| feeds.get(&id));
+            let (post_count, unclaimed) = posts.remove(&member.id).unwrap_or_default();
+            Row {
+                id: member.id,
+                name: person.name,
+                email: person.email,
+                blog: member.blog_url,
+                release_emails: person.release_emails,
+                cells,
+                done: required_done,
+                finished_at: member.finished_at,
+                last_completion_at,
+                last_reminded_at: member.last_reminded_at,
+                posts: post_count,
+                unclaimed,
+                feed_status: feed.map_or_else(|| "pending".into(), |f| f.status.clone()),
+                feed_health: feed
+                    .map_or_else(|| "No feed found yet.".into(), |f| health::describe(f, now)),
+                feed_error: feed.and_then(|f| f.last_error.clone()),
+                failing_since: feed.and_then(|f| f.failing_since),
+                feed_failing: feed.is_none_or(health::is_failing),
+                stalled: member.finished_at.is_none() && now - quiet_since >= STALLED_AFTER,
+                overdue,
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        a.name
+            .to_lowercase()
+            .cmp(&b.name.to_lowercase())
+            .then(a.id.cmp(&b.id))
+    });
+    Ok(rows)
+}
+
+/// One day of the completion curve: totals at the end of that day.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CurvePoint {
+    pub day: NaiveDate,
+    pub lessons_done: usize,
+    pub finishers: usize,
+}
+
+/// Lessons done and finishers over time, one point per day from the first completion (or
+/// the cohort's start) to today.
+pub fn curve(rows: &[Row], cohort: &cohort::Model, now: DateTime<Utc>) -> Vec<CurvePoint> {
+    let zone = cohorts::timezone(cohort);
+    let day = |at: DateTime<Utc>| at.with_timezone(&zone).date_naive();
+    let mut completions: Vec<NaiveDate> = rows
+        .iter()
+        .flat_map(|r| r.cells.iter().flatten().map(|c| day(c.at)))
+        .collect();
+    let mut finishes: Vec<NaiveDate> = rows.iter().filter_map(|r| r.finished_at.map(day)).collect();
+    completions.sort_unstable();
+    finishes.sort_unstable();
+    let today = day(now);
+    let first = completions
+        .first()
+        .copied()
+        .unwrap_or(cohort.starts_on)
+        .min(cohort.starts_on);
+    if first > today {
+        return Vec::new();
+    }
+    first
+        .iter_days()
+        .take_while(|d| *d <= today)
+        .map(|d| CurvePoint {
+            day: d,
+            lessons_done: completions.partition_point(|c| *c <= d),
+            finishers: finishes.partition_point(|f| *f <= d),
+        })
+        .collect()
+}

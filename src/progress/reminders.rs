@@ -1,0 +1,127 @@
+//! Reminders a coordinator sends to the stalled and the behind: never to finishers, never to
+//! someone who turned routine email off, at most one per person per 7 days (a conditional
+//! update of `last_reminded_at`, so two coordinators clicking at once send one).
+
+use chrono::{DateTime, Duration, Utc};
+use minijinja::context;
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, Condition, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
+use url::Url;
+
+use super::grid::{self, Row};
+use crate::entities::{cohort, participant, person};
+use crate::lessons::Program;
+use crate::mail::{self, Kind, render};
+
+/// At most one reminder per person in this long.
+pub const EVERY: Duration = Duration::days(7);
+
+/// Why `row` would get a reminder at `now`, or `None` when it would not.
+pub fn reason(row: &Row, now: DateTime<Utc>) -> Option<String> {
+    if row.finished() || !row.release_emails {
+        return None;
+    }
+    if row.last_reminded_at.is_some_and(|at| now - at < EVERY) {
+        return None;
+    }
+    match (row.stalled, row.overdue) {
+        (true, _) => Some(format!(
+            "stalled: no lesson done for {} days or more",
+            grid::STALLED_AFTER.num_days()
+        )),
+        (false, 0) => None,
+        (false, n) => Some(format!(
+            "behind: {n} lesson(s) opened over a week ago and not done"
+        )),
+    }
+}
+
+/// The rows that would get a reminder now, with the reason.
+pub fn due(rows: &[Row], now: DateTime<Utc>) -> Vec<(&Row, String)> {
+    rows.iter()
+        .filter_map(|row| reason(row, now).map(|why| (row, why)))
+        .collect()
+}
+
+/// What a reminder says, for the preview and the email.
+pub struct Reminder<'a> {
+    pub program: &'a Program,
+    pub cohort: &'a cohort::Model,
+    pub base_url: &'a Url,
+}
+
+impl Reminder<'_> {
+    /// The email to `row`, with the unsubscribe link for `unsubscribe_token`.
+    pub fn email(
+        &self,
+        row: &Row,
+        unsubscribe_token: &str,
+        now: DateTime<Utc>,
+    ) -> Result<mail::Email, minijinja::Error> {
+        let base = self.base_url.as_str().trim_end_matches('/');
+        let next = self
+            .program
+            .lessons
+            .iter()
+            .zip(&row.cells)
+            .find(|(l, cell)| l.required && cell.is_none())
+            .map(|(l, _)| {
+                context! { number => l.number, title => l.title.clone(), url => format!("{base}/lessons/{}", l.number) }
+            });
+        render::email(
+            Kind::Reminder,
+            "reminder",
+            format!("reminder:{}:{}", row.id, now.date_naive()),
+            &row.email,
+            format!("Keep going with {}", self.cohort.name),
+            context! {
+                name => row.name.clone(), cohort => self.cohort.name.clone(), done => row.done,
+                required => self.program.required_count(), next, me_url => format!("{base}/me"),
+            },
+            Some((unsubscribe_token, self.base_url)),
+        )
+    }
+}
+
+/// Sends a reminder to everyone due at `now`; returns how many were queued. Each person is
+/// claimed by a conditional update of `last_reminded_at` in the same transaction as the
+/// email, so a second click, or a second coordinator, sends nothing more.
+pub async fn send(
+    db: &DatabaseConnection,
+    reminder: &Reminder<'_>,
+    now: DateTime<Utc>,
+) -> Result<usize, DbErr> {
+    let rows = grid::rows(db, reminder.program, reminder.cohort, now).await?;
+    let mut sent = 0;
+    for (row, _) in due(&rows, now) {
+        let txn = crate::db::begin_write(db).await?;
+        let claimed = participant::Entity::update_many()
+            .col_expr(participant::Column::LastRemindedAt, Expr::value(now))
+            .filter(participant::Column::Id.eq(row.id))
+            .filter(
+                Condition::any()
+                    .add(participant::Column::LastRemindedAt.is_null())
+                    .add(participant::Column::LastRemindedAt.lte(now - EVERY)),
+            )
+            .exec(&txn)
+            .await?;
+        if claimed.rows_affected != 1 {
+            continue;
+        }
+        let token = person::Entity::find()
+            .inner_join(participant::Entity)
+            .filter(participant::Column::Id.eq(row.id))
+            .one(&txn)
+            .await?
+            .map(|p| p.unsubscribe_token)
+            .unwrap_or_default();
+        let email = reminder
+            .email(row, &token, now)
+            .map_err(render::template_error)?;
+        if mail::enqueue(&txn, email, now).await? {
+            sent += 1;
+        }
+        txn.commit().await?;
+    }
+    Ok(sent)
+}

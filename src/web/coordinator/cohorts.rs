@@ -1,0 +1,158 @@
+//! `/coordinator`: the cohorts list with key figures, and creating and editing a cohort.
+
+use std::collections::BTreeMap;
+
+use crate::web::extract::{Form, Path};
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use chrono::Utc;
+use minijinja::context;
+
+use super::cohort;
+use crate::cohorts::settings::{self, Problem};
+use crate::cohorts::{self, CreateError, NewCohort};
+use crate::progress::grid;
+use crate::web::auth::{Coordinator, CurrentPerson};
+use crate::web::{AppError, AppState};
+
+/// `GET /coordinator`: every cohort with its participants, who was active this week, who
+/// finished and whose feeds fail.
+pub async fn index(
+    State(state): State<AppState>,
+    Coordinator { current, .. }: Coordinator,
+) -> Result<Html<String>, AppError> {
+    let all = cohorts::list(&state.db).await?;
+    let mut figures = grid::figures(&state.db, Utc::now()).await?;
+    let rows: Vec<minijinja::Value> = all
+        .into_iter()
+        .map(|c| {
+            let f = figures.remove(&c.id).unwrap_or_default();
+            context! {
+                slug => c.slug, name => c.name, starts_on => c.starts_on.to_string(),
+                ends_on => c.ends_on.map(|d| d.to_string()), pace => c.pace, visibility => c.visibility,
+                participants => f.participants, active => f.active, finished => f.finished, failing => f.failing,
+            }
+        })
+        .collect();
+    current.render("coordinator.html", context! { cohorts => rows })
+}
+
+/// The settings form, with each problem next to its field.
+fn form_page(
+    current: &CurrentPerson,
+    status: StatusCode,
+    slug: Option<&str>,
+    form: &settings::Form,
+    problems: &[Problem],
+) -> Result<Response, AppError> {
+    let problems: BTreeMap<&'static str, String> = problems
+        .iter()
+        .map(|p| (p.field, p.message.clone()))
+        .collect();
+    let page = current.render(
+        "cohort-settings.html",
+        context! {
+            slug, form => minijinja::Value::from(minijinja::value::Serde(form)), problems,
+            weekdays => ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
+        },
+    )?;
+    Ok((status, page).into_response())
+}
+
+/// `GET /coordinator/cohorts/new`
+pub async fn new_form(Coordinator { current, .. }: Coordinator) -> Result<Response, AppError> {
+    form_page(
+        &current,
+        StatusCode::OK,
+        None,
+        &settings::Form::blank(),
+        &[],
+    )
+}
+
+/// `POST /coordinator/cohorts/new`: creates the cohort, or shows the form again with every
+/// problem and creates nothing.
+pub async fn create(
+    State(state): State<AppState>,
+    Coordinator { current, .. }: Coordinator,
+    Form(form): Form<settings::Form>,
+) -> Result<Response, AppError> {
+    let slug = settings::parse_slug(&form.slug).map_err(|e| Problem::new("slug", e));
+    let parsed = form.settings();
+    let (slug, settings) = match (slug, parsed) {
+        (Ok(slug), Ok(settings)) => (slug, settings),
+        (slug, parsed) => {
+            let mut problems: Vec<Problem> = slug.err().into_iter().collect();
+            problems.extend(parsed.err().unwrap_or_default());
+            return form_page(&current, StatusCode::BAD_REQUEST, None, &form, &problems);
+        }
+    };
+    match cohorts::create(&state.db, NewCohort { slug, settings }, Utc::now()).await {
+        Ok(created) => {
+            Ok(Redirect::to(&format!("/coordinator/cohorts/{}", created.slug)).into_response())
+        }
+        Err(CreateError::Db(e)) => Err(e.into()),
+        Err(e) => form_page(
+            &current,
+            StatusCode::BAD_REQUEST,
+            None,
+            &form,
+            &e.problems(),
+        ),
+    }
+}
+
+/// `GET /coordinator/cohorts/{slug}/settings`
+pub async fn edit_form(
+    State(state): State<AppState>,
+    Coordinator { current, .. }: Coordinator,
+    Path(slug): Path<String>,
+) -> Result<Response, AppError> {
+    let cohort = cohort(&state, &slug).await?;
+    form_page(
+        &current,
+        StatusCode::OK,
+        Some(&cohort.slug),
+        &settings::Form::of(&cohort),
+        &[],
+    )
+}
+
+/// `POST /coordinator/cohorts/{slug}/settings`: the same checks as creating; the slug stays.
+pub async fn update(
+    State(state): State<AppState>,
+    Coordinator { current, .. }: Coordinator,
+    Path(slug): Path<String>,
+    Form(mut form): Form<settings::Form>,
+) -> Result<Response, AppError> {
+    let cohort = cohort(&state, &slug).await?;
+    form.slug = cohort.slug.clone();
+    let settings = match form.settings() {
+        Ok(settings) => settings,
+        Err(problems) => {
+            return form_page(
+                &current,
+                StatusCode::BAD_REQUEST,
+                Some(&cohort.slug),
+                &form,
+                &problems,
+            );
+        }
+    };
+    match cohorts::update(&state.db, cohort, settings).await {
+        Ok(updated) => Ok(Redirect::to(&format!(
+            "/coordinator/cohorts/{}?notice=saved",
+            updated.slug
+        ))
+        .into_response()),
+        Err(CreateError::Db(e)) => Err(e.into()),
+        Err(e) => form_page(
+            &current,
+            StatusCode::BAD_REQUEST,
+            Some(&slug),
+            &form,
+            &e.problems(),
+        ),
+    }
+}

@@ -1,0 +1,146 @@
+//! `/coordinator/cohorts/{slug}`: the progress grid (participants x lessons, 100 a page),
+//! its filters, the completion curve and the feed health table.
+
+use crate::web::extract::{Path, Query};
+use axum::extract::State;
+use axum::response::Html;
+use chrono::Utc;
+use minijinja::context;
+use serde::Deserialize;
+
+use super::{chart, cohort};
+use crate::progress::grid::{self, Filter, Row};
+use crate::web::auth::Coordinator;
+use crate::web::{AppError, AppState};
+
+/// Rows a grid page shows.
+pub const PAGE_SIZE: usize = 100;
+
+#[derive(Deserialize)]
+pub struct GridQuery {
+    show: Option<String>,
+    page: Option<String>,
+    notice: Option<String>,
+}
+
+fn source_name(source: &str) -> &'static str {
+    match source {
+        "post" => "a post",
+        "claim" => "a claimed post",
+        "coordinator" => "a coordinator's mark",
+        "self" => "self-report",
+        _ => "an unknown source",
+    }
+}
+
+/// The cells of one row as the template shows them: letter, link and a title that says it.
+fn cells(row: &Row, numbers: &[i32], evidence: &Evidence) -> Vec<minijinja::Value> {
+    row.cells
+        .iter()
+        .zip(numbers)
+        .map(|(cell, number)| match cell {
+            Some(c) => {
+                let post = c.post_id.and_then(|id| evidence.get(&id));
+                let title = post
+                    .map(|(t, _)| format!(": \u{201c}{t}\u{201d}"))
+                    .unwrap_or_default();
+                context! {
+                    letter => c.letter, source => c.source.clone(), link => post.and_then(|(_, l)| l.clone()),
+                    title => format!("Thing {number} done {} by {}{title}", c.at.format("%Y-%m-%d"), source_name(&c.source)),
+                }
+            }
+            None => context! { letter => "", source => "", link => (), title => format!("Thing {number}: not done") },
+        })
+        .collect()
+}
+
+type Evidence = std::collections::HashMap<i32, (String, Option<String>)>;
+
+pub async fn show(
+    State(state): State<AppState>,
+    Coordinator { current, .. }: Coordinator,
+    Path(slug): Path<String>,
+    Query(query): Query<GridQuery>,
+) -> Result<Html<String>, AppError> {
+    let cohort = cohort(&state, &slug).await?;
+    let filter = match query.show.as_deref() {
+        None | Some("") => Filter::All,
+        Some(s) => Filter::parse(s)
+            .ok_or_else(|| AppError::BadRequest(format!("There is no filter called {s:?}.")))?,
+    };
+    let page: usize = match query.page.as_deref() {
+        None | Some("") => 1,
+        Some(p) => p
+            .parse()
+            .ok()
+            .filter(|p| *p >= 1)
+            .ok_or_else(|| AppError::BadRequest("The page must be a number from 1.".into()))?,
+    };
+    let now = Utc::now();
+    let rows = grid::rows(&state.db, &state.program, &cohort, now).await?;
+    let counts: Vec<minijinja::Value> = Filter::ALL
+        .into_iter()
+        .map(|f| {
+            context! {
+                key => f.as_str(), label => f.label(), active => f == filter,
+                count => rows.iter().filter(|r| f.keeps(r)).count(),
+            }
+        })
+        .collect();
+    let shown: Vec<&Row> = rows.iter().filter(|r| filter.keeps(r)).collect();
+    let pages = shown.len().div_ceil(PAGE_SIZE).max(1);
+    let numbers: Vec<i32> = state.program.lessons.iter().map(|l| l.number).collect();
+    let on_page: Vec<&Row> = shown
+        .iter()
+        .skip((page - 1) * PAGE_SIZE)
+        .take(PAGE_SIZE)
+        .copied()
+        .collect();
+    let post_ids: Vec<i32> = on_page
+        .iter()
+        .flat_map(|r| r.cells.iter().flatten().filter_map(|c| c.post_id))
+        .collect();
+    let evidence = grid::evidence(&state.db, post_ids).await?;
+    let people: Vec<minijinja::Value> = on_page
+        .iter()
+        .map(|r| {
+            context! {
+                id => r.id, name => r.name.clone(), done => r.done, finished => r.finished(),
+                stalled => r.stalled, feed_failing => r.feed_failing, unclaimed => r.unclaimed,
+                cells => cells(r, &numbers, &evidence),
+            }
+        })
+        .collect();
+    let feeds: Vec<minijinja::Value> = rows
+        .iter()
+        .filter(|r| r.feed_failing)
+        .map(|r| {
+            context! {
+                id => r.id, name => r.name.clone(), blog => r.blog.clone(), status => r.feed_status.clone(),
+                health => r.feed_health.clone(), error => r.feed_error.clone(),
+                since => r.failing_since.map(|at| at.format("%Y-%m-%d %H:%M UTC").to_string()),
+            }
+        })
+        .collect();
+    let lessons: Vec<minijinja::Value> = state
+        .program
+        .lessons
+        .iter()
+        .map(|l| context! { number => l.number, title => l.title.clone() })
+        .collect();
+    let curve = grid::curve(&rows, &cohort, now);
+    let notice = match query.notice.as_deref() {
+        Some("saved") => Some("The cohort's settings were saved."),
+        _ => None,
+    };
+    current.render(
+        "coordinator-grid.html",
+        context! {
+            cohort => context! { slug => cohort.slug.clone(), name => cohort.name.clone() },
+            lessons, people, counts, feeds, filter => filter.as_str(), page, pages,
+            total => rows.len(), shown => shown.len(), notice,
+            required => state.program.required_count(),
+            curve => minijinja::Value::from_safe_string(chart::completion_curve(&curve)),
+        },
+    )
+}
