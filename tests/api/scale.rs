@@ -170,11 +170,12 @@ async fn metrics_count_feeds_fetches_posts_and_requests_by_route() {
 }
 
 /// A `twentythree serve` process with its workers on a short lease; killed when dropped.
-struct Server(Child);
+struct Server(Child, std::path::PathBuf);
 
 impl Server {
     fn start(dir: &std::path::Path, database_url: &str, smtp: &SmtpSink, name: &str) -> Self {
-        let log = std::fs::File::create(dir.join(format!("{name}.log"))).unwrap();
+        let log_path = dir.join(format!("{name}.log"));
+        let log = std::fs::File::create(&log_path).unwrap();
         let child = Command::new(env!("CARGO_BIN_EXE_twentythree"))
             .arg("serve")
             .current_dir(dir)
@@ -186,12 +187,29 @@ impl Server {
             .env("TWENTYTHREE_SMTP_URL", smtp.url().as_str())
             .env("TWENTYTHREE_POLL_INTERVAL", "10m")
             .env("TWENTYTHREE_WORKER_LEASE", "2s")
-            .env("RUST_LOG", "warn")
+            .env("RUST_LOG", "info")
             .stdout(Stdio::null())
             .stderr(log)
             .spawn()
             .unwrap();
-        Self(child)
+        Self(child, log_path)
+    }
+
+    /// The address the process listens on, from the line it logs when it starts.
+    async fn address(&self) -> String {
+        let marker = "lessons at ";
+        for _ in 0..300 {
+            let log = std::fs::read_to_string(&self.1).unwrap_or_default();
+            if let Some(start) = log.find(marker) {
+                let rest = &log[start + marker.len()..];
+                return rest.split_whitespace().next().unwrap().to_owned();
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!(
+            "the server did not start: {}",
+            std::fs::read_to_string(&self.1).unwrap_or_default()
+        );
     }
 }
 
@@ -240,7 +258,7 @@ async fn two_server_processes_read_each_feed_once_and_celebrate_once() {
     let (host, paths) = cohort_of_blogs(&app, 6).await;
     let before: Vec<usize> = paths.iter().map(|p| host.hits(p)).collect();
     let smtp = SmtpSink::start().await;
-    let _servers = [
+    let servers = [
         Server::start(app.dir.path(), &app.database_url, &smtp, "first"),
         Server::start(app.dir.path(), &app.database_url, &smtp, "second"),
     ];
@@ -258,6 +276,19 @@ async fn two_server_processes_read_each_feed_once_and_celebrate_once() {
     let mail = smtp.to("p0@example.org");
     assert_eq!(mail.len(), 1, "one celebration");
     assert_eq!(mail[0].kind(), "celebration");
+
+    // Both processes tell the same story.
+    let mut answers = Vec::new();
+    for server in &servers {
+        let address = server.address().await;
+        let progress = reqwest::get(format!("{address}/api/v1/cohorts/autumn/progress"))
+            .await
+            .unwrap();
+        assert_eq!(progress.status().as_u16(), 200);
+        answers.push(progress.text().await.unwrap());
+    }
+    assert_eq!(answers[0], answers[1]);
+    assert!(answers[0].contains("\"finished_at\":\"2"), "{}", answers[0]);
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -417,4 +448,16 @@ async fn while_the_database_is_away_requests_get_503_and_it_recovers_without_a_r
     outage.come_back();
     assert_eq!(app.get("/healthz").await.status, 200);
     assert_eq!(app.get("/cohorts/autumn").await.status, 200);
+
+    // A restart also ends every server process: the pool notices and connects again.
+    let admin = sea_orm::Database::connect(database.as_str()).await.unwrap();
+    sea_orm::ConnectionTrait::execute_unprepared(
+        &admin,
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+         WHERE datname = current_database() AND pid <> pg_backend_pid()",
+    )
+    .await
+    .unwrap();
+    assert_eq!(app.get("/cohorts/autumn").await.status, 200);
+    assert_eq!(app.get("/healthz").await.status, 200);
 }
