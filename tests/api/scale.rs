@@ -39,7 +39,7 @@ async fn get_as(app: &TestApp, path: &str, cookie: &str) -> (u16, String) {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn a_session_made_on_one_instance_works_on_another() {
+async fn sessions_and_rate_limits_hold_across_instances() {
     let first = spawn_app().await;
     let second = spawn_instance_of(&first).await;
     let output = first.run_cli(&[
@@ -102,6 +102,24 @@ async fn a_session_made_on_one_instance_works_on_another() {
     assert_eq!(out.status().as_u16(), 303);
     let (_, page) = get_as(&second, "/", &cookie).await;
     assert!(!page.contains("Signed in as Cora"));
+
+    // Rate limits count the requests of every instance together.
+    let mut statuses = Vec::new();
+    for app in [&second, &first, &second, &first, &second] {
+        let asked = browser()
+            .post(format!("{}/login", app.address))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body("email=cora%40example.org")
+            .send()
+            .await
+            .unwrap();
+        statuses.push(asked.status().as_u16());
+    }
+    assert_eq!(
+        statuses,
+        [200, 200, 200, 200, 429],
+        "five per address in all"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
