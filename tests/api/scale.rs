@@ -188,12 +188,15 @@ async fn metrics_count_feeds_fetches_posts_and_requests_by_route() {
 }
 
 /// A `twentythree serve` process with its workers on a short lease; killed when dropped.
-struct Server(Child, std::path::PathBuf);
+struct Server {
+    process: Child,
+    log: std::path::PathBuf,
+}
 
 impl Server {
     fn start(dir: &std::path::Path, database_url: &str, smtp: &SmtpSink, name: &str) -> Self {
-        let log_path = dir.join(format!("{name}.log"));
-        let log = std::fs::File::create(&log_path).unwrap();
+        let log = dir.join(format!("{name}.log"));
+        let log_file = std::fs::File::create(&log).unwrap();
         let child = Command::new(env!("CARGO_BIN_EXE_twentythree"))
             .arg("serve")
             .current_dir(dir)
@@ -207,17 +210,20 @@ impl Server {
             .env("TWENTYTHREE_WORKER_LEASE", "2s")
             .env("RUST_LOG", "info")
             .stdout(Stdio::null())
-            .stderr(log)
+            .stderr(log_file)
             .spawn()
             .unwrap();
-        Self(child, log_path)
+        Self {
+            process: child,
+            log,
+        }
     }
 
     /// The address the process listens on, from the line it logs when it starts.
     async fn address(&self) -> String {
         let marker = "lessons at ";
         for _ in 0..300 {
-            let log = std::fs::read_to_string(&self.1).unwrap_or_default();
+            let log = std::fs::read_to_string(&self.log).unwrap_or_default();
             if let Some(start) = log.find(marker) {
                 let rest = &log[start + marker.len()..];
                 return rest.split_whitespace().next().unwrap().to_owned();
@@ -226,15 +232,15 @@ impl Server {
         }
         panic!(
             "the server did not start: {}",
-            std::fs::read_to_string(&self.1).unwrap_or_default()
+            std::fs::read_to_string(&self.log).unwrap_or_default()
         );
     }
 }
 
 impl Drop for Server {
     fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
+        let _ = self.process.kill();
+        let _ = self.process.wait();
     }
 }
 
@@ -330,8 +336,8 @@ async fn work_of_a_killed_process_is_finished_by_another_after_its_lease() {
     })
     .await;
     // The first process holds the feed's lease, mid-fetch: kill it without warning.
-    first.0.kill().unwrap();
-    first.0.wait().unwrap();
+    first.process.kill().unwrap();
+    first.process.wait().unwrap();
     let _second = Server::start(app.dir.path(), &app.database_url, &smtp, "second");
 
     wait_for("the celebration", Duration::from_secs(60), || {
