@@ -146,6 +146,13 @@ pub fn lease_owner() -> String {
     format!("{}-{nanos:x}", std::process::id())
 }
 
+/// How long a worker rests between two ticks: at most `most`, and short enough to look for
+/// work several times per lease, so a crashed instance's work is taken over soon after its
+/// leases end.
+pub fn worker_rest(lease: Duration, most: Duration) -> Duration {
+    (lease / 4).clamp(Duration::from_millis(200), most)
+}
+
 /// The database URL without its password, for messages.
 pub fn redact(url: &str) -> String {
     match url::Url::parse(url) {

@@ -606,7 +606,7 @@ pub async fn run(poller: Poller, mut shutdown: tokio::sync::watch::Receiver<bool
             Err(e) => tracing::warn!(error = %e, "the feed poller could not run"),
         }
         tokio::select! {
-            _ = tokio::time::sleep(crate::mail::sender::idle(poller.lease, Duration::from_secs(15))) => {}
+            _ = tokio::time::sleep(crate::db::worker_rest(poller.lease, Duration::from_secs(15))) => {}
             _ = shutdown.changed() => return,
         }
     }

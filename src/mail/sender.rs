@@ -340,17 +340,10 @@ pub async fn run(sender: Sender, mut shutdown: tokio::sync::watch::Receiver<bool
             tracing::warn!(error = %e, "the mail sender could not run");
         }
         tokio::select! {
-            _ = tokio::time::sleep(idle(sender.lease, Duration::from_secs(5))) => {}
+            _ = tokio::time::sleep(crate::db::worker_rest(sender.lease, Duration::from_secs(5))) => {}
             _ = shutdown.changed() => return,
         }
     }
-}
-
-/// How long a worker rests between two ticks: at most `most`, and short enough to look for
-/// work several times per lease, so a crashed instance's work is taken over soon after its
-/// leases end.
-pub fn idle(lease: Duration, most: Duration) -> Duration {
-    (lease / 4).clamp(Duration::from_millis(200), most)
 }
 
 #[cfg(test)]

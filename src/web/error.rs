@@ -100,11 +100,10 @@ impl AppError {
     }
 
     fn log(&self) {
+        let Self::Internal(cause) = self else { return };
         if self.database_away() {
-            if let Self::Internal(cause) = self {
-                tracing::warn!(error = %cause, "request failed: the database is unreachable");
-            }
-        } else if let Self::Internal(cause) = self {
+            tracing::warn!(error = %cause, "request failed: the database is unreachable");
+        } else {
             tracing::error!(error = ?cause, "request failed");
         }
     }

@@ -39,7 +39,7 @@ async fn get_as(app: &TestApp, path: &str, cookie: &str) -> (u16, String) {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn a_session_made_on_one_instance_works_on_another() {
+async fn sessions_and_rate_limits_hold_across_instances() {
     let first = spawn_app().await;
     let second = spawn_instance_of(&first).await;
     let output = first.run_cli(&[
@@ -102,6 +102,24 @@ async fn a_session_made_on_one_instance_works_on_another() {
     assert_eq!(out.status().as_u16(), 303);
     let (_, page) = get_as(&second, "/", &cookie).await;
     assert!(!page.contains("Signed in as Cora"));
+
+    // Rate limits count the requests of every instance together.
+    let mut statuses = Vec::new();
+    for app in [&second, &first, &second, &first, &second] {
+        let asked = browser()
+            .post(format!("{}/login", app.address))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body("email=cora%40example.org")
+            .send()
+            .await
+            .unwrap();
+        statuses.push(asked.status().as_u16());
+    }
+    assert_eq!(
+        statuses,
+        [200, 200, 200, 200, 429],
+        "five per address in all"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -170,11 +188,15 @@ async fn metrics_count_feeds_fetches_posts_and_requests_by_route() {
 }
 
 /// A `twentythree serve` process with its workers on a short lease; killed when dropped.
-struct Server(Child);
+struct Server {
+    process: Child,
+    log: std::path::PathBuf,
+}
 
 impl Server {
     fn start(dir: &std::path::Path, database_url: &str, smtp: &SmtpSink, name: &str) -> Self {
-        let log = std::fs::File::create(dir.join(format!("{name}.log"))).unwrap();
+        let log = dir.join(format!("{name}.log"));
+        let log_file = std::fs::File::create(&log).unwrap();
         let child = Command::new(env!("CARGO_BIN_EXE_twentythree"))
             .arg("serve")
             .current_dir(dir)
@@ -186,19 +208,39 @@ impl Server {
             .env("TWENTYTHREE_SMTP_URL", smtp.url().as_str())
             .env("TWENTYTHREE_POLL_INTERVAL", "10m")
             .env("TWENTYTHREE_WORKER_LEASE", "2s")
-            .env("RUST_LOG", "warn")
+            .env("RUST_LOG", "info")
             .stdout(Stdio::null())
-            .stderr(log)
+            .stderr(log_file)
             .spawn()
             .unwrap();
-        Self(child)
+        Self {
+            process: child,
+            log,
+        }
+    }
+
+    /// The address the process listens on, from the line it logs when it starts.
+    async fn address(&self) -> String {
+        let marker = "lessons at ";
+        for _ in 0..300 {
+            let log = std::fs::read_to_string(&self.log).unwrap_or_default();
+            if let Some(start) = log.find(marker) {
+                let rest = &log[start + marker.len()..];
+                return rest.split_whitespace().next().unwrap().to_owned();
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!(
+            "the server did not start: {}",
+            std::fs::read_to_string(&self.log).unwrap_or_default()
+        );
     }
 }
 
 impl Drop for Server {
     fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
+        let _ = self.process.kill();
+        let _ = self.process.wait();
     }
 }
 
@@ -240,7 +282,7 @@ async fn two_server_processes_read_each_feed_once_and_celebrate_once() {
     let (host, paths) = cohort_of_blogs(&app, 6).await;
     let before: Vec<usize> = paths.iter().map(|p| host.hits(p)).collect();
     let smtp = SmtpSink::start().await;
-    let _servers = [
+    let servers = [
         Server::start(app.dir.path(), &app.database_url, &smtp, "first"),
         Server::start(app.dir.path(), &app.database_url, &smtp, "second"),
     ];
@@ -258,6 +300,19 @@ async fn two_server_processes_read_each_feed_once_and_celebrate_once() {
     let mail = smtp.to("p0@example.org");
     assert_eq!(mail.len(), 1, "one celebration");
     assert_eq!(mail[0].kind(), "celebration");
+
+    // Both processes tell the same story.
+    let mut answers = Vec::new();
+    for server in &servers {
+        let address = server.address().await;
+        let progress = reqwest::get(format!("{address}/api/v1/cohorts/autumn/progress"))
+            .await
+            .unwrap();
+        assert_eq!(progress.status().as_u16(), 200);
+        answers.push(progress.text().await.unwrap());
+    }
+    assert_eq!(answers[0], answers[1]);
+    assert!(answers[0].contains("\"finished_at\":\"2"), "{}", answers[0]);
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -281,8 +336,8 @@ async fn work_of_a_killed_process_is_finished_by_another_after_its_lease() {
     })
     .await;
     // The first process holds the feed's lease, mid-fetch: kill it without warning.
-    first.0.kill().unwrap();
-    first.0.wait().unwrap();
+    first.process.kill().unwrap();
+    first.process.wait().unwrap();
     let _second = Server::start(app.dir.path(), &app.database_url, &smtp, "second");
 
     wait_for("the celebration", Duration::from_secs(60), || {
@@ -417,4 +472,16 @@ async fn while_the_database_is_away_requests_get_503_and_it_recovers_without_a_r
     outage.come_back();
     assert_eq!(app.get("/healthz").await.status, 200);
     assert_eq!(app.get("/cohorts/autumn").await.status, 200);
+
+    // A restart also ends every server process: the pool notices and connects again.
+    let admin = sea_orm::Database::connect(database.as_str()).await.unwrap();
+    sea_orm::ConnectionTrait::execute_unprepared(
+        &admin,
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+         WHERE datname = current_database() AND pid <> pg_backend_pid()",
+    )
+    .await
+    .unwrap();
+    assert_eq!(app.get("/cohorts/autumn").await.status, 200);
+    assert_eq!(app.get("/healthz").await.status, 200);
 }
