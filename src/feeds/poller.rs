@@ -193,7 +193,14 @@ impl Poller {
 
     /// Reads one feed now, whatever its schedule (a coordinator's "re-poll now"), through the
     /// same lease as every other read: if another process is reading it, this answers `Busy`.
+    /// Like `poll_now`, it honours Retry-After and leaves stopped feeds alone.
     pub async fn poll_feed(&self, feed: feed::Model, now: DateTime<Utc>) -> Read {
+        if Status::parse(&feed.status).stopped() {
+            return Read::Gone;
+        }
+        if feed.retry_after_until.is_some_and(|until| until > now) {
+            return Read::Deferred;
+        }
         self.read_one(feed, Claim::Now, now).await
     }
 

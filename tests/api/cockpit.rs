@@ -624,6 +624,26 @@ async fn reminders_go_once_a_week_to_the_stalled_and_behind_never_to_finishers()
         .await
         .unwrap();
     assert_eq!(reminded, 2);
+
+    let week_later = Utc::now() + Duration::days(8);
+    let cohort = twentythree::cohorts::find(&app.state.db, "autumn")
+        .await
+        .unwrap()
+        .unwrap();
+    let reminder = twentythree::progress::reminders::Reminder {
+        program: &app.state.program,
+        cohort: &cohort,
+        base_url: &app.state.config.base_url,
+    };
+    let (a, b) = tokio::join!(
+        twentythree::progress::reminders::send(&app.state.db, &reminder, week_later),
+        twentythree::progress::reminders::send(&app.state.db, &reminder, week_later)
+    );
+    assert_eq!(
+        a.unwrap() + b.unwrap(),
+        2,
+        "a week later they are due again, and two coordinators at once send one each"
+    );
 }
 
 /// A multipart body with one file field, as a browser uploads it.

@@ -79,3 +79,45 @@ pub fn completion_curve(points: &[CurvePoint]) -> String {
     );
     svg
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_curve_has_a_title_axis_labels_and_one_vertex_a_day() {
+        let day = |d: u32| chrono::NaiveDate::from_ymd_opt(2027, 3, d).unwrap();
+        let points: Vec<CurvePoint> = (1..=3)
+            .map(|d| CurvePoint {
+                day: day(d),
+                lessons_done: usize::try_from(d * 10).unwrap(),
+                finishers: usize::try_from(d / 3).unwrap(),
+            })
+            .collect();
+        let svg = completion_curve(&points);
+        assert!(svg.contains("<title id=\"curve-title\">"));
+        for label in [
+            "Lessons done",
+            "Finishers",
+            "Date",
+            "2027-03-01",
+            "2027-03-03",
+            ">30<",
+        ] {
+            assert!(svg.contains(label), "{label}");
+        }
+        let lessons = svg.split("polyline class=\"lessons\"").nth(1).unwrap();
+        let vertices = lessons
+            .split("points=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        assert_eq!(vertices.split(' ').count(), 3);
+        assert!(
+            completion_curve(&[]).contains("<svg"),
+            "an empty curve still draws"
+        );
+    }
+}

@@ -46,7 +46,8 @@ fn notice(query: &PersonQuery) -> Option<String> {
         "deferred" => {
             "The blog asked to be left alone for a while; Twentythree will read it later.".into()
         }
-        "failed" | "gone" => "The feed could not be read; see its health below.".into(),
+        "failed" => "The feed could not be read; see its health below.".into(),
+        "gone" => "Twentythree has stopped reading this feed; if the blog moved, fix the feed address below.".into(),
         "no-feed" => "There is no feed to read yet: fix the feed address below.".into(),
         "found" => "Found the feed at the new address.".into(),
         "not-found" => "No feed found at that address yet; Twentythree keeps trying.".into(),
