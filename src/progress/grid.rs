@@ -264,7 +264,7 @@ async fn post_counts(
             "posts",
         )
         .expr_as(
-            Expr::cust_with_expr("SUM(CASE WHEN ? THEN 0 ELSE 1 END)", counted),
+            Func::sum(Expr::case(counted, 0).finally(1)),
             "unclaimed",
         )
         .join(JoinType::InnerJoin, participant::Relation::Feed.def())
