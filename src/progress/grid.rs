@@ -263,10 +263,7 @@ async fn post_counts(
             Func::count(Expr::col((post::Entity, post::Column::Id))),
             "posts",
         )
-        .expr_as(
-            Func::sum(Expr::case(counted, 0).finally(1)),
-            "unclaimed",
-        )
+        .expr_as(Func::sum(Expr::case(counted, 0).finally(1)), "unclaimed")
         .join(JoinType::InnerJoin, participant::Relation::Feed.def())
         .join(JoinType::InnerJoin, feed::Relation::Post.def())
         .filter(participant::Column::CohortId.eq(cohort.id))

@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod blog_host;
+mod browser;
 mod cli;
 mod cockpit;
 mod cohorts;
