@@ -111,18 +111,11 @@ async fn main() {
             dir.path().join("bench.db").display()
         ),
         bind: "127.0.0.1:0".parse().unwrap(),
-        base_url: "http://127.0.0.1:2323".parse().unwrap(),
         lessons_dir: std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons"),
-        smtp_url: None,
         mail_dir: dir.path().join("mail"),
-        mail_from: "Twentythree <noreply@localhost>".parse().unwrap(),
-        poll_interval: Duration::from_secs(1800),
         allow_private_feeds: true,
-        trust_proxy: false,
-        database_max_connections: None,
-        database_acquire_timeout: Duration::from_secs(5),
-        worker_lease: Duration::from_secs(120),
         background_workers: false,
+        ..Config::defaults().unwrap()
     };
     let app = Application::build(config).await.unwrap();
     let address = app.local_addr().unwrap();

@@ -51,18 +51,11 @@ async fn main() {
             dir.path().join("hostile.db").display()
         ),
         bind: "127.0.0.1:0".parse().unwrap(),
-        base_url: "http://127.0.0.1:2323".parse().unwrap(),
         lessons_dir: std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons"),
-        smtp_url: None,
         mail_dir: dir.path().join("mail"),
-        mail_from: "Twentythree <noreply@localhost>".parse().unwrap(),
-        poll_interval: Duration::from_secs(1800),
         allow_private_feeds: false,
-        trust_proxy: false,
         background_workers: false,
-        database_max_connections: None,
-        database_acquire_timeout: Duration::from_secs(5),
-        worker_lease: Duration::from_secs(120),
+        ..Config::defaults().unwrap()
     };
     let app = Application::build(config).await.unwrap();
     let address = app.local_addr().unwrap();

@@ -100,6 +100,12 @@ impl Config {
         Self::from_sources(&file_values, &env)
     }
 
+    /// The defaults alone, without a file or the environment (for examples and tests, which
+    /// change the few settings they need).
+    pub fn defaults() -> anyhow::Result<Self> {
+        Self::from_sources(&BTreeMap::new(), &BTreeMap::new())
+    }
+
     /// Builds the configuration from file values (keyed by lower-case name) and environment
     /// variables (keyed by `TWENTYTHREE_*`); the environment wins.
     pub fn from_sources(

@@ -88,20 +88,11 @@ pub fn config_on(dir: &Path, database_url: String) -> Config {
     Config {
         database_url,
         bind: "127.0.0.1:0".parse().expect("a socket address"),
-        base_url: "http://127.0.0.1:2323".parse().expect("a URL"),
         lessons_dir: lessons_dir(),
-        smtp_url: None,
         mail_dir: dir.join("mail"),
-        mail_from: "Twentythree <noreply@localhost>"
-            .parse()
-            .expect("a mailbox"),
-        poll_interval: std::time::Duration::from_secs(1800),
         allow_private_feeds: true,
-        trust_proxy: false,
-        database_max_connections: None,
-        database_acquire_timeout: std::time::Duration::from_secs(5),
-        worker_lease: std::time::Duration::from_secs(120),
         background_workers: false,
+        ..Config::defaults().expect("the default configuration")
     }
 }
 
