@@ -55,11 +55,17 @@ pub fn test_config(dir: &Path) -> Config {
 }
 
 pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+/// [`spawn_app`] with a change to the configuration (another lessons folder, say).
+pub async fn spawn_app_with(change: impl FnOnce(&mut Config)) -> TestApp {
     install_crypto();
     let dir = tempfile::tempdir().expect("a temporary folder");
     let smtp = SmtpSink::start().await;
     let mut config = test_config(dir.path());
     config.smtp_url = Some(smtp.url());
+    change(&mut config);
     let database_url = config.database_url.clone();
     let app = Application::build(config).await.expect("the server builds");
     let address = format!("http://{}", app.local_addr().expect("a bound address"));

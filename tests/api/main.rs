@@ -19,3 +19,4 @@ mod progress;
 mod signin;
 mod slow_clients;
 mod smtp;
+mod xss;
