@@ -8,6 +8,7 @@ mod blog_host;
 mod cli;
 mod cohorts;
 mod coordinator;
+mod crashes;
 mod feeds;
 mod hardening;
 mod helpers;

@@ -45,7 +45,7 @@ fn person<'a>(people: &'a [Value], name: &str) -> &'a Value {
 }
 
 /// A blog with one post for every thing: whoever writes it finishes.
-fn finisher_feed(things: std::ops::RangeInclusive<i32>) -> Vec<u8> {
+pub(crate) fn finisher_feed(things: std::ops::RangeInclusive<i32>) -> Vec<u8> {
     let items: String = things
         .map(|n| {
             format!(
