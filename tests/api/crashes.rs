@@ -39,7 +39,7 @@ fn serve(app: &TestApp) -> Child {
 async fn wait_until<F, Fut>(what: &str, mut done: F)
 where
     F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = bool>,
+    Fut: Future<Output = bool>,
 {
     let deadline = Instant::now() + Duration::from_secs(60);
     while !done().await {
