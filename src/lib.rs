@@ -15,6 +15,7 @@ pub mod config;
 pub mod db;
 pub mod entities;
 pub mod feeds;
+pub mod fuzz;
 pub mod joining;
 pub mod lessons;
 pub mod mail;

@@ -10,6 +10,7 @@ mod cohorts;
 mod coordinator;
 mod crashes;
 mod feeds;
+mod fuzz_regressions;
 mod hardening;
 mod helpers;
 mod hostile;
