@@ -26,7 +26,7 @@ pub(super) fn xml(text: &str) -> String {
         rest = &rest[lt..];
         let consumed = if let Some(len) = skip_markup(rest) {
             // A second XML declaration is not XML (and made feed-rs's reader panic): dropped.
-            if !(is_xml_declaration(rest) && !out.trim_start().is_empty()) {
+            if !is_xml_declaration(rest) || out.trim_start().is_empty() {
                 out.push_str(&rest[..len]);
             }
             len
