@@ -35,3 +35,24 @@ fn saved_discover_page_inputs_no_longer_crash() {
         twentythree::fuzz::discover_page(&data);
     }
 }
+
+/// Inputs that still panic inside feed-rs (an author's name sliced mid-character in its
+/// `parser/util`): the parser's panic guard turns them into an error on that feed.
+#[tokio::test]
+async fn panics_left_in_feed_rs_become_an_error_on_the_feed() {
+    let feed_url = url::Url::parse("https://blog.example.org/feed/").unwrap();
+    for (name, data) in inputs("contained") {
+        let body = bytes::Bytes::copy_from_slice(data.get(1..).unwrap_or_default());
+        let parsed = twentythree::feeds::parse::parse_async(
+            body,
+            None,
+            feed_url.clone(),
+            chrono::Utc::now(),
+        )
+        .await;
+        assert!(
+            matches!(parsed, Err(twentythree::feeds::parse::ParseError::Crashed)),
+            "{name}: {parsed:?}"
+        );
+    }
+}
