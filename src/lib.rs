@@ -6,8 +6,8 @@
 //! [`cohorts`] and [`people`] manage who takes part, [`auth`] who is signed in; [`feeds`] reads everyone's blog (discover,
 //! fetch, parse, sanitise, store, on a leased schedule); [`progress`] knows who has done what.
 //! [`web`] is the HTTP face: one router, thin handlers, embedded templates; [`metrics`] is
-//! what `/metrics` reports. [`cli`] is the
-//! command line. The web layer calls the domain modules; they never call the web layer.
+//! what `/metrics` reports. [`cli`] is the command line; [`fuzz`] holds the fuzz targets'
+//! entry points. The web layer calls the domain modules; they never call the web layer.
 
 pub mod auth;
 pub mod cli;
@@ -16,6 +16,7 @@ pub mod config;
 pub mod db;
 pub mod entities;
 pub mod feeds;
+pub mod fuzz;
 pub mod joining;
 pub mod lessons;
 pub mod mail;

@@ -446,6 +446,13 @@ mod tests {
     }
 
     #[test]
+    fn a_long_page_is_cut_between_characters() {
+        // A three-byte character straddling the cut used to panic the slice.
+        let page = format!("{}\u{20ac}<link rel=alternate>", "a".repeat(MAX_PAGE - 1));
+        assert!(read_page(&page).alternates.is_empty());
+    }
+
+    #[test]
     fn probes_the_current_folder_then_the_root() {
         let urls = probe_urls(&url("https://example.org/blog/index.html"));
         assert_eq!(urls[0].as_str(), "https://example.org/blog/feed/");

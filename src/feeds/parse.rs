@@ -408,8 +408,12 @@ fn root_element(text: &str) -> Option<String> {
         {
             let close = if rest.starts_with("<?") { "?>" } else { "-->" };
             rest = after.split_once(close)?.1.trim_start();
-        } else if rest.len() >= 9 && rest[..9].eq_ignore_ascii_case("<!DOCTYPE") {
-            let name = rest[9..].split_whitespace().next()?.trim_end_matches('>');
+        } else if let Some(after) = rest
+            .get(..9)
+            .filter(|start| start.eq_ignore_ascii_case("<!DOCTYPE"))
+            .and_then(|_| rest.get(9..))
+        {
+            let name = after.split_whitespace().next()?.trim_end_matches('>');
             if name.eq_ignore_ascii_case("html") {
                 return Some("html".to_owned());
             }

@@ -97,9 +97,14 @@ pub fn config_on(dir: &Path, database_url: String) -> Config {
 }
 
 pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+/// [`spawn_app`] with a change to the configuration (another lessons folder, say).
+pub async fn spawn_app_with(change: impl FnOnce(&mut Config)) -> TestApp {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let database_url = fresh_database_url(dir.path());
-    spawn_app_in(dir, database_url, |_| {}).await
+    spawn_app_in(dir, database_url, change).await
 }
 
 /// Another instance of the server on the same database as `app` (as behind a load
@@ -110,11 +115,11 @@ pub async fn spawn_instance_of(app: &TestApp) -> TestApp {
 
 /// The server on the database at `database_url`.
 pub async fn spawn_app_on(database_url: String) -> TestApp {
-    spawn_app_with(database_url, |_| {}).await
+    spawn_app_on_with(database_url, |_| {}).await
 }
 
 /// The server on the database at `database_url`, its configuration changed by `change`.
-pub async fn spawn_app_with(database_url: String, change: impl FnOnce(&mut Config)) -> TestApp {
+pub async fn spawn_app_on_with(database_url: String, change: impl FnOnce(&mut Config)) -> TestApp {
     let dir = tempfile::tempdir().expect("a temporary folder");
     spawn_app_in(dir, database_url, change).await
 }

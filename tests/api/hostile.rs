@@ -48,9 +48,12 @@ async fn a_cohort_of_hostile_blogs_polls_to_the_end_with_every_fault_named() {
     for n in 0..HEALTHY {
         hostile_host::enrol(db, &cohort, &format!("healthy{n}"), &host.healthy_url(n)).await;
     }
+    // A blog whose name itself resolves into the private network.
+    let intranet = format!("http://intranet.test:{}/feed", host.canary.port());
+    hostile_host::enrol(db, &cohort, "intranet", &intranet).await;
     let poller = Poller::new(
         db.clone(),
-        hostile_host::fetcher(&host, Duration::from_secs(2)),
+        hostile_host::fetcher(&host, Duration::from_secs(5)),
         &app.state.config,
         Arc::clone(&app.state.program),
     );
@@ -79,16 +82,24 @@ async fn a_cohort_of_hostile_blogs_polls_to_the_end_with_every_fault_named() {
     assert!(took < Duration::from_secs(30), "the poll took {took:?}");
     assert!(pages >= 5, "only {pages} page requests during the poll");
     assert!(
-        slowest < Duration::from_secs(1),
+        slowest < Duration::from_secs(2),
         "a page took {slowest:?} during the poll"
     );
-    assert_eq!(summary.feeds(), FAULTS.len() + HEALTHY, "{summary}");
+    assert_eq!(summary.feeds(), FAULTS.len() + HEALTHY + 1, "{summary}");
 
     for n in 0..HEALTHY {
         let feed = feed_at(db, &host.healthy_url(n)).await;
         assert_eq!(feed.status, "ok", "healthy{n}: {:?}", feed.last_error);
         assert_eq!(posts_of(db, &feed).await.len(), 3, "healthy{n}");
     }
+    let private = feed_at(db, &intranet).await;
+    assert_eq!(private.status, "blocked");
+    assert!(
+        private
+            .last_error
+            .unwrap_or_default()
+            .contains("private network (intranet.test at 127.0.0.1"),
+    );
     assert_eq!(host.canary_hits(), 0, "a private address was contacted");
 
     let named = |fault: Fault, words: &str| (fault, words.to_owned());

@@ -135,6 +135,11 @@ impl HostileHost {
         format!("http://{}.test:{}/feed", fault.name(), self.address.port())
     }
 
+    /// The same by path on the host's address, for a fetcher without [`Self::names`].
+    pub fn path_url(&self, fault: Fault) -> String {
+        format!("http://{}/{}", self.address, fault.name())
+    }
+
     /// The feed address of a healthy blog with three posts.
     pub fn healthy_url(&self, n: usize) -> String {
         format!("http://healthy{n}.test:{}/feed", self.address.port())
@@ -182,7 +187,13 @@ async fn answer(mut stream: TcpStream, bomb: &[u8], port: u16, canary: u16) -> s
                 .then(|| value.trim().to_owned())
         })
         .unwrap_or_default();
-    let Some(fault) = Fault::from_host(&host) else {
+    // By host name (`never.test`), or by path (`/never`) for a client without our resolver.
+    let path = head.split_whitespace().nth(1).unwrap_or_default();
+    let by_path = FAULTS
+        .iter()
+        .copied()
+        .find(|f| path.trim_start_matches('/') == f.name());
+    let Some(fault) = Fault::from_host(&host).or(by_path) else {
         if host.starts_with("healthy") {
             let n = host
                 .trim_start_matches("healthy")

@@ -430,7 +430,7 @@ async fn while_the_database_is_away_requests_get_503_and_it_recovers_without_a_r
     let outage = Outage::start(target).await;
     let mut relayed = database.clone();
     relayed.set_port(Some(outage.port)).unwrap();
-    let app = crate::helpers::spawn_app_with(relayed.to_string(), |config| {
+    let app = crate::helpers::spawn_app_on_with(relayed.to_string(), |config| {
         config.database_acquire_timeout = Duration::from_secs(3);
     })
     .await;

@@ -32,7 +32,7 @@ async fn post_login(app: &TestApp, email: &str) -> (u16, String) {
 }
 
 /// Asks for a link and returns the token from the email that arrives.
-async fn emailed_token(app: &TestApp, email: &str) -> String {
+pub(crate) async fn emailed_token(app: &TestApp, email: &str) -> String {
     let before = app.smtp.messages().len();
     post_login(app, email).await;
     app.send_mail().await;
@@ -45,7 +45,7 @@ async fn emailed_token(app: &TestApp, email: &str) -> String {
 }
 
 /// Signs in with `token`; returns the status and the `Set-Cookie` header.
-async fn sign_in(app: &TestApp, token: &str) -> (u16, Option<String>) {
+pub(crate) async fn sign_in(app: &TestApp, token: &str) -> (u16, Option<String>) {
     let response = browser()
         .post(format!("{}/login/{token}", app.address))
         .send()
@@ -64,7 +64,7 @@ async fn json(response: reqwest::Response) -> serde_json::Value {
     serde_json::from_str(&response.text().await.unwrap()).unwrap()
 }
 
-fn cookie_pair(set_cookie: &str) -> String {
+pub(crate) fn cookie_pair(set_cookie: &str) -> String {
     set_cookie.split(';').next().unwrap().to_owned()
 }
 

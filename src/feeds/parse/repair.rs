@@ -25,7 +25,10 @@ pub(super) fn xml(text: &str) -> String {
         push_text(&mut out, &rest[..lt]);
         rest = &rest[lt..];
         let consumed = if let Some(len) = skip_markup(rest) {
-            out.push_str(&rest[..len]);
+            // A second XML declaration is not XML (and made feed-rs's reader panic): dropped.
+            if !is_xml_declaration(rest) || out.trim_start().is_empty() {
+                out.push_str(&rest[..len]);
+            }
             len
         } else if rest.starts_with("</") {
             let len = rest.find('>').map_or(rest.len(), |end| end + 1);
@@ -47,6 +50,12 @@ pub(super) fn xml(text: &str) -> String {
     }
     push_text(&mut out, rest);
     out
+}
+
+fn is_xml_declaration(rest: &str) -> bool {
+    rest.get(..5)
+        .is_some_and(|start| start.eq_ignore_ascii_case("<?xml"))
+        && rest[5..].starts_with(|c: char| c.is_whitespace() || c == '?')
 }
 
 /// Comments, CDATA, processing instructions and the DOCTYPE are copied as they are; an
@@ -594,6 +603,15 @@ mod tests {
         assert_eq!(
             xml(doc),
             "<t a=\"x&amp;y\">Fish &amp; Chips &amp; &#38; &eacute; &#xFFFD; &#xFFFD; &amp;x y; 1 &lt; 2</t>"
+        );
+    }
+
+    #[test]
+    fn a_second_xml_declaration_is_dropped() {
+        let doc = "<?xml version=\"1.0\"?><rss><channel><title>a</title><?xml version=\"1.0\" encoding=\"windows-1252\"?><?xml-stylesheet href=\"s.xsl\"?></channel></rss>";
+        assert_eq!(
+            xml(doc),
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>a</title><?xml-stylesheet href=\"s.xsl\"?></channel></rss>"
         );
     }
 
