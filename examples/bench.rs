@@ -17,9 +17,12 @@ use axum::response::IntoResponse;
 use axum::routing::get;
 use chrono::Utc;
 use futures_util::StreamExt;
-use twentythree::cohorts::{NewCohort, Pace, Settings, Visibility};
 use twentythree::people::NewParticipant;
-use twentythree::{Application, Config, cohorts, feeds, people};
+use twentythree::{feeds, people};
+
+mod common;
+
+use common::peak_memory_mb;
 
 const POSTS: usize = 20;
 
@@ -53,17 +56,6 @@ async fn feed(Path(blog): Path<usize>, headers: HeaderMap) -> impl IntoResponse 
     (StatusCode::OK, [(header::ETAG, etag)], body)
 }
 
-fn peak_memory_mb() -> f64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let kb: f64 = status
-        .lines()
-        .find(|l| l.starts_with("VmHWM:"))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0.0);
-    kb / 1024.0
-}
-
 async fn latency(
     client: &reqwest::Client,
     url: &str,
@@ -93,7 +85,6 @@ async fn latency(
 
 #[tokio::main]
 async fn main() {
-    let _ = rustls::crypto::ring::default_provider().install_default();
     let blogs: usize = std::env::args()
         .nth(1)
         .and_then(|a| a.parse().ok())
@@ -104,40 +95,12 @@ async fn main() {
         axum::serve(listener, Router::new().route("/{blog}/feed.xml", get(feed))).await
     });
 
-    let dir = tempfile::tempdir().unwrap();
-    let config = Config {
-        database_url: format!(
-            "sqlite://{}?mode=rwc",
-            dir.path().join("bench.db").display()
-        ),
-        bind: "127.0.0.1:0".parse().unwrap(),
-        lessons_dir: std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons"),
-        mail_dir: dir.path().join("mail"),
-        allow_private_feeds: true,
-        background_workers: false,
-        ..Config::defaults().unwrap()
-    };
-    let app = Application::build(config).await.unwrap();
-    let address = app.local_addr().unwrap();
-    let state = app.state().clone();
-    tokio::spawn(app.run_until(std::future::pending()));
-    let settings = Settings {
-        name: "Bench".into(),
-        starts_on: "2026-09-01".parse().unwrap(),
-        ends_on: None,
-        timezone: chrono_tz::UTC,
-        release_weekday: None,
-        release_time: chrono::NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
-        pace: Pace::Cohort,
-        visibility: Visibility::Public,
-        celebrate_cohort: false,
-        self_report: false,
-    };
-    let new = NewCohort {
-        slug: "bench".parse().unwrap(),
-        settings,
-    };
-    let cohort = cohorts::create(&state.db, new, Utc::now()).await.unwrap();
+    let common::Scratch {
+        address,
+        state,
+        cohort,
+        _dir,
+    } = common::start("bench", true).await;
 
     let started = Instant::now();
     let fetcher = twentythree::fetcher(&state.config).unwrap();

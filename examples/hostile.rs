@@ -10,6 +10,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
 
+mod common;
 #[allow(dead_code, reason = "the suite uses the rest")]
 #[path = "../tests/api/hostile_host.rs"]
 mod hostile_host;
@@ -19,65 +20,24 @@ use std::time::{Duration, Instant};
 
 use chrono::Utc;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-use twentythree::cohorts::{self, NewCohort, Pace, Settings, Visibility};
 use twentythree::entities::{feed, post};
 use twentythree::feeds::fetch::Options;
 use twentythree::feeds::poller::Poller;
-use twentythree::{Application, Config};
 
+use common::peak_memory_mb;
 use hostile_host::{FAULTS, HostileHost};
 
 const HEALTHY: usize = 20;
 
-fn peak_memory_mb() -> f64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let kb: f64 = status
-        .lines()
-        .find(|l| l.starts_with("VmHWM:"))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0.0);
-    kb / 1024.0
-}
-
 #[tokio::main]
 async fn main() {
-    let _ = rustls::crypto::ring::default_provider().install_default();
     let host = HostileHost::start().await;
-    let dir = tempfile::tempdir().unwrap();
-    let config = Config {
-        database_url: format!(
-            "sqlite://{}?mode=rwc",
-            dir.path().join("hostile.db").display()
-        ),
-        bind: "127.0.0.1:0".parse().unwrap(),
-        lessons_dir: std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons"),
-        mail_dir: dir.path().join("mail"),
-        allow_private_feeds: false,
-        background_workers: false,
-        ..Config::defaults().unwrap()
-    };
-    let app = Application::build(config).await.unwrap();
-    let address = app.local_addr().unwrap();
-    let state = app.state().clone();
-    tokio::spawn(app.run_until(std::future::pending()));
-    let settings = Settings {
-        name: "Hostile".into(),
-        starts_on: "2026-09-01".parse().unwrap(),
-        ends_on: None,
-        timezone: chrono_tz::UTC,
-        release_weekday: None,
-        release_time: chrono::NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
-        pace: Pace::Cohort,
-        visibility: Visibility::Public,
-        celebrate_cohort: false,
-        self_report: false,
-    };
-    let new = NewCohort {
-        slug: "hostile".parse().unwrap(),
-        settings,
-    };
-    let cohort = cohorts::create(&state.db, new, Utc::now()).await.unwrap();
+    let common::Scratch {
+        address,
+        state,
+        cohort,
+        _dir,
+    } = common::start("hostile", false).await;
     for fault in FAULTS {
         hostile_host::enrol(&state.db, &cohort, fault.name(), &host.url(*fault)).await;
     }

@@ -124,6 +124,9 @@ pub struct Row {
     pub email: String,
     pub blog: String,
     pub release_emails: bool,
+    /// For the unsubscribe link in a reminder; never shown.
+    #[serde(skip)]
+    pub unsubscribe_token: String,
     /// One entry per lesson of the program, in order; `None` when not done.
     pub cells: Vec<Option<Cell>>,
     /// Required lessons done.
@@ -366,6 +369,7 @@ pub async fn rows(
                 email: person.email,
                 blog: member.blog_url,
                 release_emails: person.release_emails,
+                unsubscribe_token: person.unsubscribe_token,
                 cells,
                 done: required_done,
                 finished_at: member.finished_at,

@@ -9,7 +9,7 @@ use sea_orm::{ColumnTrait, Condition, DatabaseConnection, DbErr, EntityTrait, Qu
 use url::Url;
 
 use super::grid::{self, Row};
-use crate::entities::{cohort, participant, person};
+use crate::entities::{cohort, participant};
 use crate::lessons::Program;
 use crate::mail::{self, Kind, render};
 
@@ -108,15 +108,8 @@ pub async fn send(
         if claimed.rows_affected != 1 {
             continue;
         }
-        let token = person::Entity::find()
-            .inner_join(participant::Entity)
-            .filter(participant::Column::Id.eq(row.id))
-            .one(&txn)
-            .await?
-            .map(|p| p.unsubscribe_token)
-            .unwrap_or_default();
         let email = reminder
-            .email(row, &token, now)
+            .email(row, &row.unsubscribe_token, now)
             .map_err(render::template_error)?;
         if mail::enqueue(&txn, email, now).await? {
             sent += 1;

@@ -13,6 +13,8 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
+use crate::hostile_host::replace;
+
 /// A way to misbehave at one path.
 #[derive(Clone, Debug)]
 pub enum Fault {
@@ -129,21 +131,6 @@ fn fixture_path(path: &str) -> String {
         return format!("{}index.html", path.trim_start_matches('/'));
     }
     path.trim_start_matches('/').to_owned()
-}
-
-fn replace(bytes: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i..].starts_with(from) {
-            out.extend_from_slice(to);
-            i += from.len();
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    out
 }
 
 fn content_type(file: &str) -> &'static str {

@@ -508,7 +508,8 @@ fn absurd_lengths(port: u16) -> Vec<u8> {
     ))
 }
 
-fn replace(bytes: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
+/// `bytes` with every `from` replaced by `to` (the blog host uses it too).
+pub fn replace(bytes: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {

@@ -221,12 +221,7 @@ fn preview_posts(state: &AppState, cohort: &cohort::Model, found: &Discovered) -
         .iter()
         .take(PREVIEW_POSTS)
         .map(|post| {
-            let facts = PostFacts {
-                title: &post.title,
-                categories: &post.categories,
-                content_html: &post.content_html,
-                published_at: post.published_at.unwrap_or(now),
-            };
+            let facts = PostFacts::of_parsed(post, now);
             let decision = recognise(
                 &facts,
                 &state.program,
