@@ -21,6 +21,7 @@ pub(super) fn parse(raw: &str) -> Option<DateTime<Utc>> {
 fn iso8601(text: &str) -> Option<DateTime<Utc>> {
     let bytes = text.as_bytes();
     if bytes.len() < 10
+        || !bytes[..10].is_ascii()
         || !bytes[..4].iter().all(u8::is_ascii_digit)
         || !matches!(bytes[4], b'-' | b'/')
         || bytes[7] != bytes[4]
@@ -348,6 +349,8 @@ mod tests {
             "31 Feb 2026",
             "Mon, 05 Oct 2026 25:00:00 GMT",
             "1234567890",
+            "2026-é-01T10:00:00Z",
+            "2026-10-0é 10:00",
         ] {
             assert_eq!(utc(text), None, "{text}");
         }

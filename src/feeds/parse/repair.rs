@@ -49,6 +49,43 @@ pub(super) fn xml(text: &str) -> String {
         rest = &rest[consumed..];
     }
     push_text(&mut out, rest);
+    without_declared_encodings(out)
+}
+
+/// The text is already decoded, so no XML declaration may name an encoding: feed-rs would
+/// switch its decoder to it (and panics doing so for a declaration past the document's
+/// start, which can hide where this tokenizer and quick-xml disagree, in a broken
+/// processing instruction, say). Every place quick-xml could read as a declaration
+/// (`<?xml` and XML whitespace, up to the next `?>`) loses its `encoding`.
+fn without_declared_encodings(text: String) -> String {
+    let is_declaration = |at: usize| {
+        text[at + 5..].starts_with([' ', '\t', '\r', '\n']) || text[at + 5..].starts_with("?>")
+    };
+    let spans: Vec<(usize, usize)> = text
+        .match_indices("<?xml")
+        .map(|(at, _)| at)
+        .filter(|&at| is_declaration(at))
+        .filter_map(|at| {
+            let end = at + text[at..].find("?>")?;
+            let encoding = at + text[at..end].find("encoding")?;
+            Some((encoding, end))
+        })
+        .collect();
+    if spans.is_empty() {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for (encoding, end) in spans {
+        if encoding < from {
+            continue;
+        }
+        out.push_str(&text[from..encoding]);
+        // Whatever followed `encoding` up to the end of the declaration (the value, and a
+        // `standalone` after it) goes; `standalone` changes nothing for a feed reader.
+        from = end;
+    }
+    out.push_str(&text[from..]);
     out
 }
 
@@ -613,6 +650,20 @@ mod tests {
             xml(doc),
             "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>a</title><?xml-stylesheet href=\"s.xsl\"?></channel></rss>"
         );
+    }
+
+    #[test]
+    fn no_declaration_names_an_encoding_not_even_one_hidden_in_a_broken_instruction() {
+        assert_eq!(
+            xml("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<rss version=\"2.0\"/>"),
+            "<?xml version=\"1.0\" ?>\n<rss version=\"2.0\"/>"
+        );
+        // This tokenizer reads the unclosed instruction up to the declaration's `?>`; the
+        // declaration inside still loses its encoding, whoever reads it as one.
+        let doc = "<rss version=\"2.0\"><?xml-stylesheet href=\"a\u{0}<?xml version=\"1.0\" encoding=\"utf-16\"?><channel/></rss>";
+        let repaired = xml(doc);
+        assert!(!repaired.contains("encoding"), "{repaired}");
+        assert!(repaired.contains("<channel/>"));
     }
 
     #[test]
