@@ -51,13 +51,18 @@ pub async fn request_login(
     db: &impl ConnectionTrait,
     email: &Email,
     base_url: &url::Url,
+    next: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
     let Some(person) = people::find_person(db, email).await? else {
         return Ok(());
     };
     let token = create_login_token(db, &person, now).await?;
-    let url = format!("{}/login/{token}", base_url.as_str().trim_end_matches('/'));
+    let mut url = crate::links::Links::new(base_url).to(&format!("/login/{token}"));
+    if let Some(next) = next {
+        url.push_str("?next=");
+        url.extend(url::form_urlencoded::byte_serialize(next.as_bytes()));
+    }
     let message = render::email(
         Kind::Login,
         "login",

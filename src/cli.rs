@@ -223,13 +223,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             };
             let cohort = cohorts::create(&db, NewCohort { slug, settings }, now).await?;
             println!(
-                "Created cohort {} ({}): starts {}, lessons open {}s at {} {}, {} pace, {}.",
+                "Created cohort {} ({}): starts {}, lessons open {}, {} pace, {}.",
                 cohort.slug,
                 cohort.name,
                 cohort.starts_on,
-                cohorts::release(&cohort).weekday,
-                cohort.release_time.format("%H:%M"),
-                cohort.timezone,
+                cohorts::release_in_words(&cohort),
                 cohort.pace,
                 cohort.visibility
             );

@@ -9,7 +9,9 @@
 //! what `/metrics` reports. [`cli`] is the command line; [`fuzz`] holds the fuzz targets'
 //! entry points. The web layer calls the domain modules; they never call the web layer.
 
+pub mod access;
 pub mod auth;
+pub mod calendar;
 pub mod cli;
 pub mod cohorts;
 pub mod config;
@@ -19,6 +21,7 @@ pub mod feeds;
 pub mod fuzz;
 pub mod joining;
 pub mod lessons;
+pub mod links;
 pub mod mail;
 pub mod metrics;
 pub mod people;
@@ -81,9 +84,11 @@ impl Application {
             config.base_url.clone(),
         )
         .with_lease(config.worker_lease);
+        let secret = access::keys::secret(&db, Utc::now()).await?;
         let state = AppState {
             metrics: poller.metrics.clone(),
             reachability: Arc::default(),
+            secret,
             db,
             config: Arc::new(config),
             program,

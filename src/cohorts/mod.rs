@@ -14,7 +14,7 @@ use sea_orm::{
 };
 use serde::Serialize;
 
-use crate::entities::{cohort, participant};
+use crate::entities::{cohort, participant, person};
 use crate::lessons::schedule::{self, Release};
 use crate::lessons::{Lesson, Program};
 pub use settings::{Problem, Settings};
@@ -180,6 +180,20 @@ pub async fn list(db: &impl ConnectionTrait) -> Result<Vec<cohort::Model>, sea_o
         .await
 }
 
+/// Participant `id` of `cohort`, with their person.
+pub async fn member(
+    db: &impl ConnectionTrait,
+    cohort: &cohort::Model,
+    id: i32,
+) -> Result<Option<(participant::Model, person::Model)>, sea_orm::DbErr> {
+    Ok(participant::Entity::find_by_id(id)
+        .filter(participant::Column::CohortId.eq(cohort.id))
+        .find_also_related(person::Entity)
+        .one(db)
+        .await?
+        .and_then(|(member, person)| Some((member, person?))))
+}
+
 pub async fn participant_count(
     db: &impl ConnectionTrait,
     cohort: &cohort::Model,
@@ -190,16 +204,14 @@ pub async fn participant_count(
         .await
 }
 
-/// The cohorts anyone may join from the web: public ones that have not ended (in their
-/// own time zone), soonest start first.
-pub async fn open_for_joining(
+/// The cohorts that have not ended (in their own time zone), soonest start first.
+pub async fn not_ended(
     db: &impl ConnectionTrait,
     now: DateTime<Utc>,
 ) -> Result<Vec<cohort::Model>, sea_orm::DbErr> {
     let mut open: Vec<cohort::Model> = list(db)
         .await?
         .into_iter()
-        .filter(is_public)
         .filter(|c| {
             let today = now.with_timezone(&timezone(c)).date_naive();
             c.ends_on.is_none_or(|ends| ends >= today)
@@ -229,6 +241,25 @@ pub fn release(cohort: &cohort::Model) -> Release {
             .unwrap_or(Weekday::Mon),
         time: cohort.release_time,
     }
+}
+
+/// When a cohort's weeks open, in words: "on Fridays at 09:00 (Europe/Berlin)", or at self
+/// pace "every 7 days from the day each person joins".
+pub fn release_in_words(cohort: &cohort::Model) -> String {
+    if cohort.pace == Pace::SelfPaced.as_str() {
+        return "every 7 days from the day each person joins".into();
+    }
+    let day = settings::weekday_name(release(cohort).weekday);
+    let mut letters = day.chars();
+    let day: String = letters
+        .next()
+        .map(|first| first.to_uppercase().chain(letters).collect())
+        .unwrap_or_default();
+    format!(
+        "on {day}s at {} ({})",
+        cohort.release_time.format("%H:%M"),
+        cohort.timezone
+    )
 }
 
 pub fn week_opens(cohort: &cohort::Model, week: i32) -> DateTime<Utc> {
@@ -291,6 +322,37 @@ pub fn this_week<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_release_is_said_in_plain_words() {
+        let cohort = cohort::Model {
+            id: 1,
+            slug: "staff".into(),
+            name: "Staff".into(),
+            starts_on: chrono::NaiveDate::from_ymd_opt(2026, 12, 4).unwrap(),
+            ends_on: None,
+            timezone: "Europe/Berlin".into(),
+            release_weekday: 5,
+            release_time: chrono::NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+            pace: "cohort".into(),
+            visibility: "members".into(),
+            celebrate_cohort: false,
+            self_report: false,
+            created_at: Utc::now(),
+        };
+        assert_eq!(
+            release_in_words(&cohort),
+            "on Fridays at 09:00 (Europe/Berlin)"
+        );
+        let own = cohort::Model {
+            pace: "self".into(),
+            ..cohort
+        };
+        assert_eq!(
+            release_in_words(&own),
+            "every 7 days from the day each person joins"
+        );
+    }
 
     #[test]
     fn slugs_are_url_safe() {

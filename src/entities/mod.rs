@@ -15,4 +15,5 @@ pub mod post;
 pub mod post_thing;
 pub mod rate_limit;
 pub mod recognition;
+pub mod server_secret;
 pub mod session;

@@ -20,6 +20,11 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     /// The person's own IANA time zone, when they set one (to show times locally).
     pub timezone: Option<String>,
+    /// SHA-256 of the key in the person's private feed and calendar addresses.
+    #[sea_orm(unique)]
+    pub feed_key_hash: Option<String>,
+    /// How many times the person replaced that key (the key is derived from it).
+    pub feed_key_generation: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -20,6 +20,7 @@ pub const ARCHIVE_DAYS: u64 = 14;
 pub struct RiverPost {
     pub id: i32,
     pub participant_id: i32,
+    pub cohort_id: i32,
     pub author: String,
     pub blog: String,
     pub title: String,
@@ -49,11 +50,13 @@ pub fn archive_cutoff(cohort: &cohort::Model) -> DateTime<Utc> {
         .and_utc()
 }
 
-fn select(cohort: &cohort::Model, filter: Filter) -> Select<post::Entity> {
-    let mut query = post::Entity::find()
+/// What the river shows of each post (with its author and their blog).
+fn columns(query: Select<post::Entity>) -> Select<post::Entity> {
+    query
         .select_only()
         .column(post::Column::Id)
         .column_as(participant::Column::Id, "participant_id")
+        .column_as(participant::Column::CohortId, "cohort_id")
         .column_as(person::Column::Name, "author")
         .column_as(participant::Column::BlogUrl, "blog")
         .columns([
@@ -67,13 +70,19 @@ fn select(cohort: &cohort::Model, filter: Filter) -> Select<post::Entity> {
             post::Column::UpdatedAt,
             post::Column::FirstSeenAt,
         ])
-        .join(
-            JoinType::InnerJoin,
-            post::Entity::belongs_to(participant::Entity)
-                .from(post::Column::FeedId)
-                .to(participant::Column::FeedId)
-                .into(),
-        )
+}
+
+/// Posts joined to the participants whose feed they came from.
+fn by_feed() -> sea_orm::RelationDef {
+    post::Entity::belongs_to(participant::Entity)
+        .from(post::Column::FeedId)
+        .to(participant::Column::FeedId)
+        .into()
+}
+
+fn select(cohort: &cohort::Model, filter: Filter) -> Select<post::Entity> {
+    let mut query = columns(post::Entity::find())
+        .join(JoinType::InnerJoin, by_feed())
         .join(JoinType::InnerJoin, participant::Relation::Person.def())
         .filter(participant::Column::CohortId.eq(cohort.id))
         .filter(post::Column::PublishedAt.gte(archive_cutoff(cohort)));
@@ -159,32 +168,43 @@ async fn attach_things(
     Ok(())
 }
 
-/// The newest posts about lesson `number` in every public cohort (for the lesson's page).
+/// The newest posts about lesson `number` in `cohorts` (those the reader may see), each
+/// with its cohort's slug: one query, whatever the number of cohorts.
 pub async fn about_lesson(
     db: &impl ConnectionTrait,
+    cohorts: &[&cohort::Model],
     number: i32,
     limit: u64,
 ) -> Result<Vec<(String, RiverPost)>, sea_orm::DbErr> {
-    let cohorts = cohort::Entity::find()
-        .filter(cohort::Column::Visibility.eq("public"))
+    if cohorts.is_empty() {
+        return Ok(Vec::new());
+    }
+    let slugs: HashMap<i32, &str> = cohorts.iter().map(|c| (c.id, c.slug.as_str())).collect();
+    let mut posts = columns(post::Entity::find())
+        .join(JoinType::InnerJoin, by_feed())
+        .join(JoinType::InnerJoin, participant::Relation::Person.def())
+        .join(
+            JoinType::InnerJoin,
+            post::Entity::belongs_to(post_thing::Entity)
+                .from(post::Column::Id)
+                .to(post_thing::Column::PostId)
+                .into(),
+        )
+        .filter(
+            Expr::col((post_thing::Entity, post_thing::Column::ParticipantId))
+                .equals((participant::Entity, participant::Column::Id)),
+        )
+        .filter(post_thing::Column::LessonNumber.eq(number))
+        .filter(participant::Column::CohortId.is_in(slugs.keys().copied()))
+        .order_by_desc(post::Column::PublishedAt)
+        .order_by_desc(post::Column::Id)
+        .limit(limit)
+        .into_model::<RiverPost>()
         .all(db)
         .await?;
-    let mut found = Vec::new();
-    for cohort in cohorts {
-        let (posts, _) = page(
-            db,
-            &cohort,
-            Filter {
-                thing: Some(number),
-                participant: None,
-            },
-            1,
-            limit,
-        )
-        .await?;
-        found.extend(posts.into_iter().map(|p| (cohort.slug.clone(), p)));
-    }
-    found.sort_by_key(|(_, post)| std::cmp::Reverse(post.published_at));
-    found.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
-    Ok(found)
+    attach_things(db, &mut posts).await?;
+    Ok(posts
+        .into_iter()
+        .filter_map(|p| Some((slugs.get(&p.cohort_id)?.to_string(), p)))
+        .collect())
 }

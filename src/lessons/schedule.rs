@@ -49,6 +49,14 @@ pub fn cohort_current_week(release: &Release, weeks: i32, now: DateTime<Utc>) ->
         .unwrap_or(0)
 }
 
+/// An instant as people read it in `timezone`: "Mon 7 Dec 2026, 09:00 CET".
+pub fn in_words(instant: DateTime<Utc>, timezone: Tz) -> String {
+    instant
+        .with_timezone(&timezone)
+        .format("%a %-d %b %Y, %H:%M %Z")
+        .to_string()
+}
+
 /// A wall-clock time in `timezone` as an instant. In the autumn overlap the earlier of the
 /// two instants is taken; a time that does not exist (the spring gap) moves forward past it.
 pub fn local_instant(timezone: Tz, local: NaiveDateTime) -> DateTime<Utc> {

@@ -16,7 +16,8 @@ use super::{Kind, render};
 use crate::cohorts;
 use crate::entities::{cohort, feed, participant, person};
 use crate::feeds::health::Status;
-use crate::lessons::Program;
+use crate::lessons::{Program, schedule};
+use crate::links::Links;
 
 /// How long a feed fails before its owner hears about it.
 pub const FEED_PROBLEM_AFTER: chrono::Duration = chrono::Duration::hours(48);
@@ -91,7 +92,7 @@ impl Notices {
         {
             return Ok(false);
         }
-        let base = self.base_url.as_str().trim_end_matches('/');
+        let links = Links::new(&self.base_url);
         let lessons: Vec<LessonLine> = self
             .program
             .in_week(week)
@@ -99,19 +100,35 @@ impl Notices {
                 number: l.number,
                 title: l.title.clone(),
                 minutes: l.minutes,
-                url: format!("{base}/lessons/{}", l.number),
+                url: links.lesson(l.number),
             })
             .collect();
         if lessons.is_empty() {
             return Ok(false);
         }
+        let tz = person
+            .timezone
+            .as_deref()
+            .and_then(|tz| tz.parse().ok())
+            .unwrap_or_else(|| cohorts::timezone(cohort));
+        let next = (week < self.program.weeks()).then(|| schedule::in_words(opens(week + 1), tz));
+        // A members-only cohort's calendar address is private: it is on /me, not in mail.
+        let calendar = if cohorts::is_public(cohort) {
+            links.cohort_file(&cohort.slug, "calendar.ics", None)
+        } else {
+            format!("{}#calendar", links.me())
+        };
         let email = render::email(
             Kind::Release,
             "release",
             format!("release:{}:{week}:{}", cohort.id, member.id),
             &person.email,
             format!("Week {week} of {} is open", cohort.name),
-            context! { name => person.name.clone(), week, cohort => cohort.name.clone(), lessons => minijinja::Value::from(minijinja::value::Serde(&lessons)) },
+            context! {
+                name => person.name.clone(), week, cohort => cohort.name.clone(),
+                lessons => minijinja::Value::from(minijinja::value::Serde(&lessons)),
+                opened => schedule::in_words(opened, tz), next, calendar,
+            },
             Some((person.unsubscribe_token.as_str(), &self.base_url)),
         )
         .map_err(render::template_error)?;

@@ -9,10 +9,12 @@ use std::collections::HashMap;
 
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
 
+use crate::access::{self, Verdict, Viewer};
 use crate::cohorts;
 use crate::entities::{feed, post};
 use crate::feeds::health;
 use crate::progress;
+use crate::web::access::Looking;
 use crate::web::auth::ApiCoordinator;
 use crate::web::{ApiError, AppError, AppState};
 
@@ -87,11 +89,13 @@ impl From<feed::Model> for FeedSummary {
     }
 }
 
-/// `GET /api/v1/cohorts/{slug}/progress`: public for a public cohort; a coordinator (by
-/// session or API token) also reads members-only cohorts and everyone's email.
+/// `GET /api/v1/cohorts/{slug}/progress`: readable by whoever may read the cohort's pages
+/// (anyone for a public cohort; members and coordinators, signed in or by API token, for a
+/// members-only one); everyone's email only for a coordinator.
 pub async fn progress(
     State(state): State<AppState>,
     ApiCoordinator(coordinator): ApiCoordinator,
+    looking: Result<Looking, AppError>,
     slug: Result<crate::web::extract::Path<String>, AppError>,
 ) -> Result<Json<ProgressResponse>, ApiError> {
     // A malformed path answers in JSON too.
@@ -100,8 +104,15 @@ pub async fn progress(
         .await?
         .ok_or(AppError::NotFound)?;
     let show_emails = coordinator.is_some();
-    if !cohorts::is_public(&cohort) && !show_emails {
-        return Err(AppError::Forbidden("this cohort is open to its members only".into()).into());
+    let viewer = match coordinator {
+        Some(person) => Viewer::load(&state.db, Some(person)).await?,
+        None => looking?.viewer,
+    };
+    if access::cohort_pages(&viewer, &cohort) != Verdict::Allowed {
+        return Err(AppError::Forbidden(
+            "this cohort is open to its members and coordinators only".into(),
+        )
+        .into());
     }
     let lessons = state
         .program

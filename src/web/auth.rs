@@ -323,6 +323,29 @@ fn is_cross_site(headers: &HeaderMap, base_url: &Url) -> bool {
     !(same_as_base || same_as_host)
 }
 
+/// `next` when it is a path on this site (`/cohorts/x?page=2`), so that a sign-in can come
+/// back to it; `None` for anything that could lead elsewhere (`//evil.example`,
+/// `https://evil.example`, `/\\evil.example`, control characters).
+pub fn local_path(next: &str) -> Option<&str> {
+    let rest = next.strip_prefix('/')?;
+    let safe = !rest.starts_with(['/', '\\'])
+        && !next.contains('\\')
+        && !next.chars().any(|c| c.is_control() || c.is_whitespace())
+        && next.len() <= 2048;
+    safe.then_some(next)
+}
+
+/// Sends a stranger to sign in, and afterwards back to `uri` (a page: a form sent without
+/// signing in is not sent again, so its sender just signs in).
+pub fn sign_in_first(method: &Method, uri: &axum::http::Uri) -> Response {
+    if method != Method::GET && method != Method::HEAD {
+        return axum::response::Redirect::to("/login").into_response();
+    }
+    let here = uri.path_and_query().map_or("/", |p| p.as_str());
+    let next: String = url::form_urlencoded::byte_serialize(here.as_bytes()).collect();
+    axum::response::Redirect::to(&format!("/login?next={next}")).into_response()
+}
+
 /// A signed-in coordinator (with the request's [`CurrentPerson`], to render pages). Anyone
 /// else is refused: a stranger is sent to `/login`, a participant gets 403.
 pub struct Coordinator {
@@ -359,7 +382,7 @@ impl FromRequestParts<AppState> for SignedIn {
             .map_err(IntoResponse::into_response)?;
         match current.person.clone() {
             Some(person) => Ok(Self { person, current }),
-            None => Err(axum::response::Redirect::to("/login").into_response()),
+            None => Err(sign_in_first(&parts.method, &parts.uri)),
         }
     }
 }
@@ -406,6 +429,28 @@ mod tests {
             &headers(&[host, ("sec-fetch-site", "cross-site")]),
             &base
         ));
+    }
+
+    #[test]
+    fn only_local_paths_are_followed_after_signing_in() {
+        assert_eq!(
+            local_path("/cohorts/staff/posts?page=2"),
+            Some("/cohorts/staff/posts?page=2")
+        );
+        assert_eq!(local_path("/"), Some("/"));
+        for bad in [
+            "//evil.example",
+            "https://evil.example",
+            "/\\evil.example",
+            "/\\/evil.example",
+            "/%0d%0a".replace("%0d%0a", "\r\n").as_str(),
+            "evil.example",
+            "",
+            "/a b",
+            "javascript:alert(1)",
+        ] {
+            assert_eq!(local_path(bad), None, "{bad:?}");
+        }
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The web layer: one router listing every URL, thin handlers that parse input, call a
 //! domain function and render a template.
 
+mod access;
 mod api;
 pub mod auth;
 mod coordinator;
@@ -49,6 +50,8 @@ pub struct AppState {
     pub sender: Sender,
     pub metrics: Arc<crate::metrics::Metrics>,
     pub reachability: Arc<crate::db::Reachability>,
+    /// What private feed and calendar addresses are derived from.
+    pub secret: crate::access::keys::Secret,
 }
 
 impl AppState {
@@ -76,6 +79,8 @@ pub fn router(state: AppState) -> Router {
         .route("/me/done", post(pages::me::report))
         .route("/me/blog", post(pages::me::move_blog))
         .route("/me/preferences", post(pages::me::preferences))
+        .route("/me/addresses", post(pages::me::new_addresses))
+        .route("/me/calendar.ics", get(syndication::personal_calendar))
         .route("/lessons", get(pages::lessons::index))
         .route("/lessons/{number}", get(pages::lessons::show))
         .route("/cohorts/{slug}", get(pages::cohort::show))
@@ -87,6 +92,7 @@ pub fn router(state: AppState) -> Router {
         .route("/cohorts/{slug}/feed.atom", get(syndication::atom))
         .route("/cohorts/{slug}/feed.json", get(syndication::json_feed))
         .route("/cohorts/{slug}/blogroll.opml", get(syndication::opml))
+        .route("/cohorts/{slug}/calendar.ics", get(syndication::calendar))
         .route("/coordinator", get(coordinator::cohorts::index))
         .route("/coordinator/cohorts/new", get(coordinator::cohorts::new_form).post(coordinator::cohorts::create))
         .route("/coordinator/cohorts/{slug}", get(coordinator::grid::show))

@@ -1,7 +1,6 @@
 //! The cohort for feed readers: Atom and JSON Feed of the river, OPML of everyone's feeds,
 //! with ETag and Last-Modified so readers can ask "anything new?" cheaply.
 
-use crate::web::extract::Path;
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -11,7 +10,9 @@ use sha2::{Digest, Sha256};
 
 use crate::entities::{cohort, feed, participant, person};
 use crate::feeds::river::{self, Filter, RiverPost};
-use crate::web::pages::river::readable_cohort;
+use crate::links::Links;
+use crate::web::access::{CohortFeed, Looking, key_holder, key_in};
+use crate::web::auth::sign_in_first;
 use crate::web::{AppError, AppState};
 
 /// How many posts the output feeds carry.
@@ -28,16 +29,14 @@ async fn newest_posts(
     )
 }
 
-/// The cohort, its newest posts and its address, for the output feeds.
+/// The cohort's newest posts and its address, for the output feeds.
 async fn river_of(
     state: &AppState,
-    slug: &str,
-) -> Result<(cohort::Model, Vec<RiverPost>, String), AppError> {
-    let cohort = readable_cohort(state, slug).await?;
-    let posts = newest_posts(state, &cohort).await?;
-    let base = state.config.base_url.as_str().trim_end_matches('/');
-    let home = format!("{base}/cohorts/{}", cohort.slug);
-    Ok((cohort, posts, home))
+    cohort: &cohort::Model,
+) -> Result<(Vec<RiverPost>, String), AppError> {
+    let posts = newest_posts(state, cohort).await?;
+    let home = Links::new(&state.config.base_url).cohort(&cohort.slug);
+    Ok((posts, home))
 }
 
 fn last_change(posts: &[RiverPost]) -> Option<DateTime<Utc>> {
@@ -49,10 +48,10 @@ fn last_change(posts: &[RiverPost]) -> Option<DateTime<Utc>> {
 
 pub async fn atom(
     State(state): State<AppState>,
-    Path(slug): Path<String>,
+    CohortFeed { cohort, private }: CohortFeed,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
-    let (cohort, posts, home) = river_of(&state, &slug).await?;
+    let (posts, home) = river_of(&state, &cohort).await?;
     let updated = last_change(&posts).unwrap_or(cohort.created_at);
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n",
@@ -123,15 +122,16 @@ pub async fn atom(
         "application/atom+xml; charset=utf-8",
         xml,
         Some(updated),
+        private,
     ))
 }
 
 pub async fn json_feed(
     State(state): State<AppState>,
-    Path(slug): Path<String>,
+    CohortFeed { cohort, private }: CohortFeed,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
-    let (cohort, posts, home) = river_of(&state, &slug).await?;
+    let (posts, home) = river_of(&state, &cohort).await?;
     let items: Vec<serde_json::Value> = posts
         .iter()
         .map(|post| {
@@ -166,15 +166,15 @@ pub async fn json_feed(
         "application/feed+json; charset=utf-8",
         text,
         last_change(&posts),
+        private,
     ))
 }
 
 pub async fn opml(
     State(state): State<AppState>,
-    Path(slug): Path<String>,
+    CohortFeed { cohort, private }: CohortFeed,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
-    let cohort = readable_cohort(&state, &slug).await?;
     let rows = participant::Entity::find()
         .filter(participant::Column::CohortId.eq(cohort.id))
         .find_also_related(person::Entity)
@@ -224,8 +224,45 @@ pub async fn opml(
         );
     }
     xml += "  </body>\n</opml>\n";
-    Ok(cached(&headers, "text/x-opml; charset=utf-8", xml, None))
+    Ok(cached(
+        &headers,
+        "text/x-opml; charset=utf-8",
+        xml,
+        None,
+        private,
+    ))
 }
+
+/// `GET /cohorts/{slug}/calendar.ics`: one event per week opening.
+pub async fn calendar(
+    State(state): State<AppState>,
+    CohortFeed { cohort, private }: CohortFeed,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    let links = Links::new(&state.config.base_url);
+    let text = crate::calendar::of_cohort(&cohort, &state.program, &links);
+    Ok(cached(&headers, CALENDAR, text, None, private))
+}
+
+/// `GET /me/calendar.ics?key=...`: the person's own calendar of every cohort they take
+/// part in (by their private key, or signed in).
+pub async fn personal_calendar(
+    State(state): State<AppState>,
+    Looking { viewer, .. }: Looking,
+    uri: axum::http::Uri,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    let viewer = match key_in(&uri) {
+        Some(key) => key_holder(&state, &key).await?,
+        None if viewer.person.is_some() => viewer,
+        None => return Ok(sign_in_first(&axum::http::Method::GET, &uri)),
+    };
+    let links = Links::new(&state.config.base_url);
+    let text = crate::calendar::personal(&state.db, &viewer, &state.program, &links).await?;
+    Ok(cached(&headers, CALENDAR, text, None, true))
+}
+
+const CALENDAR: &str = "text/calendar; charset=utf-8";
 
 /// Answers with `body` and its validators, or 304 when the reader already has it.
 fn cached(
@@ -233,6 +270,7 @@ fn cached(
     content_type: &'static str,
     body: String,
     modified: Option<DateTime<Utc>>,
+    private: bool,
 ) -> Response {
     let digest = Sha256::digest(body.as_bytes());
     let etag = format!(
@@ -263,7 +301,11 @@ fn cached(
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     headers.insert(
         header::CACHE_CONTROL,
-        HeaderValue::from_static("public, max-age=300"),
+        HeaderValue::from_static(if private {
+            "private, max-age=300"
+        } else {
+            "public, max-age=300"
+        }),
     );
     if let Ok(value) = HeaderValue::from_str(&etag) {
         headers.insert(header::ETAG, value);

@@ -5,10 +5,7 @@ use chrono_tz::Tz;
 
 /// "Mon 7 Dec 2026, 09:00 CET" in `timezone`.
 pub fn datetime(instant: DateTime<Utc>, timezone: Tz) -> String {
-    instant
-        .with_timezone(&timezone)
-        .format("%a %-d %b %Y, %H:%M %Z")
-        .to_string()
+    crate::lessons::schedule::in_words(instant, timezone)
 }
 
 /// "7 Dec 2026" in `timezone`.

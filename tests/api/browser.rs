@@ -69,20 +69,60 @@ impl Browser {
     /// Signs `email` in through the emailed link.
     pub async fn sign_in(app: &TestApp, email: &str) -> Self {
         let browser = Self::new(app);
-        let before = app.smtp.to(email).len();
+        let answer = browser.sign_in_from(app, email, "/login").await;
+        assert_eq!(answer.status, 303);
         browser
-            .submit("/login", "/login", &[("email", email)])
-            .await;
+    }
+
+    /// Asks for a sign-in link on the page at `from` (which may carry `?next=`), opens the
+    /// emailed link and presses its button, sending back what the page's form holds.
+    pub async fn sign_in_from(&self, app: &TestApp, email: &str, from: &str) -> Answer {
+        let before = app.smtp.to(email).len();
+        let page = self.get(from).await.body;
+        let mut fields = vec![("email", email.to_owned())];
+        fields.extend(hidden_next(&page));
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        self.submit(from, "/login", &fields).await;
         app.send_mail().await;
         let login = app.smtp.to(email)[before..]
             .iter()
             .find(|m| m.kind() == "login")
             .cloned()
             .expect("a sign-in email");
-        let data = login.data.replace("=\r\n", "");
-        let start = data.find("/login/").expect("a sign-in link") + 7;
-        let link = format!("/login/{}", &data[start..start + 64]);
-        assert_eq!(browser.submit(&link, &link, &[]).await.status, 303);
-        browser
+        let link = link_in(&login.data, "/login/");
+        let button = self.get(&link).await.body;
+        let path = link.split('?').next().unwrap().to_owned();
+        let fields = hidden_next(&button);
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        self.submit(&link, &path, &fields).await
     }
+}
+
+/// The hidden `next` field of a page's form, if it has one.
+fn hidden_next(page: &str) -> Option<(&'static str, String)> {
+    let start = page.find(r#"name="next" value=""#)? + 19;
+    let end = start + page[start..].find('"')?;
+    Some(("next", html_unescape(&page[start..end])))
+}
+
+fn html_unescape(text: &str) -> String {
+    text.replace("&#x2f;", "/")
+        .replace("&#x2F;", "/")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// The first link in a raw email (quoted-printable undone) whose path starts with `path`,
+/// as a path with its query.
+pub fn link_in(raw: &str, path: &str) -> String {
+    let data = raw.replace("=\r\n", "").replace("=3D", "=");
+    let start = data.find(path).expect("a link");
+    let end = start
+        + data[start..]
+            .find(|c: char| c.is_whitespace() || c == '"' || c == '<')
+            .unwrap_or(data.len() - start);
+    html_unescape(&data[start..end])
 }

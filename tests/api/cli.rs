@@ -77,6 +77,11 @@ fn cohort_create_refuses_bad_input_and_changes_nothing() {
         "Europe/Berlin",
     ]);
     assert!(created.contains("spring-2027"), "{created}");
+    // 2027-03-01 is a Monday: the confirmation names the weekday in plain words.
+    assert!(
+        created.contains("lessons open on Mondays at 09:00 (Europe/Berlin)"),
+        "{created}"
+    );
     let before = cli.ok(&["cohort", "list"]);
 
     let cases: &[(&[&str], &str)] = &[

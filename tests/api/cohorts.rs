@@ -98,5 +98,7 @@ async fn the_api_answers_errors_in_json() {
     let (status, json) = app.get_json("/api/v1/cohorts/staff/progress").await;
     assert_eq!(status, 403);
     assert!(json["error"].as_str().unwrap().contains("members"));
-    assert_eq!(app.get("/cohorts/staff").await.status, 403);
+    let page = app.get("/cohorts/staff").await;
+    assert_eq!(page.status, 200, "a stranger is shown the sign-in form");
+    assert!(page.body.contains("Sign in"), "{}", page.body);
 }

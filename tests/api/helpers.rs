@@ -5,6 +5,7 @@ use std::process::Output;
 use std::sync::Once;
 
 use chrono::{Days, NaiveDate, Utc};
+use sea_orm::EntityTrait;
 use twentythree::{Application, Config};
 
 use crate::smtp::SmtpSink;
@@ -277,4 +278,119 @@ pub fn stdout(output: &Output) -> String {
 
 pub fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Setting up a world in-process, through the same domain functions the CLI and the
+/// coordinator's forms call (no process launch, no re-migration).
+impl TestApp {
+    /// A cohort in UTC whose weeks open at midnight, as the coordinator's form makes one.
+    pub async fn new_cohort(
+        &self,
+        slug: &str,
+        starts: NaiveDate,
+        visibility: twentythree::cohorts::Visibility,
+        pace: twentythree::cohorts::Pace,
+    ) -> twentythree::entities::cohort::Model {
+        let settings = twentythree::cohorts::Settings {
+            name: format!("Cohort {slug}"),
+            starts_on: starts,
+            ends_on: None,
+            timezone: chrono_tz::Tz::UTC,
+            release_weekday: None,
+            release_time: chrono::NaiveTime::MIN,
+            pace,
+            visibility,
+            celebrate_cohort: false,
+            self_report: false,
+        };
+        let new = twentythree::cohorts::NewCohort {
+            slug: slug.parse().expect("a slug"),
+            settings,
+        };
+        twentythree::cohorts::create(&self.state.db, new, Utc::now())
+            .await
+            .expect("the cohort is created")
+    }
+
+    /// `name` joins `cohort` at `at` with the blog at `blog`, which is read for its feed.
+    pub async fn join_at(
+        &self,
+        cohort: &twentythree::entities::cohort::Model,
+        name: &str,
+        email: &str,
+        blog: &str,
+        at: chrono::DateTime<Utc>,
+    ) -> twentythree::entities::participant::Model {
+        let new = twentythree::people::NewParticipant::parse(name, email, blog).expect("valid");
+        let member = twentythree::people::add_participant(&self.state.db, cohort, &new, at)
+            .await
+            .expect("they join");
+        twentythree::feeds::attach_blog(
+            &self.state.db,
+            &self.state.poller.fetcher,
+            &member,
+            new.blog.url(),
+            at,
+        )
+        .await
+        .expect("the blog is looked at");
+        twentythree::entities::participant::Entity::find_by_id(member.id)
+            .one(&self.state.db)
+            .await
+            .expect("the database answers")
+            .expect("they are in")
+    }
+
+    /// Makes `email` a coordinator.
+    pub async fn new_coordinator(&self, email: &str, name: &str) {
+        twentythree::people::add_coordinator(
+            &self.state.db,
+            &email.parse().expect("an address"),
+            name,
+            Utc::now(),
+        )
+        .await
+        .expect("a coordinator");
+    }
+}
+
+impl TestApp {
+    /// A coordinator marks every required lesson done for `member`, who so finishes.
+    pub async fn finish_by_coordinator(
+        &self,
+        member: &twentythree::entities::participant::Model,
+    ) -> twentythree::entities::participant::Model {
+        use twentythree::progress::completions::{self, Override, Rules};
+        let cohort = twentythree::entities::cohort::Entity::find_by_id(member.cohort_id)
+            .one(&self.state.db)
+            .await
+            .unwrap()
+            .unwrap();
+        let rules = Rules {
+            program: &self.state.program,
+            base_url: &self.state.config.base_url,
+        };
+        for lesson in self.state.program.lessons.iter().filter(|l| l.required) {
+            let change = Override {
+                number: lesson.number,
+                done: true,
+                by: None,
+            };
+            completions::set_by_coordinator(
+                &self.state.db,
+                rules,
+                member,
+                &cohort,
+                change,
+                Utc::now(),
+            )
+            .await
+            .expect("the mark is recorded");
+        }
+        twentythree::entities::participant::Entity::find_by_id(member.id)
+            .one(&self.state.db)
+            .await
+            .unwrap()
+            .unwrap()
+    }
 }

@@ -381,8 +381,8 @@ async fn a_participant_moves_their_blog_and_sets_preferences() {
     );
     assert_eq!(
         Browser::new(&app).get("/me").await.location,
-        "/login",
-        "strangers sign in first"
+        "/login?next=%2Fme",
+        "strangers sign in first, and come back"
     );
     let pat = Browser::sign_in(&app, "pat@example.org").await;
     let page = pat.get("/me").await;

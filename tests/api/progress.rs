@@ -529,6 +529,19 @@ async fn release_and_feed_problem_emails_are_sent_once_when_due() {
         .collect();
     assert_eq!(release.len(), 1);
     assert!(release[0].data.contains("Thing 4") && release[0].header("List-Unsubscribe").is_some());
+    let text = release[0].data.replace("=\r\n", "").replace("=3D", "=");
+    let opened = (today + chrono::Days::new(7))
+        .format("%-d %b %Y")
+        .to_string();
+    let next = (today + chrono::Days::new(14))
+        .format("%-d %b %Y")
+        .to_string();
+    assert!(text.contains(&opened), "when the week opened: {text}");
+    assert!(text.contains(&next), "when the next one opens");
+    assert!(
+        text.contains("/cohorts/autumn/calendar.ics"),
+        "the calendar to subscribe to"
+    );
     let problems: Vec<_> = app
         .smtp
         .to("lost@example.org")

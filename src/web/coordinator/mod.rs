@@ -19,11 +19,28 @@ use serde::Deserialize;
 use crate::entities::cohort;
 use crate::progress::completions::{self, CompletionError, Override, Rules};
 use crate::web::auth::Coordinator;
-use crate::web::pages::river::member_of;
 use crate::web::{AppError, AppState};
 
 async fn cohort(state: &AppState, slug: &str) -> Result<cohort::Model, AppError> {
     crate::cohorts::find(&state.db, slug)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// Participant `id` of `cohort` with their person, or 404.
+async fn member_of(
+    state: &AppState,
+    cohort: &cohort::Model,
+    id: &str,
+) -> Result<
+    (
+        crate::entities::participant::Model,
+        crate::entities::person::Model,
+    ),
+    AppError,
+> {
+    let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
+    crate::cohorts::member(&state.db, cohort, id)
         .await?
         .ok_or(AppError::NotFound)
 }

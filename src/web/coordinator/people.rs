@@ -13,13 +13,13 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::Deserialize;
 
 use super::cohort;
+use super::member_of;
 use crate::cohorts;
 use crate::entities::{completion_override, feed, person};
 use crate::feeds::{self, health, poller::Read};
 use crate::people::BlogUrl;
 use crate::progress::standing::{self, LessonState};
 use crate::web::auth::Coordinator;
-use crate::web::pages::river::member_of;
 use crate::web::{AppError, AppState, view};
 
 #[derive(Deserialize)]

@@ -1,6 +1,5 @@
 //! `/cohorts/{slug}`: a cohort's calendar and everyone's progress.
 
-use crate::web::extract::Path;
 use axum::extract::State;
 use axum::response::Html;
 use chrono::Utc;
@@ -10,8 +9,7 @@ use serde::Serialize;
 
 use crate::cohorts;
 use crate::progress;
-use crate::web::auth::CurrentPerson;
-use crate::web::pages::river::readable_cohort;
+use crate::web::access::ReadableCohort;
 use crate::web::{AppError, AppState, view};
 
 #[derive(Serialize)]
@@ -34,10 +32,10 @@ struct ParticipantView {
 
 pub async fn show(
     State(state): State<AppState>,
-    current: CurrentPerson,
-    Path(slug): Path<String>,
+    ReadableCohort {
+        cohort, current, ..
+    }: ReadableCohort,
 ) -> Result<Html<String>, AppError> {
-    let cohort = readable_cohort(&state, &slug).await?;
     let now = Utc::now();
     let timezone = cohorts::timezone(&cohort);
     let weeks: Vec<WeekView> = (1..=state.program.weeks())

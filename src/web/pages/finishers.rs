@@ -10,8 +10,7 @@ use serde::Serialize;
 
 use crate::cohorts;
 use crate::entities::{participant, person};
-use crate::web::auth::CurrentPerson;
-use crate::web::pages::river::{member_of, readable_cohort};
+use crate::web::access::ReadableCohort;
 use crate::web::{AppError, AppState, view};
 
 #[derive(Serialize)]
@@ -24,10 +23,10 @@ struct Finisher {
 
 pub async fn wall(
     State(state): State<AppState>,
-    current: CurrentPerson,
-    Path(slug): Path<String>,
+    ReadableCohort {
+        cohort, current, ..
+    }: ReadableCohort,
 ) -> Result<Html<String>, AppError> {
-    let cohort = readable_cohort(&state, &slug).await?;
     let timezone = cohorts::timezone(&cohort);
     let finishers: Vec<Finisher> = participant::Entity::find()
         .filter(participant::Column::CohortId.eq(cohort.id))
@@ -59,11 +58,13 @@ pub async fn wall(
 
 pub async fn certificate(
     State(state): State<AppState>,
-    current: CurrentPerson,
-    Path((slug, id)): Path<(String, String)>,
+    readable: ReadableCohort,
+    Path((_, id)): Path<(String, String)>,
 ) -> Result<Html<String>, AppError> {
-    let cohort = readable_cohort(&state, &slug).await?;
-    let (member, person) = member_of(&state, &cohort, &id).await?;
+    let (member, person) = readable.member(&state, &id).await?;
+    let ReadableCohort {
+        cohort, current, ..
+    } = readable;
     let finished = member.finished_at.ok_or_else(|| {
         AppError::BadRequest(format!(
             "{} has not finished yet: the certificate comes with the last thing.",

@@ -8,9 +8,10 @@ use minijinja::value::{Serde, Value};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde::Serialize;
 
+use crate::access;
 use crate::cohorts;
 use crate::entities::person;
-use crate::web::auth::CurrentPerson;
+use crate::web::access::Looking;
 use crate::web::{AppError, AppState, view};
 
 #[derive(Serialize)]
@@ -32,7 +33,7 @@ struct LessonLink {
 
 pub async fn show(
     State(state): State<AppState>,
-    current: CurrentPerson,
+    Looking { viewer, current }: Looking,
 ) -> Result<Html<String>, AppError> {
     let now = Utc::now();
     let all = cohorts::list(&state.db).await?;
@@ -41,7 +42,7 @@ pub async fn show(
         .count(&state.db)
         .await?;
     let mut cards = Vec::new();
-    for cohort in all.iter().filter(|c| cohorts::is_public(c)) {
+    for cohort in access::visible_cohorts(&viewer, &all) {
         let (week, lessons) = cohorts::this_week(cohort, &state.program, now);
         let participants = cohorts::participant_count(&state.db, cohort).await?;
         cards.push(CohortCard {

@@ -11,11 +11,13 @@ use minijinja::context;
 use minijinja::value::{Serde, Value};
 use serde::{Deserialize, Serialize};
 
+use crate::access::{self, Viewer};
 use crate::entities::cohort;
 use crate::feeds::discover::{self, Discovered};
 use crate::feeds::river::archive_cutoff;
 use crate::people::{BlogUrl, Email, NewParticipant, parse_name};
 use crate::progress::recognise::{Decision, PostFacts, recognise};
+use crate::web::access::Looking;
 use crate::web::auth::{ClientIp, CurrentPerson, session_cookie};
 use crate::web::pages::limits;
 use crate::web::{AppError, AppState, view};
@@ -101,13 +103,25 @@ fn render(
     Ok((status, page).into_response())
 }
 
+/// The cohorts `viewer` may join: those not ended that they may see (members-only ones
+/// only for their members and coordinators).
+async fn joinable(
+    state: &AppState,
+    viewer: &Viewer,
+    now: chrono::DateTime<Utc>,
+) -> Result<Vec<cohort::Model>, AppError> {
+    let mut open = cohorts::not_ended(&state.db, now).await?;
+    open.retain(|c| access::sees_cohort(viewer, c));
+    Ok(open)
+}
+
 /// `GET /join`: the form (with `?cohort=slug` preselecting a cohort).
 pub async fn form(
     State(state): State<AppState>,
-    current: CurrentPerson,
+    Looking { viewer, current }: Looking,
     Query(query): Query<JoinQuery>,
 ) -> Result<Response, AppError> {
-    let open = cohorts::open_for_joining(&state.db, Utc::now()).await?;
+    let open = joinable(&state, &viewer, Utc::now()).await?;
     let form = JoinForm {
         cohort: query
             .cohort
@@ -129,7 +143,7 @@ pub async fn form(
 /// whether or not the address is already in the cohort.
 pub async fn submit(
     State(state): State<AppState>,
-    current: CurrentPerson,
+    Looking { viewer, current }: Looking,
     ClientIp(ip): ClientIp,
     Form(form): Form<JoinForm>,
 ) -> Result<Response, AppError> {
@@ -137,7 +151,7 @@ pub async fn submit(
     if !rate::allow(&state.db, &format!("join:ip:{ip}"), rate::PER_CLIENT, now).await? {
         return limits::too_many(&current);
     }
-    let open = cohorts::open_for_joining(&state.db, now).await?;
+    let open = joinable(&state, &viewer, now).await?;
     let mut problems = Problems::default();
     let name = parse_name(&form.name)
         .map_err(|e| problems.name = Some(e))

@@ -8,9 +8,11 @@ use minijinja::context;
 use minijinja::value::{Serde, Value};
 use serde::Serialize;
 
-use crate::cohorts::{self, Access};
+use crate::access::{self, LessonAccess};
+use crate::cohorts;
+use crate::entities::cohort;
 use crate::lessons::Lesson;
-use crate::web::auth::CurrentPerson;
+use crate::web::access::Looking;
 use crate::web::{AppError, AppState, view};
 
 #[derive(Serialize)]
@@ -25,16 +27,16 @@ struct LessonView<'a> {
     opens: Option<String>,
 }
 
-fn lesson_view(lesson: &Lesson, access: Access) -> LessonView<'_> {
+fn lesson_view(lesson: &Lesson, access: LessonAccess) -> LessonView<'_> {
     LessonView {
         number: lesson.number,
         title: &lesson.title,
         week: lesson.week,
         minutes: lesson.minutes,
         required: lesson.required,
-        open: access == Access::Open,
+        open: access == LessonAccess::Open,
         opens: match access {
-            Access::OpensAt(at, timezone) => Some(view::datetime(at, timezone)),
+            LessonAccess::OpensAt(at, timezone) => Some(view::datetime(at, timezone)),
             _ => None,
         },
     }
@@ -48,7 +50,7 @@ struct Week<'a> {
 
 pub async fn index(
     State(state): State<AppState>,
-    current: CurrentPerson,
+    Looking { viewer, current }: Looking,
 ) -> Result<Html<String>, AppError> {
     let all = cohorts::list(&state.db).await?;
     let now = Utc::now();
@@ -58,7 +60,7 @@ pub async fn index(
             lessons: state
                 .program
                 .in_week(week)
-                .map(|l| lesson_view(l, cohorts::public_access(l, &all, now)))
+                .map(|l| lesson_view(l, access::lesson(&viewer, l, &all, now)))
                 .collect(),
         })
         .collect();
@@ -70,15 +72,16 @@ pub async fn index(
 
 pub async fn show(
     State(state): State<AppState>,
-    current: CurrentPerson,
+    Looking { viewer, current }: Looking,
     Path(number): Path<String>,
 ) -> Result<Html<String>, AppError> {
     let number: i32 = number.parse().map_err(|_| AppError::NotFound)?;
     let lesson = state.program.get(number).ok_or(AppError::NotFound)?;
     let all = cohorts::list(&state.db).await?;
-    let access = cohorts::public_access(lesson, &all, Utc::now());
-    let written = if access == Access::Open {
-        crate::feeds::river::about_lesson(&state.db, number, 20).await?
+    let access = access::lesson(&viewer, lesson, &all, Utc::now());
+    let written = if access == LessonAccess::Open {
+        let readable: Vec<&cohort::Model> = access::visible_cohorts(&viewer, &all).collect();
+        crate::feeds::river::about_lesson(&state.db, &readable, number, 20).await?
     } else {
         Vec::new()
     };
@@ -94,16 +97,16 @@ pub async fn show(
     let previous = state
         .program
         .get(number - 1)
-        .map(|l| lesson_view(l, Access::Open));
+        .map(|l| lesson_view(l, LessonAccess::Open));
     let next = state
         .program
         .get(number + 1)
-        .map(|l| lesson_view(l, Access::Open));
+        .map(|l| lesson_view(l, LessonAccess::Open));
     current.render(
         "lesson.html",
         context! {
             lesson => Value::from(Serde(lesson_view(lesson, access))),
-            body => (access == Access::Open).then_some(lesson.body_html.as_str()),
+            body => (access == LessonAccess::Open).then_some(lesson.body_html.as_str()),
             tags => Value::from(Serde(&lesson.tags)),
             written,
             previous => Value::from(Serde(&previous)),

@@ -15,8 +15,10 @@ use sea_orm::{
 };
 use serde::{Deserialize, Serialize};
 
+use crate::access::keys;
 use crate::entities::{cohort, feed, participant, person};
 use crate::feeds::health;
+use crate::links::Links;
 use crate::people::{BlogUrl, parse_name};
 use crate::progress::completions::{self, CompletionError, Rules};
 use crate::progress::standing::{LessonState, Standing, standing};
@@ -36,6 +38,9 @@ fn notice_text(code: &str) -> Option<&'static str> {
         "reported" => "Marked as done. Well done!",
         "moved" => "Your blog's address is changed. See below whether Twentythree could read it.",
         "saved" => "Your preferences are saved.",
+        "addresses" => {
+            "Your private addresses are new: the old ones no longer work. Give the new ones to your feed reader and calendar."
+        }
         _ => return None,
     })
 }
@@ -121,6 +126,8 @@ pub async fn show(
         .order_by_desc(participant::Column::JoinedAt)
         .all(&state.db)
         .await?;
+    let links = Links::new(&state.config.base_url);
+    let key = keys::key_of(&state.db, &state.secret, &person).await?;
     let mut cohorts_view = Vec::new();
     for (member, cohort) in memberships {
         let Some(cohort) = cohort else { continue };
@@ -159,8 +166,18 @@ pub async fn show(
             .iter()
             .map(|l| context! { number => l.number, title => l.title.clone() })
             .collect();
+        let file = |name: &str| {
+            let key = (!cohorts::is_public(&cohort)).then_some(key.as_str());
+            links.cohort_file(&cohort.slug, name, key)
+        };
+        let subscribe = context! {
+            atom => file("feed.atom"), json => file("feed.json"),
+            opml => file("blogroll.opml"), calendar => file("calendar.ics"),
+        };
         cohorts_view.push(context! {
             member_id => member.id,
+            subscribe,
+            private => !cohorts::is_public(&cohort),
             slug => cohort.slug.clone(),
             name => cohort.name.clone(),
             timezone => cohort.timezone.clone(),
@@ -204,6 +221,7 @@ pub async fn show(
                 timezone => person.timezone.clone().unwrap_or_default(),
             },
             cohorts => cohorts_view,
+            calendar => links.personal_calendar(&key),
         },
     )
 }
@@ -337,6 +355,15 @@ pub async fn move_blog(
     )
     .await?;
     Ok(Redirect::to("/me?notice=moved").into_response())
+}
+
+/// `POST /me/addresses`: new private feed and calendar addresses; the old ones stop working.
+pub async fn new_addresses(
+    State(state): State<AppState>,
+    SignedIn { person, .. }: SignedIn,
+) -> Result<Response, AppError> {
+    keys::replace(&state.db, &state.secret, person).await?;
+    Ok(Redirect::to("/me?notice=addresses").into_response())
 }
 
 #[derive(Deserialize)]

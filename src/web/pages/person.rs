@@ -11,17 +11,19 @@ use sea_orm::EntityTrait;
 use crate::cohorts;
 use crate::entities::feed;
 use crate::feeds::{health, river};
-use crate::web::auth::CurrentPerson;
-use crate::web::pages::river::{PER_PAGE, member_of, post_views, readable_cohort};
+use crate::web::access::ReadableCohort;
+use crate::web::pages::river::{PER_PAGE, post_views};
 use crate::web::{AppError, AppState, view};
 
 pub async fn show(
     State(state): State<AppState>,
-    current: CurrentPerson,
-    Path((slug, id)): Path<(String, String)>,
+    readable: ReadableCohort,
+    Path((_, id)): Path<(String, String)>,
 ) -> Result<Html<String>, AppError> {
-    let cohort = readable_cohort(&state, &slug).await?;
-    let (member, person) = member_of(&state, &cohort, &id).await?;
+    let (member, person) = readable.member(&state, &id).await?;
+    let ReadableCohort {
+        cohort, current, ..
+    } = readable;
     let feed = match member.feed_id {
         Some(feed_id) => feed::Entity::find_by_id(feed_id).one(&state.db).await?,
         None => None,

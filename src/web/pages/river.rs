@@ -1,6 +1,6 @@
 //! `/cohorts/{slug}/posts`: the river, filtered by thing or person, 50 posts a page.
 
-use crate::web::extract::{Path, Query};
+use crate::web::extract::Query;
 use axum::extract::State;
 use axum::response::Html;
 use chrono_tz::Tz;
@@ -9,11 +9,8 @@ use minijinja::value::{Serde, Value};
 use serde::{Deserialize, Serialize};
 
 use crate::cohorts;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-
-use crate::entities::{cohort, participant, person};
 use crate::feeds::river::{self, Filter, RiverPost};
-use crate::web::auth::CurrentPerson;
+use crate::web::access::ReadableCohort;
 use crate::web::{AppError, AppState, view};
 
 pub const PER_PAGE: u64 = 50;
@@ -72,43 +69,13 @@ fn number(value: Option<&str>, what: &str) -> Result<Option<i32>, AppError> {
     }
 }
 
-/// A cohort that strangers may read, or why not.
-pub async fn readable_cohort(state: &AppState, slug: &str) -> Result<cohort::Model, AppError> {
-    let cohort = cohorts::find(&state.db, slug)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if !cohorts::is_public(&cohort) {
-        return Err(AppError::Forbidden(format!(
-            "{} is open to its members only.",
-            cohort.name
-        )));
-    }
-    Ok(cohort)
-}
-
-/// Participant `id` of `cohort` with their person, or 404.
-pub async fn member_of(
-    state: &AppState,
-    cohort: &cohort::Model,
-    id: &str,
-) -> Result<(participant::Model, person::Model), AppError> {
-    let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
-    participant::Entity::find_by_id(id)
-        .filter(participant::Column::CohortId.eq(cohort.id))
-        .find_also_related(person::Entity)
-        .one(&state.db)
-        .await?
-        .and_then(|(m, p)| Some((m, p?)))
-        .ok_or(AppError::NotFound)
-}
-
 pub async fn show(
     State(state): State<AppState>,
-    current: CurrentPerson,
-    Path(slug): Path<String>,
+    ReadableCohort {
+        cohort, current, ..
+    }: ReadableCohort,
     Query(query): Query<RiverQuery>,
 ) -> Result<Html<String>, AppError> {
-    let cohort = readable_cohort(&state, &slug).await?;
     let filter = Filter {
         thing: number(query.thing.as_deref(), "thing")?,
         participant: number(query.person.as_deref(), "person")?,
