@@ -2,16 +2,14 @@
 //! coordinators' API tokens. Only SHA-256 hashes of tokens are stored.
 
 use chrono::{DateTime, Duration, Utc};
-use minijinja::context;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait,
-    QueryFilter,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DbErr,
+    EntityTrait, QueryFilter, QueryOrder,
 };
 use sha2::{Digest, Sha256};
 
-use crate::entities::{api_token, login_token, person, session};
-use crate::mail::{self, Kind, render};
+use crate::entities::{api_token, login_token, person, session, sign_in_request};
 use crate::people::{self, Email, random_token};
 
 pub const LOGIN_TOKEN_LIFETIME: Duration = Duration::minutes(30);
@@ -45,35 +43,23 @@ pub async fn create_login_token(
     Ok(token)
 }
 
-/// Emails a sign-in link to `email` when it belongs to someone; does nothing otherwise,
-/// so the caller answers the same either way.
-pub async fn request_login(
+/// Records that someone asked for a sign-in link for `email`: one write, the same whether
+/// or not the address belongs to anyone, so that neither the answer nor its timing tells.
+/// The mail worker answers it ([`crate::mail::sign_in::answer_requests`]).
+pub async fn request_sign_in(
     db: &impl ConnectionTrait,
     email: &Email,
-    base_url: &url::Url,
     next: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
-    let Some(person) = people::find_person(db, email).await? else {
-        return Ok(());
-    };
-    let token = create_login_token(db, &person, now).await?;
-    let mut url = crate::links::Links::new(base_url).to(&format!("/login/{token}"));
-    if let Some(next) = next {
-        url.push_str("?next=");
-        url.extend(url::form_urlencoded::byte_serialize(next.as_bytes()));
+    sign_in_request::ActiveModel {
+        email: Set(email.to_string()),
+        next: Set(next.map(str::to_owned)),
+        created_at: Set(now),
+        ..Default::default()
     }
-    let message = render::email(
-        Kind::Login,
-        "login",
-        format!("login:{}", hash(&token)),
-        &person.email,
-        "Your link to sign in to Twentythree".into(),
-        context! { name => person.name.clone(), url },
-        None,
-    )
-    .map_err(|e| DbErr::Custom(format!("cannot render an email: {e:#}")))?;
-    mail::enqueue(db, message, now).await?;
+    .insert(db)
+    .await?;
     Ok(())
 }
 
@@ -200,13 +186,14 @@ pub enum TokenError {
     Db(#[from] DbErr),
 }
 
-/// Creates an API token for the coordinator with this address; returns the raw token,
-/// which is never shown again.
+/// Creates an API token for the coordinator with this address, valid until `expires_at`
+/// (or until revoked); returns the raw token, which is never shown again.
 pub async fn create_api_token(
     db: &impl ConnectionTrait,
     email: &Email,
+    expires_at: Option<DateTime<Utc>>,
     now: DateTime<Utc>,
-) -> Result<String, TokenError> {
+) -> Result<(String, api_token::Model), TokenError> {
     let person = people::find_person(db, email)
         .await?
         .ok_or_else(|| TokenError::Unknown(email.clone()))?;
@@ -214,21 +201,79 @@ pub async fn create_api_token(
         return Err(TokenError::NotCoordinator(email.clone()));
     }
     let token = random_token();
-    api_token::ActiveModel {
+    let row = api_token::ActiveModel {
         token_hash: Set(hash(&token)),
         person_id: Set(person.id),
         created_at: Set(now),
         last_used_at: Set(None),
         revoked_at: Set(None),
+        expires_at: Set(expires_at),
         ..Default::default()
     }
     .insert(db)
     .await?;
-    Ok(token)
+    Ok((token, row))
 }
 
-/// The coordinator a bearer token belongs to (not revoked, still a coordinator); records
-/// the use.
+/// An API token as the lists show it (never the token itself), with its coordinator.
+#[derive(Clone, Debug)]
+pub struct TokenInfo {
+    pub token: api_token::Model,
+    pub owner: Option<person::Model>,
+}
+
+impl TokenInfo {
+    /// Whether it still works at `now`.
+    pub fn live(&self, now: DateTime<Utc>) -> bool {
+        self.token.revoked_at.is_none() && self.token.expires_at.is_none_or(|at| at > now)
+    }
+}
+
+/// Every API token (of one coordinator, or everyone's), newest first.
+pub async fn api_tokens(
+    db: &impl ConnectionTrait,
+    of: Option<&person::Model>,
+) -> Result<Vec<TokenInfo>, DbErr> {
+    let mut query = api_token::Entity::find().order_by_desc(api_token::Column::Id);
+    if let Some(person) = of {
+        query = query.filter(api_token::Column::PersonId.eq(person.id));
+    }
+    let tokens = query.all(db).await?;
+    let owners: std::collections::HashMap<i32, person::Model> = person::Entity::find()
+        .filter(person::Column::Id.is_in(tokens.iter().map(|t| t.person_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    Ok(tokens
+        .into_iter()
+        .map(|token| TokenInfo {
+            owner: owners.get(&token.person_id).cloned(),
+            token,
+        })
+        .collect())
+}
+
+/// Revokes API token `id` (of `owner` only, when given); returns whether one was revoked now.
+pub async fn revoke_api_token(
+    db: &impl ConnectionTrait,
+    id: i32,
+    owner: Option<&person::Model>,
+    now: DateTime<Utc>,
+) -> Result<bool, DbErr> {
+    let mut update = api_token::Entity::update_many()
+        .col_expr(api_token::Column::RevokedAt, Expr::value(now))
+        .filter(api_token::Column::Id.eq(id))
+        .filter(api_token::Column::RevokedAt.is_null());
+    if let Some(owner) = owner {
+        update = update.filter(api_token::Column::PersonId.eq(owner.id));
+    }
+    Ok(update.exec(db).await?.rows_affected == 1)
+}
+
+/// The coordinator a bearer token belongs to (not revoked, not expired, still a
+/// coordinator); records the use.
 pub async fn api_token_person(
     db: &impl ConnectionTrait,
     token: &str,
@@ -237,6 +282,11 @@ pub async fn api_token_person(
     let Some(row) = api_token::Entity::find()
         .filter(api_token::Column::TokenHash.eq(hash(token)))
         .filter(api_token::Column::RevokedAt.is_null())
+        .filter(
+            Condition::any()
+                .add(api_token::Column::ExpiresAt.is_null())
+                .add(api_token::Column::ExpiresAt.gt(now)),
+        )
         .one(db)
         .await?
     else {

@@ -164,7 +164,19 @@ pub enum TokenCommand {
     Create {
         #[arg(long)]
         email: String,
+        /// When it stops working: a duration such as 90d, or a date YYYY-MM-DD (default:
+        /// never, until revoked).
+        #[arg(long)]
+        expires: Option<String>,
     },
+    /// List the API tokens (never the tokens themselves): id, coordinator, dates, state.
+    List {
+        /// Only this coordinator's.
+        #[arg(long)]
+        email: Option<String>,
+    },
+    /// Revoke an API token by the id `token list` shows; it stops working at once.
+    Revoke { id: i32 },
 }
 
 #[derive(Debug, Subcommand)]
@@ -307,12 +319,18 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let cohort = find_cohort(&db, &cohort).await?;
             let new = NewParticipant::parse(&name, &email, &blog).map_err(anyhow::Error::msg)?;
             let member = people::add_participant(&db, &cohort, &new, now).await?;
-            println!("Added {} <{}> to {}.", new.name, new.email, cohort.slug);
-            let attached =
-                feeds::attach_blog(&db, &crate::fetcher(&config)?, &member, new.blog.url(), now)
-                    .await?;
-            println!("{}", describe_attachment(&attached));
-            Ok(())
+            let fetcher = crate::fetcher(&config)?;
+            match feeds::attach_blog(&db, &fetcher, &member, new.blog.url(), now).await {
+                Ok(attached) => {
+                    println!("Added {} <{}> to {}.", new.name, new.email, cohort.slug);
+                    println!("{}", describe_attachment(&attached));
+                    Ok(())
+                }
+                Err(e) => {
+                    people::remove_participant(&db, &member).await?;
+                    bail!("{} was not added: {e}", new.email)
+                }
+            }
         }
         Command::Participant(ParticipantCommand::Import { cohort, file }) => {
             let cohort = find_cohort(&db, &cohort).await?;
@@ -341,7 +359,16 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             );
             let fetcher = crate::fetcher(&config)?;
             for (member, attached) in feeds::attach_all(&db, &fetcher, &report.members, now).await {
-                println!("{}: {}", member.blog_url, describe_attachment(&attached?));
+                match attached {
+                    Ok(attached) => {
+                        println!("{}: {}", member.blog_url, describe_attachment(&attached))
+                    }
+                    Err(feeds::AttachError::Taken) => eprintln!(
+                        "{}: already another participant's blog in this cohort, so not linked; give this person their own with the coordinator's \"fix the feed address\"",
+                        member.blog_url
+                    ),
+                    Err(feeds::AttachError::Db(e)) => return Err(e.into()),
+                }
             }
             Ok(())
         }
@@ -399,16 +426,99 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("{} <{}> {verb} a coordinator.", person.name, person.email);
             Ok(())
         }
-        Command::Token(TokenCommand::Create { email }) => {
+        Command::Token(command) => tokens(&db, command, now).await,
+    }
+}
+
+async fn tokens(
+    db: &sea_orm::DatabaseConnection,
+    command: TokenCommand,
+    now: chrono::DateTime<Utc>,
+) -> anyhow::Result<()> {
+    match command {
+        TokenCommand::Create { email, expires } => {
             let email: Email = email.parse().map_err(anyhow::Error::msg)?;
-            let token = crate::auth::create_api_token(&db, &email, now).await?;
+            let expires_at = match expires {
+                Some(text) => Some(parse_expiry(&text, now).map_err(anyhow::Error::msg)?),
+                None => None,
+            };
+            let (token, row) = crate::auth::create_api_token(db, &email, expires_at, now).await?;
             println!("{token}");
+            let until = row.expires_at.map_or_else(
+                || "until revoked".to_owned(),
+                |at| format!("until {}", at.format("%Y-%m-%d %H:%M UTC")),
+            );
             eprintln!(
-                "An API token for {email}. Keep it secret: it is shown only this once. Send it as `Authorization: Bearer <token>`."
+                "API token {} for {email}, valid {until}. Keep it secret: it is shown only this once. Send it as `Authorization: Bearer <token>`; revoke it with `twentythree token revoke {}`.",
+                row.id, row.id
             );
             Ok(())
         }
+        TokenCommand::List { email } => {
+            let owner = match email {
+                Some(email) => {
+                    let email: Email = email.parse().map_err(anyhow::Error::msg)?;
+                    Some(people::find_person(db, &email).await?.ok_or_else(|| {
+                        anyhow::anyhow!("there is nobody with the address {email}")
+                    })?)
+                }
+                None => None,
+            };
+            let tokens = crate::auth::api_tokens(db, owner.as_ref()).await?;
+            if tokens.is_empty() {
+                println!(
+                    "No API tokens. Create one with `twentythree token create --email you@example.org`."
+                );
+            }
+            for info in tokens {
+                let day = |at: Option<chrono::DateTime<Utc>>| {
+                    at.map_or_else(|| "-".to_owned(), |at| at.format("%Y-%m-%d").to_string())
+                };
+                let state = if info.token.revoked_at.is_some() {
+                    "revoked"
+                } else if info.live(now) {
+                    "active"
+                } else {
+                    "expired"
+                };
+                println!(
+                    "{}\t{}\tcreated {}\tlast used {}\texpires {}\t{state}",
+                    info.token.id,
+                    info.owner.map(|p| p.email).unwrap_or_default(),
+                    day(Some(info.token.created_at)),
+                    day(info.token.last_used_at),
+                    day(info.token.expires_at),
+                );
+            }
+            Ok(())
+        }
+        TokenCommand::Revoke { id } => {
+            if !crate::auth::revoke_api_token(db, id, None, now).await? {
+                bail!("there is no active API token {id}; `twentythree token list` shows them");
+            }
+            println!("API token {id} is revoked: it no longer works.");
+            Ok(())
+        }
     }
+}
+
+/// An expiry given as a duration from now (`90d`) or a date (`2027-06-30`, at its end, UTC).
+fn parse_expiry(text: &str, now: chrono::DateTime<Utc>) -> Result<chrono::DateTime<Utc>, String> {
+    let text = text.trim();
+    if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        let end = date.and_hms_opt(23, 59, 59).map(|at| at.and_utc());
+        return end
+            .filter(|at| *at > now)
+            .ok_or_else(|| format!("--expires {text}: that date has passed"));
+    }
+    humantime::parse_duration(text)
+        .ok()
+        .and_then(|d| chrono::Duration::from_std(d).ok())
+        .filter(|d| *d > chrono::Duration::zero())
+        .map(|d| now + d)
+        .ok_or_else(|| {
+            format!("--expires {text:?}: give a duration such as 90d or a date such as 2027-06-30")
+        })
 }
 
 /// One line on what discovery found, for the terminal.

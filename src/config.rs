@@ -35,6 +35,8 @@ pub struct Config {
     pub worker_lease: Duration,
     /// Whether `serve` runs the background workers (tests drive `tick` themselves).
     pub background_workers: bool,
+    /// The bearer secret `/metrics` asks for; without one, `/metrics` is off (404).
+    pub metrics_token: Option<String>,
 }
 
 /// The keys, their defaults and what a valid value looks like (for error messages).
@@ -83,6 +85,11 @@ const KEYS: &[(&str, Option<&str>, &str)] = &[
         "worker_lease",
         Some("2m"),
         "a duration from 1s to 1h such as 2m",
+    ),
+    (
+        "metrics_token",
+        None,
+        "a secret of at least 16 characters (printable, no spaces) that scrapers send as a bearer token",
     ),
 ];
 
@@ -198,6 +205,11 @@ impl Config {
             Duration::from_secs(1),
             Duration::from_secs(3600),
         )?;
+        let metrics_token = match raw("metrics_token").filter(|s| !s.trim().is_empty()) {
+            None => None,
+            Some(s) if s.len() >= 16 && s.bytes().all(|b| b.is_ascii_graphic()) => Some(s),
+            Some(_) => return Err(invalid("metrics_token", "(hidden: it is a secret)")),
+        };
         Ok(Self {
             database_url,
             bind,
@@ -213,6 +225,7 @@ impl Config {
             database_acquire_timeout,
             worker_lease,
             background_workers: true,
+            metrics_token,
         })
     }
 }

@@ -69,10 +69,9 @@ pub async fn request(
         format!("confirm:{}", auth::hash(&token)),
         new.email.as_str(),
         format!("Confirm that you are joining {}", cohort.name),
+        // Nothing the requester typed goes into the email: anyone can type any address.
         context! {
-            name => new.name.clone(),
             cohort => cohort.name.clone(),
-            blog => new.blog.to_string(),
             url => format!("{base}/join/{token}"),
         },
         None,

@@ -18,6 +18,7 @@ use sea_orm::{
 
 use crate::entities::{completion, feed, outbox, participant, post};
 use crate::feeds::poller::Read;
+use crate::mail::Status as MailStatus;
 
 /// The content type of the text [`Metrics::render`] returns.
 pub const CONTENT_TYPE: &str = "application/openmetrics-text; version=1.0.0; charset=utf-8";
@@ -67,7 +68,8 @@ pub struct Metrics {
     requests: Family<Request, Counter>,
     request_seconds: Histograms<Route>,
     feeds: Family<Status, Gauge>,
-    outbox: Family<Status, Gauge>,
+    mail_overdue: Gauge,
+    mail_failed: Gauge,
     completions: Family<Source, Gauge>,
     posts: Gauge,
     finishers: Gauge,
@@ -88,7 +90,8 @@ impl Default for Metrics {
             requests: Family::default(),
             request_seconds: Family::new_with_constructor(latency_histogram),
             feeds: Family::default(),
-            outbox: Family::default(),
+            mail_overdue: Gauge::default(),
+            mail_failed: Gauge::default(),
             completions: Family::default(),
             posts: Gauge::default(),
             finishers: Gauge::default(),
@@ -130,9 +133,14 @@ impl Default for Metrics {
             metrics.feeds.clone(),
         );
         registry.register(
-            "outbox",
-            "Emails by status (from the database)",
-            metrics.outbox.clone(),
+            "mail_overdue",
+            "Emails still not sent five minutes after they were due (from the database)",
+            metrics.mail_overdue.clone(),
+        );
+        registry.register(
+            "mail_failed",
+            "Emails given up after every retry (from the database)",
+            metrics.mail_failed.clone(),
         );
         registry.register(
             "completions",
@@ -204,17 +212,33 @@ impl Metrics {
     }
 
     /// Reads the gauges from the database, then renders everything.
-    pub async fn render(&self, db: &impl ConnectionTrait) -> Result<String, DbErr> {
+    pub async fn render(
+        &self,
+        db: &impl ConnectionTrait,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<String, DbErr> {
         set_counts(
             &self.feeds,
             counts(db, feed::Entity::find(), feed::Column::Status).await?,
             |status| Status { status },
         );
-        set_counts(
-            &self.outbox,
-            counts(db, outbox::Entity::find(), outbox::Column::Status).await?,
-            |status| Status { status },
-        );
+        // No figure that one sign-in or one claim would move: only mail that is stuck.
+        let overdue = outbox::Entity::find()
+            .filter(
+                outbox::Column::Status
+                    .is_in([MailStatus::Pending.as_str(), MailStatus::Sending.as_str()]),
+            )
+            .filter(outbox::Column::NextAttemptAt.lt(now - chrono::Duration::minutes(5)))
+            .count(db)
+            .await?;
+        let failed = outbox::Entity::find()
+            .filter(outbox::Column::Status.eq(MailStatus::Failed.as_str()))
+            .count(db)
+            .await?;
+        self.mail_overdue
+            .set(i64::try_from(overdue).unwrap_or(i64::MAX));
+        self.mail_failed
+            .set(i64::try_from(failed).unwrap_or(i64::MAX));
         set_counts(
             &self.completions,
             counts(db, completion::Entity::find(), completion::Column::Source).await?,

@@ -175,6 +175,17 @@ pub async fn add_participant(
     })
 }
 
+/// Takes a participant out of their cohort again (a join that could not be completed).
+pub async fn remove_participant(
+    db: &impl ConnectionTrait,
+    member: &participant::Model,
+) -> Result<(), sea_orm::DbErr> {
+    participant::Entity::delete_by_id(member.id)
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
 /// Makes the person with this address a coordinator, creating them when new. Returns the
 /// person and whether they already existed.
 pub async fn add_coordinator(

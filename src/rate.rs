@@ -24,6 +24,11 @@ pub const JOIN_PER_ADDRESS: Limit = Limit {
     max: 5,
     window: Duration::hours(1),
 };
+/// Blog moves by one person ("I moved my blog"), each of which starts reading a new feed.
+pub const BLOG_MOVES: Limit = Limit {
+    max: 5,
+    window: Duration::days(1),
+};
 /// Sign-in and join requests from one client address (shared offices sit behind one).
 pub const PER_CLIENT: Limit = Limit {
     max: 30,

@@ -17,3 +17,4 @@ pub mod rate_limit;
 pub mod recognition;
 pub mod server_secret;
 pub mod session;
+pub mod sign_in_request;

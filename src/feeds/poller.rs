@@ -214,6 +214,8 @@ impl Poller {
             .filter(
                 feed::Column::Status.is_not_in([Status::Gone.as_str(), Status::Blocked.as_str()]),
             )
+            // Stopped for good (blocked, gone, or nobody's blog any more).
+            .filter(feed::Column::DisabledReason.is_null())
             .filter(
                 Condition::any()
                     .add(feed::Column::RetryAfterUntil.is_null())

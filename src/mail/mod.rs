@@ -5,6 +5,7 @@
 pub mod notices;
 pub mod render;
 pub mod sender;
+pub mod sign_in;
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::OnConflict;

@@ -18,6 +18,8 @@ use sea_orm::{
 };
 use url::Url;
 
+use crate::links::Links;
+
 use super::{Kind, Status};
 use crate::entities::outbox;
 
@@ -92,8 +94,10 @@ impl Sender {
         Self { lease, ..self }
     }
 
-    /// Sends every due message once; safe to run in any number of processes at once.
+    /// Answers the waiting sign-in requests, then sends every due message once; safe to run
+    /// in any number of processes at once.
     pub async fn tick(&self, now: DateTime<Utc>) -> Result<Sent, sea_orm::DbErr> {
+        super::sign_in::answer_requests(&self.db, &Links::new(&self.base_url), now).await?;
         self.settle_interrupted(now).await?;
         let due = outbox::Entity::find()
             .filter(outbox::Column::Status.eq(Status::Pending.as_str()))

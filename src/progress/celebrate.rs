@@ -93,7 +93,9 @@ pub async fn finished(
             blog => member.blog_url.clone(), wall_url => wall_url.clone(), for_coordinator, finishers, participants,
         }
     };
-    let subject = format!("{} finished {}", person.name, cohort.name);
+    // The finisher's name is their own choice: it goes in the message, escaped, never in
+    // a subject line sent to other people's inboxes.
+    let subject = format!("Someone finished {}: time to celebrate", cohort.name);
     let coordinators = person::Entity::find()
         .filter(person::Column::Role.eq("coordinator"))
         .all(db)

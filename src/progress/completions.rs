@@ -14,11 +14,12 @@ use url::Url;
 
 use super::celebrate;
 use super::recognise::{self, Decision, PostFacts};
+use crate::cohorts;
 use crate::entities::{
     cohort, completion, completion_override, participant, post, post_thing, recognition,
 };
-use crate::feeds::river::archive_cutoff;
-use crate::lessons::Program;
+use crate::feeds::river::{ARCHIVE_DAYS, archive_cutoff};
+use crate::lessons::{Program, schedule};
 
 /// Where a completion came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,6 +48,7 @@ pub struct Rules<'a> {
     pub base_url: &'a Url,
 }
 
+/// Why a claim, a self-report or an override was refused (nothing changed).
 #[derive(Debug, thiserror::Error)]
 pub enum CompletionError {
     #[error("there is no Thing {0} in this program")]
@@ -55,8 +57,49 @@ pub enum CompletionError {
     NotTheirPost,
     #[error("this cohort does not allow reporting things yourself")]
     SelfReportOff,
+    #[error("Thing {number} has not opened for you yet: it opens {opens}")]
+    NotOpenYet { number: i32, opens: String },
+    #[error(
+        "that post was published before the cohort began (more than {} days before its start), so it cannot count",
+        ARCHIVE_DAYS
+    )]
+    ArchivePost,
+    #[error("that post already counts for Thing {0}, so it cannot be claimed for another lesson")]
+    PostAlreadyCounts(i32),
+    #[error(
+        "a coordinator unmarked Thing {0} for you; only a coordinator can mark it again, so ask them"
+    )]
+    UnmarkedByCoordinator(i32),
     #[error(transparent)]
     Db(#[from] sea_orm::DbErr),
+}
+
+/// The rules every claim and self-report passes before it counts: the lesson exists and has
+/// opened for this participant, and a coordinator has not unmarked it. (Recognition of
+/// posts does not wait for lessons to open; coordinators' overrides pass no rule.)
+async fn may_count_by_hand(
+    db: &impl ConnectionTrait,
+    rules: Rules<'_>,
+    member: &participant::Model,
+    cohort: &cohort::Model,
+    number: i32,
+    now: DateTime<Utc>,
+) -> Result<(), CompletionError> {
+    let lesson = rules
+        .program
+        .get(number)
+        .ok_or(CompletionError::NoSuchLesson(number))?;
+    let opens = cohorts::member_week_opens(cohort, member, lesson.week);
+    if opens > now {
+        return Err(CompletionError::NotOpenYet {
+            number,
+            opens: schedule::in_words(opens, cohorts::timezone(cohort)),
+        });
+    }
+    if latest_overrides(db, member.id).await?.get(&number) == Some(&false) {
+        return Err(CompletionError::UnmarkedByCoordinator(number));
+    }
+    Ok(())
 }
 
 /// Re-decides every stored post of `member`, brings the things each counts for and the
@@ -86,12 +129,25 @@ pub async fn evaluate(
         .into_iter()
         .map(|r| (r.post_id, r))
         .collect();
+    // Only this feed's posts are re-decided: what a post on a blog the participant moved
+    // away from earned stays earned.
+    let ours: HashSet<i32> = posts.iter().map(|p| p.id).collect();
+    let completions = completion::Entity::find()
+        .filter(completion::Column::ParticipantId.eq(member.id))
+        .all(db)
+        .await?;
+    let claimed = completions
+        .iter()
+        .filter(|c| c.source == Source::Claim.as_str())
+        .filter_map(|c| Some((c.post_id?, c.lesson_number)))
+        .filter(|(post_id, _)| ours.contains(post_id));
     let existing_things: HashSet<(i32, i32)> = post_thing::Entity::find()
         .filter(post_thing::Column::ParticipantId.eq(member.id))
         .all(db)
         .await?
         .into_iter()
         .map(|t| (t.post_id, t.lesson_number))
+        .filter(|(post_id, _)| ours.contains(post_id))
         .collect();
     // Lesson -> the earliest post that counts for it.
     let mut evidence: BTreeMap<i32, &post::Model> = BTreeMap::new();
@@ -119,6 +175,7 @@ pub async fn evaluate(
         )
         .await?;
     }
+    wanted_things.extend(claimed);
     for (post_id, number) in wanted_things.difference(&existing_things) {
         insert_post_thing(db, member.id, *post_id, *number).await?;
     }
@@ -132,10 +189,6 @@ pub async fn evaluate(
     }
 
     let overrides = latest_overrides(db, member.id).await?;
-    let completions = completion::Entity::find()
-        .filter(completion::Column::ParticipantId.eq(member.id))
-        .all(db)
-        .await?;
     let done: HashMap<i32, &completion::Model> =
         completions.iter().map(|c| (c.lesson_number, c)).collect();
     for (number, post) in &evidence {
@@ -165,10 +218,11 @@ pub async fn evaluate(
             Some(_) => {}
         }
     }
-    for completion in completions
-        .iter()
-        .filter(|c| c.source == Source::Post.as_str() && !evidence.contains_key(&c.lesson_number))
-    {
+    for completion in completions.iter().filter(|c| {
+        c.source == Source::Post.as_str()
+            && !evidence.contains_key(&c.lesson_number)
+            && c.post_id.is_some_and(|id| ours.contains(&id))
+    }) {
         completion::Entity::delete_by_id(completion.id)
             .exec(db)
             .await?;
@@ -287,7 +341,9 @@ async fn insert_completion(
     .map(|_| ())
 }
 
-/// A participant says an unrecognised post of theirs was for lesson `number`.
+/// A participant says a post of theirs that counted for nothing was for lesson `number`:
+/// allowed for a lesson open for them, a post of the cohort's time (not the blog's
+/// archive), and a lesson a coordinator has not unmarked.
 pub async fn claim(
     db: &impl ConnectionTrait,
     rules: Rules<'_>,
@@ -297,15 +353,23 @@ pub async fn claim(
     number: i32,
     now: DateTime<Utc>,
 ) -> Result<(), CompletionError> {
-    rules
-        .program
-        .get(number)
-        .ok_or(CompletionError::NoSuchLesson(number))?;
+    may_count_by_hand(db, rules, member, cohort, number, now).await?;
     let post = post::Entity::find_by_id(post_id)
         .one(db)
         .await?
         .filter(|p| Some(p.feed_id) == member.feed_id)
         .ok_or(CompletionError::NotTheirPost)?;
+    if post.published_at < archive_cutoff(cohort) {
+        return Err(CompletionError::ArchivePost);
+    }
+    if let Some(counted) = post_thing::Entity::find()
+        .filter(post_thing::Column::ParticipantId.eq(member.id))
+        .filter(post_thing::Column::PostId.eq(post.id))
+        .one(db)
+        .await?
+    {
+        return Err(CompletionError::PostAlreadyCounts(counted.lesson_number));
+    }
     completion::Entity::delete_many()
         .filter(completion::Column::ParticipantId.eq(member.id))
         .filter(completion::Column::LessonNumber.eq(number))
@@ -330,10 +394,7 @@ pub async fn report_self(
     if !cohort.self_report {
         return Err(CompletionError::SelfReportOff);
     }
-    rules
-        .program
-        .get(number)
-        .ok_or(CompletionError::NoSuchLesson(number))?;
+    may_count_by_hand(db, rules, member, cohort, number, now).await?;
     insert_completion(db, member.id, number, Source::SelfReport, None, now).await?;
     check_finished(db, rules, member.id, cohort, now).await?;
     Ok(())

@@ -3,6 +3,7 @@
 
 pub mod celebrate;
 pub mod completions;
+pub mod export;
 pub mod grid;
 pub mod recognise;
 pub mod reminders;

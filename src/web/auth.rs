@@ -1,7 +1,7 @@
 //! Who is asking: the session cookie (and its attributes), the `CurrentPerson` extractor,
 //! and the guard that refuses cross-site state-changing requests.
 
-use axum::extract::{FromRequestParts, Request, State};
+use axum::extract::{FromRequest, FromRequestParts, Request, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Method, header};
 use axum::middleware::Next;
@@ -195,7 +195,7 @@ fn form_cookie_name(base_url: &Url) -> &'static str {
 ///
 /// - Refused with 403: `Sec-Fetch-Site: cross-site`, or an `Origin` that is neither the
 ///   public address nor the request's own host.
-/// - The form token, sent back in the form field (or query parameter) `csrf`: a request
+/// - The form token, sent back in the form field `csrf` (never in the address): a request
 ///   that carries a session cookie acts with someone's authority and must carry the token
 ///   derived from that session; without a session, a token that is sent must match the
 ///   browser's form cookie. A missing or wrong token gets 403 and changes nothing.
@@ -253,6 +253,27 @@ pub async fn guard_forms(State(state): State<AppState>, request: Request, next: 
     response
 }
 
+/// Keeps personal answers out of caches and browsers on https: every answer to a request
+/// with a session or an API token gets `Cache-Control: no-store` (unless it set its own,
+/// as the stylesheet and the feeds do), and every answer gets HSTS behind https.
+pub async fn keep_private(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let base_url = &state.config.base_url;
+    let personal = request.headers().contains_key(header::AUTHORIZATION)
+        || session_token(request.headers(), base_url).is_some();
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    if personal && !headers.contains_key(header::CACHE_CONTROL) {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    if is_https(base_url) {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
+        );
+    }
+    response
+}
+
 /// The form token of a signed-in browser: derived from its session, so it needs no state
 /// of its own and is valid on every instance.
 pub fn form_token(session: &str) -> String {
@@ -267,38 +288,67 @@ fn refused() -> Response {
     .into_response()
 }
 
-/// The token a request carries: the query parameter `csrf`, else the `csrf` field of a
-/// URL-encoded form body (read and put back).
+/// The token a request carries in its body, never in its address: the `csrf` field of a
+/// URL-encoded form, or of a multipart upload (read, and put back for the handler).
 async fn submitted_token(request: Request) -> Result<(Option<String>, Request), Box<Response>> {
-    let field = |pairs: &[u8]| {
-        url::form_urlencoded::parse(pairs)
-            .find(|(key, _)| key == "csrf")
-            .map(|(_, value)| value.into_owned())
-    };
-    if let Some(token) = request.uri().query().and_then(|q| field(q.as_bytes())) {
-        return Ok((Some(token), request));
-    }
-    let is_form = request
+    let content_type = request
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
-    if !is_form {
+        .unwrap_or_default()
+        .to_owned();
+    let multipart = content_type.starts_with("multipart/form-data");
+    if !multipart && !content_type.starts_with("application/x-www-form-urlencoded") {
         return Ok((None, request));
     }
+    let limit = if multipart {
+        crate::web::UPLOAD_LIMIT
+    } else {
+        crate::web::FORM_LIMIT
+    };
     let (parts, body) = request.into_parts();
-    // Forms are small (the CSV upload is multipart and carries its token in the query).
-    let bytes = axum::body::to_bytes(body, crate::web::FORM_LIMIT)
-        .await
-        .map_err(|_| Box::new(crate::web::extract::too_large().into_response()))?;
-    let token = field(&bytes);
+    let bytes = axum::body::to_bytes(body, limit).await.map_err(|_| {
+        let refusal = if multipart {
+            AppError::TooLarge(format!(
+                "The upload is too big: it can be up to {} MiB.",
+                crate::web::UPLOAD_LIMIT / (1024 * 1024)
+            ))
+        } else {
+            crate::web::extract::too_large()
+        };
+        Box::new(refusal.into_response())
+    })?;
+    let token = if multipart {
+        multipart_field(&content_type, bytes.clone(), "csrf").await
+    } else {
+        url::form_urlencoded::parse(&bytes)
+            .find(|(key, _)| key == "csrf")
+            .map(|(_, value)| value.into_owned())
+    };
     Ok((
         token,
         Request::from_parts(parts, axum::body::Body::from(bytes)),
     ))
 }
 
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+/// The text of field `name` in a multipart body.
+async fn multipart_field(content_type: &str, body: bytes::Bytes, name: &str) -> Option<String> {
+    let probe = Request::builder()
+        .header(header::CONTENT_TYPE, content_type)
+        .body(axum::body::Body::from(body))
+        .ok()?;
+    let mut fields = axum::extract::Multipart::from_request(probe, &())
+        .await
+        .ok()?;
+    while let Ok(Some(field)) = fields.next_field().await {
+        if field.name() == Some(name) {
+            return field.text().await.ok();
+        }
+    }
+    None
+}
+
+pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 

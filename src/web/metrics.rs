@@ -3,16 +3,32 @@
 use std::time::Instant;
 
 use axum::extract::{MatchedPath, Request, State};
-use axum::http::header;
+use axum::http::{HeaderMap, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use super::{AppError, AppState};
 
-/// `GET /metrics`: Prometheus text, with the database gauges read now.
-pub async fn show(State(state): State<AppState>) -> Result<impl IntoResponse, AppError> {
-    let text = state.metrics.render(&state.db).await?;
-    Ok(([(header::CONTENT_TYPE, crate::metrics::CONTENT_TYPE)], text))
+/// `GET /metrics`: Prometheus text, with the database gauges read now; only for a scraper
+/// that sends the operator's `Authorization: Bearer` secret (`TWENTYTHREE_METRICS_TOKEN`),
+/// and not there at all (404) when no secret is set.
+pub async fn show(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, AppError> {
+    let Some(secret) = &state.config.metrics_token else {
+        return Err(AppError::NotFound);
+    };
+    let sent = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .unwrap_or_default();
+    if !crate::web::auth::constant_time_eq(sent.trim().as_bytes(), secret.as_bytes()) {
+        let refusal = AppError::Unauthorized(
+            "The metrics are for the operator's scraper: send the secret set in TWENTYTHREE_METRICS_TOKEN as a bearer token.".into(),
+        );
+        return Ok(([(header::WWW_AUTHENTICATE, "Bearer")], refusal).into_response());
+    }
+    let text = state.metrics.render(&state.db, chrono::Utc::now()).await?;
+    Ok(([(header::CONTENT_TYPE, crate::metrics::CONTENT_TYPE)], text).into_response())
 }
 
 /// Counts the request under its route pattern (`/cohorts/{slug}`), never its raw path, so

@@ -563,18 +563,19 @@ async fn reminders_go_once_a_week_to_the_stalled_and_behind_never_to_finishers()
     );
 }
 
-/// A multipart body with one file field, as a browser uploads it.
+/// A multipart body with the form token and one file field, as a browser uploads it.
 fn upload(browser: &Browser, to: &str, token: &str, csv: &[u8]) -> reqwest::RequestBuilder {
     let boundary = "----twentythree-test-boundary";
     let mut body = format!(
-        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"people.csv\"\r\nContent-Type: text/csv\r\n\r\n"
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{token}\r\n\
+         --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"people.csv\"\r\nContent-Type: text/csv\r\n\r\n"
     )
     .into_bytes();
     body.extend_from_slice(csv);
     body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
     browser
         .client
-        .post(format!("{}{to}?csrf={token}", browser.address))
+        .post(format!("{}{to}", browser.address))
         .header(
             "content-type",
             format!("multipart/form-data; boundary={boundary}"),
@@ -640,11 +641,20 @@ async fn a_csv_upload_imports_by_the_cli_rules_and_a_bad_one_imports_nothing() {
         .send()
         .await
         .unwrap();
-    assert_eq!(
-        no_token.status(),
-        403,
-        "the form token in the address is checked"
-    );
+    assert_eq!(no_token.status(), 403, "the upload's form token is checked");
+    // A token in the address is never read: the right one there is refused.
+    let in_address = sam
+        .client
+        .post(format!("{}{page}?csrf={token}", sam.address))
+        .header("content-type", "multipart/form-data; boundary=x")
+        .body(format!(
+            "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p.csv\"\r\n\r\n{good_csv}\r\n--x--\r\n"
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(in_address.status(), 403);
+    assert_eq!(count().await, 6);
 
     // Last: the server answers 413 without reading the whole body and closes that
     // connection, which the client's pool would otherwise try to reuse.

@@ -396,7 +396,8 @@ async fn a_loopback_address_in_any_spelling_is_never_contacted_when_private_feed
                 "--email",
                 &format!("p{i}@example.org"),
                 "--blog",
-                blog,
+                // One blog per participant (a blog belongs to one person in a cohort).
+                &format!("{blog}?p={i}"),
             ])
             .current_dir(app.dir.path())
             .env("TWENTYTHREE_DATABASE_URL", &app.database_url)

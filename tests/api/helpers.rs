@@ -291,18 +291,34 @@ impl TestApp {
         visibility: twentythree::cohorts::Visibility,
         pace: twentythree::cohorts::Pace,
     ) -> twentythree::entities::cohort::Model {
-        let settings = twentythree::cohorts::Settings {
+        self.new_cohort_with(slug, starts, |s| {
+            s.visibility = visibility;
+            s.pace = pace;
+        })
+        .await
+    }
+
+    /// A public, cohort-paced cohort in UTC opening at midnight, its settings changed by
+    /// `change`.
+    pub async fn new_cohort_with(
+        &self,
+        slug: &str,
+        starts: NaiveDate,
+        change: impl FnOnce(&mut twentythree::cohorts::Settings),
+    ) -> twentythree::entities::cohort::Model {
+        let mut settings = twentythree::cohorts::Settings {
             name: format!("Cohort {slug}"),
             starts_on: starts,
             ends_on: None,
             timezone: chrono_tz::Tz::UTC,
             release_weekday: None,
             release_time: chrono::NaiveTime::MIN,
-            pace,
-            visibility,
+            pace: twentythree::cohorts::Pace::Cohort,
+            visibility: twentythree::cohorts::Visibility::Public,
             celebrate_cohort: false,
             self_report: false,
         };
+        change(&mut settings);
         let new = twentythree::cohorts::NewCohort {
             slug: slug.parse().expect("a slug"),
             settings,

@@ -25,4 +25,5 @@ mod scale;
 mod signin;
 mod slow_clients;
 mod smtp;
+mod trust;
 mod xss;

@@ -11,7 +11,7 @@ use reqwest::redirect::Policy;
 use crate::blog_host::{BlogHost, Fault};
 use crate::helpers::{
     TEST_DATABASE_VAR, TestApp, config_on, fresh_database_url, lessons_dir, spawn_app,
-    spawn_instance_of, stderr,
+    spawn_app_with, spawn_instance_of, stderr,
 };
 use crate::progress::finisher_feed;
 use crate::smtp::SmtpSink;
@@ -139,7 +139,8 @@ async fn instances_starting_together_migrate_one_after_the_other() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn metrics_count_feeds_fetches_posts_and_requests_by_route() {
-    let app = spawn_app().await;
+    const SECRET: &str = "scraper-secret-0123456789";
+    let app = spawn_app_with(|config| config.metrics_token = Some(SECRET.into())).await;
     let host = BlogHost::start("http://127.0.0.1:2323").await;
     app.create_cohort("autumn", autumn(), &[]);
     host.set_fault(
@@ -161,18 +162,30 @@ async fn metrics_count_feeds_fetches_posts_and_requests_by_route() {
     app.poll_feeds().await;
     assert_eq!(app.get("/cohorts/autumn").await.status, 200);
 
-    let page = app.get("/metrics").await;
-    assert_eq!(page.status, 200);
+    // Only the operator's scraper reads them.
+    assert_eq!(app.get("/metrics").await.status, 401);
+    let page = app
+        .client
+        .get(format!("{}/metrics", app.address))
+        .bearer_auth(SECRET)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), 200);
     assert!(
-        page.content_type
+        page.headers()["content-type"]
+            .to_str()
+            .unwrap()
             .starts_with("application/openmetrics-text")
     );
-    let metrics = page.body;
+    let metrics = page.text().await.unwrap();
     for line in [
         "twentythree_feeds{status=\"ok\"} 1",
         "twentythree_posts 3",
         "twentythree_completions{source=\"post\"} 3",
         "twentythree_finishers 0",
+        "twentythree_mail_overdue 0",
+        "twentythree_mail_failed 0",
         "# TYPE twentythree_feed_fetch_duration_seconds histogram",
         "twentythree_http_requests_total{method=\"GET\",route=\"/cohorts/{slug}\",status=\"200\"}",
     ] {
@@ -185,6 +198,12 @@ async fn metrics_count_feeds_fetches_posts_and_requests_by_route() {
         !metrics.contains("/cohorts/autumn"),
         "routes are labelled by pattern, never by raw path"
     );
+    assert!(
+        !metrics.contains("twentythree_outbox"),
+        "no figure that one person's sign-in would move"
+    );
+    // Without a secret set, there are no metrics on the public port at all.
+    assert_eq!(spawn_app().await.get("/metrics").await.status, 404);
 }
 
 /// A `twentythree serve` process with its workers on a short lease; killed when dropped.

@@ -20,10 +20,11 @@ use crate::web::{AppError, AppState};
 /// finished and whose feeds fail.
 pub async fn index(
     State(state): State<AppState>,
-    Coordinator { current, .. }: Coordinator,
+    Coordinator { current, person }: Coordinator,
 ) -> Result<Html<String>, AppError> {
+    let now = Utc::now();
     let all = cohorts::list(&state.db).await?;
-    let mut figures = grid::figures(&state.db, Utc::now()).await?;
+    let mut figures = grid::figures(&state.db, now).await?;
     let rows: Vec<minijinja::Value> = all
         .into_iter()
         .map(|c| {
@@ -35,7 +36,39 @@ pub async fn index(
             }
         })
         .collect();
-    current.render("coordinator.html", context! { cohorts => rows })
+    let day = |at: Option<chrono::DateTime<Utc>>| at.map(|at| at.format("%-d %b %Y").to_string());
+    let tokens: Vec<minijinja::Value> = crate::auth::api_tokens(&state.db, Some(&person))
+        .await?
+        .into_iter()
+        .map(|t| {
+            let state = match (t.token.revoked_at, t.live(now)) {
+                (Some(_), _) => "revoked",
+                (None, true) => "active",
+                (None, false) => "expired",
+            };
+            context! {
+                id => t.token.id, created => day(Some(t.token.created_at)), last_used => day(t.token.last_used_at),
+                expires => day(t.token.expires_at), state,
+            }
+        })
+        .collect();
+    current.render(
+        "coordinator.html",
+        context! { cohorts => rows, tokens, email => person.email },
+    )
+}
+
+/// `POST /coordinator/tokens/{id}/revoke`: a coordinator revokes one of their API tokens.
+pub async fn revoke_token(
+    State(state): State<AppState>,
+    Coordinator { person, .. }: Coordinator,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
+    if !crate::auth::revoke_api_token(&state.db, id, Some(&person), Utc::now()).await? {
+        return Err(AppError::NotFound);
+    }
+    Ok(Redirect::to("/coordinator#tokens-heading").into_response())
 }
 
 /// The settings form, with each problem next to its field.

@@ -111,35 +111,7 @@ pub async fn progress_csv(
     Path(slug): Path<String>,
 ) -> Result<Response, AppError> {
     let cohort = cohort(&state, &slug).await?;
-    let rows = crate::progress::completion_dates(&state.db, &cohort).await?;
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let mut header = vec!["name".to_owned(), "email".to_owned(), "blog".to_owned()];
-    header.extend(
-        state
-            .program
-            .lessons
-            .iter()
-            .map(|l| format!("thing{}", l.number)),
-    );
-    header.push("finished_at".to_owned());
-    writer.write_record(&header).map_err(anyhow::Error::from)?;
-    for (person, dates) in rows {
-        let mut record = vec![person.name, person.email, person.blog];
-        record.extend(state.program.lessons.iter().map(|l| {
-            dates
-                .get(&l.number)
-                .map(|d| d.date_naive().to_string())
-                .unwrap_or_default()
-        }));
-        record.push(
-            person
-                .finished_at
-                .map(|d| d.to_rfc3339())
-                .unwrap_or_default(),
-        );
-        writer.write_record(&record).map_err(anyhow::Error::from)?;
-    }
-    let body = writer.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;
+    let body = crate::progress::export::progress_csv(&state.db, &state.program, &cohort).await?;
     let disposition = format!("attachment; filename=\"{}-progress.csv\"", cohort.slug);
     Ok((
         [

@@ -195,6 +195,7 @@ pub async fn fix_blog(
         &state.poller.fetcher,
         member,
         blog.url(),
+        feeds::Mover::Coordinator,
         Utc::now(),
     )
     .await?;

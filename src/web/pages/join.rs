@@ -163,6 +163,14 @@ pub async fn submit(
         .ok();
     let blog: Option<BlogUrl> = form.blog.parse().map_err(|e| problems.blog = Some(e)).ok();
     let cohort = open.iter().find(|c| c.slug == form.cohort.trim());
+    if let (Some(cohort), Some(url)) = (cohort, &blog)
+        && feeds::blog_taken(&state.db, cohort.id, url.url()).await?
+    {
+        problems.blog = Some(
+            "This blog is already someone's in this cohort: give the address of your own blog."
+                .into(),
+        );
+    }
     if cohort.is_none() {
         problems.cohort = Some(if open.is_empty() {
             "No cohort is open for joining right now.".into()
@@ -170,7 +178,9 @@ pub async fn submit(
             "Choose one of the cohorts.".into()
         });
     }
-    let (Some(name), Some(email), Some(blog), Some(cohort)) = (name, email, blog, cohort) else {
+    let (Some(name), Some(email), Some(blog), Some(cohort), None) =
+        (name, email, blog, cohort, &problems.blog)
+    else {
         return render(
             &current,
             StatusCode::BAD_REQUEST,
@@ -300,7 +310,11 @@ pub async fn confirm(
         return link_dead(&current);
     };
     if member.feed_id.is_none() {
-        feeds::attach_blog(&state.db, &state.poller.fetcher, &member, &blog, now).await?;
+        // A blog a classmate took meanwhile stays unlinked: `/me` asks for their own.
+        match feeds::attach_blog(&state.db, &state.poller.fetcher, &member, &blog, now).await {
+            Ok(_) | Err(feeds::AttachError::Taken) => {}
+            Err(feeds::AttachError::Db(e)) => return Err(e.into()),
+        }
     }
     let session = auth::create_session(&state.db, &person, now).await?;
     let cookie = session_cookie(&state.config.base_url, Some(&session))?;

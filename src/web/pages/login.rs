@@ -84,8 +84,7 @@ pub async fn request(
     if !rate::allow(&state.db, &key, rate::LOGIN_PER_ADDRESS, now).await? {
         return limits::too_many(&current);
     }
-    let next = local_path(&form.next);
-    auth::request_login(&state.db, &email, &state.config.base_url, next, now).await?;
+    auth::request_sign_in(&state.db, &email, local_path(&form.next), now).await?;
     page(
         &current,
         StatusCode::OK,

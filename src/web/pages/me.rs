@@ -5,6 +5,7 @@
 use crate::web::extract::Form;
 use crate::web::extract::Query;
 use axum::extract::State;
+use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -24,7 +25,7 @@ use crate::progress::completions::{self, CompletionError, Rules};
 use crate::progress::standing::{LessonState, Standing, standing};
 use crate::web::auth::SignedIn;
 use crate::web::{AppError, AppState, view};
-use crate::{cohorts, feeds};
+use crate::{cohorts, feeds, rate};
 
 #[derive(Deserialize)]
 pub struct MeQuery {
@@ -118,6 +119,18 @@ pub async fn show(
     SignedIn { person, current }: SignedIn,
     Query(query): Query<MeQuery>,
 ) -> Result<Html<String>, AppError> {
+    let notice = query.notice.as_deref().and_then(notice_text);
+    page(&state, &person, &current, notice, None).await
+}
+
+/// The page, with a notice after a form that worked or the reason one was refused.
+async fn page(
+    state: &AppState,
+    person: &person::Model,
+    current: &crate::web::auth::CurrentPerson,
+    notice: Option<&str>,
+    problem: Option<String>,
+) -> Result<Html<String>, AppError> {
     let now = Utc::now();
     let own: Option<Tz> = person.timezone.as_deref().and_then(|t| t.parse().ok());
     let memberships = participant::Entity::find()
@@ -127,7 +140,7 @@ pub async fn show(
         .all(&state.db)
         .await?;
     let links = Links::new(&state.config.base_url);
-    let key = keys::key_of(&state.db, &state.secret, &person).await?;
+    let key = keys::key_of(&state.db, &state.secret, person).await?;
     let mut cohorts_view = Vec::new();
     for (member, cohort) in memberships {
         let Some(cohort) = cohort else { continue };
@@ -212,7 +225,8 @@ pub async fn show(
     current.render(
         "me.html",
         context! {
-            notice => query.notice.as_deref().and_then(notice_text),
+            notice,
+            problem,
             person => context! {
                 name => person.name.clone(),
                 email => person.email.clone(),
@@ -248,11 +262,19 @@ fn rules(state: &AppState) -> Rules<'_> {
     }
 }
 
-fn refused(e: CompletionError) -> AppError {
-    match e {
-        CompletionError::Db(e) => e.into(),
-        other => AppError::BadRequest(format!("{}.", capitalise(&other.to_string()))),
-    }
+/// `/me` again with why a claim or report was refused (400; nothing changed).
+async fn refused(
+    state: &AppState,
+    person: &person::Model,
+    current: &crate::web::auth::CurrentPerson,
+    e: CompletionError,
+) -> Result<Response, AppError> {
+    let problem = match e {
+        CompletionError::Db(e) => return Err(e.into()),
+        other => format!("{}.", capitalise(&other.to_string())),
+    };
+    let page = page(state, person, current, None, Some(problem)).await?;
+    Ok((StatusCode::BAD_REQUEST, page).into_response())
 }
 
 fn capitalise(text: &str) -> String {
@@ -280,7 +302,7 @@ pub struct ClaimForm {
 /// `POST /me/claims`: "this post was for Thing N".
 pub async fn claim(
     State(state): State<AppState>,
-    SignedIn { person, .. }: SignedIn,
+    SignedIn { person, current }: SignedIn,
     Form(form): Form<ClaimForm>,
 ) -> Result<Response, AppError> {
     let (member, cohort) =
@@ -288,7 +310,7 @@ pub async fn claim(
     let post = number(&form.post, "a post")?;
     let lesson = number(&form.lesson, "the lesson the post was for")?;
     let txn = crate::db::begin_write(&state.db).await?;
-    completions::claim(
+    let claimed = completions::claim(
         &txn,
         rules(&state),
         &member,
@@ -297,8 +319,11 @@ pub async fn claim(
         lesson,
         Utc::now(),
     )
-    .await
-    .map_err(refused)?;
+    .await;
+    if let Err(e) = claimed {
+        txn.rollback().await?;
+        return refused(&state, &person, &current, e).await;
+    }
     txn.commit().await?;
     Ok(Redirect::to("/me?notice=claimed").into_response())
 }
@@ -313,16 +338,19 @@ pub struct ParticipantForm {
 /// allows it.
 pub async fn report(
     State(state): State<AppState>,
-    SignedIn { person, .. }: SignedIn,
+    SignedIn { person, current }: SignedIn,
     Form(form): Form<ParticipantForm>,
 ) -> Result<Response, AppError> {
     let (member, cohort) =
         own_membership(&state, &person, number(&form.participant, "a cohort")?).await?;
     let lesson = number(&form.lesson, "a lesson")?;
     let txn = crate::db::begin_write(&state.db).await?;
-    completions::report_self(&txn, rules(&state), &member, &cohort, lesson, Utc::now())
-        .await
-        .map_err(refused)?;
+    let reported =
+        completions::report_self(&txn, rules(&state), &member, &cohort, lesson, Utc::now()).await;
+    if let Err(e) = reported {
+        txn.rollback().await?;
+        return refused(&state, &person, &current, e).await;
+    }
     txn.commit().await?;
     Ok(Redirect::to("/me?notice=reported").into_response())
 }
@@ -333,11 +361,11 @@ pub struct MoveForm {
     blog: String,
 }
 
-/// `POST /me/blog`: "I moved my blog": a new address, discovered at once; the old posts
-/// stay.
+/// `POST /me/blog`: "I moved my blog": a new address, discovered at once; never a
+/// classmate's blog, and at most [`rate::BLOG_MOVES`] moves a day.
 pub async fn move_blog(
     State(state): State<AppState>,
-    SignedIn { person, .. }: SignedIn,
+    SignedIn { person, current }: SignedIn,
     Form(form): Form<MoveForm>,
 ) -> Result<Response, AppError> {
     let (member, _) =
@@ -346,15 +374,34 @@ pub async fn move_blog(
         .blog
         .parse()
         .map_err(|e: String| AppError::BadRequest(format!("{}.", capitalise(&e))))?;
-    feeds::move_blog(
+    let now = Utc::now();
+    let key = format!("blog-move:{}", person.id);
+    if !rate::allow(&state.db, &key, rate::BLOG_MOVES, now).await? {
+        let problem = format!(
+            "You moved your blog {} times today already: try again tomorrow, or ask your coordinator.",
+            rate::BLOG_MOVES.max
+        );
+        let page = page(&state, &person, &current, None, Some(problem)).await?;
+        return Ok((StatusCode::TOO_MANY_REQUESTS, page).into_response());
+    }
+    let moved = feeds::move_blog(
         &state.db,
         &state.poller.fetcher,
         member,
         blog.url(),
-        Utc::now(),
+        feeds::Mover::Participant,
+        now,
     )
-    .await?;
-    Ok(Redirect::to("/me?notice=moved").into_response())
+    .await;
+    match moved {
+        Ok(_) => Ok(Redirect::to("/me?notice=moved").into_response()),
+        Err(feeds::AttachError::Taken) => {
+            let problem = "That blog is already another participant's in this cohort: give the address of your own blog.".to_owned();
+            let page = page(&state, &person, &current, None, Some(problem)).await?;
+            Ok((StatusCode::BAD_REQUEST, page).into_response())
+        }
+        Err(feeds::AttachError::Db(e)) => Err(e.into()),
+    }
 }
 
 /// `POST /me/addresses`: new private feed and calendar addresses; the old ones stop working.
