@@ -37,6 +37,8 @@ pub struct Config {
     pub background_workers: bool,
     /// The bearer secret `/metrics` asks for; without one, `/metrics` is off (404).
     pub metrics_token: Option<String>,
+    /// The organisation that runs the program, named on certificates.
+    pub organisation: Option<String>,
 }
 
 /// The keys, their defaults and what a valid value looks like (for error messages).
@@ -85,6 +87,11 @@ const KEYS: &[(&str, Option<&str>, &str)] = &[
         "worker_lease",
         Some("2m"),
         "a duration from 1s to 1h such as 2m",
+    ),
+    (
+        "organisation",
+        None,
+        "the name of the library or organisation running the program, such as \"Springfield Public Library\"",
     ),
     (
         "metrics_token",
@@ -210,6 +217,15 @@ impl Config {
             Some(s) if s.len() >= 16 && s.bytes().all(|b| b.is_ascii_graphic()) => Some(s),
             Some(_) => return Err(invalid("metrics_token", "(hidden: it is a secret)")),
         };
+        let organisation = raw("organisation")
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty());
+        if organisation
+            .as_ref()
+            .is_some_and(|o| o.chars().count() > 200 || o.chars().any(char::is_control))
+        {
+            return Err(invalid("organisation", &value("organisation")));
+        }
         Ok(Self {
             database_url,
             bind,
@@ -226,6 +242,7 @@ impl Config {
             worker_lease,
             background_workers: true,
             metrics_token,
+            organisation,
         })
     }
 }

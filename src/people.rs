@@ -22,6 +22,9 @@ impl FromStr for Email {
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let normal = s.trim().to_lowercase();
+        if normal.is_empty() {
+            return Err("enter your email address".into());
+        }
         match normal.parse::<lettre::Address>() {
             Ok(_) if normal.len() <= 254 => Ok(Self(normal)),
             _ => Err(format!("{:?} is not a valid email address", s.trim())),

@@ -149,9 +149,34 @@ pub const STYLESHEET: &str = include_str!("../templates/style.css");
 static ENVIRONMENT: LazyLock<Result<Environment<'static>, String>> =
     LazyLock::new(|| build().map_err(|e| format!("{e:#}")));
 
+/// A whole number as people read it: `1,000`.
+pub fn number(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// `n` things in words: "1 post", "1,000 posts".
+pub fn count(n: i64, one: &str, many: &str) -> String {
+    format!("{} {}", number(n), if n == 1 { one } else { many })
+}
+
 fn build() -> Result<Environment<'static>, minijinja::Error> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.add_filter("number", number);
+    env.add_filter("count", |n: i64, one: String, many: String| {
+        count(n, &one, &many)
+    });
     for (name, source) in TEMPLATES {
         env.add_template(name, source)?;
     }
@@ -180,6 +205,16 @@ pub fn names() -> impl Iterator<Item = &'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_read_as_people_write_them() {
+        assert_eq!(number(0), "0");
+        assert_eq!(number(999), "999");
+        assert_eq!(number(1000), "1,000");
+        assert_eq!(number(1_234_567), "1,234,567");
+        assert_eq!(count(1, "post", "posts"), "1 post");
+        assert_eq!(count(1500, "person", "people"), "1,500 people");
+    }
 
     #[test]
     fn every_template_parses_and_every_template_file_is_listed() {

@@ -194,6 +194,34 @@ pub async fn member(
         .and_then(|(member, person)| Some((member, person?))))
 }
 
+/// A cohort's head count: participants, and finishers among them.
+#[derive(Clone, Copy, Debug, Default, Serialize)]
+pub struct Figures {
+    pub participants: u64,
+    pub finished: u64,
+}
+
+pub async fn figures(
+    db: &impl ConnectionTrait,
+    cohort: &cohort::Model,
+) -> Result<Figures, sea_orm::DbErr> {
+    let members =
+        || participant::Entity::find().filter(participant::Column::CohortId.eq(cohort.id));
+    Ok(Figures {
+        participants: members().count(db).await?,
+        finished: members()
+            .filter(participant::Column::FinishedAt.is_not_null())
+            .count(db)
+            .await?,
+    })
+}
+
+/// Whether `cohort` has ended (its end date passed in its own time zone).
+pub fn ended(cohort: &cohort::Model, now: DateTime<Utc>) -> bool {
+    let today = now.with_timezone(&timezone(cohort)).date_naive();
+    cohort.ends_on.is_some_and(|ends| ends < today)
+}
+
 pub async fn participant_count(
     db: &impl ConnectionTrait,
     cohort: &cohort::Model,
@@ -212,10 +240,7 @@ pub async fn not_ended(
     let mut open: Vec<cohort::Model> = list(db)
         .await?
         .into_iter()
-        .filter(|c| {
-            let today = now.with_timezone(&timezone(c)).date_naive();
-            c.ends_on.is_none_or(|ends| ends >= today)
-        })
+        .filter(|c| !ended(c, now))
         .collect();
     open.reverse();
     Ok(open)

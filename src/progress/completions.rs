@@ -7,8 +7,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect,
 };
 use url::Url;
 
@@ -463,15 +463,21 @@ pub async fn check_finished(
         .filter(|l| l.required)
         .map(|l| l.number)
         .collect();
-    let done = completion::Entity::find()
+    let times: Vec<DateTime<Utc>> = completion::Entity::find()
+        .select_only()
+        .column(completion::Column::CompletedAt)
         .filter(completion::Column::ParticipantId.eq(participant_id))
         .filter(completion::Column::LessonNumber.is_in(required.clone()))
-        .count(db)
+        .into_tuple()
+        .all(db)
         .await?;
-    let done = usize::try_from(done).unwrap_or(0);
+    let done = times.len();
     if done >= required.len() && !required.is_empty() {
+        // Finished when the last required lesson was done (a post's publication, say),
+        // not when the server happened to read it.
+        let finished_at = times.into_iter().max().unwrap_or(now).min(now);
         let finished = participant::Entity::update_many()
-            .col_expr(participant::Column::FinishedAt, Expr::value(now))
+            .col_expr(participant::Column::FinishedAt, Expr::value(finished_at))
             .filter(participant::Column::Id.eq(participant_id))
             .filter(participant::Column::FinishedAt.is_null())
             .exec(db)

@@ -5,6 +5,7 @@ pub mod celebrate;
 pub mod completions;
 pub mod export;
 pub mod grid;
+pub mod people;
 pub mod recognise;
 pub mod reminders;
 pub mod standing;

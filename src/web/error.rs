@@ -120,23 +120,93 @@ impl AppError {
     }
 }
 
+/// What an error page says, kept on the response so that [`error_pages`] can render it
+/// again for a signed-in person.
+#[derive(Clone, Debug)]
+struct ErrorPage {
+    status: StatusCode,
+    message: String,
+}
+
+/// A friendly title for each kind of error page.
+fn title(status: StatusCode) -> &'static str {
+    match status.as_u16() {
+        400 => "Something to fix",
+        401 => "Please sign in",
+        403 => "Not open to you",
+        404 => "Page not found",
+        410 => "This link no longer works",
+        413 => "Too big to take",
+        429 => "Too many tries",
+        503 => "Back in a minute",
+        _ => "Something went wrong",
+    }
+}
+
+/// The error page, for whoever is asking (`viewer` is none for nobody).
+fn render_page(
+    page: &ErrorPage,
+    viewer: minijinja::Value,
+    csrf: String,
+) -> Result<String, minijinja::Error> {
+    templates::render(
+        "error.html",
+        minijinja::context! {
+            status => page.status.as_u16(), reason => title(page.status),
+            message => page.message.clone(), viewer, csrf,
+        },
+    )
+}
+
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         self.log();
-        let status = self.status();
-        let page = templates::render(
-            "error.html",
-            minijinja::context! { status => status.as_u16(), reason => status.canonical_reason(), message => self.public_message() },
-        );
-        let response = match page {
-            Ok(html) => (status, Html(html)).into_response(),
+        let page = ErrorPage {
+            status: self.status(),
+            message: self.public_message(),
+        };
+        let mut response = match render_page(&page, minijinja::Value::from(()), String::new()) {
+            Ok(html) => (page.status, Html(html)).into_response(),
             Err(e) => {
                 tracing::error!(error = ?e, "cannot render the error page");
-                (status, self.public_message()).into_response()
+                (page.status, page.message.clone()).into_response()
             }
         };
+        response.extensions_mut().insert(page);
         self.mark(with_retry_after(response))
     }
+}
+
+/// Renders an error page again with the signed-in person in its header, as every other page
+/// shows them (errors are made where nobody is known yet).
+pub async fn error_pages(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let session = super::auth::session_token(request.headers(), &state.config.base_url);
+    let mut response = next.run(request).await;
+    let (Some(page), Some(session)) = (response.extensions().get::<ErrorPage>().cloned(), session)
+    else {
+        return response;
+    };
+    let Ok(Some(person)) =
+        crate::auth::session_person(&state.db, &session, chrono::Utc::now()).await
+    else {
+        return response;
+    };
+    let current = super::auth::CurrentPerson {
+        person: Some(person),
+        form_token: super::auth::form_token(&session),
+    };
+    if let Ok(html) = render_page(&page, current.viewer(), current.form_token.clone()) {
+        let headers = response.headers().clone();
+        let mut again = (page.status, Html(html)).into_response();
+        for (name, value) in &headers {
+            if name != header::CONTENT_LENGTH && name != header::CONTENT_TYPE {
+                again.headers_mut().insert(name, value.clone());
+            }
+        }
+        *again.extensions_mut() = std::mem::take(response.extensions_mut());
+        response = again;
+    }
+    response
 }
 
 /// Adds Retry-After to a 503.

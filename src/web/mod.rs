@@ -118,6 +118,7 @@ pub fn router(state: AppState) -> Router {
         .fallback(not_found)
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::guard_forms))
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::keep_private))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), error::error_pages))
         .layer(axum::middleware::from_fn_with_state(state.clone(), error::fail_fast))
         .layer(axum::middleware::from_fn_with_state(state.clone(), metrics::track))
         .layer(DefaultBodyLimit::max(FORM_LIMIT))

@@ -7,6 +7,7 @@
 mod access;
 mod blog_host;
 mod browser;
+mod chrome;
 mod cli;
 mod cockpit;
 mod cohorts;
@@ -18,6 +19,7 @@ mod hardening;
 mod helpers;
 mod hostile;
 mod hostile_host;
+mod in_browser;
 mod joining;
 mod lessons;
 mod progress;

@@ -1,16 +1,27 @@
-//! `/cohorts/{slug}`: a cohort's calendar and everyone's progress.
+//! `/cohorts/{slug}`: a cohort's calendar, where to read everyone's posts and follow them,
+//! and its people a page at a time, findable by name.
 
+use crate::web::extract::Query;
 use axum::extract::State;
 use axum::response::Html;
 use chrono::Utc;
 use minijinja::context;
 use minijinja::value::{Serde, Value};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::cohorts;
-use crate::progress;
+use crate::progress::people::{self, Search};
 use crate::web::access::ReadableCohort;
 use crate::web::{AppError, AppState, view};
+
+/// People a page shows.
+pub const PEOPLE_PER_PAGE: u64 = 50;
+
+#[derive(Deserialize)]
+pub struct CohortQuery {
+    q: Option<String>,
+    page: Option<String>,
+}
 
 #[derive(Serialize)]
 struct WeekView {
@@ -35,6 +46,7 @@ pub async fn show(
     ReadableCohort {
         cohort, current, ..
     }: ReadableCohort,
+    Query(query): Query<CohortQuery>,
 ) -> Result<Html<String>, AppError> {
     let now = Utc::now();
     let timezone = cohorts::timezone(&cohort);
@@ -53,33 +65,66 @@ pub async fn show(
             }
         })
         .collect();
+    let search = Search {
+        name: query.q.clone().filter(|q| !q.trim().is_empty()),
+    };
+    let page = view::page_number(query.page.as_deref())?;
+    let (people, total) = people::page(&state.db, &cohort, &search, page, PEOPLE_PER_PAGE).await?;
     let required = state.program.required_count();
-    let participants: Vec<ParticipantView> = progress::cohort_progress(&state.db, &cohort)
-        .await?
+    let participants: Vec<ParticipantView> = people
         .into_iter()
-        .map(|p| ParticipantView {
-            id: p.id,
-            done: p.completed.len(),
-            percent: view::percent(p.completed.len(), required),
-            finished: p.finished_at.is_some(),
-            name: p.name,
-            blog: p.blog,
+        .map(|p| {
+            let done = p
+                .completed
+                .iter()
+                .filter(|n| state.program.get(**n).is_some_and(|l| l.required))
+                .count();
+            ParticipantView {
+                id: p.id,
+                done,
+                percent: view::percent(done, required),
+                finished: p.finished_at.is_some(),
+                name: p.name,
+                blog: p.blog,
+            }
         })
         .collect();
-    let starts = view::date(cohorts::week_opens(&cohort, 1), timezone);
+    let figures = cohorts::figures(&state.db, &cohort).await?;
+    let pages = total.div_ceil(PEOPLE_PER_PAGE).max(1);
+    let link = |page: u64| {
+        let q = search
+            .name
+            .as_deref()
+            .map(|q| {
+                format!(
+                    "q={}&",
+                    url::form_urlencoded::byte_serialize(q.as_bytes()).collect::<String>()
+                )
+            })
+            .unwrap_or_default();
+        format!("/cohorts/{}?{q}page={page}#people", cohort.slug)
+    };
     current.render(
         "cohort.html",
         context! {
             cohort => context! {
-                slug => cohort.slug,
-                name => cohort.name,
-                starts,
-                timezone => cohort.timezone,
+                slug => cohort.slug.clone(),
+                name => cohort.name.clone(),
+                starts => view::date(cohorts::week_opens(&cohort, 1), timezone),
+                ended => cohorts::ended(&cohort, now).then(|| cohort.ends_on.map(|d| d.format("%-d %b %Y").to_string())),
+                timezone => cohort.timezone.clone(),
                 self_paced => cohort.pace == cohorts::Pace::SelfPaced.as_str(),
+                public => cohorts::is_public(&cohort),
+                joinable => !cohorts::ended(&cohort, now),
             },
             weeks => Value::from(Serde(&weeks)),
             participants => Value::from(Serde(&participants)),
             required,
+            figures => Value::from(Serde(&figures)),
+            q => search.name.clone().unwrap_or_default(),
+            total, page, pages,
+            previous => (page > 1).then(|| link(page - 1)),
+            next => (page < pages).then(|| link(page + 1)),
         },
     )
 }

@@ -46,12 +46,15 @@ pub async fn wall(
             })
         })
         .collect();
+    let figures = cohorts::figures(&state.db, &cohort).await?;
     current.render(
         "finishers.html",
         context! {
             cohort => context! { slug => cohort.slug.clone(), name => cohort.name.clone() },
             finishers => Value::from(Serde(&finishers)),
             things => state.program.required_count(),
+            participants => figures.participants,
+            percent => view::percent(usize::try_from(figures.finished).unwrap_or(0), usize::try_from(figures.participants).unwrap_or(0)),
         },
     )
 }
@@ -77,8 +80,9 @@ pub async fn certificate(
             cohort => cohort.name.clone(),
             slug => cohort.slug.clone(),
             name => person.name,
-            date => view::date(finished, cohorts::timezone(&cohort)),
+            date => view::long_date(finished, cohorts::timezone(&cohort)),
             things => state.program.required_count(),
+            organisation => state.config.organisation.clone(),
         },
     )
 }

@@ -196,6 +196,7 @@ async fn page(
             timezone => cohort.timezone.clone(),
             self_report => cohort.self_report,
             finished => member.finished_at.map(|at| view::date(at, tz)),
+            certificate => member.finished_at.map(|_| format!("/cohorts/{}/people/{}/certificate", cohort.slug, member.id)),
             done => standing.done,
             required => standing.required,
             percent => view::percent(standing.done, standing.required),
@@ -217,7 +218,8 @@ async fn page(
                 title => f.title.clone(),
                 platform => f.platform.clone(),
                 status => f.status.clone(),
-                healthy => f.status == health::Status::Ok.as_str(),
+                healthy => !health::is_failing(f),
+                read => f.last_fetched_at.is_some() && f.status == health::Status::Ok.as_str(),
                 health => health::describe(f, now),
             }),
         });

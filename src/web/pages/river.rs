@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::cohorts;
 use crate::feeds::river::{self, Filter, RiverPost};
+use crate::progress::people::{self, Search};
 use crate::web::access::ReadableCohort;
 use crate::web::{AppError, AppState, view};
 
@@ -20,7 +21,12 @@ pub struct RiverQuery {
     thing: Option<String>,
     person: Option<String>,
     page: Option<String>,
+    /// Part of a name, to find whose posts to show.
+    who: Option<String>,
 }
+
+/// People a name search lists at most.
+const MATCHES: u64 = 20;
 
 /// A post as the templates show it.
 #[derive(Serialize)]
@@ -95,11 +101,24 @@ pub async fn show(
     )
     .await?;
     let pages = total.div_ceil(PER_PAGE).max(1);
-    let people = crate::progress::cohort_progress(&state.db, &cohort).await?;
-    let person_name = filter
-        .participant
-        .and_then(|id| people.iter().find(|p| p.id == id))
-        .map(|p| p.name.clone());
+    let person_name = match filter.participant {
+        Some(id) => cohorts::member(&state.db, &cohort, id)
+            .await?
+            .map(|(_, person)| person.name),
+        None => None,
+    };
+    let who = query.who.clone().filter(|w| !w.trim().is_empty());
+    let matches = match &who {
+        Some(name) => {
+            let search = Search {
+                name: Some(name.clone()),
+            };
+            people::page(&state.db, &cohort, &search, 1, MATCHES)
+                .await?
+                .0
+        }
+        None => Vec::new(),
+    };
     let link = |page: u64| {
         let mut parts = Vec::new();
         if let Some(thing) = filter.thing {
@@ -115,7 +134,7 @@ pub async fn show(
     current.render(
         "river.html",
         context! {
-            cohort => context! { slug => cohort.slug.clone(), name => cohort.name.clone() },
+            cohort => context! { slug => cohort.slug.clone(), name => cohort.name.clone(), public => cohorts::is_public(&cohort) },
             posts => Value::from(Serde(post_views(posts, cohorts::timezone(&cohort)))),
             total,
             page,
@@ -127,7 +146,8 @@ pub async fn show(
             person => filter.participant,
             person_name,
             lessons => Value::from(Serde(state.program.lessons.iter().map(|l| (l.number, l.title.clone())).collect::<Vec<_>>())),
-            people => Value::from(Serde(people.iter().map(|p| (p.id, p.name.clone())).collect::<Vec<_>>())),
+            who => who.unwrap_or_default(),
+            matches => Value::from(Serde(matches.iter().map(|p| (p.id, p.name.clone(), p.blog.clone())).collect::<Vec<_>>())),
         },
     )
 }
