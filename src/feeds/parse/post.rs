@@ -44,28 +44,41 @@ struct Candidate {
     fingerprint: String,
 }
 
-pub(super) fn posts(entries: Vec<Entry>, items: Vec<RawItem>, cx: &Context) -> Vec<ParsedPost> {
-    let candidates = entries
+/// The posts, and how many entries gave none because there is nothing in them.
+pub(super) fn posts(
+    entries: Vec<Entry>,
+    items: Vec<RawItem>,
+    cx: &Context,
+) -> (Vec<ParsedPost>, usize) {
+    let count = entries.len();
+    let candidates: Vec<Candidate> = entries
         .into_iter()
         .zip(items)
-        .map(|(entry, item)| candidate(entry, item, cx))
+        .filter_map(|(entry, item)| candidate(entry, item, cx))
         .collect();
-    newest_first(with_unique_ids(candidates))
+    let empty = count - candidates.len();
+    (newest_first(with_unique_ids(candidates)), empty)
 }
 
-fn candidate(entry: Entry, item: RawItem, cx: &Context) -> Candidate {
+/// The entry as a post; none when it has no id, title, link, text or category.
+fn candidate(entry: Entry, item: RawItem, cx: &Context) -> Option<Candidate> {
     let link = permalink(&entry, &item, cx);
-    let raw_title = entry
+    let own_title = entry
         .title
         .as_ref()
-        .map(|t| t.content.trim().to_owned())
-        .unwrap_or_default();
+        .map(|t| t.content.trim())
+        .filter(|t| !t.is_empty());
+    let raw_title = own_title
+        .or(item.other_title.as_deref())
+        .unwrap_or_default()
+        .to_owned();
     let plain_title = cx.format != Format::Rss
+        && own_title.is_some()
         && entry
             .title
             .as_ref()
             .is_some_and(|t| is_plain(t.content_type.as_ref()));
-    let body = Body::of(&entry, cx.format);
+    let body = Body::of(&entry, cx.format).or_else(|| Body::other(&item));
     let base = match body.as_ref().map(|b| b.from_content) {
         Some(true) => item.content_base.clone(),
         Some(false) => item.summary_base.clone(),
@@ -108,8 +121,17 @@ fn candidate(entry: Entry, item: RawItem, cx: &Context) -> Candidate {
             id
         }
     });
+    let categories = categories(&entry, &item);
+    let nothing = own_id.is_none() && link.is_none() && raw_title.is_empty() && body.is_none();
+    if nothing && categories.is_empty() {
+        return None;
+    }
     let fallback_id = link_id.clone().unwrap_or_else(|| hash_id.clone());
-    let fingerprint = format!("{hash_id} {}", link_id.as_deref().unwrap_or_default());
+    // Every field: only an exact repeat of an item is taken for the same post.
+    let fingerprint = hash(&format!(
+        "{own_id:?}\n{link_id:?}\n{raw_title}\n{raw_body}\n{categories:?}\n{:?}\n{:?}",
+        item.published, item.updated
+    ));
 
     let (published_at, updated_at) = dates_of(&entry, &item, cx.now);
     let post = ParsedPost {
@@ -118,17 +140,17 @@ fn candidate(entry: Entry, item: RawItem, cx: &Context) -> Candidate {
         title,
         content_html,
         excerpt,
-        categories: categories(&entry, &item),
+        categories,
         published_raw: item.published.clone().or_else(|| item.updated.clone()),
         published_at,
         updated_at,
     };
-    Candidate {
+    Some(Candidate {
         post,
         own_id,
         fallback_id,
         fingerprint,
-    }
+    })
 }
 
 /// The title as plain text; a post without one is named after the start of its text.
@@ -207,6 +229,18 @@ impl Body {
     }
 }
 
+impl Body {
+    /// Text written only as `dc:description`, `itunes:summary` or `media:description`.
+    fn other(item: &RawItem) -> Option<Body> {
+        let text = item.other_text.as_ref().filter(|t| !t.trim().is_empty())?;
+        Some(Body {
+            html: text.clone(),
+            raw: text.clone(),
+            from_content: false,
+        })
+    }
+}
+
 fn is_plain(content_type: &str) -> bool {
     content_type.to_ascii_lowercase().starts_with("text/plain")
 }
@@ -268,7 +302,12 @@ fn permalink(entry: &Entry, item: &RawItem, cx: &Context) -> Option<Url> {
         .chain(alternates.iter());
     let link = html_first
         .filter_map(|l| absolute_http(&l.href, cx.feed_url))
-        .next();
+        .next()
+        .or_else(|| {
+            // An Atom link with its address as text instead of in `href`.
+            let text = item.link_text.as_deref()?;
+            (cx.format == Format::Atom).then(|| absolute_http(text, cx.feed_url))?
+        });
     link.or_else(|| {
         let guid = Some(entry.id.as_str())
             .filter(|id| !id.is_empty())
