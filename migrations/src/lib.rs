@@ -6,6 +6,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261123_000001_schema;
 mod m20261202_000001_joining;
+mod m20261204_000002_feed_items;
 
 pub struct Migrator;
 
@@ -15,6 +16,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261123_000001_schema::Migration),
             Box::new(m20261202_000001_joining::Migration),
+            Box::new(m20261204_000002_feed_items::Migration),
         ]
     }
 }

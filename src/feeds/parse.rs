@@ -124,10 +124,17 @@ pub enum ParseError {
         #[source]
         source: ParseFeedError,
     },
-    #[error("none of the {seen} posts in the feed could be read: {}", why.words(*seen))]
+    #[error("{}: {}", none_read(*seen), why.words(*seen))]
     NoItemsRead { seen: usize, why: Unread },
     #[error("the feed could not be read: it made the reader crash")]
     Crashed,
+}
+
+fn none_read(seen: usize) -> String {
+    match seen {
+        1 => "the one post in the feed could not be read".into(),
+        _ => format!("none of the {seen} posts in the feed could be read"),
+    }
 }
 
 /// Decodes, repairs and parses; `content_type` is the HTTP Content-Type header;

@@ -102,12 +102,18 @@ fn candidate(entry: Entry, item: RawItem, cx: &Context) -> Option<Candidate> {
     let title = display_title(&raw_title, plain_title, &content_html);
 
     let raw_body = body.as_ref().map(|b| b.raw.as_str()).unwrap_or_default();
+    let media = media_of(&entry);
     let hash_id = format!(
         "h:{}",
-        hash(&format!(
-            "{raw_title}\n{}",
-            raw_body.chars().take(500).collect::<String>()
-        ))
+        hash(&if raw_title.is_empty() && raw_body.is_empty() {
+            // Nothing to read: the media it carries tell it apart.
+            media.join("\n")
+        } else {
+            format!(
+                "{raw_title}\n{}",
+                raw_body.chars().take(500).collect::<String>()
+            )
+        })
     );
     let link_id = link.as_ref().map(normalised);
     let own_id = Some(entry.id.trim())
@@ -123,13 +129,13 @@ fn candidate(entry: Entry, item: RawItem, cx: &Context) -> Option<Candidate> {
     });
     let categories = categories(&entry, &item);
     let nothing = own_id.is_none() && link.is_none() && raw_title.is_empty() && body.is_none();
-    if nothing && categories.is_empty() {
+    if nothing && categories.is_empty() && media.is_empty() && entry.content.is_none() {
         return None;
     }
     let fallback_id = link_id.clone().unwrap_or_else(|| hash_id.clone());
     // Every field: only an exact repeat of an item is taken for the same post.
     let fingerprint = hash(&format!(
-        "{own_id:?}\n{link_id:?}\n{raw_title}\n{raw_body}\n{categories:?}\n{:?}\n{:?}",
+        "{own_id:?}\n{link_id:?}\n{raw_title}\n{raw_body}\n{categories:?}\n{media:?}\n{:?}\n{:?}",
         item.published, item.updated
     ));
 
@@ -151,6 +157,17 @@ fn candidate(entry: Entry, item: RawItem, cx: &Context) -> Option<Candidate> {
         fallback_id,
         fingerprint,
     })
+}
+
+/// The addresses of the entry's media (enclosures, Media RSS) and out-of-line content.
+fn media_of(entry: &Entry) -> Vec<String> {
+    let media = entry
+        .media
+        .iter()
+        .flat_map(|m| &m.content)
+        .filter_map(|c| c.url.as_ref().map(Url::to_string));
+    let source = entry.content.as_ref().and_then(|c| c.src.as_ref());
+    media.chain(source.map(|l| l.href.clone())).collect()
 }
 
 /// The title as plain text; a post without one is named after the start of its text.

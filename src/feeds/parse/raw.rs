@@ -47,8 +47,8 @@ pub(super) struct RawDoc {
     /// The root element's local name.
     pub root: String,
     pub items: Vec<RawItem>,
-    /// Every `<item>` or `<entry>` in an RSS or Atom namespace, wherever it stands (not
-    /// counting one inside another): what a reader of the document sees as its posts.
+    /// Every `<item>` or `<entry>` unprefixed or in an RSS or Atom namespace, wherever it
+    /// stands (not counting one inside another): what a reader sees as the posts.
     pub visible: usize,
 }
 
@@ -149,7 +149,8 @@ pub(super) fn scan(text: &str, feed_url: &Url) -> Result<RawDoc, XmlProblem> {
                 if depth == 1 {
                     doc.root = local.clone();
                 }
-                if visible_at.is_none() && is_post_element(&ns, &local) {
+                let prefixed = start.name().prefix().is_some();
+                if visible_at.is_none() && is_post_element(&ns, &local, prefixed) {
                     doc.visible += 1;
                     visible_at = (!empty).then_some(depth);
                 }
@@ -309,9 +310,11 @@ fn field(ns: &str, local: &str) -> Field {
     }
 }
 
-/// An RSS `<item>` or an Atom `<entry>` (feedparser reads an Atom `<item>` too).
-fn is_post_element(ns: &str, local: &str) -> bool {
-    matches!(local, "item" | "entry") && (ns.is_empty() || ns == RSS1 || ns == ATOM)
+/// An `<item>` or `<entry>` in RSS or Atom, or in whatever namespace is the default (as a
+/// reader of the document sees it): feedparser reads an Atom `<item>`, and RSS in unknown
+/// namespaces, too.
+fn is_post_element(ns: &str, local: &str, prefixed: bool) -> bool {
+    matches!(local, "item" | "entry") && (!prefixed || ns == RSS1 || ns == ATOM)
 }
 
 fn namespace(ns: &ResolveResult) -> String {

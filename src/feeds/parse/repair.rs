@@ -12,9 +12,13 @@ use serde_json::{Map, Value};
 use super::inline_html;
 
 /// Namespaces feed-rs does not know, and the ones whose elements mean the same.
-const NAMESPACE_ALIASES: [(&str, &str); 2] = [
+const NAMESPACE_ALIASES: [(&str, &str); 3] = [
     (
         "http://my.netscape.com/rdf/simple/0.9/",
+        "http://purl.org/rss/1.0/",
+    ),
+    (
+        "http://channel.netscape.com/rdf/simple/0.9/",
         "http://purl.org/rss/1.0/",
     ),
     ("http://purl.org/atom/ns#", "http://www.w3.org/2005/Atom"),

@@ -288,3 +288,30 @@ fn the_blog_fixtures_lose_nothing() {
         assert_eq!(feed.items.unread, 0, "{path}: {:?}", feed.items);
     }
 }
+
+#[test]
+fn items_with_only_media_are_posts_and_stay_apart_and_a_document_of_nothing_says_so() {
+    let item = |n: u32| {
+        format!(
+            "<item><enclosure url=\"http://m.example/{n}.mp3\" length=\"1\" type=\"audio/mpeg\"/></item>"
+        )
+    };
+    let doc = format!(
+        "<rss version=\"2.0\"><channel><title>t</title>{}{}</channel></rss>",
+        item(1),
+        item(2)
+    );
+    let feed = parse_str(&doc).expect("feed");
+    assert_eq!(titles(&feed), ["Untitled post", "Untitled post"]);
+    assert_ne!(feed.posts[0].guid, feed.posts[1].guid);
+    assert_eq!(feed.items.unread, 0);
+
+    let other_netscape = r#"<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://channel.netscape.com/rdf/simple/0.9/"><channel><title>c</title></channel><item><title>A</title><link>http://n.example/a</link></item></rdf:RDF>"#;
+    assert_eq!(titles(&parse_str(other_netscape).expect("0.90")), ["A"]);
+
+    let nothing = "<rss version=\"2.0\"><channel><title>t</title><item><source url=\"http://s.example/\">S</source></item></channel></rss>";
+    assert_eq!(
+        parse_str(nothing).expect_err("nothing").to_string(),
+        "the one post in the feed could not be read: it has no title, link or text"
+    );
+}
