@@ -5,7 +5,8 @@
 //! elements (quick-xml) or JSON Feed `items`; a document that gives fewer posts must say
 //! so in its feed health. Prints the files that differ, and a summary per source.
 //!
-//! `cargo run --example corpus [-- EXTRA_DIR...]`. Crates are looked for in
+//! `cargo run --example corpus [-- [--list] EXTRA_DIR...]` (`--list`: one tab-separated
+//! line per document, path, items shown and posts, to compare with other readers). Crates are looked for in
 //! `$CARGO_HOME/registry/src/*/` (`~/.cargo` by default); `cargo fetch` in any project that
 //! depends on `rss`, `atom_syndication` or `syndication` brings their sources there.
 
@@ -51,7 +52,8 @@ fn main() {
         let name = dir.file_name().unwrap().to_string_lossy().into_owned();
         sources.push((name, files_under(&dir)));
     }
-    for extra in std::env::args().skip(1) {
+    let list = std::env::args().any(|a| a == "--list");
+    for extra in std::env::args().skip(1).filter(|a| a != "--list") {
         sources.push((extra.clone(), files_under(Path::new(&extra))));
     }
     sources.push((
@@ -71,7 +73,9 @@ fn main() {
                 continue;
             };
             *counts.entry(outcome).or_default() += 1;
-            if outcome != Outcome::Same {
+            if list {
+                println!("{line}");
+            } else if outcome != Outcome::Same {
                 println!("    {outcome:?}: {line}");
             }
         }

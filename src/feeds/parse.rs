@@ -6,6 +6,7 @@
 mod dates;
 mod encoding;
 mod inline_html;
+mod items;
 mod post;
 mod raw;
 mod repair;
@@ -22,6 +23,7 @@ use feed_rs::parser::{ParseErrorKind, ParseFeedError};
 use url::Url;
 
 use crate::feeds::sanitize;
+pub use items::{Items, Unread};
 use raw::RawItem;
 
 /// The most posts one parse returns; the newest are kept.
@@ -44,38 +46,6 @@ pub struct ParsedFeed {
     pub posts: Vec<ParsedPost>,
     /// How many posts the document visibly holds, and how many of them could not be read.
     pub items: Items,
-}
-
-/// The posts a document visibly holds (`<item>` and `<entry>` elements, or JSON Feed
-/// `items`) and those that gave no post. An exact repeat of another item, and the oldest
-/// items past what is read of a huge feed, are not counted as lost.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Items {
-    pub seen: usize,
-    pub unread: usize,
-    /// Why, when some could not be read.
-    pub why: Option<Unread>,
-}
-
-/// Why items gave no post.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Unread {
-    /// Nothing in them to show or recognise: no title, link, text, id or category.
-    Empty,
-    /// Written in a way the parser does not understand.
-    NotUnderstood,
-}
-
-impl Unread {
-    /// In plain words, for `count` items.
-    pub fn words(self, count: usize) -> &'static str {
-        match (self, count) {
-            (Self::Empty, 1) => "it has no title, link or text",
-            (Self::Empty, _) => "they have no title, link or text",
-            (Self::NotUnderstood, 1) => "it is written in a way Twentythree cannot read",
-            (Self::NotUnderstood, _) => "they are written in a way Twentythree cannot read",
-        }
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,17 +94,10 @@ pub enum ParseError {
         #[source]
         source: ParseFeedError,
     },
-    #[error("{}: {}", none_read(*seen), why.words(*seen))]
+    #[error("{}: {}", items::none_read(*seen), why.words(*seen))]
     NoItemsRead { seen: usize, why: Unread },
     #[error("the feed could not be read: it made the reader crash")]
     Crashed,
-}
-
-fn none_read(seen: usize) -> String {
-    match seen {
-        1 => "the one post in the feed could not be read".into(),
-        _ => format!("none of the {seen} posts in the feed could be read"),
-    }
 }
 
 /// Decodes, repairs and parses; `content_type` is the HTTP Content-Type header;

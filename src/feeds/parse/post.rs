@@ -103,30 +103,9 @@ fn candidate(entry: Entry, item: RawItem, cx: &Context) -> Option<Candidate> {
 
     let raw_body = body.as_ref().map(|b| b.raw.as_str()).unwrap_or_default();
     let media = media_of(&entry);
-    let hash_id = format!(
-        "h:{}",
-        hash(&if raw_title.is_empty() && raw_body.is_empty() {
-            // Nothing to read: the media it carries tell it apart.
-            media.join("\n")
-        } else {
-            format!(
-                "{raw_title}\n{}",
-                raw_body.chars().take(500).collect::<String>()
-            )
-        })
-    );
+    let hash_id = hash_id(&raw_title, raw_body, &media);
     let link_id = link.as_ref().map(normalised);
-    let own_id = Some(entry.id.trim())
-        .filter(|id| !id.is_empty())
-        .map(str::to_owned)
-        .or_else(|| item.id.clone().filter(|id| !id.trim().is_empty()));
-    let own_id = own_id.map(|id| {
-        if id.len() > MAX_ID_BYTES {
-            format!("h:{}", hash(&id))
-        } else {
-            id
-        }
-    });
+    let own_id = own_id(&entry, &item);
     let categories = categories(&entry, &item);
     let nothing = own_id.is_none() && link.is_none() && raw_title.is_empty() && body.is_none();
     if nothing && categories.is_empty() && media.is_empty() && entry.content.is_none() {
@@ -156,6 +135,33 @@ fn candidate(entry: Entry, item: RawItem, cx: &Context) -> Option<Candidate> {
         own_id,
         fallback_id,
         fingerprint,
+    })
+}
+
+/// `h:` and a hash of the title and the start of the text; of the media when there is
+/// neither.
+fn hash_id(raw_title: &str, raw_body: &str, media: &[String]) -> String {
+    let hashed = if raw_title.is_empty() && raw_body.is_empty() {
+        media.join("\n")
+    } else {
+        format!(
+            "{raw_title}\n{}",
+            raw_body.chars().take(500).collect::<String>()
+        )
+    };
+    format!("h:{}", hash(&hashed))
+}
+
+/// The entry's own id (RSS guid, Atom id, RDF `rdf:about`, JSON Feed id), hashed if huge.
+fn own_id(entry: &Entry, item: &RawItem) -> Option<String> {
+    let id = Some(entry.id.trim())
+        .filter(|id| !id.is_empty())
+        .map(str::to_owned)
+        .or_else(|| item.id.clone().filter(|id| !id.trim().is_empty()))?;
+    Some(if id.len() > MAX_ID_BYTES {
+        format!("h:{}", hash(&id))
+    } else {
+        id
     })
 }
 

@@ -315,3 +315,23 @@ fn items_with_only_media_are_posts_and_stay_apart_and_a_document_of_nothing_says
         "the one post in the feed could not be read: it has no title, link or text"
     );
 }
+
+#[test]
+fn every_feed_rs_sample_gives_as_many_posts_as_it_shows() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/feed-rs");
+    let url = Url::parse("https://example.com/feed").expect("url");
+    let mut count = 0;
+    for entry in std::fs::read_dir(dir).expect("feed-rs fixtures") {
+        let path = entry.expect("entry").path();
+        let name = path.display().to_string();
+        if !(name.ends_with(".xml") || name.ends_with(".json")) {
+            continue;
+        }
+        let feed = parse(&std::fs::read(&path).expect("read"), None, &url, now())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(feed.posts.len(), feed.items.seen, "{name}");
+        assert_eq!(feed.items.unread, 0, "{name}");
+        count += 1;
+    }
+    assert!(count >= 30);
+}
