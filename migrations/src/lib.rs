@@ -7,6 +7,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261123_000001_schema;
 mod m20261202_000001_joining;
 mod m20261204_000001_access;
+mod m20261204_000002_feed_items;
 mod m20261204_000004_trust;
 
 pub struct Migrator;
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000001_schema::Migration),
             Box::new(m20261202_000001_joining::Migration),
             Box::new(m20261204_000001_access::Migration),
+            Box::new(m20261204_000002_feed_items::Migration),
             Box::new(m20261204_000004_trust::Migration),
         ]
     }

@@ -29,6 +29,11 @@ pub struct Model {
     /// JSON array of the addresses this feed had before permanent redirects.
     pub previous_urls: String,
     pub created_at: DateTimeUtc,
+    /// Posts the last document read visibly held (`<item>`, `<entry>`, JSON `items`).
+    pub items_seen: Option<i32>,
+    /// Of those, how many could not be read, and why in plain words.
+    pub items_unread: Option<i32>,
+    pub unread_reason: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -21,6 +21,9 @@ pub struct Model {
     pub published_at: DateTimeUtc,
     pub updated_at: Option<DateTimeUtc>,
     pub first_seen_at: DateTimeUtc,
+    /// Neither the post nor its feed said when it was published: `published_at` stands in
+    /// (see `feeds::store`), and the post sorts below dated ones.
+    pub undated: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -5,9 +5,12 @@
 
 mod dates;
 mod encoding;
+mod inline_html;
+mod items;
 mod post;
 mod raw;
 mod repair;
+mod reshape;
 #[cfg(test)]
 mod tests;
 
@@ -20,6 +23,7 @@ use feed_rs::parser::{ParseErrorKind, ParseFeedError};
 use url::Url;
 
 use crate::feeds::sanitize;
+pub use items::{Items, Unread};
 use raw::RawItem;
 
 /// The most posts one parse returns; the newest are kept.
@@ -36,8 +40,12 @@ pub struct ParsedFeed {
     pub site_url: Option<String>,
     /// RSS `<ttl>`.
     pub ttl: Option<Duration>,
+    /// The feed's own date (RSS `lastBuildDate` or `pubDate`, Atom `updated`), if plausible.
+    pub updated_at: Option<DateTime<Utc>>,
     /// Newest first, at most [`MAX_POSTS`].
     pub posts: Vec<ParsedPost>,
+    /// How many posts the document visibly holds, and how many of them could not be read.
+    pub items: Items,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,8 +94,8 @@ pub enum ParseError {
         #[source]
         source: ParseFeedError,
     },
-    #[error("the feed has items but none could be read")]
-    NoItemsRead,
+    #[error("{}: {}", items::none_read(*seen), why.words(*seen))]
+    NoItemsRead { seen: usize, why: Unread },
     #[error("the feed could not be read: it made the reader crash")]
     Crashed,
 }
@@ -168,18 +176,37 @@ pub fn looks_like_feed(bytes: &[u8], content_type: Option<&str>) -> bool {
             let unescaped = text.replace('\\', "");
             let json_feed_type =
                 content_type.is_some_and(|t| t.to_ascii_lowercase().contains("feed+json"));
+            let items = unescaped.contains("\"items\"");
             unescaped.contains("jsonfeed.org/version/")
-                || (json_feed_type && unescaped.contains("\"items\""))
+                || (items && (json_feed_type || bare_json_version(&unescaped)))
         }
         _ => false,
     }
 }
 
+/// Whether the (start of the) JSON says `"version": "1.1"` or another bare JSON Feed version.
+fn bare_json_version(json: &str) -> bool {
+    json.match_indices("\"version\"").any(|(at, key)| {
+        let rest = json[at + key.len()..].trim_start();
+        rest.strip_prefix(':')
+            .map(str::trim_start)
+            .and_then(|rest| rest.strip_prefix('"'))
+            .and_then(|rest| rest.split_once('"'))
+            .is_some_and(|(version, _)| repair::is_bare_version(version))
+    })
+}
+
 fn parse_xml(text: &str, feed_url: &Url, now: DateTime<Utc>) -> Result<ParsedFeed, ParseError> {
-    let repaired = repair::xml(text);
-    let (repaired, scanned) = match raw::scan(&repaired, feed_url) {
-        Ok(doc) if doc.items.len() > MAX_ENTRIES_READ => keep_newest(repaired, doc, now),
-        scanned => (repaired, scanned),
+    let repaired = reshape::xml(repair::xml(text));
+    let scanned = raw::scan(&repaired, feed_url);
+    let visible = scanned.as_ref().map_or(0, |doc| doc.visible);
+    let (repaired, scanned, set_aside) = match scanned {
+        Ok(doc) if doc.items.len() > MAX_ENTRIES_READ => {
+            let set_aside = doc.items.len() - MAX_ENTRIES_READ;
+            let (repaired, scanned) = keep_newest(repaired, doc, now);
+            (repaired, scanned, set_aside)
+        }
+        scanned => (repaired, scanned, 0),
     };
     let feed = feed_parser(Some(feed_url))
         .parse(repaired.as_bytes())
@@ -206,12 +233,10 @@ fn parse_xml(text: &str, feed_url: &Url, now: DateTime<Utc>) -> Result<ParsedFee
             }
         })?;
     let items = scanned.map(|doc| doc.items).unwrap_or_default();
-    if feed.entries.is_empty() && !items.is_empty() {
-        return Err(ParseError::NoItemsRead);
-    }
     let items = align(&feed, items);
     let site_url = site_url(&feed, feed_url);
-    Ok(finish(feed, items, site_url, feed_url, now))
+    let seen = visible.saturating_sub(set_aside);
+    finish(feed, items, seen, site_url, feed_url, now)
 }
 
 /// Cuts all but the newest [`MAX_ENTRIES_READ`] items out of the document (an undated item
@@ -267,6 +292,7 @@ fn keep_newest(
     let doc = raw::RawDoc {
         root: doc.root,
         items: kept_items,
+        visible: doc.visible,
     };
     (cut, Ok(doc))
 }
@@ -277,6 +303,10 @@ fn parse_json(text: &str, feed_url: &Url, now: DateTime<Utc>) -> Result<ParsedFe
             message: json_words(&error),
             line: error.line(),
         })?;
+    let seen = value
+        .get("items")
+        .and_then(serde_json::Value::as_array)
+        .map_or(0, Vec::len);
     if !repair::json_feed(&mut value) {
         return Err(ParseError::NotJsonFeed);
     }
@@ -311,7 +341,7 @@ fn parse_json(text: &str, feed_url: &Url, now: DateTime<Utc>) -> Result<ParsedFe
     let site_url = string(&value, "home_page_url")
         .and_then(|u| post::absolute_http(&u, feed_url))
         .map(String::from);
-    Ok(finish(feed, items, site_url, feed_url, now))
+    finish(feed, items, seen, site_url, feed_url, now)
 }
 
 fn feed_parser(base: Option<&Url>) -> feed_rs::parser::Parser {
@@ -324,13 +354,16 @@ fn feed_parser(base: Option<&Url>) -> feed_rs::parser::Parser {
         .build()
 }
 
+/// The posts of the feed-rs entries, and what the `seen` items gave; an error when none of
+/// several items could be read.
 fn finish(
     feed: Feed,
     items: Vec<RawItem>,
+    seen: usize,
     site_url: Option<String>,
     feed_url: &Url,
     now: DateTime<Utc>,
-) -> ParsedFeed {
+) -> Result<ParsedFeed, ParseError> {
     let title = feed
         .title
         .as_ref()
@@ -344,7 +377,12 @@ fn finish(
         FeedType::JSON => post::Format::Json,
         FeedType::RSS0 | FeedType::RSS1 | FeedType::RSS2 => post::Format::Rss,
     };
-    let posts = post::posts(
+    let updated_at = feed
+        .updated
+        .or(feed.published)
+        .filter(|date| post::is_plausible(*date, now));
+    let not_understood = seen.saturating_sub(feed.entries.len());
+    let (posts, empty) = post::posts(
         feed.entries,
         items,
         &post::Context {
@@ -353,22 +391,28 @@ fn finish(
             format,
         },
     );
-    ParsedFeed {
+    let unread = not_understood + empty;
+    let why = match (not_understood, empty) {
+        (0, 0) => None,
+        (0, _) => Some(Unread::Empty),
+        _ => Some(Unread::NotUnderstood),
+    };
+    if let (true, Some(why)) = (posts.is_empty(), why) {
+        return Err(ParseError::NoItemsRead { seen, why });
+    }
+    Ok(ParsedFeed {
         title,
         site_url,
         ttl,
+        updated_at,
         posts,
-    }
+        items: Items { seen, unread, why },
+    })
 }
 
 /// One raw item per feed-rs entry, in the same order; blanks when the two passes disagree
 /// (then feed-rs's own view is used).
 fn align(feed: &Feed, items: Vec<RawItem>) -> Vec<RawItem> {
-    let items: Vec<RawItem> = match feed.feed_type {
-        // feed-rs skips RSS 1.0 items without a link.
-        FeedType::RSS1 => items.into_iter().filter(|i| i.has_link).collect(),
-        _ => items,
-    };
     if items.len() == feed.entries.len() {
         items
     } else {

@@ -20,7 +20,7 @@ use url::Url;
 
 use super::discover;
 use super::fetch::{FetchError, Fetched, Fetcher, Outcome, Request, Validators};
-use super::health::Status;
+use super::health::{self, Status};
 use super::parse;
 use super::store::{self, Stored};
 use crate::config::Config;
@@ -425,7 +425,11 @@ impl Poller {
         let Some(current) = feed::Entity::find_by_id(feed.id).one(&txn).await? else {
             return Ok(Read::Gone);
         };
-        let stored = store::store_posts(&txn, feed.id, &parsed.posts, now).await?;
+        let dating = store::Dating {
+            feed_date: parsed.updated_at,
+            first_read: current.body_hash.is_none(),
+        };
+        let stored = store::store_posts(&txn, feed.id, &parsed.posts, dating, now).await?;
         let mut row: feed::ActiveModel = current.clone().into();
         let moved = fetched
             .moved_permanently_to
@@ -454,6 +458,7 @@ impl Poller {
         row.last_modified = Set(fetched.last_modified.clone());
         row.body_hash = Set(Some(hash));
         healthy(&mut row, now, self.next_fetch(feed.id, wait, now));
+        health::record_items(&mut row, &parsed.items);
         row.update(&txn).await?;
         if stored.added + stored.updated > 0 {
             self.recognise(&txn, feed.id, now).await?;

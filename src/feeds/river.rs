@@ -1,4 +1,5 @@
-//! The river: every post of a cohort, newest first, with the things each counts for.
+//! The river: every post of a cohort, newest first (posts of unknown date last), with the
+//! things each counts for.
 
 use std::collections::HashMap;
 
@@ -30,6 +31,8 @@ pub struct RiverPost {
     pub published_at: DateTime<Utc>,
     pub updated_at: Option<DateTime<Utc>>,
     pub first_seen_at: DateTime<Utc>,
+    /// Neither the post nor its feed gave a date: `published_at` only stands in.
+    pub undated: bool,
     #[sea_orm(skip)]
     pub things: Vec<i32>,
     /// Why the post counts (or not), in plain words.
@@ -69,6 +72,7 @@ fn columns(query: Select<post::Entity>) -> Select<post::Entity> {
             post::Column::PublishedAt,
             post::Column::UpdatedAt,
             post::Column::FirstSeenAt,
+            post::Column::Undated,
         ])
 }
 
@@ -122,6 +126,7 @@ pub async fn page(
 ) -> Result<(Vec<RiverPost>, u64), sea_orm::DbErr> {
     let total = select(cohort, filter).count(db).await?;
     let mut posts = select(cohort, filter)
+        .order_by_asc(post::Column::Undated)
         .order_by_desc(post::Column::PublishedAt)
         .order_by_desc(post::Column::Id)
         .offset(page.saturating_sub(1) * per_page)
@@ -196,6 +201,7 @@ pub async fn about_lesson(
         )
         .filter(post_thing::Column::LessonNumber.eq(number))
         .filter(participant::Column::CohortId.is_in(slugs.keys().copied()))
+        .order_by_asc(post::Column::Undated)
         .order_by_desc(post::Column::PublishedAt)
         .order_by_desc(post::Column::Id)
         .limit(limit)

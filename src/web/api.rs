@@ -71,14 +71,11 @@ struct FeedSummary {
 impl From<feed::Model> for FeedSummary {
     fn from(feed: feed::Model) -> Self {
         let status = health::Status::parse(&feed.status);
+        let last_error = health::problem(&feed);
         Self {
             url: feed.url,
             status: status.as_str(),
-            last_error: if status == health::Status::Ok {
-                None
-            } else {
-                feed.last_error
-            },
+            last_error,
             last_fetched_at: feed.last_fetched_at,
             next_fetch_at: if status.stopped() {
                 None

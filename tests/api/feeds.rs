@@ -228,7 +228,7 @@ async fn hostile_markup_never_reaches_a_page_or_an_output_feed() {
             "javascript:",
             "evil.example",
             "<svg",
-            "<input",
+            "type=\"password\"",
             "<b>bold",
         ] {
             assert!(!page.to_lowercase().contains(bad), "{bad} reached a page");
@@ -509,4 +509,122 @@ async fn the_poller_honours_retry_after_gone_and_permanent_redirects() {
         host.hits("/ghost/rss.xml") + host.hits("/substack/feed.xml"),
         hits
     );
+}
+
+/// (name, feed path under /lossy/, posts stored, things ticked)
+const LOSSY: &[(&str, &str, i64, &[i64])] = &[
+    ("Robin", "rss1-no-link.rdf", 3, &[12, 13]),
+    ("Hana", "html-in-text.xml", 2, &[9]),
+    ("Dara", "other-titles.xml", 3, &[6, 7]),
+    ("Tove", "atom-text-links.xml", 2, &[4, 5]),
+    ("Ike", "atom-items.xml", 2, &[2, 3]),
+    ("Uma", "rss2-namespace.xml", 2, &[11]),
+    ("Noor", "rss-no-channel.xml", 2, &[10]),
+    ("Jun", "bare-version.json", 2, &[14]),
+    ("Sol", "slash-dates.xml", 3, &[15, 16, 17]),
+    ("Bea", "base64.xml", 1, &[8]),
+    ("Pia", "partial.xml", 3, &[18, 19, 20]),
+];
+
+#[tokio::test(flavor = "multi_thread")]
+async fn feeds_that_once_lost_posts_give_every_post_or_say_which_they_lost() {
+    let app = spawn_app().await;
+    let host = cohort_with_host(&app).await;
+    for (name, path, ..) in LOSSY {
+        let email = format!("{}@example.org", name.to_lowercase());
+        app.add_participant("autumn", name, &email, &host.url(&format!("/lossy/{path}")));
+    }
+    let summary = app.poll_feeds().await;
+    assert_eq!(summary.read, LOSSY.len(), "{summary}");
+
+    let people = progress(&app).await;
+    for (name, path, posts, things) in LOSSY {
+        let person = participant(&people, name);
+        assert_eq!(person["feed"]["status"], "ok", "{path}");
+        assert_eq!(person["posts"], *posts, "{path}");
+        assert_eq!(person["completed"], serde_json::json!(things), "{path}");
+        if *name != "Pia" {
+            assert!(person["feed"]["last_error"].is_null(), "{path}");
+        }
+    }
+    let lost = "2 of 5 posts in your feed could not be read: they have no title, link or text";
+    assert_eq!(participant(&people, "Pia")["feed"]["last_error"], lost);
+
+    let pia = crate::browser::Browser::sign_in(&app, "pia@example.org").await;
+    let me = pia.get("/me").await.body;
+    assert!(me.contains(lost), "the participant is told on /me");
+    assert!(!me.contains("All fine"), "{me}");
+    let id = participant(&people, "Pia")["id"].as_i64().unwrap();
+    let page = app.get(&format!("/cohorts/autumn/people/{id}")).await.body;
+    assert!(page.contains(lost) && !page.contains("All fine"));
+
+    let added = app.run_cli(&[
+        "coordinator",
+        "add",
+        "--email",
+        "sam@example.org",
+        "--name",
+        "Sam",
+    ]);
+    assert!(added.status.success());
+    let sam = crate::browser::Browser::sign_in(&app, "sam@example.org").await;
+    let grid = sam.get("/coordinator/cohorts/autumn").await.body;
+    let table = &grid[grid.find("feed-health").expect("a feed health table")..];
+    assert!(table.contains("Pia") && table.contains(lost), "{table}");
+    assert!(!table.contains("Robin"), "a feed read whole is not listed");
+    let person = sam
+        .get(&format!("/coordinator/cohorts/autumn/people/{id}"))
+        .await
+        .body;
+    assert!(person.contains(lost));
+
+    let again = app.poll_feeds().await;
+    assert_eq!(again.unchanged, LOSSY.len(), "{again}");
+    let people = progress(&app).await;
+    assert_eq!(
+        participant(&people, "Pia")["feed"]["last_error"],
+        lost,
+        "an unchanged feed still says what it loses"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_undated_feed_read_for_the_first_time_sinks_below_dated_posts_and_still_counts() {
+    let app = spawn_app().await;
+    let host = cohort_with_host(&app).await;
+    for (name, path) in [
+        ("Una", "/lossy/undated.xml"),
+        ("Bill", "/lossy/undated-build-date.xml"),
+        ("Pat", "/wordpress/"),
+    ] {
+        let email = format!("{}@example.org", name.to_lowercase());
+        app.add_participant("autumn", name, &email, &host.url(path));
+    }
+    assert_eq!(app.poll_feeds().await.read, 3);
+    let people = progress(&app).await;
+    assert_eq!(
+        participant(&people, "Una")["completed"],
+        serde_json::json!([1, 21])
+    );
+    assert_eq!(
+        participant(&people, "Bill")["completed"],
+        serde_json::json!([2, 22])
+    );
+
+    let river = app.get("/cohorts/autumn/posts").await.body;
+    let at = |title: &str| {
+        river
+            .find(title)
+            .unwrap_or_else(|| panic!("{title} in the river"))
+    };
+    // Una's history, in her feed's order, below every dated post, and said to be undated.
+    assert!(at("My first week with RSS") < at("Thing 21: Reflections"));
+    assert!(at("Thing 21: Reflections") < at("Thing 1: Getting started"));
+    assert!(at("Thing 1: Getting started") < at("About this site"));
+    assert!(river[at("Thing 21: Reflections")..].contains("date unknown"));
+    // Bill's undated posts take his feed's own build date, in his feed's order.
+    assert!(at("What I had for lunch") < at("Thing 22: Keeping up"));
+    assert!(at("Thing 22: Keeping up") < at("Thing 2: Blogging"));
+    assert!(at("Thing 2: Blogging") < at("Thing #3: My feed reader"));
+    assert!(river[at("Thing 22: Keeping up")..at("Thing 2: Blogging")].contains("30 Oct 2026"));
 }

@@ -174,9 +174,12 @@ pub fn executable_markup(html: &str, allowed: &[(&str, &str, &str)]) -> Vec<Stri
     tokenizer.sink.found.take()
 }
 
-/// The page's own markup: its stylesheet, its viewport meta, and forms posting to itself.
+/// The page's own markup: its stylesheet, icon and feed links, its viewport meta, and forms
+/// posting to itself.
 const PAGE_OWN: &[(&str, &str, &str)] = &[
     ("link", "href", "/static/style.css"),
+    ("link", "href", "/favicon.svg"),
+    ("link", "href", "/cohorts/"),
     ("meta", "charset", ""),
     ("meta", "name", "viewport"),
     ("form", "action", "/"),

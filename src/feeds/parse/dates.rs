@@ -1,6 +1,7 @@
 //! Dates as blogs write them: RFC 3339 and RFC 2822, and the many near misses (named
 //! zones like CEST or PDT, long month names, US order, ISO 8601 with a space or without a
-//! zone, dates without a time). A date without a zone is taken as UTC.
+//! zone, slashes and dots, one-digit months, dates without a time). A date without a zone
+//! is taken as UTC.
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 
@@ -13,36 +14,86 @@ pub(super) fn parse(raw: &str) -> Option<DateTime<Utc>> {
         .or_else(|_| DateTime::parse_from_rfc2822(text))
         .map(|d| d.with_timezone(&Utc))
         .ok()
-        .or_else(|| iso8601(text))
+        .or_else(|| numeric(text))
         .or_else(|| rfc2822_lenient(text))
 }
 
-/// `2026-10-01`, `2026-10-01 09:30`, `2026-10-01T09:30:00.123+0200`, `2026/10/01 09:30:00 CEST`…
-fn iso8601(text: &str) -> Option<DateTime<Utc>> {
-    let bytes = text.as_bytes();
-    if bytes.len() < 10
-        || !bytes[..10].is_ascii()
-        || !bytes[..4].iter().all(u8::is_ascii_digit)
-        || !matches!(bytes[4], b'-' | b'/')
-        || bytes[7] != bytes[4]
-    {
-        return None;
-    }
-    let date = NaiveDate::from_ymd_opt(
-        number(&text[..4])?,
-        number(&text[5..7])?,
-        number(&text[8..10])?,
-    )?;
-    let rest = text[10..].trim_start_matches(['T', 't', ' ']);
+/// Dates written with numbers: `2026-10-01`, `2026-10-01T09:30:00.123+0200`, `2026/10/01
+/// 09:30:00 CEST`, `2020/1/10 14:03:00`, `2020.01.10`, `10.01.2020 14:03`, `Fri, 2006/09/15
+/// 08:19:53 EDT`, `1/25/2020 2:03 PM`.
+fn numeric(text: &str) -> Option<DateTime<Utc>> {
+    let (date, rest) = numeric_date(without_weekday(text))?;
+    let rest = rest.trim_start_matches(['T', 't', ' ', ',']);
     if rest.is_empty() {
         return Some(Utc.from_utc_datetime(&date.and_time(NaiveTime::MIN)));
     }
     let time_len = rest
         .find(|c: char| !(c.is_ascii_digit() || c == ':' || c == '.' || c == ','))
         .unwrap_or(rest.len());
-    let time = clock(&rest[..time_len], None)?;
-    let offset = zone(rest[time_len..].trim())?;
+    let after = rest[time_len..].trim();
+    let (meridiem, zone_text) = match after.get(..2) {
+        Some(m) if m.eq_ignore_ascii_case("am") || m.eq_ignore_ascii_case("pm") => {
+            (Some(m.eq_ignore_ascii_case("pm")), &after[2..])
+        }
+        _ => (None, after),
+    };
+    let time = clock(&rest[..time_len], meridiem)?;
+    let offset = zone(zone_text.trim())?;
     local_to_utc(date.and_time(time), offset)
+}
+
+/// `Fri, 2006/09/15` without its `Fri, `.
+fn without_weekday(text: &str) -> &str {
+    let word = text
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(text.len());
+    if word < 3 {
+        return text;
+    }
+    let rest = text[word..].trim_start_matches([',', ' ']);
+    if rest.starts_with(|c: char| c.is_ascii_digit()) {
+        rest
+    } else {
+        text
+    }
+}
+
+/// Three numbers split by the same `-`, `/` or `.`: year first, or year last. With the
+/// year last, dots put the day first (`10.01.2020`, as Europe writes it); slashes and dashes
+/// are read only when the order is plain (`25/1/2020`, `1/25/2020`, `3/3/2020`), never
+/// guessed: a post dated months off would count for the wrong week, or not at all.
+fn numeric_date(text: &str) -> Option<(NaiveDate, &str)> {
+    let bytes = text.as_bytes();
+    let digits = |from: usize| {
+        bytes.get(from..).map_or(0, |rest| {
+            rest.iter().take_while(|b| b.is_ascii_digit()).count()
+        })
+    };
+    let first = digits(0);
+    let separator = *bytes.get(first)?;
+    if !(1..=4).contains(&first) || !matches!(separator, b'-' | b'/' | b'.') {
+        return None;
+    }
+    let second_at = first + 1;
+    let second = digits(second_at);
+    let third_at = second_at + second + 1;
+    if !(1..=2).contains(&second) || bytes.get(third_at - 1) != Some(&separator) {
+        return None;
+    }
+    let third = digits(third_at);
+    let end = third_at + third;
+    let a: u32 = number(&text[..first])?;
+    let b: u32 = number(&text[second_at..second_at + second])?;
+    let c: u32 = number(&text[third_at..end])?;
+    let (year, month, day) = match (first, third) {
+        (4, 1 | 2) => (a, b, c),
+        (1 | 2, 4) if separator == b'.' => (c, b, a),
+        (1 | 2, 4) if a > 12 || a == b => (c, b, a),
+        (1 | 2, 4) if b > 12 => (c, a, b),
+        _ => return None,
+    };
+    let date = NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?;
+    Some((date, &text[end..]))
 }
 
 /// RFC 2822 as it is really written: `Tue, 10 Nov 2026 10:00:00 CEST`, `Tuesday, 10
@@ -338,6 +389,38 @@ mod tests {
             utc("2026-10-01T24:00:00Z").as_deref(),
             Some("2026-10-01T00:00:00Z")
         );
+    }
+
+    #[test]
+    fn slash_and_dot_forms_with_short_numbers() {
+        for (text, expected) in [
+            ("2020/1/10 14:03:00", "2020-01-10T14:03:00Z"),
+            ("2020/01/10", "2020-01-10T00:00:00Z"),
+            ("2020-1-5 9:03", "2020-01-05T09:03:00Z"),
+            ("2020.01.10 14:03:00", "2020-01-10T14:03:00Z"),
+            ("10.01.2020 14:03", "2020-01-10T14:03:00Z"),
+            ("5.1.2020", "2020-01-05T00:00:00Z"),
+            ("25/1/2020 14:03", "2020-01-25T14:03:00Z"),
+            ("1/25/2020 2:03 PM", "2020-01-25T14:03:00Z"),
+            ("3/3/2020", "2020-03-03T00:00:00Z"),
+            ("Fri, 2006/09/15 08:19:53 EDT", "2006-09-15T12:19:53Z"),
+            ("2020/1/10 14:03:00 +0100", "2020-01-10T13:03:00Z"),
+        ] {
+            assert_eq!(utc(text).as_deref(), Some(expected), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_day_and_month_that_could_be_either_are_not_guessed() {
+        for text in [
+            "10/01/2020",
+            "1-2-2020",
+            "2020/1/32",
+            "20/1/10",
+            "10.13.2020",
+        ] {
+            assert_eq!(utc(text), None, "{text}");
+        }
     }
 
     #[test]

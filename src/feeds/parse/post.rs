@@ -44,28 +44,41 @@ struct Candidate {
     fingerprint: String,
 }
 
-pub(super) fn posts(entries: Vec<Entry>, items: Vec<RawItem>, cx: &Context) -> Vec<ParsedPost> {
-    let candidates = entries
+/// The posts, and how many entries gave none because there is nothing in them.
+pub(super) fn posts(
+    entries: Vec<Entry>,
+    items: Vec<RawItem>,
+    cx: &Context,
+) -> (Vec<ParsedPost>, usize) {
+    let count = entries.len();
+    let candidates: Vec<Candidate> = entries
         .into_iter()
         .zip(items)
-        .map(|(entry, item)| candidate(entry, item, cx))
+        .filter_map(|(entry, item)| candidate(entry, item, cx))
         .collect();
-    newest_first(with_unique_ids(candidates))
+    let empty = count - candidates.len();
+    (newest_first(with_unique_ids(candidates)), empty)
 }
 
-fn candidate(entry: Entry, item: RawItem, cx: &Context) -> Candidate {
+/// The entry as a post; none when it has no id, title, link, text or category.
+fn candidate(entry: Entry, item: RawItem, cx: &Context) -> Option<Candidate> {
     let link = permalink(&entry, &item, cx);
-    let raw_title = entry
+    let own_title = entry
         .title
         .as_ref()
-        .map(|t| t.content.trim().to_owned())
-        .unwrap_or_default();
+        .map(|t| t.content.trim())
+        .filter(|t| !t.is_empty());
+    let raw_title = own_title
+        .or(item.other_title.as_deref())
+        .unwrap_or_default()
+        .to_owned();
     let plain_title = cx.format != Format::Rss
+        && own_title.is_some()
         && entry
             .title
             .as_ref()
             .is_some_and(|t| is_plain(t.content_type.as_ref()));
-    let body = Body::of(&entry, cx.format);
+    let body = Body::of(&entry, cx.format).or_else(|| Body::other(&item));
     let base = match body.as_ref().map(|b| b.from_content) {
         Some(true) => item.content_base.clone(),
         Some(false) => item.summary_base.clone(),
@@ -89,27 +102,21 @@ fn candidate(entry: Entry, item: RawItem, cx: &Context) -> Candidate {
     let title = display_title(&raw_title, plain_title, &content_html);
 
     let raw_body = body.as_ref().map(|b| b.raw.as_str()).unwrap_or_default();
-    let hash_id = format!(
-        "h:{}",
-        hash(&format!(
-            "{raw_title}\n{}",
-            raw_body.chars().take(500).collect::<String>()
-        ))
-    );
+    let media = media_of(&entry);
+    let hash_id = hash_id(&raw_title, raw_body, &media);
     let link_id = link.as_ref().map(normalised);
-    let own_id = Some(entry.id.trim())
-        .filter(|id| !id.is_empty())
-        .map(str::to_owned)
-        .or_else(|| item.id.clone().filter(|id| !id.trim().is_empty()));
-    let own_id = own_id.map(|id| {
-        if id.len() > MAX_ID_BYTES {
-            format!("h:{}", hash(&id))
-        } else {
-            id
-        }
-    });
+    let own_id = own_id(&entry, &item);
+    let categories = categories(&entry, &item);
+    let nothing = own_id.is_none() && link.is_none() && raw_title.is_empty() && body.is_none();
+    if nothing && categories.is_empty() && media.is_empty() && entry.content.is_none() {
+        return None;
+    }
     let fallback_id = link_id.clone().unwrap_or_else(|| hash_id.clone());
-    let fingerprint = format!("{hash_id} {}", link_id.as_deref().unwrap_or_default());
+    // Every field: only an exact repeat of an item is taken for the same post.
+    let fingerprint = hash(&format!(
+        "{own_id:?}\n{link_id:?}\n{raw_title}\n{raw_body}\n{categories:?}\n{media:?}\n{:?}\n{:?}",
+        item.published, item.updated
+    ));
 
     let (published_at, updated_at) = dates_of(&entry, &item, cx.now);
     let post = ParsedPost {
@@ -118,17 +125,55 @@ fn candidate(entry: Entry, item: RawItem, cx: &Context) -> Candidate {
         title,
         content_html,
         excerpt,
-        categories: categories(&entry, &item),
+        categories,
         published_raw: item.published.clone().or_else(|| item.updated.clone()),
         published_at,
         updated_at,
     };
-    Candidate {
+    Some(Candidate {
         post,
         own_id,
         fallback_id,
         fingerprint,
-    }
+    })
+}
+
+/// `h:` and a hash of the title and the start of the text; of the media when there is
+/// neither.
+fn hash_id(raw_title: &str, raw_body: &str, media: &[String]) -> String {
+    let hashed = if raw_title.is_empty() && raw_body.is_empty() {
+        media.join("\n")
+    } else {
+        format!(
+            "{raw_title}\n{}",
+            raw_body.chars().take(500).collect::<String>()
+        )
+    };
+    format!("h:{}", hash(&hashed))
+}
+
+/// The entry's own id (RSS guid, Atom id, RDF `rdf:about`, JSON Feed id), hashed if huge.
+fn own_id(entry: &Entry, item: &RawItem) -> Option<String> {
+    let id = Some(entry.id.trim())
+        .filter(|id| !id.is_empty())
+        .map(str::to_owned)
+        .or_else(|| item.id.clone().filter(|id| !id.trim().is_empty()))?;
+    Some(if id.len() > MAX_ID_BYTES {
+        format!("h:{}", hash(&id))
+    } else {
+        id
+    })
+}
+
+/// The addresses of the entry's media (enclosures, Media RSS) and out-of-line content.
+fn media_of(entry: &Entry) -> Vec<String> {
+    let media = entry
+        .media
+        .iter()
+        .flat_map(|m| &m.content)
+        .filter_map(|c| c.url.as_ref().map(Url::to_string));
+    let source = entry.content.as_ref().and_then(|c| c.src.as_ref());
+    media.chain(source.map(|l| l.href.clone())).collect()
 }
 
 /// The title as plain text; a post without one is named after the start of its text.
@@ -207,6 +252,18 @@ impl Body {
     }
 }
 
+impl Body {
+    /// Text written only as `dc:description`, `itunes:summary` or `media:description`.
+    fn other(item: &RawItem) -> Option<Body> {
+        let text = item.other_text.as_ref().filter(|t| !t.trim().is_empty())?;
+        Some(Body {
+            html: text.clone(),
+            raw: text.clone(),
+            from_content: false,
+        })
+    }
+}
+
 fn is_plain(content_type: &str) -> bool {
     content_type.to_ascii_lowercase().starts_with("text/plain")
 }
@@ -268,7 +325,12 @@ fn permalink(entry: &Entry, item: &RawItem, cx: &Context) -> Option<Url> {
         .chain(alternates.iter());
     let link = html_first
         .filter_map(|l| absolute_http(&l.href, cx.feed_url))
-        .next();
+        .next()
+        .or_else(|| {
+            // An Atom link with its address as text instead of in `href`.
+            let text = item.link_text.as_deref()?;
+            (cx.format == Format::Atom).then(|| absolute_http(text, cx.feed_url))?
+        });
     link.or_else(|| {
         let guid = Some(entry.id.as_str())
             .filter(|id| !id.is_empty())

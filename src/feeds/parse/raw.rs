@@ -1,6 +1,8 @@
 //! A light pass over the (repaired) XML for what feed-rs does not keep: the raw date
 //! strings, RDF `rdf:about` ids, `dc:subject`, `guid isPermaLink`, the `xml:base` in scope
-//! for each item's content; and, when the XML is broken, where it breaks.
+//! for each item's content, titles and text written only in Dublin Core, Media RSS or
+//! iTunes elements, links written as text; how many items the document visibly holds; and,
+//! when the XML is broken, where it breaks.
 
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::ResolveResult;
@@ -11,24 +13,31 @@ const RSS1: &str = "http://purl.org/rss/1.0/";
 const ATOM: &str = "http://www.w3.org/2005/Atom";
 const DC: &str = "http://purl.org/dc/elements/1.1/";
 const DCTERMS: &str = "http://purl.org/dc/terms/";
+const MEDIA: &str = "http://search.yahoo.com/mrss/";
+const ITUNES: &str = "http://www.itunes.com/dtds/podcast-1.0.dtd";
 
 /// What the raw pass learnt about one item (or entry), in document order.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub(super) struct RawItem {
     /// The item's own id: RSS guid, Atom id, RDF `rdf:about`, JSON Feed id.
     pub id: Option<String>,
-    /// False only for an RSS guid marked `isPermaLink="false"`.
+    /// False for an RSS guid marked `isPermaLink="false"` and for an RDF `rdf:about`.
     pub guid_is_permalink: bool,
     pub published: Option<String>,
     pub updated: Option<String>,
     /// Extra categories feed-rs does not read (`dc:subject`).
     pub subjects: Vec<String>,
+    /// A title given only as `dc:title` or `media:title`.
+    pub other_title: Option<String>,
+    /// Text given only as `dc:description`, `itunes:summary` or `media:description`.
+    pub other_text: Option<String>,
+    /// The text of the item's `<link>` (an Atom link may carry its address there).
+    pub link_text: Option<String>,
     /// The `xml:base` in scope for the content and for the summary, when one was declared.
     pub content_base: Option<Url>,
     pub summary_base: Option<Url>,
     /// For JSON Feed, the item's `url` (feed-rs mixes it up with `external_url`).
     pub json_url: Option<Option<String>>,
-    pub has_link: bool,
     /// Where the item is in the scanned text, tags included.
     pub span: std::ops::Range<usize>,
 }
@@ -38,6 +47,9 @@ pub(super) struct RawDoc {
     /// The root element's local name.
     pub root: String,
     pub items: Vec<RawItem>,
+    /// Every `<item>` or `<entry>` unprefixed or in an RSS or Atom namespace, wherever it
+    /// stands (not counting one inside another): what a reader sees as the posts.
+    pub visible: usize,
 }
 
 /// Where and why the XML is not well-formed.
@@ -52,9 +64,39 @@ enum Field {
     Id,
     Published(u8),
     Updated(u8),
+    OtherTitle(u8),
+    OtherText(u8),
     Subject,
     Link,
     Other,
+}
+
+/// The rank of the value kept so far for each field that several elements can give.
+#[derive(Clone, Copy)]
+struct Ranks {
+    published: u8,
+    updated: u8,
+    title: u8,
+    text: u8,
+}
+
+impl Default for Ranks {
+    fn default() -> Self {
+        Self {
+            published: u8::MAX,
+            updated: u8::MAX,
+            title: u8::MAX,
+            text: u8::MAX,
+        }
+    }
+}
+
+/// Keeps `text` in `slot` when `rank` beats the rank it holds.
+fn ranked(slot: &mut Option<String>, held: &mut u8, rank: u8, text: &str) {
+    if rank < *held {
+        *held = rank;
+        *slot = Some(text.to_owned());
+    }
 }
 
 struct Capture {
@@ -71,7 +113,8 @@ pub(super) fn scan(text: &str, feed_url: &Url) -> Result<RawDoc, XmlProblem> {
     let mut bases: Vec<(usize, Url)> = Vec::new();
     let mut item_depth = None;
     let mut item = RawItem::default();
-    let mut ranks = (u8::MAX, u8::MAX);
+    let mut ranks = Ranks::default();
+    let mut visible_at: Option<usize> = None;
     let mut capture: Option<Capture> = None;
     loop {
         let before = offset(reader.buffer_position());
@@ -106,6 +149,11 @@ pub(super) fn scan(text: &str, feed_url: &Url) -> Result<RawDoc, XmlProblem> {
                 if depth == 1 {
                     doc.root = local.clone();
                 }
+                let prefixed = start.name().prefix().is_some();
+                if visible_at.is_none() && is_post_element(&ns, &local, prefixed) {
+                    doc.visible += 1;
+                    visible_at = (!empty).then_some(depth);
+                }
                 let is_item = matches!(
                     (doc.root.as_str(), depth, local.as_str()),
                     ("rss", 3, "item")
@@ -115,7 +163,7 @@ pub(super) fn scan(text: &str, feed_url: &Url) -> Result<RawDoc, XmlProblem> {
                 );
                 if is_item {
                     item_depth = Some(depth);
-                    ranks = (u8::MAX, u8::MAX);
+                    ranks = Ranks::default();
                     item = RawItem {
                         span: before..before,
                         guid_is_permalink: true,
@@ -126,15 +174,14 @@ pub(super) fn scan(text: &str, feed_url: &Url) -> Result<RawDoc, XmlProblem> {
                     if doc.root == "RDF" {
                         item.id =
                             attribute(start, "rdf:about").or_else(|| attribute(start, "about"));
+                        // feedparser reads rdf:about as the item's id, never as its link.
+                        item.guid_is_permalink = false;
                     }
                 } else if item_depth.is_some_and(|d| depth == d + 1) {
                     let field = field(&ns, &local);
                     if field == Field::Id && local == "guid" {
                         item.guid_is_permalink = attribute(start, "isPermaLink")
                             .is_none_or(|v| !v.trim().eq_ignore_ascii_case("false"));
-                    }
-                    if field == Field::Link && attribute(start, "href").is_some() {
-                        item.has_link = true;
                     }
                     match (ns.as_str(), local.as_str()) {
                         (ATOM, "content") | (_, "encoded") => item.content_base = in_scope(),
@@ -161,6 +208,9 @@ pub(super) fn scan(text: &str, feed_url: &Url) -> Result<RawDoc, XmlProblem> {
             }
             Event::End(_) => {
                 open.pop();
+                if visible_at == Some(depth) {
+                    visible_at = None;
+                }
                 finish(&mut capture, depth, &mut item, &mut ranks);
                 close(&mut depth, &mut bases);
                 if item_depth == Some(depth + 1) {
@@ -211,7 +261,7 @@ fn push(capture: &mut Option<Capture>, text: &str) {
     }
 }
 
-fn finish(capture: &mut Option<Capture>, depth: usize, item: &mut RawItem, ranks: &mut (u8, u8)) {
+fn finish(capture: &mut Option<Capture>, depth: usize, item: &mut RawItem, ranks: &mut Ranks) {
     if capture.as_ref().is_none_or(|c| c.depth != depth) {
         return;
     }
@@ -224,17 +274,13 @@ fn finish(capture: &mut Option<Capture>, depth: usize, item: &mut RawItem, ranks
     }
     match field {
         Field::Id => item.id = Some(text.to_owned()),
-        Field::Published(rank) if rank < ranks.0 => {
-            ranks.0 = rank;
-            item.published = Some(text.to_owned());
-        }
-        Field::Updated(rank) if rank < ranks.1 => {
-            ranks.1 = rank;
-            item.updated = Some(text.to_owned());
-        }
+        Field::Published(rank) => ranked(&mut item.published, &mut ranks.published, rank, text),
+        Field::Updated(rank) => ranked(&mut item.updated, &mut ranks.updated, rank, text),
+        Field::OtherTitle(rank) => ranked(&mut item.other_title, &mut ranks.title, rank, text),
+        Field::OtherText(rank) => ranked(&mut item.other_text, &mut ranks.text, rank, text),
         Field::Subject => item.subjects.push(text.to_owned()),
-        Field::Link => item.has_link = true,
-        _ => {}
+        Field::Link => item.link_text = Some(text.to_owned()),
+        Field::Other => {}
     }
 }
 
@@ -254,9 +300,21 @@ fn field(ns: &str, local: &str) -> Field {
         (ATOM, "modified") => Field::Updated(1),
         (DCTERMS, "modified") => Field::Updated(2),
         (DC, "subject") => Field::Subject,
+        (DC, "title") => Field::OtherTitle(0),
+        (MEDIA, "title") => Field::OtherTitle(1),
+        (DC, "description") => Field::OtherText(0),
+        (ITUNES, "summary") => Field::OtherText(1),
+        (MEDIA, "description") => Field::OtherText(2),
         (_, "link") if rss || ns == ATOM => Field::Link,
         _ => Field::Other,
     }
+}
+
+/// An `<item>` or `<entry>` in RSS or Atom, or in whatever namespace is the default (as a
+/// reader of the document sees it): feedparser reads an Atom `<item>`, and RSS in unknown
+/// namespaces, too.
+fn is_post_element(ns: &str, local: &str, prefixed: bool) -> bool {
+    matches!(local, "item" | "entry") && (!prefixed || ns == RSS1 || ns == ATOM)
 }
 
 fn namespace(ns: &ResolveResult) -> String {
@@ -341,12 +399,12 @@ mod tests {
             Some("Mon, 5 Oct 2026 10:00:00 CEST")
         );
         assert_eq!(first.subjects, ["thing7"]);
-        assert!(first.has_link);
+        assert_eq!(first.link_text.as_deref(), Some("http://x/"));
         assert_eq!(
             raw.items[1].published.as_deref(),
             Some("2026-10-01 09:30:00")
         );
-        assert!(!raw.items[1].has_link);
+        assert_eq!(raw.items[1].link_text, None);
     }
 
     #[test]
@@ -378,7 +436,7 @@ mod tests {
             raw.items[0].updated.as_deref(),
             Some("2026-10-01T00:00:00Z")
         );
-        assert!(raw.items[2].has_link);
+        assert_eq!(raw.visible, 3);
     }
 
     #[test]

@@ -1,20 +1,34 @@
 //! Mends what feed-rs rejects but browsers and feed readers accept: bare ampersands,
 //! illegal characters, `<rss>` versions feed-rs does not know, RSS 0.90 and Atom 0.3
-//! namespaces, odd Atom `type` attributes, broken `xml:base`; and for JSON Feed, old
-//! version URLs, numeric ids and tags given as one string.
+//! namespaces, RSS 2.0 in a default namespace, odd Atom `type` attributes, broken
+//! `xml:base`, HTML written unescaped in RSS text; and for JSON Feed, old or bare version
+//! numbers, numeric ids and tags given as one string.
 //!
 //! The XML repairs edit the text in place and never add or remove a line, so line
 //! numbers in error messages still match the document the participant published.
 
 use serde_json::{Map, Value};
 
+use super::inline_html;
+
 /// Namespaces feed-rs does not know, and the ones whose elements mean the same.
-const NAMESPACE_ALIASES: [(&str, &str); 2] = [
+const NAMESPACE_ALIASES: [(&str, &str); 3] = [
     (
         "http://my.netscape.com/rdf/simple/0.9/",
         "http://purl.org/rss/1.0/",
     ),
+    (
+        "http://channel.netscape.com/rdf/simple/0.9/",
+        "http://purl.org/rss/1.0/",
+    ),
     ("http://purl.org/atom/ns#", "http://www.w3.org/2005/Atom"),
+];
+
+/// Namespaces some RSS 2.0 feeds declare as their default, which feedparser ignores.
+const RSS_NAMESPACES: [&str; 3] = [
+    "http://backend.userland.com/rss2",
+    "http://backend.userland.com/rss",
+    "http://blogs.law.harvard.edu/tech/rss",
 ];
 
 pub(super) fn xml(text: &str) -> String {
@@ -39,8 +53,18 @@ pub(super) fn xml(text: &str) -> String {
             let name = tag.name.to_owned();
             let len = tag.len;
             tag.write_repaired(&mut out, is_root, root.as_deref());
+            let in_rss = root
+                .as_deref()
+                .is_some_and(|r| matches!(r.rsplit(':').next(), Some("rss" | "RDF")));
+            let open = !rest[..len].ends_with("/>");
             root.get_or_insert(name);
-            len
+            match inline_html::escaped(tag.name, &rest[len..]).filter(|_| in_rss && open) {
+                Some((text, used)) => {
+                    push_text(&mut out, &text);
+                    len + used
+                }
+                None => len,
+            }
         } else {
             // A `<` that starts no markup ("a < b") is text.
             out.push_str("&lt;");
@@ -163,7 +187,7 @@ fn push_legal_chars(out: &mut String, text: &str) {
     }
 }
 
-fn is_legal_xml_char(c: char) -> bool {
+pub(super) fn is_legal_xml_char(c: char) -> bool {
     !matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')
 }
 
@@ -385,6 +409,10 @@ impl<'a> StartTag<'a> {
 
     fn repaired_value(&self, attribute: &Attribute, is_root: bool, atom: bool) -> Repair {
         let value = self.value(attribute);
+        if attribute.name == "xmlns" && RSS_NAMESPACES.contains(&value.trim()) {
+            // RSS 2.0 has no namespace: one written as the default hides every element.
+            return Repair::Drop;
+        }
         if attribute.name == "xmlns" || attribute.name.starts_with("xmlns:") {
             let known = NAMESPACE_ALIASES
                 .iter()
@@ -489,7 +517,8 @@ pub(super) fn json_feed(feed: &mut Value) -> bool {
         .and_then(Value::as_str)
         .unwrap_or_default();
     let has_items = object.get("items").is_some_and(Value::is_array);
-    let json_feed = version.contains("jsonfeed.org/version/") || (version.is_empty() && has_items);
+    let json_feed = version.contains("jsonfeed.org/version/")
+        || (has_items && (version.is_empty() || is_bare_version(version)));
     if !json_feed {
         return false;
     }
@@ -516,6 +545,11 @@ pub(super) fn json_feed(feed: &mut Value) -> bool {
     };
     object.insert("items".to_owned(), Value::Array(items));
     true
+}
+
+/// A JSON Feed version written as a bare number (`1`, `1.0`, `1.1`) instead of its URL.
+pub(super) fn is_bare_version(version: &str) -> bool {
+    matches!(version.trim(), "1" | "1.0" | "1.1")
 }
 
 fn repair_item(item: Value) -> Option<Value> {
@@ -763,6 +797,20 @@ mod tests {
             feed["items"][1]["author"],
             serde_json::json!({ "name": "Kim" })
         );
+    }
+
+    #[test]
+    fn a_bare_json_feed_version_is_read() {
+        for version in ["1", "1.0", "1.1", " 1.1 "] {
+            let mut feed = serde_json::json!({ "version": version, "items": [{ "id": "a" }] });
+            assert!(json_feed(&mut feed), "{version}");
+            assert_eq!(feed["version"], "https://jsonfeed.org/version/1.1");
+        }
+        for version in ["2", "1.x", "10.2"] {
+            let mut feed = serde_json::json!({ "version": version, "items": [] });
+            assert!(!json_feed(&mut feed), "{version}");
+        }
+        assert!(!json_feed(&mut serde_json::json!({ "version": "1" })));
     }
 
     #[test]

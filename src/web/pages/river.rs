@@ -48,7 +48,11 @@ pub fn post_views(posts: Vec<RiverPost>, timezone: Tz) -> Vec<PostView> {
         .map(|p| PostView {
             id: p.id,
             participant_id: p.participant_id,
-            date: view::date(p.published_at, timezone),
+            date: if p.undated {
+                "date unknown".into()
+            } else {
+                view::date(p.published_at, timezone)
+            },
             author: p.author,
             title: p.title,
             link: p.link,
