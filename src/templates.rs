@@ -144,8 +144,6 @@ const TEMPLATES: &[(&str, &str)] = &[
     ),
 ];
 
-pub const STYLESHEET: &str = include_str!("../templates/style.css");
-
 static ENVIRONMENT: LazyLock<Result<Environment<'static>, String>> =
     LazyLock::new(|| build().map_err(|e| format!("{e:#}")));
 
@@ -157,7 +155,7 @@ pub fn number(n: i64) -> String {
         out.push('-');
     }
     for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(digit);

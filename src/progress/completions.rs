@@ -446,6 +446,23 @@ pub async fn set_by_coordinator(
     Ok(())
 }
 
+/// A coordinator marks or unmarks several lessons at once, all or none (one transaction).
+pub async fn set_many_by_coordinator(
+    db: &sea_orm::DatabaseConnection,
+    rules: Rules<'_>,
+    member: &participant::Model,
+    cohort: &cohort::Model,
+    changes: &[Override],
+    now: DateTime<Utc>,
+) -> Result<(), CompletionError> {
+    let txn = crate::db::begin_write(db).await?;
+    for change in changes {
+        set_by_coordinator(&txn, rules, member, cohort, *change, now).await?;
+    }
+    txn.commit().await?;
+    Ok(())
+}
+
 /// Finishes the participant once every required lesson is complete (setting `finished_at`
 /// once, with a conditional update) and enqueues the celebrations in the same transaction;
 /// sends the halfway note on the way there.

@@ -129,10 +129,15 @@ pub struct Row {
     pub unsubscribe_token: String,
     /// One entry per lesson of the program, in order; `None` when not done.
     pub cells: Vec<Option<Cell>>,
+    /// One entry per lesson: whether it has not opened yet for this participant.
+    pub locked: Vec<bool>,
     /// Required lessons done.
     pub done: usize,
     pub finished_at: Option<DateTime<Utc>>,
     pub last_completion_at: Option<DateTime<Utc>>,
+    /// The latest lesson done or post published, whichever is later.
+    pub last_activity_at: Option<DateTime<Utc>>,
+    pub joined_at: DateTime<Utc>,
     pub last_reminded_at: Option<DateTime<Utc>>,
     /// Posts since the cohort's archive cut-off.
     pub posts: usize,
@@ -145,7 +150,8 @@ pub struct Row {
     pub failing_since: Option<DateTime<Utc>>,
     pub feed_failing: bool,
     pub stalled: bool,
-    /// Required lessons opened more than [`BEHIND_AFTER`] ago and not done.
+    /// Required lessons open for more than [`BEHIND_AFTER`] (counted from the later of
+    /// their opening and the participant's joining) and not done.
     pub overdue: usize,
 }
 
@@ -219,6 +225,67 @@ impl Filter {
     }
 }
 
+/// The order of the grid's rows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Sort {
+    /// By name (the default).
+    Name,
+    /// Most lessons done first.
+    Progress,
+    /// Least recently active first: who needs a word.
+    Quietest,
+    /// Most recently active first.
+    Latest,
+}
+
+impl Sort {
+    pub const ALL: [Self; 4] = [Self::Name, Self::Progress, Self::Quietest, Self::Latest];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Name => "name",
+            Self::Progress => "progress",
+            Self::Quietest => "quietest",
+            Self::Latest => "latest",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Name => "name",
+            Self::Progress => "progress",
+            Self::Quietest => "longest quiet",
+            Self::Latest => "latest activity",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.as_str() == s)
+    }
+
+    /// Orders `rows` (already in name order, which breaks ties).
+    pub fn apply(self, rows: &mut [&Row]) {
+        match self {
+            Self::Name => {}
+            Self::Progress => rows.sort_by_key(|r| std::cmp::Reverse(r.done)),
+            Self::Quietest => rows.sort_by_key(|r| r.last_activity_at.unwrap_or(r.joined_at)),
+            Self::Latest => {
+                rows.sort_by_key(|r| std::cmp::Reverse(r.last_activity_at.unwrap_or(r.joined_at)));
+            }
+        }
+    }
+}
+
+/// Whether `row` matches a search: part of the name, the address or the blog, any case.
+pub fn matches(row: &Row, search: &str) -> bool {
+    let search = search.trim().to_lowercase();
+    search.is_empty()
+        || [&row.name, &row.email, &row.blog]
+            .iter()
+            .any(|field| field.to_lowercase().contains(&search))
+}
+
 /// The title and link of each of `posts`, for the cells a page shows.
 pub async fn evidence(
     db: &impl ConnectionTrait,
@@ -238,12 +305,12 @@ pub async fn evidence(
         .collect())
 }
 
-/// Per participant of `cohort`: posts since the archive cut-off, and how many of them count
-/// for no lesson (one grouped query).
+/// Per participant of `cohort` since the archive cut-off: posts, how many of them count for
+/// no lesson, and when the newest was published (one grouped query).
 async fn post_counts(
     db: &impl ConnectionTrait,
     cohort: &cohort::Model,
-) -> Result<HashMap<i32, (usize, usize)>, DbErr> {
+) -> Result<HashMap<i32, PostCounts>, DbErr> {
     use sea_orm::sea_query::ExprTrait;
     let counted = Expr::exists(
         Query::select()
@@ -259,7 +326,7 @@ async fn post_counts(
             )
             .to_owned(),
     );
-    let rows: Vec<(i32, i64, i64)> = participant::Entity::find()
+    let rows: Vec<(i32, i64, i64, Option<DateTime<Utc>>)> = participant::Entity::find()
         .select_only()
         .column(participant::Column::Id)
         .expr_as(
@@ -267,6 +334,10 @@ async fn post_counts(
             "posts",
         )
         .expr_as(Func::sum(Expr::case(counted, 0).finally(1)), "unclaimed")
+        .expr_as(
+            Func::max(Expr::col((post::Entity, post::Column::PublishedAt))),
+            "last_post",
+        )
         .join(JoinType::InnerJoin, participant::Relation::Feed.def())
         .join(JoinType::InnerJoin, feed::Relation::Post.def())
         .filter(participant::Column::CohortId.eq(cohort.id))
@@ -277,12 +348,15 @@ async fn post_counts(
         .await?;
     Ok(rows
         .into_iter()
-        .map(|(id, posts, unclaimed)| {
+        .map(|(id, posts, unclaimed, last)| {
             let count = |n: i64| usize::try_from(n).unwrap_or_default();
-            (id, (count(posts), count(unclaimed)))
+            (id, (count(posts), count(unclaimed), last))
         })
         .collect())
 }
+
+/// Posts, unclaimed posts and the newest post's date.
+type PostCounts = (usize, usize, Option<DateTime<Utc>>);
 
 /// Every participant of `cohort` as a grid row, in name order (four queries).
 pub async fn rows(
@@ -350,19 +424,25 @@ pub async fn rows(
             } else {
                 calendar.clone()
             };
+            let opened = |week: i32| opens.get(usize::try_from(week - 1).unwrap_or_default());
             let overdue = program
                 .lessons
                 .iter()
                 .filter(|l| l.required && !mine.contains_key(&l.number))
                 .filter(|l| {
-                    let week = usize::try_from(l.week - 1).unwrap_or_default();
-                    opens.get(week).is_some_and(|at| *at + BEHIND_AFTER <= now)
+                    opened(l.week)
+                        .is_some_and(|at| (*at).max(member.joined_at) + BEHIND_AFTER <= now)
                 })
                 .count();
+            let locked = program
+                .lessons
+                .iter()
+                .map(|l| opened(l.week).is_none_or(|at| *at > now))
+                .collect();
             let last_completion_at = mine.values().map(|c| c.completed_at).max();
             let quiet_since = last_completion_at.unwrap_or_else(|| member.joined_at.max(start));
             let feed = member.feed_id.and_then(|id| feeds.get(&id));
-            let (post_count, unclaimed) = posts.remove(&member.id).unwrap_or_default();
+            let (post_count, unclaimed, last_post) = posts.remove(&member.id).unwrap_or_default();
             Row {
                 id: member.id,
                 name: person.name,
@@ -371,9 +451,12 @@ pub async fn rows(
                 release_emails: person.release_emails,
                 unsubscribe_token: person.unsubscribe_token,
                 cells,
+                locked,
                 done: required_done,
                 finished_at: member.finished_at,
                 last_completion_at,
+                last_activity_at: last_completion_at.max(last_post.filter(|at| *at <= now)),
+                joined_at: member.joined_at,
                 last_reminded_at: member.last_reminded_at,
                 posts: post_count,
                 unclaimed,

@@ -31,7 +31,8 @@ pub fn reason(row: &Row, now: DateTime<Utc>) -> Option<String> {
         )),
         (false, 0) => None,
         (false, n) => Some(format!(
-            "behind: {n} lesson(s) opened over a week ago and not done"
+            "behind: {} open for over a week and not done",
+            crate::templates::count(i64::try_from(n).unwrap_or(0), "lesson", "lessons")
         )),
     }
 }
@@ -77,23 +78,29 @@ impl Reminder<'_> {
             context! {
                 name => row.name.clone(), cohort => self.cohort.name.clone(), done => row.done,
                 required => self.program.required_count(), next, me_url => format!("{base}/me"),
+                feed_problem => row.feed_failing.then(|| row.feed_error.clone().unwrap_or_else(|| "no feed found yet".into())),
             },
             Some((unsubscribe_token, self.base_url)),
         )
     }
 }
 
-/// Sends a reminder to everyone due at `now`; returns how many were queued. Each person is
+/// Sends a reminder to everyone due at `now` (or only to those of them in `only`, the
+/// people a coordinator chose); returns how many were queued. Each person is
 /// claimed by a conditional update of `last_reminded_at` in the same transaction as the
 /// email, so a second click, or a second coordinator, sends nothing more.
 pub async fn send(
     db: &DatabaseConnection,
     reminder: &Reminder<'_>,
+    only: Option<&std::collections::HashSet<i32>>,
     now: DateTime<Utc>,
 ) -> Result<usize, DbErr> {
     let rows = grid::rows(db, reminder.program, reminder.cohort, now).await?;
     let mut sent = 0;
-    for (row, _) in due(&rows, now) {
+    let chosen = due(&rows, now)
+        .into_iter()
+        .filter(|(row, _)| only.is_none_or(|ids| ids.contains(&row.id)));
+    for (row, _) in chosen {
         let txn = crate::db::begin_write(db).await?;
         let claimed = participant::Entity::update_many()
             .col_expr(participant::Column::LastRemindedAt, Expr::value(now))

@@ -3,6 +3,7 @@
 
 mod access;
 mod api;
+mod assets;
 pub mod auth;
 mod coordinator;
 mod error;
@@ -19,9 +20,9 @@ use std::time::Duration;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderValue, header};
-use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use sea_orm::DatabaseConnection;
+use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
@@ -33,7 +34,6 @@ use crate::feeds::poller::Poller;
 use crate::lessons::Program;
 use crate::mail::notices::Notices;
 use crate::mail::sender::Sender;
-use crate::templates;
 
 /// The biggest request body of an ordinary form (the form-token guard reads no more).
 pub const FORM_LIMIT: usize = 64 * 1024;
@@ -107,6 +107,7 @@ pub fn router(state: AppState) -> Router {
         .route("/coordinator/cohorts/{slug}/people/{id}", get(coordinator::people::show))
         .route("/coordinator/cohorts/{slug}/people/{id}/poll", post(coordinator::people::poll))
         .route("/coordinator/cohorts/{slug}/people/{id}/blog", post(coordinator::people::fix_blog))
+        .route("/coordinator/cohorts/{slug}/people/{id}/things", post(coordinator::set_things))
         .route("/coordinator/cohorts/{slug}/people/{id}/things/{number}", post(coordinator::set_thing))
         .route("/coordinator/cohorts/{slug}/progress.csv", get(coordinator::progress_csv))
         .route("/coordinator/mail", get(coordinator::mail_log))
@@ -114,7 +115,9 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/cohorts/{slug}/progress", get(api::progress))
         .route("/healthz", get(api::healthz))
         .route("/metrics", get(metrics::show))
-        .route("/static/style.css", get(stylesheet))
+        .route("/static/style.css", get(assets::stylesheet))
+        .route("/favicon.svg", get(assets::icon_svg))
+        .route("/favicon.ico", get(assets::icon_ico))
         .fallback(not_found)
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::guard_forms))
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::keep_private))
@@ -132,18 +135,9 @@ pub fn router(state: AppState) -> Router {
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static("default-src 'self'; img-src 'self' https: data:; style-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"),
         ))
+        .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
-}
-
-async fn stylesheet() -> impl IntoResponse {
-    (
-        [
-            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
-            (header::CACHE_CONTROL, "public, max-age=3600"),
-        ],
-        templates::STYLESHEET,
-    )
 }
 
 async fn not_found() -> AppError {

@@ -174,8 +174,12 @@ pub async fn axe_violations(client: &Client) -> Vec<String> {
         .collect()
 }
 
-/// Clicks the link with exactly this text.
+/// Clicks the link with exactly this text and waits for its page.
 pub async fn click_link(client: &Client, text: &str) {
+    client
+        .execute("window.__twentythree_old_page = true;", vec![])
+        .await
+        .expect("marked");
     client
         .find(Locator::LinkText(text))
         .await
@@ -183,6 +187,7 @@ pub async fn click_link(client: &Client, text: &str) {
         .click()
         .await
         .expect("clicked");
+    settle(client).await;
 }
 
 /// The page's visible text.
@@ -194,4 +199,149 @@ pub async fn text(client: &Client) -> String {
         .text()
         .await
         .expect("its text")
+}
+
+/// Types `text` into the field matched by `css`.
+pub async fn fill(client: &Client, css: &str, text: &str) {
+    let field = client
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("a field {css}: {e}"));
+    field.clear().await.expect("cleared");
+    field.send_keys(text).await.expect("typed");
+}
+
+/// Clicks the element matched by `css`.
+pub async fn click(client: &Client, css: &str) {
+    client
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("an element {css}: {e}"))
+        .click()
+        .await
+        .expect("clicked");
+}
+
+/// The path (and query) of the current page.
+pub async fn path(client: &Client) -> String {
+    let url = client.current_url().await.expect("a URL");
+    match url.query() {
+        Some(query) => format!("{}?{query}", url.path()),
+        None => url.path().to_owned(),
+    }
+}
+
+/// Screenshots the current page at desktop and phone width, then goes back to `width`.
+pub async fn both_widths(client: &Client, name: &str, width: u32) {
+    for (w, label) in [(1280, "1280"), (375, "375")] {
+        client.set_window_size(w, 1400).await.expect("resized");
+        screenshot(client, &format!("{name}-{label}")).await;
+    }
+    client.set_window_size(width, 1400).await.expect("resized");
+}
+
+/// Presses Tab until the focused element matches `css` (at most `limit` times); returns
+/// whether it got there, and checks on the way that every focused element shows a focus
+/// ring of at least 3:1 against the page.
+pub async fn tab_to(client: &Client, css: &str, limit: usize) -> bool {
+    for _ in 0..limit {
+        client
+            .active_element()
+            .await
+            .expect("a focused element")
+            .send_keys("\u{e004}")
+            .await
+            .expect("Tab");
+        let ring = client
+            .execute(FOCUS_RING, vec![json!(css)])
+            .await
+            .expect("the focus ring");
+        if ring["tag"] != "BODY" {
+            let contrast = ring["contrast"].as_f64().unwrap_or(0.0);
+            assert!(
+                contrast >= 3.0,
+                "the focus ring of {} is {contrast:.1}:1 against the page",
+                ring["what"]
+            );
+        }
+        if ring["matches"] == true {
+            return true;
+        }
+    }
+    false
+}
+
+/// Describes the focused element and its focus ring's contrast against what lies under it.
+const FOCUS_RING: &str = r#"
+const el = document.activeElement;
+const style = getComputedStyle(el);
+const parse = c => { const m = c.match(/[\d.]+/g) || [0,0,0,0]; return [+m[0], +m[1], +m[2], m[3] === undefined ? 1 : +m[3]]; };
+const lum = ([r, g, b]) => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); }; return 0.2126*f(r) + 0.7152*f(g) + 0.0722*f(b); };
+let node = el.parentElement, bg = [255,255,255,0];
+while (node) { const c = parse(getComputedStyle(node).backgroundColor); if (c[3] > 0) { bg = c; break; } node = node.parentElement; }
+if (bg[3] === 0) { bg = parse(getComputedStyle(document.body).backgroundColor); }
+const ring = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 ? parse(style.outlineColor) : null;
+const a = ring ? lum(ring) : 0, b = lum(bg);
+return { tag: el.tagName, what: el.outerHTML.slice(0, 80), matches: el.matches(arguments[0]),
+         contrast: ring ? (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) : 0 };
+"#;
+
+/// What `fetch` of `path` answers in the browser (with its cookies): status and text.
+pub async fn fetch(client: &Client, path: &str) -> (u16, String) {
+    let answer = client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             fetch(arguments[0]).then(r => r.text().then(t => done([r.status, t])));",
+            vec![json!(path)],
+        )
+        .await
+        .expect("fetched");
+    (
+        u16::try_from(answer[0].as_u64().unwrap_or(0)).unwrap_or(0),
+        answer[1].as_str().unwrap_or_default().to_owned(),
+    )
+}
+
+/// Clicks the element matched by `css` and waits for the page it leads to.
+pub async fn go(client: &Client, css: &str) {
+    client
+        .execute("window.__twentythree_old_page = true;", vec![])
+        .await
+        .expect("marked");
+    click(client, css).await;
+    settle(client).await;
+}
+
+/// Waits (at most 15 s) until the page the last click led to has loaded.
+pub async fn settle(client: &Client) {
+    for _ in 0..300 {
+        let fresh = client
+            .execute(
+                "return !window.__twentythree_old_page && document.readyState === 'complete';",
+                vec![],
+            )
+            .await
+            .unwrap_or(Value::Bool(false));
+        if fresh == Value::Bool(true) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("the next page did not load");
+}
+
+/// Presses Enter on the focused element and waits for the page it leads to.
+pub async fn press_enter(client: &Client) {
+    client
+        .execute("window.__twentythree_old_page = true;", vec![])
+        .await
+        .expect("marked");
+    client
+        .active_element()
+        .await
+        .expect("a focused element")
+        .send_keys("\u{e007}")
+        .await
+        .expect("Enter");
+    settle(client).await;
 }

@@ -354,7 +354,11 @@ async fn the_participant_page_overrides_repolls_and_fixes_the_feed() {
         .submit(&page, &thing5, &[("done", "true"), ("back", "person")])
         .await;
     assert_eq!(marked.status, 303);
-    assert_eq!(marked.location, format!("{page}?notice=marked&thing=5"));
+    assert_eq!(
+        marked.location,
+        format!("{page}?notice=marked&thing=5#thing-5"),
+        "back to the lesson, not the top of the page"
+    );
     let after = sam.get(&marked.location).await.body;
     assert!(after.contains("Thing 5 is marked done."));
     assert!(
@@ -406,12 +410,7 @@ async fn the_participant_page_overrides_repolls_and_fixes_the_feed() {
         "{}",
         polled.location
     );
-    assert!(
-        sam.get(&polled.location)
-            .await
-            .body
-            .contains("1 new post(s)")
-    );
+    assert!(sam.get(&polled.location).await.body.contains("1 new post."));
     assert_eq!(
         completed(&app, "Bo").await,
         serde_json::json!([1, 2]),
@@ -479,6 +478,25 @@ async fn reminders_go_once_a_week_to_the_stalled_and_behind_never_to_finishers()
         .await
         .unwrap();
     assert_eq!(off.status(), 200, "Ada turns routine email off");
+    // Dee joined a month ago (and has done nothing); Eve was imported a minute ago.
+    let dee = participant::Entity::find()
+        .inner_join(person::Entity)
+        .filter(person::Column::Email.eq("dee@example.org"))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut dee: participant::ActiveModel = dee.into();
+    dee.joined_at = sea_orm::ActiveValue::Set(Utc::now() - Duration::days(30));
+    sea_orm::ActiveModelTrait::update(dee, &app.state.db)
+        .await
+        .unwrap();
+    app.add_participant(
+        "autumn",
+        "Eve",
+        "eve@example.org",
+        "https://eve.example.org/",
+    );
     app.send_mail().await;
     let before = app.smtp.messages().len();
     let sam = Browser::sign_in(&app, "sam@example.org").await;
@@ -488,8 +506,12 @@ async fn reminders_go_once_a_week_to_the_stalled_and_behind_never_to_finishers()
     let list =
         &preview[preview.find("reminder-list").unwrap()..preview.find("What it says").unwrap()];
     assert!(list.contains(">Bo<") && list.contains("stalled"), "{list}");
-    assert!(list.contains(">Dee<") && list.contains("behind"));
+    assert!(list.contains(">Dee<"), "a month in, nothing done: {list}");
     assert!(!list.contains(">Cy<"), "never finishers");
+    assert!(
+        !list.contains(">Eve<"),
+        "lateness counts from joining, so never someone who just joined"
+    );
     assert!(
         !list.contains(">Ada<"),
         "never someone who turned routine email off"
@@ -553,13 +575,13 @@ async fn reminders_go_once_a_week_to_the_stalled_and_behind_never_to_finishers()
         base_url: &app.state.config.base_url,
     };
     let (a, b) = tokio::join!(
-        twentythree::progress::reminders::send(&app.state.db, &reminder, week_later),
-        twentythree::progress::reminders::send(&app.state.db, &reminder, week_later)
+        twentythree::progress::reminders::send(&app.state.db, &reminder, None, week_later),
+        twentythree::progress::reminders::send(&app.state.db, &reminder, None, week_later)
     );
     assert_eq!(
         a.unwrap() + b.unwrap(),
-        2,
-        "a week later they are due again, and two coordinators at once send one each"
+        3,
+        "a week later Bo and Dee are due again, and Eve now too (a week after joining); two coordinators at once send one each"
     );
 }
 

@@ -106,13 +106,7 @@ pub async fn sign_in(app: &TestApp, client: &Client, email: &str) {
         .goto(&format!("{}{link}", app.address))
         .await
         .unwrap();
-    client
-        .find(fantoccini::Locator::Css("main form button"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    chrome::go(client, "main form button").await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -145,7 +139,7 @@ async fn every_page_family_is_usable_at_desktop_and_phone_width() {
         ("import", "/coordinator/cohorts/spring/import"),
     ];
     let mut problems = Vec::new();
-    for (width, height) in [(1280, 900), (375, 812)] {
+    for (width, height) in [(1280, 1800), (375, 1800)] {
         for dark in [false, true] {
             let client = browser(width, height, dark).await.unwrap();
             let mode = if dark { "dark" } else { "light" };
@@ -181,4 +175,321 @@ async fn check(client: &Client, shot: &str, problems: &mut Vec<String>) {
             problems.push(format!("{shot}: {violation}"));
         }
     }
+}
+
+/// Robin's blog: a home page that points at its feed, and the feed with `items`.
+fn robin_blog(host: &BlogHost, items: &[(&str, Option<&str>, i64)]) {
+    let home = format!(
+        "<!doctype html><html><head><title>Robin learns</title>\
+         <link rel=\"alternate\" type=\"application/rss+xml\" title=\"Robin learns\" href=\"{}\"></head>\
+         <body><h1>Robin learns</h1></body></html>",
+        host.url("/robin/feed.xml")
+    );
+    host.set_fault(
+        "/robin/",
+        Fault::Body("text/html; charset=utf-8".into(), home.into_bytes()),
+    );
+    let items: String = items
+        .iter()
+        .map(|(title, tag, hours_ago)| {
+            let category = tag.map(|t| format!("<category>{t}</category>")).unwrap_or_default();
+            format!(
+                "<item><title>{title}</title><link>http://blog.example/robin/{hours_ago}</link><guid>robin-{hours_ago}</guid>{category}\
+                 <pubDate>{}</pubDate><description>What I tried and what I noticed.</description></item>",
+                (Utc::now() - Duration::hours(*hours_ago)).to_rfc2822()
+            )
+        })
+        .collect();
+    let feed = format!(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Robin learns</title><link>{}</link>{items}</channel></rss>",
+        host.url("/robin/")
+    );
+    host.set_fault(
+        "/robin/feed.xml",
+        Fault::Body("application/rss+xml".into(), feed.into_bytes()),
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_participant_joins_reads_posts_and_finds_everything_by_clicking() {
+    let Some(client) = browser(375, 1400, false).await else {
+        return;
+    };
+    let (app, host) = world().await;
+    robin_blog(&host, &[("A morning with feeds", None, 20)]);
+    let shot = |name: &'static str| {
+        let client = &client;
+        async move { chrome::both_widths(client, &format!("participant-{name}"), 375).await }
+    };
+
+    // From the home page to the join form, with the blog's home page address.
+    client.goto(&app.address).await.unwrap();
+    shot("01-home").await;
+    chrome::click_link(&client, "Join").await;
+    chrome::fill(&client, "#name", "Robin Reader").await;
+    chrome::fill(&client, "#email", "robin@example.org").await;
+    chrome::fill(&client, "#blog", &host.url("/robin/")).await;
+    chrome::go(&client, "button[value=check]").await;
+    assert!(chrome::text(&client).await.contains("We found your blog"));
+    shot("02-join-preview").await;
+    chrome::go(&client, "button[value=confirm]").await;
+    assert!(chrome::text(&client).await.contains("Check your email"));
+
+    // The emailed link, its button, and Robin's own page.
+    app.send_mail().await;
+    let mail = app.smtp.to("robin@example.org").last().cloned().unwrap();
+    assert_eq!(mail.kind(), "confirm");
+    let link = crate::browser::link_in(&mail.data, "/join/");
+    client
+        .goto(&format!("{}{link}", app.address))
+        .await
+        .unwrap();
+    chrome::go(&client, "main form button").await;
+    assert_eq!(chrome::path(&client).await, "/me");
+    shot("03-me").await;
+
+    // This week's lessons open from /me.
+    chrome::go(&client, ".this-week a").await;
+    assert!(
+        client
+            .find(fantoccini::Locator::Css(".prose"))
+            .await
+            .is_ok(),
+        "the lesson's text"
+    );
+    shot("04-lesson").await;
+
+    // Robin publishes a post about Thing 1; after a poll it is ticked.
+    robin_blog(
+        &host,
+        &[
+            ("A morning with feeds", None, 20),
+            ("Thing 1: my new blog", Some("thing1"), 1),
+        ],
+    );
+    app.poll_feeds().await;
+    client.goto(&format!("{}/me", app.address)).await.unwrap();
+    let me = chrome::text(&client).await;
+    assert!(
+        me.contains("Done") && me.contains("Thing 1: my new blog"),
+        "{me}"
+    );
+
+    // The post that counted for nothing is claimed for Thing 2.
+    client
+        .find(fantoccini::Locator::Css("form.claim select"))
+        .await
+        .unwrap()
+        .select_by_value("2")
+        .await
+        .unwrap();
+    chrome::go(&client, "form.claim button").await;
+    assert!(chrome::text(&client).await.contains("that post now counts"));
+    shot("05-claimed").await;
+
+    // The river, a peer's page, and a finisher's certificate, all by clicking.
+    chrome::click_link(&client, "Everyone's posts").await;
+    assert!(chrome::path(&client).await.ends_with("/posts"));
+    shot("06-river").await;
+    chrome::go(&client, ".post .meta a[href*='/people/']").await;
+    assert!(chrome::path(&client).await.contains("/people/"));
+    shot("07-peer").await;
+    client.goto(&format!("{}/me", app.address)).await.unwrap();
+    chrome::click_link(&client, "Finishers").await;
+    chrome::click_link(&client, "certificate").await;
+    assert!(
+        chrome::text(&client)
+            .await
+            .contains("has completed all 23 things")
+    );
+    shot("08-certificate").await;
+    assert_eq!(overflow(&client).await, 0);
+    client.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_coordinator_works_the_cockpit_on_a_phone() {
+    let Some(client) = browser(375, 1400, false).await else {
+        return;
+    };
+    let (app, _host) = world().await;
+    let shot = |name: &'static str| {
+        let client = &client;
+        async move { chrome::both_widths(client, &format!("coordinator-{name}"), 375).await }
+    };
+    sign_in(&app, &client, "coco@example.org").await;
+    assert_eq!(chrome::path(&client).await, "/coordinator");
+    shot("01-cohorts").await;
+    chrome::click_link(&client, "Spring 2027 at the Library").await;
+    assert_eq!(
+        overflow(&client).await,
+        0,
+        "nothing scrolls sideways on a phone"
+    );
+
+    // Find a person by name, then the stalled.
+    chrome::fill(&client, "#q", "noor").await;
+    chrome::go(&client, "form.grid-search button").await;
+    let found = chrome::text(&client).await;
+    assert!(
+        found.contains("Noor Aziz") && !found.contains("Olu Adeyemi"),
+        "{found}"
+    );
+    shot("02-search").await;
+    chrome::click_link(&client, "Clear").await;
+    chrome::go(&client, "nav.filters a[href*='show=stalled']").await;
+    assert!(chrome::text(&client).await.contains("Jo Kowalski"));
+    shot("03-stalled").await;
+
+    // Jo's page: two lessons marked at once.
+    chrome::click_link(&client, "Jo Kowalski").await;
+    chrome::click(&client, "#tick-1").await;
+    chrome::click(&client, "#tick-2").await;
+    chrome::go(&client, "#bulk button[value=true]").await;
+    assert!(
+        chrome::text(&client)
+            .await
+            .contains("The ticked lessons are marked done.")
+    );
+    shot("04-marked").await;
+
+    // Reminders to a chosen few: untick all but one, review, confirm.
+    client
+        .goto(&format!(
+            "{}/coordinator/cohorts/spring/reminders",
+            app.address
+        ))
+        .await
+        .unwrap();
+    let boxes = client
+        .find_all(fantoccini::Locator::Css(
+            "input[type=checkbox][name^=person-]",
+        ))
+        .await
+        .unwrap();
+    assert!(boxes.len() >= 2, "several are due");
+    for tick in &boxes[1..] {
+        tick.click().await.unwrap();
+    }
+    shot("05-reminders").await;
+    chrome::go(&client, "main form button[type=submit]").await;
+    assert!(chrome::text(&client).await.contains("Send 1 reminder?"));
+    shot("06-confirm").await;
+    chrome::go(&client, ".confirm button").await;
+    assert!(chrome::text(&client).await.contains("1 reminder queued"));
+    app.send_mail().await;
+    let reminders = app
+        .smtp
+        .messages()
+        .into_iter()
+        .filter(|m| m.kind() == "reminder")
+        .count();
+    assert_eq!(reminders, 1, "only the chosen one");
+
+    // The CSV, fetched by the browser with its own session.
+    client
+        .goto(&format!("{}/coordinator/cohorts/spring", app.address))
+        .await
+        .unwrap();
+    let href = client
+        .find(fantoccini::Locator::LinkText("Export CSV"))
+        .await
+        .unwrap()
+        .attr("href")
+        .await
+        .unwrap()
+        .unwrap();
+    let (status, csv) = chrome::fetch(&client, &href).await;
+    assert_eq!(status, 200);
+    assert!(
+        csv.starts_with("name,email,blog,thing1") && csv.contains("Jo Kowalski"),
+        "{csv}"
+    );
+    client.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn join_sign_in_and_the_grid_work_from_the_keyboard() {
+    let Some(client) = browser(1280, 900, false).await else {
+        return;
+    };
+    let (app, host) = world().await;
+    robin_blog(&host, &[]);
+
+    // Sign in by keyboard: Tab to the address, type it, Tab to the button, Enter.
+    client
+        .goto(&format!("{}/login", app.address))
+        .await
+        .unwrap();
+    assert!(chrome::tab_to(&client, "#email", 12).await);
+    client
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys("coco@example.org")
+        .await
+        .unwrap();
+    assert!(chrome::tab_to(&client, "main button", 3).await);
+    chrome::press_enter(&client).await;
+    assert!(chrome::text(&client).await.contains("Check your email"));
+    app.send_mail().await;
+    let mail = app.smtp.to("coco@example.org").last().cloned().unwrap();
+    let link = crate::browser::link_in(&mail.data, "/login/");
+    client
+        .goto(&format!("{}{link}", app.address))
+        .await
+        .unwrap();
+    assert!(chrome::tab_to(&client, "main button", 12).await);
+    chrome::press_enter(&client).await;
+    assert_eq!(chrome::path(&client).await, "/coordinator");
+
+    // The grid: reach it and a person's page without a mouse.
+    client
+        .goto(&format!("{}/coordinator/cohorts/spring", app.address))
+        .await
+        .unwrap();
+    assert!(
+        chrome::tab_to(&client, ".grid-scroll", 60).await,
+        "the grid takes focus"
+    );
+    assert!(chrome::tab_to(&client, ".grid a[href*='/people/']", 5).await);
+    chrome::press_enter(&client).await;
+    assert!(
+        chrome::path(&client)
+            .await
+            .contains("/coordinator/cohorts/spring/people/")
+    );
+
+    // Joining by keyboard (signed out, in a fresh browser).
+    client.close().await.unwrap();
+    let client = browser(1280, 900, false).await.unwrap();
+    client.goto(&format!("{}/join", app.address)).await.unwrap();
+    assert!(chrome::tab_to(&client, "#name", 15).await);
+    client
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys("Kai")
+        .await
+        .unwrap();
+    assert!(chrome::tab_to(&client, "#email", 2).await);
+    client
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys("kai@example.org")
+        .await
+        .unwrap();
+    assert!(chrome::tab_to(&client, "#blog", 2).await);
+    client
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys(&host.url("/robin/"))
+        .await
+        .unwrap();
+    assert!(chrome::tab_to(&client, "button[value=check]", 3).await);
+    chrome::press_enter(&client).await;
+    assert!(chrome::text(&client).await.contains("We found your blog"));
+    client.close().await.unwrap();
 }

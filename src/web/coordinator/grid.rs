@@ -9,7 +9,7 @@ use minijinja::context;
 use serde::Deserialize;
 
 use super::{chart, cohort};
-use crate::progress::grid::{self, Filter, Row};
+use crate::progress::grid::{self, Filter, Row, Sort};
 use crate::web::auth::Coordinator;
 use crate::web::{AppError, AppState};
 
@@ -21,6 +21,9 @@ pub struct GridQuery {
     show: Option<String>,
     page: Option<String>,
     notice: Option<String>,
+    /// Part of a name, address or blog.
+    q: Option<String>,
+    sort: Option<String>,
 }
 
 fn source_name(source: &str) -> &'static str {
@@ -38,7 +41,8 @@ fn cells(row: &Row, numbers: &[i32], evidence: &Evidence) -> Vec<minijinja::Valu
     row.cells
         .iter()
         .zip(numbers)
-        .map(|(cell, number)| match cell {
+        .zip(&row.locked)
+        .map(|((cell, number), locked)| match cell {
             Some(c) => {
                 let post = c.post_id.and_then(|id| evidence.get(&id));
                 let title = post
@@ -49,6 +53,7 @@ fn cells(row: &Row, numbers: &[i32], evidence: &Evidence) -> Vec<minijinja::Valu
                     title => format!("Thing {number} done {} by {}{title}", c.at.format("%Y-%m-%d"), source_name(&c.source)),
                 }
             }
+            None if *locked => context! { letter => "", source => "locked", link => (), title => format!("Thing {number}: not open yet") },
             None => context! { letter => "", source => "", link => (), title => format!("Thing {number}: not done") },
         })
         .collect()
@@ -76,6 +81,12 @@ pub async fn show(
             .filter(|p| *p >= 1)
             .ok_or_else(|| AppError::BadRequest("The page must be a number from 1.".into()))?,
     };
+    let sort = match query.sort.as_deref() {
+        None | Some("") => Sort::Name,
+        Some(s) => Sort::parse(s)
+            .ok_or_else(|| AppError::BadRequest(format!("There is no order called {s:?}.")))?,
+    };
+    let search = query.q.clone().unwrap_or_default();
     let now = Utc::now();
     let rows = grid::rows(&state.db, &state.program, &cohort, now).await?;
     let counts: Vec<minijinja::Value> = Filter::ALL
@@ -87,7 +98,15 @@ pub async fn show(
             }
         })
         .collect();
-    let shown: Vec<&Row> = rows.iter().filter(|r| filter.keeps(r)).collect();
+    let mut shown: Vec<&Row> = rows
+        .iter()
+        .filter(|r| filter.keeps(r) && grid::matches(r, &search))
+        .collect();
+    sort.apply(&mut shown);
+    let mut names: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for row in &rows {
+        *names.entry(row.name.to_lowercase()).or_default() += 1;
+    }
     let pages = shown.len().div_ceil(PAGE_SIZE).max(1);
     let numbers: Vec<i32> = state.program.lessons.iter().map(|l| l.number).collect();
     let on_page: Vec<&Row> = shown
@@ -106,6 +125,8 @@ pub async fn show(
         .map(|r| {
             context! {
                 id => r.id, name => r.name.clone(), done => r.done, finished => r.finished(),
+                twin => names.get(&r.name.to_lowercase()).is_some_and(|n| *n > 1).then(|| r.email.clone()),
+                active => r.last_activity_at.map(|at| at.format("%-d %b").to_string()),
                 stalled => r.stalled, feed_failing => r.feed_failing, unclaimed => r.unclaimed,
                 cells => cells(r, &numbers, &evidence),
             }
@@ -138,6 +159,8 @@ pub async fn show(
         context! {
             cohort => context! { slug => cohort.slug.clone(), name => cohort.name.clone() },
             lessons, people, counts, feeds, filter => filter.as_str(), page, pages,
+            q => search, sort => sort.as_str(),
+            sorts => Sort::ALL.iter().map(|s| (s.as_str(), s.label())).collect::<Vec<_>>(),
             total => rows.len(), shown => shown.len(), notice,
             required => state.program.required_count(),
             curve => minijinja::Value::from_safe_string(chart::completion_curve(&curve)),

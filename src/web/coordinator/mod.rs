@@ -53,6 +53,54 @@ pub struct OverrideForm {
     back: Option<String>,
 }
 
+fn parse_done(done: &str) -> Result<bool, AppError> {
+    match done {
+        "true" => Ok(true),
+        "false" => Ok(false),
+        other => Err(AppError::BadRequest(format!(
+            "`done` must be true or false, not {other:?}."
+        ))),
+    }
+}
+
+/// Records a coordinator's marks or unmarks of `numbers` for participant `id` of `slug`.
+async fn record_overrides(
+    state: &AppState,
+    coordinator: &crate::entities::person::Model,
+    (slug, id): (&str, &str),
+    numbers: &[i32],
+    done: bool,
+) -> Result<(cohort::Model, i32), AppError> {
+    let cohort = cohort(state, slug).await?;
+    let (member, _) = member_of(state, &cohort, id).await?;
+    let rules = Rules {
+        program: &state.program,
+        base_url: &state.config.base_url,
+    };
+    let changes: Vec<Override> = numbers
+        .iter()
+        .map(|number| Override {
+            number: *number,
+            done,
+            by: Some(coordinator.id),
+        })
+        .collect();
+    match completions::set_many_by_coordinator(
+        &state.db,
+        rules,
+        &member,
+        &cohort,
+        &changes,
+        Utc::now(),
+    )
+    .await
+    {
+        Ok(()) => Ok((cohort, member.id)),
+        Err(CompletionError::Db(e)) => Err(e.into()),
+        Err(e) => Err(AppError::BadRequest(format!("{e}."))),
+    }
+}
+
 /// `POST /coordinator/cohorts/{slug}/people/{id}/things/{number}` with `done=true|false`:
 /// marks or unmarks a lesson; it wins over recognition from then on, and is audited.
 pub async fn set_thing(
@@ -64,43 +112,51 @@ pub async fn set_thing(
     Path((slug, id, number)): Path<(String, String, String)>,
     Form(form): Form<OverrideForm>,
 ) -> Result<Response, AppError> {
-    let done = match form.done.as_str() {
-        "true" => true,
-        "false" => false,
-        other => {
-            return Err(AppError::BadRequest(format!(
-                "`done` must be true or false, not {other:?}."
-            )));
-        }
-    };
+    let done = parse_done(&form.done)?;
     let number: i32 = number.parse().map_err(|_| AppError::NotFound)?;
-    let cohort = cohort(&state, &slug).await?;
-    let (member, _) = member_of(&state, &cohort, &id).await?;
-    let rules = Rules {
-        program: &state.program,
-        base_url: &state.config.base_url,
-    };
-    let txn = crate::db::begin_write(&state.db).await?;
-    let change = Override {
-        number,
-        done,
-        by: Some(coordinator.id),
-    };
-    match completions::set_by_coordinator(&txn, rules, &member, &cohort, change, Utc::now()).await {
-        Ok(()) => {}
-        Err(CompletionError::Db(e)) => return Err(e.into()),
-        Err(e) => return Err(AppError::BadRequest(format!("{e}."))),
-    }
-    txn.commit().await?;
+    let (cohort, member) =
+        record_overrides(&state, &coordinator, (&slug, &id), &[number], done).await?;
     if form.back.as_deref() == Some("person") {
         let notice = if done { "marked" } else { "unmarked" };
         return Ok(Redirect::to(&format!(
-            "/coordinator/cohorts/{}/people/{}?notice={notice}&thing={number}",
-            cohort.slug, member.id
+            "/coordinator/cohorts/{}/people/{member}?notice={notice}&thing={number}#thing-{number}",
+            cohort.slug
         ))
         .into_response());
     }
-    Ok(Redirect::to(&format!("/cohorts/{}/people/{}", cohort.slug, member.id)).into_response())
+    Ok(Redirect::to(&format!("/cohorts/{}/people/{member}", cohort.slug)).into_response())
+}
+
+/// `POST /coordinator/cohorts/{slug}/people/{id}/things` with `done=true|false` and one
+/// `thing-N=on` per lesson: marks or unmarks the chosen lessons at once.
+pub async fn set_things(
+    State(state): State<AppState>,
+    Coordinator {
+        person: coordinator,
+        ..
+    }: Coordinator,
+    Path((slug, id)): Path<(String, String)>,
+    Form(form): Form<std::collections::HashMap<String, String>>,
+) -> Result<Response, AppError> {
+    let done = parse_done(form.get("done").map_or("", String::as_str))?;
+    let mut numbers: Vec<i32> = form
+        .keys()
+        .filter_map(|key| key.strip_prefix("thing-")?.parse().ok())
+        .collect();
+    numbers.sort_unstable();
+    if numbers.is_empty() {
+        return Err(AppError::BadRequest(
+            "Tick at least one lesson first, then press the button again.".into(),
+        ));
+    }
+    let (cohort, member) =
+        record_overrides(&state, &coordinator, (&slug, &id), &numbers, done).await?;
+    let notice = if done { "marked-many" } else { "unmarked-many" };
+    Ok(Redirect::to(&format!(
+        "/coordinator/cohorts/{}/people/{member}?notice={notice}#lessons",
+        cohort.slug
+    ))
+    .into_response())
 }
 
 /// `GET /coordinator/cohorts/{slug}/progress.csv`: one row per participant with each

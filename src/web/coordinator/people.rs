@@ -35,9 +35,11 @@ fn notice(query: &PersonQuery) -> Option<String> {
     Some(match query.notice.as_deref()? {
         "marked" => format!("Thing {thing} is marked done."),
         "unmarked" => format!("Thing {thing} is marked not done."),
+        "marked-many" => "The ticked lessons are marked done.".into(),
+        "unmarked-many" => "The ticked lessons are marked not done.".into(),
         "read" => format!(
-            "The feed was read just now: {} new post(s).",
-            query.added.unwrap_or_default()
+            "The feed was read just now: {}.",
+            crate::templates::count(i64::try_from(query.added.unwrap_or_default()).unwrap_or(0), "new post", "new posts")
         ),
         "unchanged" => "The feed was read just now: nothing new.".into(),
         "busy" => {

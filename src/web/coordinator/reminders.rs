@@ -1,7 +1,9 @@
-//! `/coordinator/cohorts/{slug}/reminders`: who would get a reminder and what it says, and
-//! the button that sends them.
+//! `/coordinator/cohorts/{slug}/reminders`: who would get a reminder and what it says; the
+//! coordinator ticks who gets one, reviews the count, and confirms.
 
-use crate::web::extract::{Path, Query};
+use std::collections::{HashMap, HashSet};
+
+use crate::web::extract::{Form, Path, Query};
 use axum::extract::State;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use chrono::Utc;
@@ -19,13 +21,15 @@ pub struct SentQuery {
     sent: Option<usize>,
 }
 
-pub async fn preview(
-    State(state): State<AppState>,
-    Coordinator { current, .. }: Coordinator,
-    Path(slug): Path<String>,
-    Query(query): Query<SentQuery>,
+/// The page, listing everyone due; `chosen` (when reviewing) those ticked.
+async fn page(
+    state: &AppState,
+    current: &crate::web::auth::CurrentPerson,
+    slug: &str,
+    sent: Option<usize>,
+    chosen: Option<&HashSet<i32>>,
 ) -> Result<Html<String>, AppError> {
-    let cohort = cohort(&state, &slug).await?;
+    let cohort = cohort(state, slug).await?;
     let now = Utc::now();
     let rows = grid::rows(&state.db, &state.program, &cohort, now).await?;
     let due = reminders::due(&rows, now);
@@ -40,32 +44,60 @@ pub async fn preview(
     };
     let people: Vec<minijinja::Value> = due
         .iter()
+        .filter(|(row, _)| chosen.is_none_or(|ids| ids.contains(&row.id)))
         .map(|(row, why)| context! { id => row.id, name => row.name.clone(), email => row.email.clone(), done => row.done, why })
         .collect();
     current.render(
         "coordinator-reminders.html",
         context! {
             cohort => context! { slug => cohort.slug.clone(), name => cohort.name.clone() },
-            people, sent => query.sent, every => reminders::EVERY.num_days(),
-            stalled_after => grid::STALLED_AFTER.num_days(),
+            people, sent, every => reminders::EVERY.num_days(), reviewing => chosen.is_some(),
+            due => due.len(), stalled_after => grid::STALLED_AFTER.num_days(),
             sample => sample.map(|e| context! { subject => e.subject, text => e.text }),
         },
     )
 }
 
-/// `POST`: queues the reminders; a second click within 7 days sends nothing more.
+pub async fn preview(
+    State(state): State<AppState>,
+    Coordinator { current, .. }: Coordinator,
+    Path(slug): Path<String>,
+    Query(query): Query<SentQuery>,
+) -> Result<Html<String>, AppError> {
+    page(&state, &current, &slug, query.sent, None).await
+}
+
+/// `POST` with `step=review` and one `person-ID=on` per ticked person: shows who will get
+/// one and asks to confirm; with `step=send` (and the same ticks) queues them. A form with
+/// no step sends to everyone due. A second click within 7 days sends nothing more.
 pub async fn send(
     State(state): State<AppState>,
-    _: Coordinator,
+    Coordinator { current, .. }: Coordinator,
     Path(slug): Path<String>,
+    Form(form): Form<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
+    let chosen: HashSet<i32> = form
+        .keys()
+        .filter_map(|key| key.strip_prefix("person-")?.parse().ok())
+        .collect();
+    let step = form.get("step").map_or("", String::as_str);
+    if step == "review" {
+        if chosen.is_empty() {
+            return Err(AppError::BadRequest(
+                "Tick at least one person to remind, then review again.".into(),
+            ));
+        }
+        let html = page(&state, &current, &slug, None, Some(&chosen)).await?;
+        return Ok(html.into_response());
+    }
     let cohort = cohort(&state, &slug).await?;
     let reminder = Reminder {
         program: &state.program,
         cohort: &cohort,
         base_url: &state.config.base_url,
     };
-    let sent = reminders::send(&state.db, &reminder, Utc::now()).await?;
+    let only = (step == "send").then_some(&chosen);
+    let sent = reminders::send(&state.db, &reminder, only, Utc::now()).await?;
     Ok(Redirect::to(&format!(
         "/coordinator/cohorts/{}/reminders?sent={sent}",
         cohort.slug

@@ -19,6 +19,9 @@ struct CohortCard {
     slug: String,
     name: String,
     starts: String,
+    /// When it ended, for a cohort that has.
+    ended: Option<String>,
+    public: bool,
     week: i32,
     weeks: i32,
     participants: u64,
@@ -43,12 +46,19 @@ pub async fn show(
         .await?;
     let mut cards = Vec::new();
     for cohort in access::visible_cohorts(&viewer, &all) {
+        let ended = cohorts::ended(cohort, now);
         let (week, lessons) = cohorts::this_week(cohort, &state.program, now);
+        let lessons = if ended { Vec::new() } else { lessons };
         let participants = cohorts::participant_count(&state.db, cohort).await?;
         cards.push(CohortCard {
             slug: cohort.slug.clone(),
             name: cohort.name.clone(),
             starts: view::date(cohorts::week_opens(cohort, 1), cohorts::timezone(cohort)),
+            ended: cohort
+                .ends_on
+                .filter(|_| ended)
+                .map(|d| d.format("%-d %b %Y").to_string()),
+            public: cohorts::is_public(cohort),
             week,
             weeks: state.program.weeks(),
             participants,
