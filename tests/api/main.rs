@@ -22,6 +22,7 @@ mod hostile_host;
 mod in_browser;
 mod joining;
 mod lessons;
+mod pages;
 mod progress;
 mod scale;
 mod signin;

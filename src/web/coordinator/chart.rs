@@ -38,14 +38,24 @@ pub fn completion_curve(points: &[CurvePoint]) -> String {
         (Some(first), Some(last)) => (first.day.to_string(), last.day.to_string()),
         _ => (String::new(), String::new()),
     };
-    let lessons_now = points.last().map_or(0, |p| p.lessons_done);
-    let finishers_now = points.last().map_or(0, |p| p.finishers);
+    let count =
+        |n: usize, one, many| crate::templates::count(i64::try_from(n).unwrap_or(0), one, many);
+    let lessons_now = count(
+        points.last().map_or(0, |p| p.lessons_done),
+        "lesson",
+        "lessons",
+    );
+    let finishers_now = count(
+        points.last().map_or(0, |p| p.finishers),
+        "finisher",
+        "finishers",
+    );
     let mut svg = String::new();
     let _ = write!(
         svg,
         r#"<svg class="curve" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="curve-title curve-desc" xmlns="http://www.w3.org/2000/svg">
 <title id="curve-title">Completion curve: lessons done and finishers over time</title>
-<desc id="curve-desc">From {first} to {last}: {lessons_now} lessons done in all, {finishers_now} finisher(s).</desc>
+<desc id="curve-desc">From {first} to {last}: {lessons_now} done in all, {finishers_now}.</desc>
 <g class="axes">
 <line x1="{LEFT}" y1="{TOP}" x2="{LEFT}" y2="{bottom}"/>
 <line x1="{LEFT}" y1="{bottom}" x2="{right}" y2="{bottom}"/>

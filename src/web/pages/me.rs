@@ -196,7 +196,6 @@ async fn page(
             timezone => cohort.timezone.clone(),
             self_report => cohort.self_report,
             finished => member.finished_at.map(|at| view::date(at, tz)),
-            certificate => member.finished_at.map(|_| format!("/cohorts/{}/people/{}/certificate", cohort.slug, member.id)),
             done => standing.done,
             required => standing.required,
             percent => view::percent(standing.done, standing.required),

@@ -1,0 +1,163 @@
+//! What people notice on the pages: links between them, honest words, and the details of
+//! serving them (compression, icons, validators, error pages).
+
+use chrono::{Days, Duration, Utc};
+
+use crate::browser::Browser;
+use crate::helpers::spawn_app;
+use crate::in_browser::world;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_cohort_page_is_linked_from_where_people_start() {
+    let (app, _host) = world().await;
+    let stranger = Browser::new(&app);
+    let home = stranger.get("/").await.body;
+    assert!(
+        home.contains("href=\"/cohorts/spring\"")
+            && home.contains("href=\"/cohorts/spring/posts\"")
+    );
+    let cohort = stranger.get("/cohorts/spring").await.body;
+    for link in [
+        "/cohorts/spring/posts\"",
+        "/cohorts/spring/finishers\"",
+        "/cohorts/spring/people/2\"",
+        "/cohorts/spring/feed.atom\"",
+        "/cohorts/spring/calendar.ics\"",
+        "rel=\"alternate\" type=\"application/atom+xml\"",
+    ] {
+        assert!(cohort.contains(link), "{link}");
+    }
+    let wall = stranger.get("/cohorts/spring/finishers").await.body;
+    assert!(wall.contains("/cohorts/spring/people/1/certificate"));
+    assert!(
+        wall.contains("1 person has"),
+        "the wall counts its finishers"
+    );
+    let finisher = stranger.get("/cohorts/spring/people/1").await.body;
+    assert!(finisher.contains("/cohorts/spring/people/1/certificate"));
+    let ada = Browser::sign_in(&app, "p0@example.org").await;
+    let me = ada.get("/me").await.body;
+    assert!(
+        me.contains("/cohorts/spring/people/1/certificate")
+            && me.contains("/cohorts/spring/finishers"),
+        "{me}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn people_are_paged_and_found_by_name() {
+    let (app, _host) = world().await;
+    let stranger = Browser::new(&app);
+    let found = stranger.get("/cohorts/spring?q=KIM").await.body;
+    assert_eq!(found.matches("class=\"name\"").count(), 2, "both Kim Lees");
+    assert!(found.contains("2 people match"));
+    let river = stranger.get("/cohorts/spring/posts?who=noor").await.body;
+    assert!(river.contains("People matching") && river.contains("Noor Aziz"));
+    assert!(
+        !river.contains("<option value=\"2\">Bo Chen"),
+        "no list of everyone"
+    );
+    let bad = stranger.get("/cohorts/spring?page=zero").await;
+    assert_eq!(bad.status, 400);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_ended_cohort_says_so_and_is_not_offered_for_joining() {
+    let app = spawn_app().await;
+    let today = Utc::now().date_naive();
+    app.new_cohort_with("october", today - Days::new(70), |s| {
+        s.ends_on = Some(today - Days::new(10));
+    })
+    .await;
+    let stranger = Browser::new(&app);
+    let page = stranger.get("/cohorts/october").await.body;
+    assert!(page.contains("This cohort has ended"), "{page}");
+    assert!(!page.contains("/join?cohort=october"));
+    let home = stranger.get("/").await.body;
+    assert!(home.contains("ended ") && !home.contains("week 8 of 8"));
+    assert!(
+        !stranger
+            .get("/join")
+            .await
+            .body
+            .contains("value=\"october\"")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_new_joiner_is_told_the_truth_about_their_blog() {
+    let app = spawn_app().await;
+    let cohort = app
+        .new_cohort_with("spring", Utc::now().date_naive() - Days::new(3), |_| {})
+        .await;
+    app.join_at(
+        &cohort,
+        "Nia",
+        "nia@example.org",
+        "https://nia.invalid/",
+        Utc::now(),
+    )
+    .await;
+    let nia = Browser::sign_in(&app, "nia@example.org").await;
+    let me = nia.get("/me").await.body;
+    assert!(me.contains("has not read your blog yet"), "{me}");
+    assert!(!me.contains("every post you wrote"));
+    let _ = Duration::zero();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn pages_are_compressed_and_static_files_have_validators() {
+    let app = spawn_app().await;
+    let raw = reqwest::Client::builder()
+        .no_gzip()
+        .no_brotli()
+        .no_deflate()
+        .build()
+        .unwrap();
+    let page = raw
+        .get(format!("{}/lessons", app.address))
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.headers()["content-encoding"], "gzip");
+    for path in ["/static/style.css", "/favicon.ico", "/favicon.svg"] {
+        let first = raw
+            .get(format!("{}{path}", app.address))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(first.status(), 200, "{path}");
+        let etag = first.headers()["etag"].clone();
+        let again = raw
+            .get(format!("{}{path}", app.address))
+            .header("if-none-match", etag)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(again.status(), 304, "{path}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_error_page_shows_who_is_signed_in_with_a_friendly_title() {
+    let (app, _host) = world().await;
+    let ada = Browser::sign_in(&app, "p0@example.org").await;
+    let missing = ada.get("/nothing-here").await;
+    assert_eq!(missing.status, 404);
+    assert!(
+        missing.body.contains("Signed in as Ada Lovelace"),
+        "{}",
+        missing.body
+    );
+    assert!(missing.body.contains("Page not found") && !missing.body.contains("Not Found"));
+    let empty = Browser::new(&app)
+        .submit("/login", "/login", &[("email", "")])
+        .await;
+    assert_eq!(empty.status, 400);
+    assert!(
+        empty.body.contains("enter your email address"),
+        "{}",
+        empty.body
+    );
+}
