@@ -10,7 +10,7 @@ use sea_orm::{
 use sha2::{Digest, Sha256};
 
 use crate::entities::{api_token, login_token, person, session, sign_in_request};
-use crate::people::{self, Email, random_token};
+use crate::people::{self, Email};
 
 pub const LOGIN_TOKEN_LIFETIME: Duration = Duration::minutes(30);
 pub const SESSION_LIFETIME: Duration = Duration::days(30);
@@ -297,4 +297,12 @@ pub async fn api_token_person(
     row.last_used_at = Set(Some(now));
     row.update(db).await?;
     Ok(person.filter(is_coordinator))
+}
+
+/// 32 random bytes as hex: for links that act on a person's behalf.
+pub fn random_token() -> String {
+    rand::random::<[u8; 32]>()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }

@@ -13,9 +13,10 @@ use sea_orm::{
 use url::Url;
 
 use crate::auth;
+use crate::auth::random_token;
 use crate::entities::{cohort, join_request, participant, person};
 use crate::mail::{self, Kind, render};
-use crate::people::{self, AddError, NewParticipant, random_token};
+use crate::people::{self, AddError, NewParticipant};
 
 /// How long a confirmation link works.
 pub const CONFIRM_LIFETIME: Duration = Duration::hours(24);

@@ -194,6 +194,23 @@ pub async fn member(
         .and_then(|(member, person)| Some((member, person?))))
 }
 
+/// The email addresses of everyone in `cohort`.
+pub async fn member_addresses(
+    db: &impl ConnectionTrait,
+    cohort: &cohort::Model,
+) -> Result<std::collections::HashSet<String>, sea_orm::DbErr> {
+    use sea_orm::QuerySelect;
+    let addresses: Vec<String> = participant::Entity::find()
+        .select_only()
+        .column(person::Column::Email)
+        .inner_join(person::Entity)
+        .filter(participant::Column::CohortId.eq(cohort.id))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(addresses.into_iter().collect())
+}
+
 /// A cohort's head count: participants, and finishers among them.
 #[derive(Clone, Copy, Debug, Default, Serialize)]
 pub struct Figures {

@@ -204,6 +204,60 @@ pub async fn move_blog(
     link(db, fetcher, &member, blog, mover, now).await
 }
 
+/// The feed `member` reads, if one was found.
+pub async fn of_member(
+    db: &impl ConnectionTrait,
+    member: &participant::Model,
+) -> Result<Option<feed::Model>, sea_orm::DbErr> {
+    match member.feed_id {
+        Some(id) => feed::Entity::find_by_id(id).one(db).await,
+        None => Ok(None),
+    }
+}
+
+/// One blog of a cohort's blogroll.
+#[derive(Clone, Debug)]
+pub struct BlogrollEntry {
+    pub name: String,
+    pub feed_url: String,
+    pub blog: String,
+    pub title: Option<String>,
+}
+
+/// Every participant of `cohort` whose feed was found, by name.
+pub async fn blogroll(
+    db: &impl ConnectionTrait,
+    cohort: &crate::entities::cohort::Model,
+) -> Result<Vec<BlogrollEntry>, sea_orm::DbErr> {
+    use crate::entities::person;
+    let rows = participant::Entity::find()
+        .filter(participant::Column::CohortId.eq(cohort.id))
+        .find_also_related(person::Entity)
+        .all(db)
+        .await?;
+    let feeds: std::collections::HashMap<i32, feed::Model> = feed::Entity::find()
+        .filter(feed::Column::Id.is_in(rows.iter().filter_map(|(p, _)| p.feed_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|f| (f.id, f))
+        .collect();
+    let mut entries: Vec<BlogrollEntry> = rows
+        .into_iter()
+        .filter_map(|(member, person)| {
+            let feed = feeds.get(&member.feed_id?)?;
+            Some(BlogrollEntry {
+                name: person.map(|p| p.name).unwrap_or_default(),
+                feed_url: feed.url.clone(),
+                blog: member.blog_url,
+                title: feed.title.clone(),
+            })
+        })
+        .collect();
+    entries.sort_by_key(|e| e.name.to_lowercase());
+    Ok(entries)
+}
+
 /// Discovers the feeds of many new participants at once (after an import), a few at a time.
 pub async fn attach_all<'a, C: ConnectionTrait>(
     db: &C,

@@ -111,17 +111,38 @@ pub async fn enqueue(
     Ok(inserted == 1)
 }
 
-/// The newest `limit` outbox rows, for the mail log.
-pub async fn recent(
+/// An outbox row as the mail log shows it, with its first recipient.
+#[derive(Clone, Debug)]
+pub struct Logged {
+    pub row: outbox::Model,
+    pub to: String,
+}
+
+/// The newest `limit` emails, newest first; with `to`, only those sent to one of these
+/// addresses (looked for among the newest 2,000).
+pub async fn log(
     db: &impl ConnectionTrait,
-    limit: u64,
-) -> Result<Vec<outbox::Model>, sea_orm::DbErr> {
+    to: Option<&std::collections::HashSet<String>>,
+    limit: usize,
+) -> Result<Vec<Logged>, sea_orm::DbErr> {
     use sea_orm::{QueryOrder, QuerySelect};
-    outbox::Entity::find()
+    let scan = if to.is_some() { 2000 } else { limit };
+    let rows = outbox::Entity::find()
         .order_by_desc(outbox::Column::Id)
-        .limit(limit)
+        .limit(u64::try_from(scan).unwrap_or(u64::MAX))
         .all(db)
-        .await
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let recipients: serde_json::Value =
+                serde_json::from_str(&row.recipients).unwrap_or_default();
+            let first = recipients["to"][0].as_str().unwrap_or_default().to_owned();
+            Logged { row, to: first }
+        })
+        .filter(|logged| to.is_none_or(|wanted| wanted.contains(&logged.to)))
+        .take(limit)
+        .collect())
 }
 
 /// Where an outbox row stands.

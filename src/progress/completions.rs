@@ -16,7 +16,7 @@ use super::celebrate;
 use super::recognise::{self, Decision, PostFacts};
 use crate::cohorts;
 use crate::entities::{
-    cohort, completion, completion_override, participant, post, post_thing, recognition,
+    cohort, completion, completion_override, participant, person, post, post_thing, recognition,
 };
 use crate::feeds::river::{ARCHIVE_DAYS, archive_cutoff};
 use crate::lessons::{Program, schedule};
@@ -295,6 +295,45 @@ async fn insert_post_thing(
     .map(|_| ())
 }
 
+/// A coordinator's mark or unmark, as the audit trail shows it.
+#[derive(Clone, Debug)]
+pub struct OverrideRecord {
+    pub number: i32,
+    pub done: bool,
+    pub at: DateTime<Utc>,
+    /// The coordinator's name, when they are still known.
+    pub by: Option<String>,
+}
+
+/// Every mark and unmark of `member`'s lessons, newest first.
+pub async fn override_history(
+    db: &impl ConnectionTrait,
+    member: &participant::Model,
+) -> Result<Vec<OverrideRecord>, sea_orm::DbErr> {
+    let overrides = completion_override::Entity::find()
+        .filter(completion_override::Column::ParticipantId.eq(member.id))
+        .order_by_desc(completion_override::Column::At)
+        .order_by_desc(completion_override::Column::Id)
+        .all(db)
+        .await?;
+    let names: HashMap<i32, String> = person::Entity::find()
+        .filter(person::Column::Id.is_in(overrides.iter().filter_map(|o| o.by_person_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect();
+    Ok(overrides
+        .into_iter()
+        .map(|o| OverrideRecord {
+            number: o.lesson_number,
+            done: o.done,
+            at: o.at,
+            by: o.by_person_id.and_then(|id| names.get(&id).cloned()),
+        })
+        .collect())
+}
+
 /// The coordinator's last word per lesson: true = marked, false = unmarked.
 async fn latest_overrides(
     db: &impl ConnectionTrait,
@@ -379,6 +418,36 @@ pub async fn claim(
     insert_completion(db, member.id, number, Source::Claim, Some(post.id), now).await?;
     insert_post_thing(db, member.id, post.id, number).await?;
     check_finished(db, rules, member.id, cohort, now).await?;
+    Ok(())
+}
+
+/// [`claim`] in a transaction of its own: all or nothing.
+pub async fn claim_atomically(
+    db: &sea_orm::DatabaseConnection,
+    rules: Rules<'_>,
+    member: &participant::Model,
+    cohort: &cohort::Model,
+    (post_id, number): (i32, i32),
+    now: DateTime<Utc>,
+) -> Result<(), CompletionError> {
+    let txn = crate::db::begin_write(db).await?;
+    claim(&txn, rules, member, cohort, post_id, number, now).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// [`report_self`] in a transaction of its own: all or nothing.
+pub async fn report_self_atomically(
+    db: &sea_orm::DatabaseConnection,
+    rules: Rules<'_>,
+    member: &participant::Model,
+    cohort: &cohort::Model,
+    number: i32,
+    now: DateTime<Utc>,
+) -> Result<(), CompletionError> {
+    let txn = crate::db::begin_write(db).await?;
+    report_self(&txn, rules, member, cohort, number, now).await?;
+    txn.commit().await?;
     Ok(())
 }
 

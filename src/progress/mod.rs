@@ -83,6 +83,39 @@ pub async fn cohort_progress(
     Ok(progress)
 }
 
+/// The lessons `member` completed, in number order.
+pub async fn completed(
+    db: &impl ConnectionTrait,
+    member: &participant::Model,
+) -> Result<Vec<i32>, sea_orm::DbErr> {
+    completion::Entity::find()
+        .select_only()
+        .column(completion::Column::LessonNumber)
+        .filter(completion::Column::ParticipantId.eq(member.id))
+        .order_by_asc(completion::Column::LessonNumber)
+        .into_tuple()
+        .all(db)
+        .await
+}
+
+/// The finishers of `cohort` with their names, in the order they finished.
+pub async fn finishers(
+    db: &impl ConnectionTrait,
+    cohort: &cohort::Model,
+) -> Result<Vec<(participant::Model, person::Model)>, sea_orm::DbErr> {
+    Ok(participant::Entity::find()
+        .filter(participant::Column::CohortId.eq(cohort.id))
+        .filter(participant::Column::FinishedAt.is_not_null())
+        .order_by_asc(participant::Column::FinishedAt)
+        .order_by_asc(participant::Column::Id)
+        .find_also_related(person::Entity)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|(member, person)| Some((member, person?)))
+        .collect())
+}
+
 /// Re-decides every participant's posts (after the lessons or the rules changed); each
 /// participant in a transaction of its own. Returns how many were evaluated.
 pub async fn reevaluate_all(

@@ -5,10 +5,9 @@ use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use sha2::{Digest, Sha256};
 
-use crate::entities::{cohort, feed, participant, person};
+use crate::entities::cohort;
 use crate::feeds::river::{self, Filter, RiverPost};
 use crate::links::Links;
 use crate::web::access::{CohortFeed, Looking, key_holder, key_in};
@@ -175,30 +174,7 @@ pub async fn opml(
     CohortFeed { cohort, private }: CohortFeed,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
-    let rows = participant::Entity::find()
-        .filter(participant::Column::CohortId.eq(cohort.id))
-        .find_also_related(person::Entity)
-        .all(&state.db)
-        .await?;
-    let feed_ids: Vec<i32> = rows.iter().filter_map(|(p, _)| p.feed_id).collect();
-    let feeds = feed::Entity::find()
-        .filter(feed::Column::Id.is_in(feed_ids))
-        .all(&state.db)
-        .await?;
-    let mut outlines: Vec<(String, String, String, Option<String>)> = rows
-        .iter()
-        .filter_map(|(p, person)| {
-            let feed = feeds.iter().find(|f| Some(f.id) == p.feed_id)?;
-            let name = person.as_ref().map(|p| p.name.clone()).unwrap_or_default();
-            Some((
-                name,
-                feed.url.clone(),
-                p.blog_url.clone(),
-                feed.title.clone(),
-            ))
-        })
-        .collect();
-    outlines.sort_by_key(|(name, ..)| name.to_lowercase());
+    let outlines = crate::feeds::blogroll(&state.db, &cohort).await?;
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<opml version=\"2.0\">\n  <head>\n",
     );
@@ -210,17 +186,17 @@ pub async fn opml(
         "    <dateCreated>{}</dateCreated>\n  </head>\n  <body>\n",
         cohort.created_at.to_rfc2822()
     );
-    for (name, feed_url, blog, title) in &outlines {
-        let text = match title {
-            Some(title) if !title.is_empty() => format!("{name}: {title}"),
-            _ => name.clone(),
+    for entry in &outlines {
+        let text = match &entry.title {
+            Some(title) if !title.is_empty() => format!("{}: {title}", entry.name),
+            _ => entry.name.clone(),
         };
         xml += &format!(
             "    <outline type=\"rss\" text=\"{}\" title=\"{}\" xmlUrl=\"{}\" htmlUrl=\"{}\"/>\n",
             escape(&text),
             escape(&text),
-            escape(feed_url),
-            escape(blog)
+            escape(&entry.feed_url),
+            escape(&entry.blog)
         );
     }
     xml += "  </body>\n</opml>\n";

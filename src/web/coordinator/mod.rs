@@ -192,39 +192,27 @@ pub async fn mail_log(
     Coordinator { current, .. }: Coordinator,
     Query(query): Query<MailQuery>,
 ) -> Result<Html<String>, AppError> {
-    let (limit, members) = match query.cohort.as_deref().filter(|s| !s.is_empty()) {
+    let members = match query.cohort.as_deref().filter(|s| !s.is_empty()) {
         Some(slug) => {
             let cohort = cohort(&state, slug).await?;
-            let emails: std::collections::HashSet<String> =
-                crate::progress::cohort_progress(&state.db, &cohort)
-                    .await?
-                    .into_iter()
-                    .map(|p| p.email)
-                    .collect();
-            (2000, Some((cohort, emails)))
+            let emails = crate::cohorts::member_addresses(&state.db, &cohort).await?;
+            Some((cohort, emails))
         }
-        None => (200, None),
+        None => None,
     };
-    let rows = crate::mail::recent(&state.db, limit).await?;
-    let rows: Vec<minijinja::Value> = rows
-        .into_iter()
-        .filter_map(|row| {
-            let to: serde_json::Value = serde_json::from_str(&row.recipients).unwrap_or_default();
-            let to = to["to"][0].as_str().unwrap_or_default().to_owned();
-            match &members {
-                Some((_, emails)) if !emails.contains(&to) => None,
-                _ => Some((row, to)),
-            }
-        })
-        .take(200)
-        .map(|(row, to)| {
-            minijinja::context! {
-                created => row.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
-                kind => row.kind, to, subject => row.subject,
-                status => row.status, attempts => row.attempts, error => row.last_error,
-            }
-        })
-        .collect();
+    let rows: Vec<minijinja::Value> =
+        crate::mail::log(&state.db, members.as_ref().map(|(_, e)| e), 200)
+            .await?
+            .into_iter()
+            .map(|logged| {
+                let row = logged.row;
+                minijinja::context! {
+                    created => row.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+                    kind => row.kind, to => logged.to, subject => row.subject,
+                    status => row.status, attempts => row.attempts, error => row.last_error,
+                }
+            })
+            .collect();
     let cohort = members.map(|(c, _)| minijinja::context! { slug => c.slug, name => c.name });
     current.render("mail-log.html", minijinja::context! { rows, cohort })
 }

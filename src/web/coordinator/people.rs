@@ -2,22 +2,19 @@
 //! unmark form per lesson (posting to the override route), "re-poll now" and "fix the feed
 //! address".
 
-use std::collections::HashMap;
-
 use crate::web::extract::{Form, Path, Query};
 use axum::extract::State;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use chrono::Utc;
 use minijinja::context;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::Deserialize;
 
 use super::cohort;
 use super::member_of;
 use crate::cohorts;
-use crate::entities::{completion_override, feed, person};
 use crate::feeds::{self, health, poller::Read};
 use crate::people::BlogUrl;
+use crate::progress::completions;
 use crate::progress::standing::{self, LessonState};
 use crate::web::auth::Coordinator;
 use crate::web::{AppError, AppState, view};
@@ -68,23 +65,8 @@ pub async fn show(
     let now = Utc::now();
     let tz = cohorts::timezone(&cohort);
     let standing = standing::standing(&state.db, &state.program, &cohort, &member, now).await?;
-    let feed = match member.feed_id {
-        Some(id) => feed::Entity::find_by_id(id).one(&state.db).await?,
-        None => None,
-    };
-    let overrides = completion_override::Entity::find()
-        .filter(completion_override::Column::ParticipantId.eq(member.id))
-        .order_by_desc(completion_override::Column::At)
-        .order_by_desc(completion_override::Column::Id)
-        .all(&state.db)
-        .await?;
-    let names: HashMap<i32, String> = person::Entity::find()
-        .filter(person::Column::Id.is_in(overrides.iter().filter_map(|o| o.by_person_id)))
-        .all(&state.db)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p.name))
-        .collect();
+    let feed = feeds::of_member(&state.db, &member).await?;
+    let overrides = completions::override_history(&state.db, &member).await?;
     let lessons: Vec<minijinja::Value> = standing
         .lessons
         .iter()
@@ -107,8 +89,7 @@ pub async fn show(
         .iter()
         .map(|o| {
             context! {
-                number => o.lesson_number, done => o.done, at => view::datetime(o.at, tz),
-                by => o.by_person_id.and_then(|id| names.get(&id).cloned()),
+                number => o.number, done => o.done, at => view::datetime(o.at, tz), by => o.by.clone(),
             }
         })
         .collect();
@@ -155,11 +136,7 @@ pub async fn poll(
 ) -> Result<Response, AppError> {
     let cohort = cohort(&state, &slug).await?;
     let (member, _) = member_of(&state, &cohort, &id).await?;
-    let feed = match member.feed_id {
-        Some(id) => feed::Entity::find_by_id(id).one(&state.db).await?,
-        None => None,
-    };
-    let Some(feed) = feed else {
+    let Some(feed) = feeds::of_member(&state.db, &member).await? else {
         return Ok(person_page(&cohort.slug, member.id, "notice=no-feed"));
     };
     let outcome = match state.poller.poll_feed(feed, Utc::now()).await {

@@ -5,11 +5,9 @@ use axum::extract::State;
 use axum::response::Html;
 use minijinja::context;
 use minijinja::value::{Serde, Value};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::Serialize;
 
 use crate::cohorts;
-use crate::entities::{participant, person};
 use crate::web::access::ReadableCohort;
 use crate::web::{AppError, AppState, view};
 
@@ -28,19 +26,13 @@ pub async fn wall(
     }: ReadableCohort,
 ) -> Result<Html<String>, AppError> {
     let timezone = cohorts::timezone(&cohort);
-    let finishers: Vec<Finisher> = participant::Entity::find()
-        .filter(participant::Column::CohortId.eq(cohort.id))
-        .filter(participant::Column::FinishedAt.is_not_null())
-        .order_by_asc(participant::Column::FinishedAt)
-        .order_by_asc(participant::Column::Id)
-        .find_also_related(person::Entity)
-        .all(&state.db)
+    let finishers: Vec<Finisher> = crate::progress::finishers(&state.db, &cohort)
         .await?
         .into_iter()
         .filter_map(|(member, person)| {
             Some(Finisher {
                 id: member.id,
-                name: person?.name,
+                name: person.name,
                 blog: member.blog_url,
                 date: view::date(member.finished_at?, timezone),
             })

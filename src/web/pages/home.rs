@@ -5,12 +5,10 @@ use axum::response::Html;
 use chrono::Utc;
 use minijinja::context;
 use minijinja::value::{Serde, Value};
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde::Serialize;
 
 use crate::access;
 use crate::cohorts;
-use crate::entities::person;
 use crate::web::access::Looking;
 use crate::web::{AppError, AppState, view};
 
@@ -40,10 +38,7 @@ pub async fn show(
 ) -> Result<Html<String>, AppError> {
     let now = Utc::now();
     let all = cohorts::list(&state.db).await?;
-    let coordinators = person::Entity::find()
-        .filter(person::Column::Role.eq("coordinator"))
-        .count(&state.db)
-        .await?;
+    let coordinators = crate::people::coordinator_count(&state.db).await?;
     let mut cards = Vec::new();
     for cohort in access::visible_cohorts(&viewer, &all) {
         let ended = cohorts::ended(cohort, now);

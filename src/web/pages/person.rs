@@ -6,10 +6,8 @@ use axum::response::Html;
 use chrono::Utc;
 use minijinja::context;
 use minijinja::value::{Serde, Value};
-use sea_orm::EntityTrait;
 
 use crate::cohorts;
-use crate::entities::feed;
 use crate::feeds::{health, river};
 use crate::web::access::ReadableCohort;
 use crate::web::pages::river::{PER_PAGE, post_views};
@@ -24,22 +22,18 @@ pub async fn show(
     let ReadableCohort {
         cohort, current, ..
     } = readable;
-    let feed = match member.feed_id {
-        Some(feed_id) => feed::Entity::find_by_id(feed_id).one(&state.db).await?,
-        None => None,
-    };
+    let feed = crate::feeds::of_member(&state.db, &member).await?;
     let now = Utc::now();
     let filter = river::Filter {
         participant: Some(member.id),
         thing: None,
     };
     let (posts, total) = river::page(&state.db, &cohort, filter, 1, PER_PAGE).await?;
-    let progress = crate::progress::cohort_progress(&state.db, &cohort).await?;
-    let completed = progress
-        .iter()
-        .find(|p| p.id == member.id)
-        .map(|p| p.completed.clone())
-        .unwrap_or_default();
+    let completed: Vec<i32> = crate::progress::completed(&state.db, &member)
+        .await?
+        .into_iter()
+        .filter(|n| state.program.get(*n).is_some_and(|l| l.required))
+        .collect();
     let required = state.program.required_count();
     let timezone = cohorts::timezone(&cohort);
     current.render(

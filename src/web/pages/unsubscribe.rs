@@ -5,19 +5,14 @@ use crate::web::extract::Path;
 use axum::extract::State;
 use axum::response::Html;
 use minijinja::context;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 
 use crate::entities::person;
+use crate::people;
 use crate::web::auth::CurrentPerson;
 use crate::web::{AppError, AppState};
 
 async fn find(state: &AppState, token: &str) -> Result<person::Model, AppError> {
-    if token.len() != 64 {
-        return Err(AppError::NotFound);
-    }
-    person::Entity::find()
-        .filter(person::Column::UnsubscribeToken.eq(token))
-        .one(&state.db)
+    people::by_unsubscribe_token(&state.db, token)
         .await?
         .ok_or(AppError::NotFound)
 }
@@ -38,9 +33,6 @@ pub async fn confirm(
     Path(token): Path<String>,
 ) -> Result<Html<String>, AppError> {
     let person = find(&state, &token).await?;
-    let mut row: person::ActiveModel = person.into();
-    row.release_emails = Set(false);
-    row.milestone_emails = Set(false);
-    row.update(&state.db).await?;
+    people::stop_routine_mail(&state.db, person).await?;
     current.render("unsubscribe.html", context! { token, done => true })
 }

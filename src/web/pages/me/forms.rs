@@ -1,0 +1,224 @@
+//! The forms of `/me`: claim a post that counted for nothing, report a lesson (where the
+//! cohort allows it), move one's blog, new private addresses, and preferences.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::Utc;
+use chrono_tz::Tz;
+use serde::Deserialize;
+
+use crate::access::keys;
+use crate::entities::{cohort, participant, person};
+use crate::people::{self, BlogUrl, Preferences, parse_name};
+use crate::progress::completions::{self, CompletionError, Rules};
+use crate::web::auth::{CurrentPerson, SignedIn};
+use crate::web::extract::Form;
+use crate::web::{AppError, AppState};
+use crate::{feeds, rate};
+
+/// The signed-in person's place `id`, with its cohort; 404 for anyone else's.
+async fn own_membership(
+    state: &AppState,
+    person: &person::Model,
+    id: i32,
+) -> Result<(participant::Model, cohort::Model), AppError> {
+    people::membership(&state.db, person, id)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+fn rules(state: &AppState) -> Rules<'_> {
+    Rules {
+        program: &state.program,
+        base_url: &state.config.base_url,
+    }
+}
+
+/// `/me` again with why a claim or report was refused (400; nothing changed).
+async fn refused(
+    state: &AppState,
+    person: &person::Model,
+    current: &CurrentPerson,
+    e: CompletionError,
+) -> Result<Response, AppError> {
+    let problem = match e {
+        CompletionError::Db(e) => return Err(e.into()),
+        other => format!("{}.", capitalise(&other.to_string())),
+    };
+    let page = super::page(state, person, current, None, Some(problem)).await?;
+    Ok((StatusCode::BAD_REQUEST, page).into_response())
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+fn number(field: &str, what: &str) -> Result<i32, AppError> {
+    field
+        .trim()
+        .parse()
+        .map_err(|_| AppError::BadRequest(format!("Choose {what}.")))
+}
+
+#[derive(Deserialize)]
+pub struct ClaimForm {
+    participant: String,
+    post: String,
+    lesson: String,
+}
+
+/// `POST /me/claims`: "this post was for Thing N".
+pub async fn claim(
+    State(state): State<AppState>,
+    SignedIn { person, current }: SignedIn,
+    Form(form): Form<ClaimForm>,
+) -> Result<Response, AppError> {
+    let (member, cohort) =
+        own_membership(&state, &person, number(&form.participant, "a cohort")?).await?;
+    let post = number(&form.post, "a post")?;
+    let lesson = number(&form.lesson, "the lesson the post was for")?;
+    let claimed = completions::claim_atomically(
+        &state.db,
+        rules(&state),
+        &member,
+        &cohort,
+        (post, lesson),
+        Utc::now(),
+    )
+    .await;
+    if let Err(e) = claimed {
+        return refused(&state, &person, &current, e).await;
+    }
+    Ok(Redirect::to("/me?notice=claimed").into_response())
+}
+
+#[derive(Deserialize)]
+pub struct ParticipantForm {
+    participant: String,
+    lesson: String,
+}
+
+/// `POST /me/done`: marks a lesson done by the participant's own word, where the cohort
+/// allows it.
+pub async fn report(
+    State(state): State<AppState>,
+    SignedIn { person, current }: SignedIn,
+    Form(form): Form<ParticipantForm>,
+) -> Result<Response, AppError> {
+    let (member, cohort) =
+        own_membership(&state, &person, number(&form.participant, "a cohort")?).await?;
+    let lesson = number(&form.lesson, "a lesson")?;
+    let reported = completions::report_self_atomically(
+        &state.db,
+        rules(&state),
+        &member,
+        &cohort,
+        lesson,
+        Utc::now(),
+    )
+    .await;
+    if let Err(e) = reported {
+        return refused(&state, &person, &current, e).await;
+    }
+    Ok(Redirect::to("/me?notice=reported").into_response())
+}
+
+#[derive(Deserialize)]
+pub struct MoveForm {
+    participant: String,
+    blog: String,
+}
+
+/// `POST /me/blog`: "I moved my blog": a new address, discovered at once; never a
+/// classmate's blog, and at most [`rate::BLOG_MOVES`] moves a day.
+pub async fn move_blog(
+    State(state): State<AppState>,
+    SignedIn { person, current }: SignedIn,
+    Form(form): Form<MoveForm>,
+) -> Result<Response, AppError> {
+    let (member, _) =
+        own_membership(&state, &person, number(&form.participant, "a cohort")?).await?;
+    let blog: BlogUrl = form
+        .blog
+        .parse()
+        .map_err(|e: String| AppError::BadRequest(format!("{}.", capitalise(&e))))?;
+    let now = Utc::now();
+    let key = format!("blog-move:{}", person.id);
+    if !rate::allow(&state.db, &key, rate::BLOG_MOVES, now).await? {
+        let problem = format!(
+            "You moved your blog {} times today already: try again tomorrow, or ask your coordinator.",
+            rate::BLOG_MOVES.max
+        );
+        let page = super::page(&state, &person, &current, None, Some(problem)).await?;
+        return Ok((StatusCode::TOO_MANY_REQUESTS, page).into_response());
+    }
+    let moved = feeds::move_blog(
+        &state.db,
+        &state.poller.fetcher,
+        member,
+        blog.url(),
+        feeds::Mover::Participant,
+        now,
+    )
+    .await;
+    match moved {
+        Ok(_) => Ok(Redirect::to("/me?notice=moved").into_response()),
+        Err(feeds::AttachError::Taken) => {
+            let problem = "That blog is already another participant's in this cohort: give the address of your own blog.".to_owned();
+            let page = super::page(&state, &person, &current, None, Some(problem)).await?;
+            Ok((StatusCode::BAD_REQUEST, page).into_response())
+        }
+        Err(feeds::AttachError::Db(e)) => Err(e.into()),
+    }
+}
+
+/// `POST /me/addresses`: new private feed and calendar addresses; the old ones stop working.
+pub async fn new_addresses(
+    State(state): State<AppState>,
+    SignedIn { person, .. }: SignedIn,
+) -> Result<Response, AppError> {
+    keys::replace(&state.db, &state.secret, person).await?;
+    Ok(Redirect::to("/me?notice=addresses").into_response())
+}
+
+#[derive(Deserialize)]
+pub struct PreferencesForm {
+    name: String,
+    #[serde(default)]
+    timezone: String,
+    #[serde(default)]
+    release_emails: Option<String>,
+    #[serde(default)]
+    milestone_emails: Option<String>,
+}
+
+/// `POST /me/preferences`: display name, own time zone and which routine emails to get.
+pub async fn preferences(
+    State(state): State<AppState>,
+    SignedIn { person, .. }: SignedIn,
+    Form(form): Form<PreferencesForm>,
+) -> Result<Response, AppError> {
+    let name =
+        parse_name(&form.name).map_err(|e| AppError::BadRequest(format!("{}.", capitalise(&e))))?;
+    let timezone = match form.timezone.trim() {
+        "" => None,
+        zone => Some(zone.parse::<Tz>().map_err(|_| {
+            AppError::BadRequest(format!(
+                "{zone:?} is not a time zone Twentythree knows: use a name such as Europe/Berlin or America/Chicago."
+            ))
+        })?),
+    };
+    let preferences = Preferences {
+        name,
+        timezone,
+        release_emails: form.release_emails.is_some(),
+        milestone_emails: form.milestone_emails.is_some(),
+    };
+    people::set_preferences(&state.db, person, preferences).await?;
+    Ok(Redirect::to("/me?notice=saved").into_response())
+}

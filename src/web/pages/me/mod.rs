@@ -1,0 +1,229 @@
+//! `/me`: where a participant stands in each of their cohorts, what they can do about it
+//! (the forms are in [`forms`]), their private addresses, and their preferences.
+
+mod forms;
+
+pub use forms::{claim, move_blog, new_addresses, preferences, report};
+
+use axum::extract::State;
+use axum::response::Html;
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use minijinja::context;
+use minijinja::value::{Serde, Value};
+use serde::{Deserialize, Serialize};
+
+use crate::access::{Viewer, keys};
+use crate::entities::person;
+use crate::feeds::health;
+use crate::links::Links;
+use crate::progress::standing::{LessonState, Standing, standing};
+use crate::web::auth::{CurrentPerson, SignedIn};
+use crate::web::extract::Query;
+use crate::web::{AppError, AppState, view};
+use crate::{cohorts, feeds};
+
+#[derive(Deserialize)]
+pub struct MeQuery {
+    notice: Option<String>,
+}
+
+/// What a notice code in the address says, after a form was sent.
+fn notice_text(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "claimed" => "Thanks: that post now counts for the lesson you chose.",
+        "reported" => "Marked as done. Well done!",
+        "moved" => "Your blog's address is changed. See below whether Twentythree could read it.",
+        "saved" => "Your preferences are saved.",
+        "addresses" => {
+            "Your private addresses are new: the old ones no longer work. Give the new ones to your feed reader and calendar."
+        }
+        _ => return None,
+    })
+}
+
+/// "Mon 7 Dec 2026, 09:00 CET", and the same instant in the person's own zone when theirs
+/// differs from the cohort's.
+fn when(instant: DateTime<Utc>, cohort_tz: Tz, own: Option<Tz>) -> Value {
+    let local = own
+        .filter(|tz| *tz != cohort_tz)
+        .map(|tz| view::datetime(instant, tz));
+    context! { at => view::datetime(instant, cohort_tz), local }
+}
+
+#[derive(Serialize)]
+struct LessonView {
+    number: i32,
+    title: String,
+    week: i32,
+    required: bool,
+    state: &'static str,
+    source: Option<String>,
+    date: Option<Value>,
+    evidence: Option<EvidenceView>,
+}
+
+#[derive(Serialize)]
+struct EvidenceView {
+    title: String,
+    link: Option<String>,
+    reason: Option<String>,
+}
+
+fn lesson_views(standing: &Standing, tz: Tz, own: Option<Tz>) -> Vec<LessonView> {
+    standing
+        .lessons
+        .iter()
+        .map(|l| {
+            let (state, source, date, evidence) = match &l.state {
+                LessonState::Done {
+                    source,
+                    at,
+                    evidence,
+                } => (
+                    "done",
+                    Some(source.clone()),
+                    Some(Value::from(view::date(*at, tz))),
+                    evidence.as_ref().map(|p| EvidenceView {
+                        title: p.title.clone(),
+                        link: p.link.clone(),
+                        reason: p.reason.clone(),
+                    }),
+                ),
+                LessonState::Open { .. } => ("open", None, None, None),
+                LessonState::Locked { opens_at } => {
+                    ("locked", None, Some(when(*opens_at, tz, own)), None)
+                }
+            };
+            LessonView {
+                number: l.number,
+                title: l.title.clone(),
+                week: l.week,
+                required: l.required,
+                state,
+                source,
+                date,
+                evidence,
+            }
+        })
+        .collect()
+}
+
+/// `GET /me`.
+pub async fn show(
+    State(state): State<AppState>,
+    SignedIn { person, current }: SignedIn,
+    Query(query): Query<MeQuery>,
+) -> Result<Html<String>, AppError> {
+    let notice = query.notice.as_deref().and_then(notice_text);
+    page(&state, &person, &current, notice, None).await
+}
+
+/// The page, with a notice after a form that worked or the reason one was refused.
+pub(super) async fn page(
+    state: &AppState,
+    person: &person::Model,
+    current: &CurrentPerson,
+    notice: Option<&str>,
+    problem: Option<String>,
+) -> Result<Html<String>, AppError> {
+    let now = Utc::now();
+    let viewer = Viewer::load(&state.db, Some(person.clone())).await?;
+    let own = viewer.own_timezone();
+    let links = Links::new(&state.config.base_url);
+    let key = keys::key_of(&state.db, &state.secret, person).await?;
+    let mut cohorts_view = Vec::new();
+    for (member, cohort) in viewer.memberships {
+        let tz = cohorts::timezone(&cohort);
+        let standing = standing(&state.db, &state.program, &cohort, &member, now).await?;
+        let feed = feeds::of_member(&state.db, &member).await?;
+        let open: Vec<&crate::progress::standing::LessonStanding> = standing
+            .lessons
+            .iter()
+            .filter(|l| !matches!(l.state, LessonState::Locked { .. }))
+            .collect();
+        let current_week = open.iter().map(|l| l.week).max();
+        let this_week: Vec<Value> = standing
+            .lessons
+            .iter()
+            .filter(|l| Some(l.week) == current_week)
+            .map(|l| {
+                context! {
+                    number => l.number,
+                    title => l.title.clone(),
+                    done => matches!(l.state, LessonState::Done { .. }),
+                }
+            })
+            .collect();
+        let next = standing.lessons.iter().find_map(|l| match l.state {
+            LessonState::Locked { opens_at } => Some(context! {
+                week => l.week,
+                when => when(opens_at, tz, own),
+            }),
+            _ => None,
+        });
+        let claimable: Vec<Value> = open
+            .iter()
+            .map(|l| context! { number => l.number, title => l.title.clone() })
+            .collect();
+        let file = |name: &str| {
+            let key = (!cohorts::is_public(&cohort)).then_some(key.as_str());
+            links.cohort_file(&cohort.slug, name, key)
+        };
+        let subscribe = context! {
+            atom => file("feed.atom"), json => file("feed.json"),
+            opml => file("blogroll.opml"), calendar => file("calendar.ics"),
+        };
+        cohorts_view.push(context! {
+            member_id => member.id,
+            subscribe,
+            private => !cohorts::is_public(&cohort),
+            slug => cohort.slug.clone(),
+            name => cohort.name.clone(),
+            timezone => cohort.timezone.clone(),
+            self_report => cohort.self_report,
+            finished => member.finished_at.map(|at| view::date(at, tz)),
+            done => standing.done,
+            required => standing.required,
+            percent => view::percent(standing.done, standing.required),
+            current_week,
+            this_week,
+            next,
+            lessons => Value::from(Serde(lesson_views(&standing, tz, own))),
+            unclaimed => Value::from(Serde(standing.unclaimed.iter().take(20).map(|p| context! {
+                id => p.id,
+                title => p.title.clone(),
+                link => p.link.clone(),
+                date => view::date(p.published_at, tz),
+                reason => p.reason.clone(),
+            }).collect::<Vec<_>>())),
+            claimable,
+            blog => member.blog_url.clone(),
+            feed => feed.as_ref().map(|f| context! {
+                url => f.url.clone(),
+                title => f.title.clone(),
+                platform => f.platform.clone(),
+                status => f.status.clone(),
+                healthy => !health::is_failing(f),
+                read => f.last_fetched_at.is_some() && f.status == health::Status::Ok.as_str(),
+                health => health::describe(f, now),
+            }),
+        });
+    }
+    current.render(
+        "me.html",
+        context! {
+            notice,
+            problem,
+            person => context! {
+                name => person.name.clone(),
+                email => person.email.clone(),
+                release_emails => person.release_emails,
+                milestone_emails => person.milestone_emails,
+                timezone => person.timezone.clone().unwrap_or_default(),
+            },
+            cohorts => cohorts_view,
+            calendar => links.personal_calendar(&key),
+        },
+    )
+}
