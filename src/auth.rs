@@ -149,9 +149,8 @@ pub async fn delete_session(db: &impl ConnectionTrait, token: &str) -> Result<()
     Ok(())
 }
 
-/// Forgets what can no longer be used: expired sessions, expired or used sign-in links,
-/// and (through their own modules) join requests and ended rate-limit windows. Returns how
-/// many rows went.
+/// Forgets what can no longer be used: expired sessions and expired or used sign-in
+/// links. Returns how many rows went.
 pub async fn forget_expired(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<u64, DbErr> {
     let sessions = session::Entity::delete_many()
         .filter(session::Column::ExpiresAt.lte(now))
@@ -167,9 +166,7 @@ pub async fn forget_expired(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Re
         .exec(db)
         .await?
         .rows_affected;
-    let joins = crate::joining::forget_expired(db, now).await?;
-    let windows = crate::rate::forget_expired(db, now).await?;
-    Ok(sessions + links + joins + windows)
+    Ok(sessions + links)
 }
 
 pub fn is_coordinator(person: &person::Model) -> bool {

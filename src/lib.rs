@@ -19,6 +19,7 @@ pub mod db;
 pub mod entities;
 pub mod feeds;
 pub mod fuzz;
+pub mod housekeeping;
 pub mod joining;
 pub mod lessons;
 pub mod links;
@@ -48,6 +49,33 @@ pub fn fetcher(config: &Config) -> anyhow::Result<feeds::fetch::Fetcher> {
     feeds::fetch::Fetcher::new(&config.base_url, config.allow_private_feeds)
 }
 
+/// The feed poller, set up from the configuration.
+pub fn poller(
+    config: &Config,
+    db: DatabaseConnection,
+    program: Arc<Program>,
+) -> anyhow::Result<feeds::poller::Poller> {
+    Ok(feeds::poller::Poller::new(
+        db,
+        fetcher(config)?,
+        config,
+        program,
+    ))
+}
+
+/// The mail sender, set up from the configuration.
+pub fn sender(config: &Config, db: DatabaseConnection) -> anyhow::Result<mail::sender::Sender> {
+    let transport =
+        mail::sender::Transport::from_config(config.smtp_url.as_ref(), &config.mail_dir)?;
+    Ok(mail::sender::Sender::new(
+        db,
+        transport,
+        config.mail_from.clone(),
+        config.base_url.clone(),
+    )
+    .with_lease(config.worker_lease))
+}
+
 /// Opens the database (bringing its schema up to date), loads and validates the lessons
 /// and syncs them into the database. Every command starts here.
 pub async fn open(config: &Config) -> anyhow::Result<(DatabaseConnection, Program)> {
@@ -73,17 +101,8 @@ impl Application {
             .await
             .with_context(|| format!("cannot listen on {}", config.bind))?;
         let program = Arc::new(program);
-        let poller =
-            feeds::poller::Poller::new(db.clone(), fetcher(&config)?, &config, program.clone());
-        let transport =
-            mail::sender::Transport::from_config(config.smtp_url.as_ref(), &config.mail_dir)?;
-        let sender = mail::sender::Sender::new(
-            db.clone(),
-            transport,
-            config.mail_from.clone(),
-            config.base_url.clone(),
-        )
-        .with_lease(config.worker_lease);
+        let poller = poller(&config, db.clone(), program.clone())?;
+        let sender = sender(&config, db.clone())?;
         let secret = access::keys::secret(&db, Utc::now()).await?;
         let state = AppState {
             metrics: poller.metrics.clone(),
@@ -139,12 +158,12 @@ impl Application {
 }
 
 /// The background work of `serve`: re-deciding stored posts against the current lessons
-/// once, then the feed poller, the routine-mail scheduler and the mail sender, each a loop
-/// around its `tick` until `stopped` changes.
+/// once, then the feed poller, the routine-mail scheduler, the mail sender and
+/// housekeeping, each a loop around its `tick` until `stopped` changes.
 fn spawn_workers(
     state: &AppState,
     stopped: tokio::sync::watch::Receiver<bool>,
-) -> [tokio::task::JoinHandle<()>; 3] {
+) -> [tokio::task::JoinHandle<()>; 4] {
     let rules_state = state.clone();
     tokio::spawn(async move {
         let rules = progress::completions::Rules {
@@ -161,7 +180,8 @@ fn spawn_workers(
     [
         tokio::spawn(feeds::poller::run(state.poller.clone(), stopped.clone())),
         tokio::spawn(mail::notices::run(state.clone_notices(), stopped.clone())),
-        tokio::spawn(mail::sender::run(state.sender.clone(), stopped)),
+        tokio::spawn(mail::sender::run(state.sender.clone(), stopped.clone())),
+        tokio::spawn(housekeeping::run(state.db.clone(), stopped)),
     ]
 }
 

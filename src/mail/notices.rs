@@ -180,9 +180,6 @@ pub async fn run(notices: Notices, mut shutdown: tokio::sync::watch::Receiver<bo
             Ok(count) => tracing::info!("queued {count} routine email(s)"),
             Err(e) => tracing::warn!(error = %e, "cannot schedule routine email"),
         }
-        if let Err(e) = crate::auth::forget_expired(&notices.db, Utc::now()).await {
-            tracing::warn!(error = %e, "cannot forget expired sessions and links");
-        }
         tokio::select! {
             _ = tokio::time::sleep(Duration::from_secs(60)) => {}
             _ = shutdown.changed() => return,

@@ -301,3 +301,37 @@ async fn a_signed_in_coordinator_sees_emails_in_the_api() {
     let body = json(response).await;
     assert_eq!(body["participants"][0]["email"], "kim@example.org");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn housekeeping_forgets_expired_sessions_links_and_limits() {
+    use sea_orm::{EntityTrait, PaginatorTrait};
+    use twentythree::entities::{login_token, rate_limit, session};
+    let app = spawn_app().await;
+    app.new_coordinator("cora@example.org", "Cora").await;
+    let cora = crate::browser::Browser::sign_in(&app, "cora@example.org").await;
+    assert_eq!(cora.get("/coordinator").await.status, 200);
+    let db = &app.state.db;
+    let rows = || async {
+        (
+            session::Entity::find().count(db).await.unwrap(),
+            login_token::Entity::find().count(db).await.unwrap(),
+            rate_limit::Entity::find().count(db).await.unwrap(),
+        )
+    };
+    assert_eq!(
+        twentythree::housekeeping::tick(db, Utc::now())
+            .await
+            .unwrap(),
+        1,
+        "the used link"
+    );
+    assert_eq!(rows().await, (1, 0, 2));
+    let later = Utc::now() + Duration::days(31);
+    assert_eq!(twentythree::housekeeping::tick(db, later).await.unwrap(), 3);
+    assert_eq!(rows().await, (0, 0, 0));
+    assert_eq!(
+        cora.get("/coordinator").await.status,
+        303,
+        "signed out for good"
+    );
+}

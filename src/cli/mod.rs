@@ -1,0 +1,172 @@
+//! The command line: `serve` (the default), `migrate`, `cohort`, `participant`,
+//! `coordinator`, `token`, `poll` and `lessons check`, one function per command in the
+//! files beside this one. Each command brings the schema up to date first.
+
+mod cohort;
+mod participant;
+mod poll;
+mod tokens;
+
+use std::path::PathBuf;
+
+use anyhow::{Context, bail};
+use chrono::Utc;
+use clap::{Parser, Subcommand};
+
+pub use cohort::{CohortArgs, CohortCommand};
+
+use crate::{Application, Config, cohorts, lessons};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "twentythree",
+    version,
+    about = "Runs self-paced learning cohorts in the style of 23 Things"
+)]
+pub struct Cli {
+    /// Configuration file (default: twentythree.toml in the working directory, if present).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Start the web server and its workers (the default).
+    Serve,
+    /// Bring the database schema up to date and exit.
+    Migrate,
+    /// Create and list cohorts.
+    #[command(subcommand)]
+    Cohort(CohortCommand),
+    /// Add participants to a cohort.
+    #[command(subcommand)]
+    Participant(ParticipantCommand),
+    /// Manage coordinators.
+    #[command(subcommand)]
+    Coordinator(CoordinatorCommand),
+    /// Manage coordinators' API tokens.
+    #[command(subcommand)]
+    Token(TokenCommand),
+    /// Read every feed once now.
+    Poll {
+        /// Only the feeds of this cohort.
+        #[arg(long)]
+        cohort: Option<String>,
+    },
+    /// Work with the lesson files.
+    #[command(subcommand)]
+    Lessons(LessonsCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ParticipantCommand {
+    /// Add one participant.
+    Add {
+        #[arg(long)]
+        cohort: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        blog: String,
+    },
+    /// Import participants from a CSV file with the columns name, email, blog.
+    Import {
+        #[arg(long)]
+        cohort: String,
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CoordinatorCommand {
+    /// Make a person a coordinator (creating them when new).
+    Add {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Create an API token for a coordinator (printed once, never again).
+    Create {
+        #[arg(long)]
+        email: String,
+        /// When it stops working: a duration such as 90d, or a date YYYY-MM-DD (default:
+        /// never, until revoked).
+        #[arg(long)]
+        expires: Option<String>,
+    },
+    /// List the API tokens (never the tokens themselves): id, coordinator, dates, state.
+    List {
+        /// Only this coordinator's.
+        #[arg(long)]
+        email: Option<String>,
+    },
+    /// Revoke an API token by the id `token list` shows; it stops working at once.
+    Revoke { id: i32 },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LessonsCommand {
+    /// Validate the lesson files and report every problem.
+    Check {
+        /// Lessons folder (default: the configured one).
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
+}
+
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    let command = cli.command.unwrap_or(Command::Serve);
+    let config = Config::load(cli.config.as_deref())?;
+    if let Command::Lessons(LessonsCommand::Check { dir }) = command {
+        return check_lessons(dir.as_deref().unwrap_or(&config.lessons_dir));
+    }
+    if let Command::Serve = command {
+        let app = Application::build(config).await?;
+        return app.run_until(crate::shutdown_signal()).await;
+    }
+    let (db, program) = crate::open(&config).await?;
+    let now = Utc::now();
+    match command {
+        Command::Serve | Command::Lessons(_) => bail!("this command was handled above"),
+        Command::Migrate => {
+            println!("The database schema is up to date.");
+            Ok(())
+        }
+        Command::Cohort(command) => cohort::run(&db, command, now).await,
+        Command::Participant(command) => participant::run(&db, &config, command, now).await,
+        Command::Coordinator(CoordinatorCommand::Add { email, name }) => {
+            tokens::add_coordinator(&db, &email, &name, now).await
+        }
+        Command::Token(command) => tokens::run(&db, command, now).await,
+        Command::Poll { cohort } => poll::run(db, &config, program, cohort, now).await,
+    }
+}
+
+async fn find_cohort(
+    db: &sea_orm::DatabaseConnection,
+    slug: &str,
+) -> anyhow::Result<crate::entities::cohort::Model> {
+    cohorts::find(db, slug).await?.with_context(|| {
+        format!("there is no cohort with the slug {slug:?} (see `twentythree cohort list`)")
+    })
+}
+
+fn check_lessons(dir: &std::path::Path) -> anyhow::Result<()> {
+    let program = lessons::load_dir(dir)?;
+    println!(
+        "{}: {} lessons over {} weeks, all valid.",
+        dir.display(),
+        program.lessons.len(),
+        program.weeks()
+    );
+    Ok(())
+}
