@@ -86,3 +86,21 @@ pub fn too_large() -> AppError {
         FORM_LIMIT / 1024
     ))
 }
+
+/// A whole number of 1 or more that a query string or form gives as `name` (a page, a
+/// lesson, an id), or `None` when it is left out; anything else is a 400 saying so.
+pub fn positive(value: Option<&str>, name: &str) -> Result<Option<i32>, AppError> {
+    match value.map(str::trim).filter(|v| !v.is_empty()) {
+        None => Ok(None),
+        Some(v) => v
+            .parse::<i32>()
+            .ok()
+            .filter(|n| *n >= 1)
+            .map(Some)
+            .ok_or_else(|| {
+                AppError::BadRequest(format!(
+                    "`{name}` must be a whole number of 1 or more, not {v:?}."
+                ))
+            }),
+    }
+}

@@ -28,19 +28,3 @@ pub fn long_date(instant: DateTime<Utc>, timezone: Tz) -> String {
 pub fn percent(done: usize, total: usize) -> usize {
     (done * 100).checked_div(total).unwrap_or(0).min(100)
 }
-
-/// The `page` of a query string: a whole number from 1 (1 when absent).
-pub fn page_number(value: Option<&str>) -> Result<u64, crate::web::AppError> {
-    match value.map(str::trim).filter(|v| !v.is_empty()) {
-        None => Ok(1),
-        Some(v) => v
-            .parse()
-            .ok()
-            .filter(|p| *p >= 1 && *p <= 1_000_000)
-            .ok_or_else(|| {
-                crate::web::AppError::BadRequest(format!(
-                    "`page` must be a whole number of 1 or more, not {v:?}."
-                ))
-            }),
-    }
-}

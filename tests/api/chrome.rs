@@ -312,9 +312,10 @@ pub async fn go(client: &Client, css: &str) {
     settle(client).await;
 }
 
-/// Waits (at most 15 s) until the page the last click led to has loaded.
+/// Waits (at most a minute, for a loaded machine) until the page the last click led to
+/// has loaded.
 pub async fn settle(client: &Client) {
-    for _ in 0..300 {
+    for _ in 0..1200 {
         let fresh = client
             .execute(
                 "return !window.__twentythree_old_page && document.readyState === 'complete';",

@@ -1,5 +1,6 @@
 //! `spawn_app` and the `TestApp` whose methods are named after what people do.
 
+use std::future::Future;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 use std::sync::Once;
@@ -208,46 +209,70 @@ impl TestApp {
         run_cli_in(self.dir.path(), &self.database_url, args)
     }
 
+    /// A cohort made as `twentythree cohort create --slug S --name S --starts D [extra]`
+    /// would make it, through the same form and domain function, in-process.
     pub fn create_cohort(&self, slug: &str, starts: NaiveDate, extra: &[&str]) {
-        let starts = starts.to_string();
-        let mut args = vec![
-            "cohort",
-            "create",
-            "--slug",
-            slug,
-            "--name",
-            slug,
-            "--starts",
-            starts.as_str(),
-        ];
-        args.extend_from_slice(extra);
-        let output = self.run_cli(&args);
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
+        let mut form = twentythree::cohorts::settings::Form {
+            name: slug.to_owned(),
+            starts: starts.to_string(),
+            ..twentythree::cohorts::settings::Form::blank()
+        };
+        let mut args = extra.iter();
+        while let Some(flag) = args.next() {
+            let mut value = || args.next().expect("a value for the option").to_string();
+            match *flag {
+                "--self-report" => form.self_report = Some("on".into()),
+                "--celebrate-cohort" => form.celebrate_cohort = Some("on".into()),
+                "--visibility" => form.visibility = value(),
+                "--pace" => form.pace = value(),
+                "--timezone" => form.timezone = value(),
+                "--release-time" => form.release_time = value(),
+                "--release-day" => form.release_day = value(),
+                "--ends" => form.ends = value(),
+                other => panic!("create_cohort does not know {other}"),
+            }
+        }
+        let new = twentythree::cohorts::NewCohort {
+            slug: slug.parse().expect("a slug"),
+            settings: form.settings().expect("valid settings"),
+        };
+        block_on(twentythree::cohorts::create(
+            &self.state.db,
+            new,
+            Utc::now(),
+        ))
+        .expect("the cohort is created");
     }
 
+    /// `name` joins `cohort` as `twentythree participant add` would add them: the blog's
+    /// feed found at once, in-process.
     pub fn add_participant(&self, cohort: &str, name: &str, email: &str, blog: &str) {
-        let output = self.run_cli(&[
-            "participant",
-            "add",
-            "--cohort",
-            cohort,
-            "--name",
-            name,
-            "--email",
-            email,
-            "--blog",
-            blog,
-        ]);
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
+        let db = &self.state.db;
+        let cohort = block_on(twentythree::cohorts::find(db, cohort))
+            .expect("the database answers")
+            .expect("the cohort exists");
+        let new = twentythree::people::NewParticipant::parse(name, email, blog).expect("valid");
+        let member = block_on(twentythree::people::add_participant(
+            db,
+            &cohort,
+            &new,
+            Utc::now(),
+        ))
+        .expect("they join");
+        block_on(twentythree::feeds::attach_blog(
+            db,
+            &self.state.poller.fetcher,
+            &member,
+            new.blog.url(),
+            Utc::now(),
+        ))
+        .expect("the blog is theirs alone");
     }
+}
+
+/// Runs `future` to completion from a synchronous helper called inside a test's runtime.
+fn block_on<F: Future>(future: F) -> F::Output {
+    tokio::task::block_in_place(|| tokio::runtime::Handle::current().block_on(future))
 }
 
 pub fn run_cli_in(dir: &Path, database_url: &str, args: &[&str]) -> Output {

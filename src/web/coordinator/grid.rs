@@ -1,7 +1,7 @@
 //! `/coordinator/cohorts/{slug}`: the progress grid (participants x lessons, 100 a page),
 //! its filters, the completion curve and the feed health table.
 
-use crate::web::extract::{Path, Query};
+use crate::web::extract::{Path, Query, positive};
 use axum::extract::State;
 use axum::response::Html;
 use chrono::Utc;
@@ -73,14 +73,7 @@ pub async fn show(
         Some(s) => Filter::parse(s)
             .ok_or_else(|| AppError::BadRequest(format!("There is no filter called {s:?}.")))?,
     };
-    let page: usize = match query.page.as_deref() {
-        None | Some("") => 1,
-        Some(p) => p
-            .parse()
-            .ok()
-            .filter(|p| *p >= 1)
-            .ok_or_else(|| AppError::BadRequest("The page must be a number from 1.".into()))?,
-    };
+    let page = usize::try_from(positive(query.page.as_deref(), "page")?.unwrap_or(1)).unwrap_or(1);
     let sort = match query.sort.as_deref() {
         None | Some("") => Sort::Name,
         Some(s) => Sort::parse(s)

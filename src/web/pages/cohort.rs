@@ -1,7 +1,7 @@
 //! `/cohorts/{slug}`: a cohort's calendar, where to read everyone's posts and follow them,
 //! and its people a page at a time, findable by name.
 
-use crate::web::extract::Query;
+use crate::web::extract::{Query, positive};
 use axum::extract::State;
 use axum::response::Html;
 use chrono::Utc;
@@ -68,7 +68,7 @@ pub async fn show(
     let search = Search {
         name: query.q.clone().filter(|q| !q.trim().is_empty()),
     };
-    let page = view::page_number(query.page.as_deref())?;
+    let page = u64::try_from(positive(query.page.as_deref(), "page")?.unwrap_or(1)).unwrap_or(1);
     let (people, total) = people::page(&state.db, &cohort, &search, page, PEOPLE_PER_PAGE).await?;
     let required = state.program.required_count();
     let participants: Vec<ParticipantView> = people

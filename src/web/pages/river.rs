@@ -1,6 +1,6 @@
 //! `/cohorts/{slug}/posts`: the river, filtered by thing or person, 50 posts a page.
 
-use crate::web::extract::Query;
+use crate::web::extract::{Query, positive};
 use axum::extract::State;
 use axum::response::Html;
 use chrono_tz::Tz;
@@ -63,22 +63,6 @@ pub fn post_views(posts: Vec<RiverPost>, timezone: Tz) -> Vec<PostView> {
         .collect()
 }
 
-fn number(value: Option<&str>, what: &str) -> Result<Option<i32>, AppError> {
-    match value.map(str::trim).filter(|v| !v.is_empty()) {
-        None => Ok(None),
-        Some(v) => v
-            .parse::<i32>()
-            .ok()
-            .filter(|n| *n >= 1)
-            .map(Some)
-            .ok_or_else(|| {
-                AppError::BadRequest(format!(
-                    "`{what}` must be a whole number of 1 or more, not {v:?}."
-                ))
-            }),
-    }
-}
-
 pub async fn show(
     State(state): State<AppState>,
     ReadableCohort {
@@ -87,15 +71,15 @@ pub async fn show(
     Query(query): Query<RiverQuery>,
 ) -> Result<Html<String>, AppError> {
     let filter = Filter {
-        thing: number(query.thing.as_deref(), "thing")?,
-        participant: number(query.person.as_deref(), "person")?,
+        thing: positive(query.thing.as_deref(), "thing")?,
+        participant: positive(query.person.as_deref(), "person")?,
     };
     if filter.thing.is_some_and(|n| state.program.get(n).is_none()) {
         return Err(AppError::BadRequest(
             "There is no such thing in the program.".into(),
         ));
     }
-    let page = number(query.page.as_deref(), "page")?.unwrap_or(1);
+    let page = positive(query.page.as_deref(), "page")?.unwrap_or(1);
     let (posts, total) = river::page(
         &state.db,
         &cohort,

@@ -13,7 +13,7 @@ use crate::entities::{cohort, participant, person};
 use crate::people::{self, BlogUrl, Preferences, parse_name};
 use crate::progress::completions::{self, CompletionError, Rules};
 use crate::web::auth::{CurrentPerson, SignedIn};
-use crate::web::extract::Form;
+use crate::web::extract::{Form, positive};
 use crate::web::{AppError, AppState};
 use crate::{feeds, rate};
 
@@ -58,11 +58,9 @@ fn capitalise(text: &str) -> String {
         .unwrap_or_default()
 }
 
+/// A required number of a form: `what` to choose when it is missing.
 fn number(field: &str, what: &str) -> Result<i32, AppError> {
-    field
-        .trim()
-        .parse()
-        .map_err(|_| AppError::BadRequest(format!("Choose {what}.")))
+    positive(Some(field), what)?.ok_or_else(|| AppError::BadRequest(format!("Choose {what}.")))
 }
 
 #[derive(Deserialize)]
