@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::helpers::{run_cli_in, stderr, stdout};
+use crate::helpers::{binary, run_cli_in, stderr, stdout};
 
 struct Cli {
     dir: tempfile::TempDir,
@@ -371,10 +371,8 @@ fn lessons_check_names_the_broken_file_and_line() {
 
     let served = run_cli_in(cli.dir.path(), &cli.database_url, &["migrate"]);
     assert!(served.status.success());
-    let refused = std::process::Command::new(env!("CARGO_BIN_EXE_twentythree"))
+    let refused = binary(cli.dir.path(), &cli.database_url)
         .arg("serve")
-        .current_dir(cli.dir.path())
-        .env("TWENTYTHREE_DATABASE_URL", &cli.database_url)
         .env("TWENTYTHREE_LESSONS_DIR", &dir)
         .env("TWENTYTHREE_BIND", "127.0.0.1:0")
         .output()
@@ -389,10 +387,8 @@ fn lessons_check_names_the_broken_file_and_line() {
 #[test]
 fn a_bad_configuration_value_names_its_variable() {
     let cli = Cli::new();
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_twentythree"))
+    let output = binary(cli.dir.path(), &cli.database_url)
         .arg("migrate")
-        .current_dir(cli.dir.path())
-        .env("TWENTYTHREE_DATABASE_URL", &cli.database_url)
         .env("TWENTYTHREE_BIND", "not-an-address")
         .output()
         .unwrap();

@@ -6,13 +6,6 @@ use crate::blog_host::BlogHost;
 use crate::helpers::{TestApp, spawn_app};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
-fn client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap()
-}
-
 async fn session_for(app: &TestApp, email: &str) -> String {
     let person = person::Entity::find()
         .filter(person::Column::Email.eq(email))
@@ -70,7 +63,7 @@ async fn a_coordinator_overrides_a_lesson_and_exports_the_progress() {
         )
     };
 
-    let stranger = client()
+    let stranger = crate::helpers::no_redirects()
         .post(thing(7))
         .header("content-type", "application/x-www-form-urlencoded")
         .body(format!("done={}", "false"))
@@ -79,7 +72,7 @@ async fn a_coordinator_overrides_a_lesson_and_exports_the_progress() {
         .unwrap();
     assert_eq!(stranger.status(), 303);
     assert_eq!(stranger.headers()["location"], "/login");
-    let refused = client()
+    let refused = crate::helpers::no_redirects()
         .post(thing(7))
         .header("cookie", &participant)
         .header("content-type", "application/x-www-form-urlencoded")
@@ -88,7 +81,7 @@ async fn a_coordinator_overrides_a_lesson_and_exports_the_progress() {
         .await
         .unwrap();
     assert_eq!(refused.status(), 403, "a participant cannot override");
-    let cross_site = client()
+    let cross_site = crate::helpers::no_redirects()
         .post(thing(7))
         .header("cookie", &coordinator)
         .header("origin", "https://evil.example")
@@ -102,7 +95,7 @@ async fn a_coordinator_overrides_a_lesson_and_exports_the_progress() {
         "done=false".to_owned(),
         format!("csrf={}&done=false", "0".repeat(64)),
     ] {
-        let no_token = client()
+        let no_token = crate::helpers::no_redirects()
             .post(thing(7))
             .header("cookie", &coordinator)
             .header("content-type", "application/x-www-form-urlencoded")
@@ -112,7 +105,7 @@ async fn a_coordinator_overrides_a_lesson_and_exports_the_progress() {
             .unwrap();
         assert_eq!(no_token.status(), 403, "a missing or wrong form token");
     }
-    let bad = client()
+    let bad = crate::helpers::no_redirects()
         .post(thing(7))
         .header("cookie", &coordinator)
         .header("content-type", "application/x-www-form-urlencoded")
@@ -128,7 +121,7 @@ async fn a_coordinator_overrides_a_lesson_and_exports_the_progress() {
     );
 
     for (n, done) in [(7, "false"), (20, "true")] {
-        let ok = client()
+        let ok = crate::helpers::no_redirects()
             .post(thing(n))
             .header("cookie", &coordinator)
             .header("content-type", "application/x-www-form-urlencoded")
@@ -155,11 +148,16 @@ async fn a_coordinator_overrides_a_lesson_and_exports_the_progress() {
 
     let csv_url = format!("{}/coordinator/cohorts/autumn/progress.csv", app.address);
     assert_eq!(
-        client().get(&csv_url).send().await.unwrap().status(),
+        crate::helpers::no_redirects()
+            .get(&csv_url)
+            .send()
+            .await
+            .unwrap()
+            .status(),
         303,
         "strangers sign in first"
     );
-    let csv = client()
+    let csv = crate::helpers::no_redirects()
         .get(&csv_url)
         .header("cookie", &coordinator)
         .send()

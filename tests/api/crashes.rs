@@ -3,15 +3,15 @@
 //! rows while the server serves and writes never shows anyone an error.
 
 use std::collections::HashMap;
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Child, Stdio};
+use std::time::Duration;
 
 use chrono::Utc;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use twentythree::entities::{feed, outbox, post};
 
 use crate::blog_host::{BlogHost, Fault};
-use crate::helpers::{TestApp, lessons_dir, spawn_app, stderr};
+use crate::helpers::{TestApp, binary, spawn_app, stderr, wait_until};
 use crate::hostile_host::{self, HostileHost};
 use crate::progress::finisher_feed;
 
@@ -19,33 +19,14 @@ const FINISHERS: usize = 8;
 
 /// Starts the real server on this app's database, with its background workers.
 fn serve(app: &TestApp) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_twentythree"))
+    binary(app.dir.path(), &app.database_url)
         .arg("serve")
-        .current_dir(app.dir.path())
-        .env_clear()
-        .env("TWENTYTHREE_DATABASE_URL", &app.database_url)
-        .env("TWENTYTHREE_LESSONS_DIR", lessons_dir())
-        .env("TWENTYTHREE_ALLOW_PRIVATE_FEEDS", "true")
         .env("TWENTYTHREE_BIND", "127.0.0.1:0")
         .env("TWENTYTHREE_SMTP_URL", app.smtp.url().as_str())
-        .env("RUST_LOG", "warn")
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .expect("the server starts")
-}
-
-/// Waits (the server is another process: there is no tick to call) until `done` holds.
-async fn wait_until<F, Fut>(what: &str, mut done: F)
-where
-    F: FnMut() -> Fut,
-    Fut: Future<Output = bool>,
-{
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while !done().await {
-        assert!(Instant::now() < deadline, "gave up waiting until {what}");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
 }
 
 async fn post_count(app: &TestApp) -> u64 {
@@ -81,7 +62,7 @@ async fn kill_9_during_a_poll_and_during_sending_loses_and_doubles_nothing() {
 
     // 1. Killed in the middle of the poll: the never-answering feed is still being read.
     let mut server = serve(&app);
-    wait_until("the poll is under way", || async {
+    wait_until("the poll is under way", Duration::from_secs(60), || async {
         let slow = feed::Entity::find()
             .filter(feed::Column::Url.eq(never.as_str()))
             .one(&app.state.db)
@@ -108,9 +89,11 @@ async fn kill_9_during_a_poll_and_during_sending_loses_and_doubles_nothing() {
     // 2. Restarted, then killed as soon as the first email has left.
     let mut server = serve(&app);
     let expected_posts = (FINISHERS * 23) as u64;
-    wait_until("every post is stored and mail is going out", || async {
-        post_count(&app).await == expected_posts && !app.smtp.messages().is_empty()
-    })
+    wait_until(
+        "every post is stored and mail is going out",
+        Duration::from_secs(60),
+        || async { post_count(&app).await == expected_posts && !app.smtp.messages().is_empty() },
+    )
     .await;
     server.kill().unwrap();
     server.wait().unwrap();

@@ -385,7 +385,8 @@ async fn a_loopback_address_in_any_spelling_is_never_contacted_when_private_feed
         format!("http://localhost:{port}/wordpress/"),
     ];
     for (i, blog) in spellings.iter().enumerate() {
-        let output = std::process::Command::new(env!("CARGO_BIN_EXE_twentythree"))
+        let output = crate::helpers::binary(app.dir.path(), &app.database_url)
+            .env("TWENTYTHREE_ALLOW_PRIVATE_FEEDS", "false")
             .args([
                 "participant",
                 "add",
@@ -399,10 +400,6 @@ async fn a_loopback_address_in_any_spelling_is_never_contacted_when_private_feed
                 // One blog per participant (a blog belongs to one person in a cohort).
                 &format!("{blog}?p={i}"),
             ])
-            .current_dir(app.dir.path())
-            .env("TWENTYTHREE_DATABASE_URL", &app.database_url)
-            .env("TWENTYTHREE_LESSONS_DIR", crate::helpers::lessons_dir())
-            .env("TWENTYTHREE_ALLOW_PRIVATE_FEEDS", "false")
             .output()
             .unwrap();
         assert!(

@@ -19,15 +19,8 @@ async fn send(request: reqwest::RequestBuilder) -> Answer {
     }
 }
 
-fn browser() -> reqwest::Client {
-    reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap()
-}
-
 fn form(app: &TestApp, path: &str, body: impl Into<String>) -> reqwest::RequestBuilder {
-    browser()
+    crate::helpers::no_redirects()
         .post(format!("{}{path}", app.address))
         .header("content-type", "application/x-www-form-urlencoded")
         .body(body.into())
@@ -83,7 +76,8 @@ async fn every_route_family_and_every_error_carries_the_security_headers() {
         ("/cohorts/open/posts?page=abc", 400),
     ];
     for (path, status) in gets {
-        let answer = send(browser().get(format!("{}{path}", app.address))).await;
+        let answer =
+            send(crate::helpers::no_redirects().get(format!("{}{path}", app.address))).await;
         assert_eq!(answer.status, status, "GET {path}: {}", answer.body);
         assert_security_headers(&format!("GET {path}"), &answer);
     }
@@ -94,7 +88,8 @@ async fn every_route_family_and_every_error_carries_the_security_headers() {
         "/join/not-a-token",
         "/unsubscribe/not-a-token",
     ] {
-        let answer = send(browser().get(format!("{}{path}", app.address))).await;
+        let answer =
+            send(crate::helpers::no_redirects().get(format!("{}{path}", app.address))).await;
         assert!(answer.status < 500, "GET {path}: {}", answer.status);
         assert_security_headers(&format!("GET {path}"), &answer);
     }
@@ -137,7 +132,7 @@ async fn a_form_over_the_limit_gets_a_clear_413_page_and_a_form_under_it_is_read
         ("/join", "application/x-www-form-urlencoded; charset=utf-8"),
     ] {
         let answer = send(
-            browser()
+            crate::helpers::no_redirects()
                 .post(format!("{}{path}", app.address))
                 .header("content-type", content_type)
                 .body(over.clone()),
@@ -173,7 +168,8 @@ async fn malformed_forms_queries_paths_and_json_get_a_400_that_says_so() {
         "/cohorts/open/people/%FF",
     ];
     for path in gets {
-        let answer = send(browser().get(format!("{}{path}", app.address))).await;
+        let answer =
+            send(crate::helpers::no_redirects().get(format!("{}{path}", app.address))).await;
         assert_eq!(answer.status, 400, "GET {path}: {}", answer.body);
         assert!(
             answer.headers["content-type"]
@@ -183,7 +179,10 @@ async fn malformed_forms_queries_paths_and_json_get_a_400_that_says_so() {
         );
         assert!(answer.body.contains("<p"), "GET {path}: {}", answer.body);
     }
-    let api = send(browser().get(format!("{}/api/v1/cohorts/%FF/progress", app.address))).await;
+    let api = send(
+        crate::helpers::no_redirects().get(format!("{}/api/v1/cohorts/%FF/progress", app.address)),
+    )
+    .await;
     assert_eq!(api.status, 400, "{}", api.body);
     let json: serde_json::Value = serde_json::from_str(&api.body).unwrap();
     assert!(
@@ -208,7 +207,7 @@ async fn malformed_forms_queries_paths_and_json_get_a_400_that_says_so() {
     ];
     for (path, content_type, body) in posts {
         let answer = send(
-            browser()
+            crate::helpers::no_redirects()
                 .post(format!("{}{path}", app.address))
                 .header("content-type", content_type)
                 .body(body),
@@ -259,7 +258,8 @@ async fn malformed_forms_queries_paths_and_json_get_a_400_that_says_so() {
     for route in routes {
         for junk in nonsense {
             let path = format!("{route}{junk}");
-            let answer = send(browser().get(format!("{}{path}", app.address))).await;
+            let answer =
+                send(crate::helpers::no_redirects().get(format!("{}{path}", app.address))).await;
             assert!(
                 answer.status < 500,
                 "GET {path}: {} {}",

@@ -275,17 +275,51 @@ fn block_on<F: Future>(future: F) -> F::Output {
     tokio::task::block_in_place(|| tokio::runtime::Handle::current().block_on(future))
 }
 
-pub fn run_cli_in(dir: &Path, database_url: &str, args: &[&str]) -> Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_twentythree"))
-        .args(args)
+/// The real binary, run in `dir` on the database at `database_url` with a clean
+/// environment (a developer's own `TWENTYTHREE_*` never leak in): the shipped lessons,
+/// private feeds allowed, warnings only. Change any of it with `.env()`.
+pub fn binary(dir: &Path, database_url: &str) -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_twentythree"));
+    command
         .current_dir(dir)
         .env_clear()
         .env("TWENTYTHREE_DATABASE_URL", database_url)
         .env("TWENTYTHREE_LESSONS_DIR", lessons_dir())
         .env("TWENTYTHREE_ALLOW_PRIVATE_FEEDS", "true")
-        .env("RUST_LOG", "warn")
+        .env("RUST_LOG", "warn");
+    command
+}
+
+pub fn run_cli_in(dir: &Path, database_url: &str, args: &[&str]) -> Output {
+    binary(dir, database_url)
+        .args(args)
         .output()
         .expect("the binary runs")
+}
+
+/// Waits at most `limit` until `done` holds, for work done in another process, where
+/// there is no `tick` to call.
+pub async fn wait_until<F, Fut>(what: &str, limit: std::time::Duration, mut done: F)
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = bool>,
+{
+    let deadline = std::time::Instant::now() + limit;
+    while !done().await {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "gave up waiting until {what}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
+
+/// A client that does not follow redirects (so a test sees them) and keeps no cookies.
+pub fn no_redirects() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("a client")
 }
 
 pub fn days_from_today(days: i64) -> NaiveDate {

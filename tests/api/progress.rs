@@ -465,10 +465,7 @@ async fn a_permanent_rejection_fails_the_email_with_the_servers_reply() {
         .success()
     );
     let log_url = format!("{}/coordinator/mail", app.address);
-    let no_redirects = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
+    let no_redirects = crate::helpers::no_redirects();
     assert_eq!(
         no_redirects.get(&log_url).send().await.unwrap().status(),
         303,

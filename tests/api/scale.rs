@@ -2,16 +2,15 @@
 //! real `twentythree serve` processes), migrations raced by instances starting together,
 //! `/metrics`, and a database that goes away under a running server and comes back.
 
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
 use migrations::{Migrator, MigratorTrait};
-use reqwest::redirect::Policy;
 
 use crate::blog_host::{BlogHost, Fault};
 use crate::helpers::{
-    TEST_DATABASE_VAR, TestApp, config_on, fresh_database_url, lessons_dir, spawn_app,
-    spawn_app_with, spawn_instance_of, stderr,
+    TEST_DATABASE_VAR, TestApp, binary, config_on, fresh_database_url, spawn_app, spawn_app_with,
+    spawn_instance_of, stderr, wait_until,
 };
 use crate::progress::finisher_feed;
 use crate::smtp::SmtpSink;
@@ -21,15 +20,8 @@ fn autumn() -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(2026, 9, 1).unwrap()
 }
 
-fn browser() -> reqwest::Client {
-    reqwest::Client::builder()
-        .redirect(Policy::none())
-        .build()
-        .unwrap()
-}
-
 async fn get_as(app: &TestApp, path: &str, cookie: &str) -> (u16, String) {
-    let response = browser()
+    let response = crate::helpers::no_redirects()
         .get(format!("{}{path}", app.address))
         .header("cookie", cookie)
         .send()
@@ -52,7 +44,7 @@ async fn sessions_and_rate_limits_hold_across_instances() {
     ]);
     assert!(output.status.success(), "{}", stderr(&output));
 
-    let asked = browser()
+    let asked = crate::helpers::no_redirects()
         .post(format!("{}/login", first.address))
         .header("content-type", "application/x-www-form-urlencoded")
         .body("email=cora%40example.org")
@@ -67,7 +59,7 @@ async fn sessions_and_rate_limits_hold_across_instances() {
     let start = data.find("/login/").expect("a link") + "/login/".len();
     let token = &data[start..start + 64];
 
-    let signed_in = browser()
+    let signed_in = crate::helpers::no_redirects()
         .post(format!("{}/login/{token}", second.address))
         .send()
         .await
@@ -91,7 +83,7 @@ async fn sessions_and_rate_limits_hold_across_instances() {
     let (_, page) = get_as(&second, "/", &cookie).await;
     let start = page.find(r#"name="csrf" value=""#).expect("a form token") + 19;
     let csrf = &page[start..start + 64];
-    let out = browser()
+    let out = crate::helpers::no_redirects()
         .post(format!("{}/logout", first.address))
         .header("cookie", &cookie)
         .header("content-type", "application/x-www-form-urlencoded")
@@ -106,7 +98,7 @@ async fn sessions_and_rate_limits_hold_across_instances() {
     // Rate limits count the requests of every instance together.
     let mut statuses = Vec::new();
     for app in [&second, &first, &second, &first, &second] {
-        let asked = browser()
+        let asked = crate::helpers::no_redirects()
             .post(format!("{}/login", app.address))
             .header("content-type", "application/x-www-form-urlencoded")
             .body("email=cora%40example.org")
@@ -216,13 +208,8 @@ impl Server {
     fn start(dir: &std::path::Path, database_url: &str, smtp: &SmtpSink, name: &str) -> Self {
         let log = dir.join(format!("{name}.log"));
         let log_file = std::fs::File::create(&log).unwrap();
-        let child = Command::new(env!("CARGO_BIN_EXE_twentythree"))
+        let child = binary(dir, database_url)
             .arg("serve")
-            .current_dir(dir)
-            .env_clear()
-            .env("TWENTYTHREE_DATABASE_URL", database_url)
-            .env("TWENTYTHREE_LESSONS_DIR", lessons_dir())
-            .env("TWENTYTHREE_ALLOW_PRIVATE_FEEDS", "true")
             .env("TWENTYTHREE_BIND", "127.0.0.1:0")
             .env("TWENTYTHREE_SMTP_URL", smtp.url().as_str())
             .env("TWENTYTHREE_POLL_INTERVAL", "10m")
@@ -263,14 +250,6 @@ impl Drop for Server {
     }
 }
 
-async fn wait_for(what: &str, limit: Duration, done: impl Fn() -> bool) {
-    let deadline = Instant::now() + limit;
-    while !done() {
-        assert!(Instant::now() < deadline, "timed out waiting for {what}");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
 /// A cohort of `blogs` participants whose feeds are served by a fresh blog host; the
 /// first one has written about every thing.
 async fn cohort_of_blogs(app: &TestApp, blogs: usize) -> (BlogHost, Vec<String>) {
@@ -306,7 +285,7 @@ async fn two_server_processes_read_each_feed_once_and_celebrate_once() {
         Server::start(app.dir.path(), &app.database_url, &smtp, "second"),
     ];
 
-    wait_for("the celebration", Duration::from_secs(60), || {
+    wait_until("the celebration", Duration::from_secs(60), || async {
         !smtp.to("p0@example.org").is_empty()
             && paths.iter().zip(&before).all(|(p, b)| host.hits(p) > *b)
     })
@@ -350,7 +329,7 @@ async fn work_of_a_killed_process_is_finished_by_another_after_its_lease() {
     let before = host.hits(finisher);
     let smtp = SmtpSink::start().await;
     let mut first = Server::start(app.dir.path(), &app.database_url, &smtp, "first");
-    wait_for("the first read", Duration::from_secs(30), || {
+    wait_until("the first read", Duration::from_secs(30), || async {
         host.hits(finisher) > before
     })
     .await;
@@ -359,7 +338,7 @@ async fn work_of_a_killed_process_is_finished_by_another_after_its_lease() {
     first.process.wait().unwrap();
     let _second = Server::start(app.dir.path(), &app.database_url, &smtp, "second");
 
-    wait_for("the celebration", Duration::from_secs(60), || {
+    wait_until("the celebration", Duration::from_secs(60), || async {
         !smtp.to("p0@example.org").is_empty()
     })
     .await;
@@ -457,7 +436,7 @@ async fn while_the_database_is_away_requests_get_503_and_it_recovers_without_a_r
     assert_eq!(app.get("/cohorts/autumn").await.status, 200);
 
     outage.go_down();
-    let page = browser()
+    let page = crate::helpers::no_redirects()
         .get(format!("{}/cohorts/autumn", app.address))
         .send()
         .await

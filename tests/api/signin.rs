@@ -2,18 +2,9 @@
 //! over real HTTP and the real SMTP sink.
 
 use chrono::{Duration, Utc};
-use reqwest::redirect::Policy;
 use twentythree::people::Email;
 
 use crate::helpers::{TestApp, days_from_today, spawn_app, stderr, stdout};
-
-/// A browser-like client that does not follow redirects, so the tests see `Set-Cookie`.
-fn browser() -> reqwest::Client {
-    reqwest::Client::builder()
-        .redirect(Policy::none())
-        .build()
-        .unwrap()
-}
 
 fn add_coordinator(app: &TestApp, email: &str) {
     let output = app.run_cli(&["coordinator", "add", "--email", email, "--name", "Cora"]);
@@ -21,7 +12,7 @@ fn add_coordinator(app: &TestApp, email: &str) {
 }
 
 async fn post_login(app: &TestApp, email: &str) -> (u16, String) {
-    let response = browser()
+    let response = crate::helpers::no_redirects()
         .post(format!("{}/login", app.address))
         .header("content-type", "application/x-www-form-urlencoded")
         .body(format!("email={}", email.replace('@', "%40")))
@@ -46,7 +37,7 @@ pub(crate) async fn emailed_token(app: &TestApp, email: &str) -> String {
 
 /// Signs in with `token`; returns the status and the `Set-Cookie` header.
 pub(crate) async fn sign_in(app: &TestApp, token: &str) -> (u16, Option<String>) {
-    let response = browser()
+    let response = crate::helpers::no_redirects()
         .post(format!("{}/login/{token}", app.address))
         .send()
         .await
@@ -69,7 +60,7 @@ pub(crate) fn cookie_pair(set_cookie: &str) -> String {
 }
 
 async fn home_as(app: &TestApp, cookie: &str) -> String {
-    browser()
+    crate::helpers::no_redirects()
         .get(format!("{}/", app.address))
         .header("cookie", cookie)
         .send()
@@ -134,7 +125,7 @@ async fn the_link_shows_a_button_signs_in_once_and_sign_out_ends_the_session() {
     assert_eq!(dead.status, 410);
     assert!(dead.body.contains("no longer works"));
 
-    let without_token = browser()
+    let without_token = crate::helpers::no_redirects()
         .post(format!("{}/logout", app.address))
         .header("cookie", &cookie)
         .send()
@@ -145,7 +136,7 @@ async fn the_link_shows_a_button_signs_in_once_and_sign_out_ends_the_session() {
     let page = home_as(&app, &cookie).await;
     let start = page.find(r#"name="csrf" value=""#).expect("a form token") + 19;
     let token = &page[start..start + 64];
-    let response = browser()
+    let response = crate::helpers::no_redirects()
         .post(format!("{}/logout", app.address))
         .header("cookie", &cookie)
         .header("content-type", "application/x-www-form-urlencoded")
@@ -189,7 +180,7 @@ async fn cross_site_posts_are_refused_and_change_nothing() {
     let token = emailed_token(&app, "cora@example.org").await;
     let url = format!("{}/login/{token}", app.address);
 
-    let foreign = browser()
+    let foreign = crate::helpers::no_redirects()
         .post(&url)
         .header("origin", "https://evil.example")
         .send()
@@ -197,7 +188,7 @@ async fn cross_site_posts_are_refused_and_change_nothing() {
         .unwrap();
     assert_eq!(foreign.status().as_u16(), 403);
     assert!(foreign.headers().get("set-cookie").is_none());
-    let fetch_site = browser()
+    let fetch_site = crate::helpers::no_redirects()
         .post(&url)
         .header("sec-fetch-site", "cross-site")
         .send()
@@ -207,7 +198,7 @@ async fn cross_site_posts_are_refused_and_change_nothing() {
     assert!(fetch_site.text().await.unwrap().contains("another site"));
 
     let sent_before = app.smtp.messages().len();
-    let login = browser()
+    let login = crate::helpers::no_redirects()
         .post(format!("{}/login", app.address))
         .header("origin", "https://evil.example")
         .header("content-type", "application/x-www-form-urlencoded")
@@ -219,7 +210,7 @@ async fn cross_site_posts_are_refused_and_change_nothing() {
     app.send_mail().await;
     assert_eq!(app.smtp.messages().len(), sent_before, "no mail was queued");
 
-    let same_site = browser()
+    let same_site = crate::helpers::no_redirects()
         .post(&url)
         .header("origin", &app.address)
         .header("sec-fetch-site", "same-origin")
@@ -260,7 +251,7 @@ async fn api_tokens_are_for_coordinators_and_show_emails() {
     assert!(public["participants"][0].get("email").is_none());
 
     let api = |path: &str, bearer: &str| {
-        browser()
+        crate::helpers::no_redirects()
             .get(format!("{}{path}", app.address))
             .header("authorization", format!("Bearer {bearer}"))
             .send()
@@ -292,7 +283,7 @@ async fn a_signed_in_coordinator_sees_emails_in_the_api() {
     add_coordinator(&app, "cora@example.org");
     let token = emailed_token(&app, "cora@example.org").await;
     let cookie = cookie_pair(&sign_in(&app, &token).await.1.unwrap());
-    let response = browser()
+    let response = crate::helpers::no_redirects()
         .get(format!("{}/api/v1/cohorts/spring/progress", app.address))
         .header("cookie", cookie)
         .send()
