@@ -1,5 +1,5 @@
 //! The command line: `serve` (the default), `migrate`, `cohort`, `participant`,
-//! `coordinator`, `token` and `lessons check`. Each command brings the schema up to date first.
+//! `coordinator`, `token`, `lessons check` and `badges export`. Each command brings the schema up to date first.
 
 use std::path::PathBuf;
 
@@ -57,6 +57,16 @@ pub enum Command {
     /// Work with the lesson files.
     #[command(subcommand)]
     Lessons(LessonsCommand),
+    /// Work with the finishers' Open Badges.
+    #[command(subcommand)]
+    Badges(BadgesCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BadgesCommand {
+    /// Write every badge document and image as static files under DIR, at the paths the
+    /// server answers, for a static web host to keep them after the program ends.
+    Export { dir: PathBuf },
 }
 
 #[derive(Debug, Subcommand)]
@@ -427,7 +437,36 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Token(command) => tokens(&db, command, now).await,
+        Command::Badges(BadgesCommand::Export { dir }) => {
+            export_badges(&db, &config, &program, &dir).await
+        }
     }
+}
+
+async fn export_badges(
+    db: &sea_orm::DatabaseConnection,
+    config: &Config,
+    program: &lessons::Program,
+    dir: &std::path::Path,
+) -> anyhow::Result<()> {
+    let issuer = crate::badges::Issuer::from_config(config).context(
+        "Open Badges are off: set TWENTYTHREE_BADGE_ISSUER_EMAIL (with the settings `serve` runs with) to export them",
+    )?;
+    let site = crate::badges::Site {
+        issuer: &issuer,
+        program,
+    };
+    let done = crate::badges::export::write(db, site, dir).await?;
+    println!(
+        "Wrote {} files to {}: the issuer, {} badge class(es), {} standing assertion(s) with their baked images, {} revoked. Serve the folder at {} for the badges to stay verifiable.",
+        done.files,
+        dir.display(),
+        done.classes,
+        done.assertions,
+        done.revoked,
+        config.base_url
+    );
+    Ok(())
 }
 
 async fn tokens(

@@ -50,6 +50,7 @@ const TEMPLATES: &[(&str, &str)] = &[
         "certificate.html",
         include_str!("../templates/certificate.html"),
     ),
+    ("badge.html", include_str!("../templates/badge.html")),
     (
         "unsubscribe.html",
         include_str!("../templates/unsubscribe.html"),
@@ -157,7 +158,7 @@ pub fn number(n: i64) -> String {
         out.push('-');
     }
     for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(digit);

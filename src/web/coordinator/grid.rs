@@ -140,6 +140,7 @@ pub async fn show(
             lessons, people, counts, feeds, filter => filter.as_str(), page, pages,
             total => rows.len(), shown => shown.len(), notice,
             required => state.program.required_count(),
+            badges => crate::web::badges::status(&state, &cohort),
             curve => minijinja::Value::from_safe_string(chart::completion_curve(&curve)),
         },
     )
