@@ -1,21 +1,23 @@
-//! Open Badges for finishers: the documents (issuer, class, assertion) with their required
-//! fields, ids equal to their addresses and a recipient hash that holds for the finisher's
-//! email only; where finishers meet their badge; revocation and finishing again; badges off
-//! without an issuer email. The images, the export and the official validator have modules
-//! of their own.
+//! Open Badges for finishers: the world the badge tests share, and the documents (issuer,
+//! class, assertion) with their required fields, ids equal to their addresses and a
+//! recipient hash that holds for the finisher's email only. Where finishers meet their
+//! badge, its life (revocation, badges off and on), the images, the export and the
+//! official validator have modules of their own.
 
 mod export;
 mod images;
+mod lifecycle;
+mod pages;
 mod validator;
 
 use chrono::{Duration, Utc};
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{EntityTrait, PaginatorTrait};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 use twentythree::entities::{badge_assertion, participant};
 
 use crate::blog_host::{BlogHost, Fault};
-use crate::browser::{Browser, link_in};
+use crate::browser::Browser;
 use crate::helpers::{TestApp, spawn_app_with};
 use crate::progress::finisher_feed;
 
@@ -185,7 +187,6 @@ pub fn hash_holds_for(assertion: &Value, email: &str) -> bool {
     let salt = recipient["salt"].as_str().unwrap();
     recipient["identity"] == format!("sha256${}", sha256_hex(&format!("{email}{salt}")))
 }
-
 #[tokio::test(flavor = "multi_thread")]
 async fn a_finisher_gets_a_badge_whose_documents_are_complete() {
     let world = World::new().await;
@@ -258,237 +259,6 @@ async fn a_finisher_gets_a_badge_whose_documents_are_complete() {
             .is_none()
     );
 }
-
-#[tokio::test(flavor = "multi_thread")]
-async fn people_see_a_verification_page_and_machines_json() {
-    let world = World::new().await;
-    let path = world.assertion_path().await;
-    let (status, page) = world.html(&path).await;
-    let page = unescaped(&page);
-    assert_eq!(status, 200);
-    for words in [
-        "This badge is real",
-        "Ada Lovelace",
-        "Springfield Public Library",
-        "Spring 2026",
-        "5 October 2026",
-    ] {
-        assert!(page.contains(words), "{words}: {page}");
-    }
-    assert!(
-        !page.contains("Download your badge"),
-        "only the finisher is offered it"
-    );
-    let ada = Browser::sign_in(&world.app, ADA).await;
-    let own = ada
-        .client
-        .get(world.url(&path))
-        .header("accept", "text/html")
-        .send()
-        .await
-        .unwrap();
-    let own = unescaped(&own.text().await.unwrap());
-    assert!(
-        own.contains("Download your badge") && own.contains("linkedin.com/profile/add"),
-        "{own}"
-    );
-    // A validator's Accept and no Accept at all get JSON-LD.
-    let response = world
-        .app
-        .client
-        .get(world.url(&path))
-        .header(
-            "accept",
-            "application/ld+json, application/json, image/png, image/svg+xml",
-        )
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.headers()["content-type"], "application/ld+json");
-    assert_eq!(response.headers()["vary"], "Accept");
-    assert_eq!(world.document(&path).await.0, 200);
-}
-
-#[tokio::test(flavor = "multi_thread")]
-async fn the_finisher_meets_the_badge_in_the_email_on_me_on_the_certificate_and_on_the_wall() {
-    let world = World::new().await;
-    let path = world.assertion_path().await;
-    let id = path.rsplit('/').next().unwrap().to_owned();
-    world.app.send_mail().await;
-    let mail = world
-        .app
-        .smtp
-        .to(ADA)
-        .into_iter()
-        .find(|m| m.kind() == "celebration")
-        .expect("a celebration");
-    let png = link_in(&mail.data, "/badges/assertions/");
-    assert_eq!(png, format!("{path}.png"));
-    let data = mail.data.replace("=\r\n", "").replace("=3D", "=");
-    assert!(data.contains("Download your badge") && data.contains("Add to LinkedIn"));
-    assert!(data.contains("https://www.linkedin.com/profile/add?startTask=CERTIFICATION_NAME"));
-    assert!(data.contains(&format!("certId={id}")), "{data}");
-    assert!(
-        data.contains("organizationName=Springfield+Public+Library"),
-        "{data}"
-    );
-    assert!(
-        data.contains("issueYear=2026&issueMonth=10")
-            || data.contains("issueYear=2026&amp;issueMonth=10")
-    );
-
-    let ada = Browser::sign_in(&world.app, ADA).await;
-    let me = unescaped(&ada.get("/me").await.body);
-    assert!(
-        me.contains("Download your badge") && me.contains(&format!("{path}.png")),
-        "{me}"
-    );
-    assert!(
-        me.contains("Add to LinkedIn") && me.contains("certUrl="),
-        "{me}"
-    );
-    let certificate = format!("/cohorts/spring/people/{}/certificate", world.ada.id);
-    let own = unescaped(&ada.get(&certificate).await.body);
-    assert!(
-        own.contains("Download your badge") && own.contains(&path),
-        "{own}"
-    );
-    let public = unescaped(&world.app.get(&certificate).await.body);
-    assert!(
-        public.contains(&path) && !public.contains("Download your badge"),
-        "{public}"
-    );
-
-    let wall = unescaped(&world.app.get("/cohorts/spring/finishers").await.body);
-    assert!(
-        wall.contains(&format!("href=\"{path}\"")) && wall.contains("/badges/spring.png"),
-        "{wall}"
-    );
-    let bob = Browser::sign_in(&world.app, "bob@example.org").await;
-    assert!(!bob.get("/me").await.body.contains("Download your badge"));
-}
-
-#[tokio::test(flavor = "multi_thread")]
-async fn unmarking_revokes_the_badge_and_finishing_again_issues_a_new_one() {
-    let world = World::new().await;
-    world
-        .app
-        .new_coordinator("coco@example.org", "Coco Ordinator")
-        .await;
-    let first = world.assertion_path().await;
-    let first_url = world.url(&first);
-
-    world.coordinator_sets(7, false).await;
-    let (status, revoked) = world.document(&first).await;
-    assert_eq!(status, 200, "a revoked assertion keeps its address");
-    assert_eq!(revoked["id"], first_url);
-    assert_eq!(revoked["type"], "Assertion");
-    assert_eq!(revoked["revoked"], true);
-    assert!(
-        revoked["revocationReason"]
-            .as_str()
-            .unwrap()
-            .contains("Thing 7")
-    );
-    assert!(revoked.get("recipient").is_none());
-    let page = unescaped(&world.html(&first).await.1);
-    assert!(
-        page.contains("This badge was revoked") && page.contains("Thing 7"),
-        "{page}"
-    );
-    assert_eq!(world.bytes(&format!("{first}.png")).await.0, 404);
-    let progress = world
-        .app
-        .get_json("/api/v1/cohorts/spring/progress")
-        .await
-        .1;
-    let ada = progress["participants"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["name"] == "Ada Lovelace")
-        .unwrap();
-    assert!(ada["finished_at"].is_null(), "{ada}");
-    assert!(
-        twentythree::badges::live_for(&world.app.state.db, world.ada.id)
-            .await
-            .unwrap()
-            .is_none()
-    );
-    let wall = unescaped(&world.app.get("/cohorts/spring/finishers").await.body);
-    assert!(!wall.contains(&first));
-
-    // Unmarking another thing revokes nothing more; marking thing 7 again finishes her anew.
-    world.coordinator_sets(8, false).await;
-    world.coordinator_sets(8, true).await;
-    assert!(
-        twentythree::badges::live_for(&world.app.state.db, world.ada.id)
-            .await
-            .unwrap()
-            .is_none()
-    );
-    world.coordinator_sets(7, true).await;
-    let second = world.assertion_path().await;
-    assert_ne!(second, first);
-    assert_eq!(world.document(&second).await.1["type"], "Assertion");
-    assert_eq!(world.document(&first).await.1["revoked"], true);
-    let count = badge_assertion::Entity::find()
-        .filter(badge_assertion::Column::ParticipantId.eq(world.ada.id))
-        .count(&world.app.state.db)
-        .await
-        .unwrap();
-    assert_eq!(count, 2);
-}
-
-#[tokio::test(flavor = "multi_thread")]
-async fn badges_are_off_until_an_issuer_email_is_set() {
-    let app = spawn_app_with(at_own_address).await;
-    let world = World::in_app(app).await;
-    for path in ["/badges/issuer", "/badges/spring", "/badges/spring.png"] {
-        assert_eq!(world.bytes(path).await.0, 404, "{path}");
-    }
-    let count = badge_assertion::Entity::find()
-        .count(&world.app.state.db)
-        .await
-        .unwrap();
-    assert_eq!(count, 0);
-    world.app.send_mail().await;
-    let mail = world.app.smtp.to(ADA);
-    assert!(mail.iter().any(|m| m.kind() == "celebration"));
-    assert!(mail.iter().all(|m| !m.data.contains("badge")));
-    world
-        .app
-        .new_coordinator("coco@example.org", "Coco Ordinator")
-        .await;
-    let coco = Browser::sign_in(&world.app, "coco@example.org").await;
-    let grid = coco.get("/coordinator/cohorts/spring").await.body;
-    assert!(
-        grid.contains("Open Badges are off") && grid.contains("TWENTYTHREE_BADGE_ISSUER_EMAIL"),
-        "{grid}"
-    );
-
-    // Turned on later (a restart with an issuer email): earlier finishers get theirs, once.
-    let on = |c: &mut twentythree::Config| {
-        at_own_address(c);
-        c.badge_issuer_email = Some(ISSUER_EMAIL.parse().unwrap());
-    };
-    let later = crate::helpers::spawn_app_on_with(world.app.database_url.clone(), on).await;
-    crate::helpers::spawn_app_on_with(world.app.database_url.clone(), on).await;
-    let awarded = badge_assertion::Entity::find()
-        .all(&later.state.db)
-        .await
-        .unwrap();
-    assert_eq!(awarded.len(), 1);
-    assert_eq!(awarded[0].participant_id, world.ada.id);
-    assert_eq!(Some(awarded[0].issued_on), world.ada.finished_at);
-    let coco = Browser::sign_in(&later, "coco@example.org").await;
-    let grid = unescaped(&coco.get("/coordinator/cohorts/spring").await.body);
-    assert!(
-        grid.contains("Open Badges are on") && grid.contains("/badges/spring"),
-        "{grid}"
-    );
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn unknown_badges_are_404_and_change_nothing() {
     let world = World::new().await;
