@@ -458,14 +458,7 @@ async fn unfinish_if_incomplete(
     number: i32,
     now: DateTime<Utc>,
 ) -> Result<(), sea_orm::DbErr> {
-    let required: Vec<i32> = rules
-        .program
-        .lessons
-        .iter()
-        .filter(|l| l.required)
-        .map(|l| l.number)
-        .collect();
-    if !required.contains(&number) {
+    if !rules.program.get(number).is_some_and(|l| l.required) {
         return Ok(());
     }
     let unfinished = participant::Entity::update_many()
