@@ -39,6 +39,11 @@ pub struct Config {
     pub metrics_token: Option<String>,
     /// The organisation that runs the program, named on certificates.
     pub organisation: Option<String>,
+    /// The name Open Badges are issued under (default: the organisation, else the host of
+    /// the base URL).
+    pub badge_issuer_name: Option<String>,
+    /// The issuer's contact address; badges are off until it is set.
+    pub badge_issuer_email: Option<lettre::Address>,
 }
 
 /// The keys, their defaults and what a valid value looks like (for error messages).
@@ -92,6 +97,16 @@ const KEYS: &[(&str, Option<&str>, &str)] = &[
         "organisation",
         None,
         "the name of the library or organisation running the program, such as \"Springfield Public Library\"",
+    ),
+    (
+        "badge_issuer_name",
+        None,
+        "the name Open Badges are issued under, such as \"Springfield Public Library\" (default: the organisation, else the host of the base URL)",
+    ),
+    (
+        "badge_issuer_email",
+        None,
+        "the badge issuer's contact address, such as badges@example.org (badges are off until it is set)",
     ),
     (
         "metrics_token",
@@ -217,15 +232,25 @@ impl Config {
             Some(s) if s.len() >= 16 && s.bytes().all(|b| b.is_ascii_graphic()) => Some(s),
             Some(_) => return Err(invalid("metrics_token", "(hidden: it is a secret)")),
         };
-        let organisation = raw("organisation")
-            .map(|s| s.trim().to_owned())
-            .filter(|s| !s.is_empty());
-        if organisation
-            .as_ref()
-            .is_some_and(|o| o.chars().count() > 200 || o.chars().any(char::is_control))
-        {
-            return Err(invalid("organisation", &value("organisation")));
-        }
+        // A name shown to people: up to 200 characters, no control characters.
+        let name = |key: &str| match raw(key).map(|s| s.trim().to_owned()) {
+            None => Ok(None),
+            Some(s) if s.is_empty() => Ok(None),
+            Some(s) if s.chars().count() > 200 || s.chars().any(char::is_control) => {
+                Err(invalid(key, &s))
+            }
+            Some(s) => Ok(Some(s)),
+        };
+        let organisation = name("organisation")?;
+        let badge_issuer_name = name("badge_issuer_name")?;
+        let badge_issuer_email = match raw("badge_issuer_email").filter(|s| !s.trim().is_empty()) {
+            None => None,
+            Some(s) => Some(
+                s.trim()
+                    .parse::<lettre::Address>()
+                    .map_err(|_| invalid("badge_issuer_email", &s))?,
+            ),
+        };
         Ok(Self {
             database_url,
             bind,
@@ -243,6 +268,8 @@ impl Config {
             background_workers: true,
             metrics_token,
             organisation,
+            badge_issuer_name,
+            badge_issuer_email,
         })
     }
 }
@@ -299,6 +326,33 @@ mod tests {
         assert_eq!(config.database_max_connections, None);
         assert_eq!(config.database_acquire_timeout, Duration::from_secs(5));
         assert_eq!(config.worker_lease, Duration::from_secs(120));
+        assert!(config.badge_issuer_email.is_none() && config.badge_issuer_name.is_none());
+    }
+
+    #[test]
+    fn badge_settings_are_checked() {
+        let config = Config::from_sources(
+            &env(&[("badge_issuer_name", " Springfield Library ")]),
+            &env(&[("TWENTYTHREE_BADGE_ISSUER_EMAIL", "badges@example.org")]),
+        )
+        .unwrap();
+        assert_eq!(
+            config.badge_issuer_name.as_deref(),
+            Some("Springfield Library")
+        );
+        assert_eq!(
+            config.badge_issuer_email.map(|a| a.to_string()).as_deref(),
+            Some("badges@example.org")
+        );
+        let error = Config::from_sources(
+            &BTreeMap::new(),
+            &env(&[("TWENTYTHREE_BADGE_ISSUER_EMAIL", "not an address")]),
+        )
+        .unwrap_err();
+        assert!(
+            error.to_string().contains("TWENTYTHREE_BADGE_ISSUER_EMAIL"),
+            "{error}"
+        );
     }
 
     #[test]

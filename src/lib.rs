@@ -4,13 +4,15 @@
 //! and migrates it (the schema is the `migrations` crate, the tables are [`entities`]).
 //! [`lessons`] loads the program from Markdown files and computes when each week opens;
 //! [`cohorts`] and [`people`] manage who takes part, [`auth`] who is signed in; [`feeds`] reads everyone's blog (discover,
-//! fetch, parse, sanitise, store, on a leased schedule); [`progress`] knows who has done what.
+//! fetch, parse, sanitise, store, on a leased schedule); [`progress`] knows who has done what;
+//! [`badges`] gives finishers an Open Badge they can take anywhere.
 //! [`web`] is the HTTP face: one router, thin handlers, embedded templates; [`metrics`] is
 //! what `/metrics` reports. [`cli`] is the command line; [`fuzz`] holds the fuzz targets'
 //! entry points. The web layer calls the domain modules; they never call the web layer.
 
 pub mod access;
 pub mod auth;
+pub mod badges;
 pub mod calendar;
 pub mod cli;
 pub mod cohorts;
@@ -104,6 +106,9 @@ impl Application {
         let poller = poller(&config, db.clone(), program.clone())?;
         let sender = sender(&config, db.clone())?;
         let secret = access::keys::secret(&db, Utc::now()).await?;
+        badges::start(&db, &config, &program, Utc::now())
+            .await
+            .context("cannot record the badge issuer")?;
         let state = AppState {
             metrics: poller.metrics.clone(),
             reachability: Arc::default(),

@@ -50,6 +50,7 @@ const TEMPLATES: &[(&str, &str)] = &[
         "certificate.html",
         include_str!("../templates/certificate.html"),
     ),
+    ("badge.html", include_str!("../templates/badge.html")),
     (
         "unsubscribe.html",
         include_str!("../templates/unsubscribe.html"),

@@ -9,6 +9,7 @@ mod m20261202_000001_joining;
 mod m20261204_000001_access;
 mod m20261204_000002_feed_items;
 mod m20261204_000004_trust;
+mod m20261204_000005_badges;
 
 pub struct Migrator;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000001_access::Migration),
             Box::new(m20261204_000002_feed_items::Migration),
             Box::new(m20261204_000004_trust::Migration),
+            Box::new(m20261204_000005_badges::Migration),
         ]
     }
 }

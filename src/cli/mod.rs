@@ -1,7 +1,8 @@
 //! The command line: `serve` (the default), `migrate`, `cohort`, `participant`,
-//! `coordinator`, `token`, `poll` and `lessons check`, one function per command in the
+//! `coordinator`, `token`, `poll`, `lessons check` and `badges export`, one function per command in the
 //! files beside this one. Each command brings the schema up to date first.
 
+mod badges;
 mod cohort;
 mod participant;
 mod poll;
@@ -58,6 +59,16 @@ pub enum Command {
     /// Work with the lesson files.
     #[command(subcommand)]
     Lessons(LessonsCommand),
+    /// Work with the finishers' Open Badges.
+    #[command(subcommand)]
+    Badges(BadgesCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BadgesCommand {
+    /// Write every badge document and image as static files under DIR, at the paths the
+    /// server answers, for a static web host to keep them after the program ends.
+    Export { dir: PathBuf },
 }
 
 #[derive(Debug, Subcommand)]
@@ -147,6 +158,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             tokens::add_coordinator(&db, &email, &name, now).await
         }
         Command::Token(command) => tokens::run(&db, command, now).await,
+        Command::Badges(BadgesCommand::Export { dir }) => {
+            badges::export(&db, &config, &program, &dir).await
+        }
         Command::Poll { cohort } => poll::run(db, &config, program, cohort, now).await,
     }
 }

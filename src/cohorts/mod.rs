@@ -23,6 +23,9 @@ pub use settings::{Problem, Settings};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Slug(String);
 
+/// Words a slug cannot be, because other addresses use them where a slug goes.
+const RESERVED: &[&str] = &["issuer", "assertions"];
+
 impl FromStr for Slug {
     type Err = String;
 
@@ -33,7 +36,11 @@ impl FromStr for Slug {
             && !s.starts_with('-')
             && !s.ends_with('-')
             && !s.contains("--");
-        if valid {
+        if RESERVED.contains(&s) {
+            Err(format!(
+                "{s:?} cannot be a cohort's slug: the badges' addresses use it (/badges/{s}); choose another, such as spring-2027"
+            ))
+        } else if valid {
             Ok(Self(s.to_owned()))
         } else {
             Err(format!(

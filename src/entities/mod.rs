@@ -1,6 +1,8 @@
 //! sea-orm entities, one file a table (see `migrations/` for the schema itself).
 
 pub mod api_token;
+pub mod badge_assertion;
+pub mod badge_issuer;
 pub mod cohort;
 pub mod completion;
 pub mod completion_override;

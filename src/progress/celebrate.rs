@@ -61,6 +61,8 @@ pub async fn finished(
         None => (0, None, None),
     };
     let done = rules.program.required_count();
+    let badge =
+        crate::badges::share::offer(db, rules.base_url, rules.program, cohort, member.id).await?;
     let personal = render::email(
         Kind::Celebration,
         "celebration",
@@ -71,6 +73,7 @@ pub async fn finished(
             name => person.name.clone(), cohort => cohort.name.clone(), done, posts, first_post, last_post,
             wall_url => wall_url.clone(),
             certificate_url => format!("{base}/cohorts/{}/people/{}/certificate", cohort.slug, member.id),
+            badge => minijinja::Value::from(minijinja::value::Serde(&badge)),
         },
         None,
     )

@@ -511,6 +511,38 @@ pub async fn set_by_coordinator(
     if done {
         insert_completion(db, member.id, number, Source::Coordinator, None, now).await?;
         check_finished(db, rules, member.id, cohort, now).await?;
+    } else {
+        unfinish_if_incomplete(db, rules, member.id, number, now).await?;
+    }
+    Ok(())
+}
+
+/// After a coordinator unmarked lesson `number`: a finisher who no longer has every
+/// required lesson is unfinished again (`finished_at` cleared) and their badge revoked, in
+/// the same transaction; finishing again finishes them anew.
+async fn unfinish_if_incomplete(
+    db: &impl ConnectionTrait,
+    rules: Rules<'_>,
+    participant_id: i32,
+    number: i32,
+    now: DateTime<Utc>,
+) -> Result<(), sea_orm::DbErr> {
+    if !rules.program.get(number).is_some_and(|l| l.required) {
+        return Ok(());
+    }
+    let unfinished = participant::Entity::update_many()
+        .col_expr(
+            participant::Column::FinishedAt,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        )
+        .filter(participant::Column::Id.eq(participant_id))
+        .filter(participant::Column::FinishedAt.is_not_null())
+        .exec(db)
+        .await?;
+    if unfinished.rows_affected == 1 {
+        let reason =
+            format!("A coordinator unmarked Thing {number}, so the program is no longer complete.");
+        crate::badges::revoke(db, participant_id, &reason, now).await?;
     }
     Ok(())
 }
@@ -569,6 +601,8 @@ pub async fn check_finished(
             .exec(db)
             .await?;
         if finished.rows_affected == 1 {
+            let things = rules.program.required_count();
+            crate::badges::award(db, participant_id, cohort, things, finished_at, now).await?;
             celebrate::finished(db, rules, participant_id, cohort, now).await?;
         }
     } else if done * 2 >= required.len() && done > 0 {

@@ -5,6 +5,7 @@ mod access;
 mod api;
 mod assets;
 pub mod auth;
+mod badges;
 mod coordinator;
 mod error;
 pub mod extract;
@@ -112,6 +113,11 @@ pub fn router(state: AppState) -> Router {
         .route("/coordinator/cohorts/{slug}/progress.csv", get(coordinator::progress_csv))
         .route("/coordinator/mail", get(coordinator::mail_log))
         .route("/coordinator/tokens/{id}/revoke", post(coordinator::cohorts::revoke_token))
+        .route("/badges/issuer", get(badges::issuer))
+        .route("/badges/assertions/{id}", get(badges::assertion))
+        .route("/badges/assertions/{id}/{file}", get(badges::baked))
+        .route("/badges/{slug}", get(badges::class))
+        .route("/badges/{slug}/{file}", get(badges::class_image))
         .route("/api/v1/cohorts/{slug}/progress", get(api::progress))
         .route("/healthz", get(api::healthz))
         .route("/metrics", get(metrics::show))

@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod access;
+mod badges;
 mod blog_host;
 mod browser;
 mod chrome;

@@ -156,6 +156,7 @@ pub async fn show(
             sorts => Sort::ALL.iter().map(|s| (s.as_str(), s.label())).collect::<Vec<_>>(),
             total => rows.len(), shown => shown.len(), notice,
             required => state.program.required_count(),
+            badges => crate::web::badges::status(&state, &cohort),
             curve => minijinja::Value::from_safe_string(chart::completion_curve(&curve)),
         },
     )

@@ -17,6 +17,8 @@ struct Finisher {
     name: String,
     blog: String,
     date: String,
+    /// Their standing Open Badge's address, while badges are on.
+    badge: Option<String>,
 }
 
 pub async fn wall(
@@ -26,6 +28,12 @@ pub async fn wall(
     }: ReadableCohort,
 ) -> Result<Html<String>, AppError> {
     let timezone = cohorts::timezone(&cohort);
+    let badges_on = crate::badges::Issuer::from_config(&state.config).is_some();
+    let mut badges = if badges_on {
+        crate::badges::live_in_cohort(&state.db, cohort.id).await?
+    } else {
+        Default::default()
+    };
     let finishers: Vec<Finisher> = crate::progress::finishers(&state.db, &cohort)
         .await?
         .into_iter()
@@ -35,6 +43,9 @@ pub async fn wall(
                 name: person.name,
                 blog: member.blog_url,
                 date: view::date(member.finished_at?, timezone),
+                badge: badges
+                    .remove(&member.id)
+                    .map(|id| crate::badges::paths::assertion(&id)),
             })
         })
         .collect();
@@ -45,6 +56,7 @@ pub async fn wall(
             cohort => context! { slug => cohort.slug.clone(), name => cohort.name.clone() },
             finishers => Value::from(Serde(&finishers)),
             things => state.program.required_count(),
+            badge_image => badges_on.then(|| crate::badges::paths::class_image(&cohort.slug, "png")),
             participants => figures.participants,
             percent => view::percent(usize::try_from(figures.finished).unwrap_or(0), usize::try_from(figures.participants).unwrap_or(0)),
         },
@@ -60,6 +72,8 @@ pub async fn certificate(
     let ReadableCohort {
         cohort, current, ..
     } = readable;
+    let badge = crate::web::badges::offer_for(&state, &cohort, &member).await?;
+    let own = current.person.as_ref().is_some_and(|p| p.id == person.id);
     let finished = member.finished_at.ok_or_else(|| {
         AppError::BadRequest(format!(
             "{} has not finished yet: the certificate comes with the last thing.",
@@ -75,6 +89,8 @@ pub async fn certificate(
             date => view::long_date(finished, cohorts::timezone(&cohort)),
             things => state.program.required_count(),
             organisation => state.config.organisation.clone(),
+            badge,
+            own,
         },
     )
 }

@@ -174,8 +174,10 @@ pub(super) async fn page(
             atom => file("feed.atom"), json => file("feed.json"),
             opml => file("blogroll.opml"), calendar => file("calendar.ics"),
         };
+        let badge = crate::web::badges::offer_for(state, &cohort, &member).await?;
         cohorts_view.push(context! {
             member_id => member.id,
+            badge,
             subscribe,
             private => !cohorts::is_public(&cohort),
             slug => cohort.slug.clone(),
