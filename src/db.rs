@@ -45,9 +45,21 @@ pub async fn connect(config: &Config) -> anyhow::Result<DatabaseConnection> {
                 .foreign_keys(true)
         });
     }
-    Database::connect(options)
-        .await
-        .with_context(|| format!("cannot open the database at {}", redact(url)))
+    // Instances starting together on a new SQLite file race to switch it to WAL, which
+    // takes the file's lock without waiting for it: try again a few times.
+    let mut attempts = 0;
+    loop {
+        match Database::connect(options.clone()).await {
+            Err(e) if sqlite && attempts < 20 && e.to_string().contains("database is locked") => {
+                attempts += 1;
+                tokio::time::sleep(Duration::from_millis(100 * attempts)).await;
+            }
+            result => {
+                return result
+                    .with_context(|| format!("cannot open the database at {}", redact(url)));
+            }
+        }
+    }
 }
 
 /// Connects and applies every pending migration.
