@@ -31,6 +31,7 @@ pub mod people;
 pub mod progress;
 pub mod rate;
 pub mod templates;
+pub mod together;
 pub mod web;
 
 use std::future::Future;

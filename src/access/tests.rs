@@ -36,6 +36,7 @@ fn person(id: i32, role: &str) -> person::Model {
         timezone: None,
         feed_key_hash: None,
         feed_key_generation: 0,
+        highlight_emails: true,
     }
 }
 
@@ -61,6 +62,7 @@ fn lesson(week: i32) -> Lesson {
         tags: Vec::new(),
         required: true,
         minutes: None,
+        experts: Vec::new(),
         body_html: String::new(),
     }
 }
@@ -115,6 +117,7 @@ fn members_follow_their_own_schedule() {
     let viewer = Viewer {
         person: Some(person(7, "participant")),
         memberships: vec![(member(7, &staff, at(2026, 1, 1)), staff.clone())],
+        mentees: Vec::new(),
     };
     assert_eq!(
         lesson_access(&viewer, 2, &all, at(2026, 1, 13)),
@@ -139,6 +142,7 @@ fn self_paced_members_count_from_joining() {
     let viewer = Viewer {
         person: Some(someone),
         memberships: vec![(member(8, &own, joined), own.clone())],
+        mentees: Vec::new(),
     };
     assert_eq!(
         lesson_access(&viewer, 1, std::slice::from_ref(&own), joined),
@@ -159,6 +163,7 @@ fn coordinators_see_everything() {
     let viewer = Viewer {
         person: Some(person(1, "coordinator")),
         memberships: Vec::new(),
+        mentees: Vec::new(),
     };
     assert_eq!(
         lesson_access(&viewer, 8, std::slice::from_ref(&staff), at(2026, 1, 1)),
@@ -175,10 +180,12 @@ fn members_only_pages_are_for_members_and_coordinators() {
     let insider = Viewer {
         person: Some(person(7, "participant")),
         memberships: vec![(member(7, &staff, at(2026, 1, 1)), staff.clone())],
+        mentees: Vec::new(),
     };
     let outsider = Viewer {
         person: Some(person(9, "participant")),
         memberships: vec![(member(9, &other, at(2026, 1, 1)), other.clone())],
+        mentees: Vec::new(),
     };
     assert_eq!(cohort_pages(&insider, &staff), Verdict::Allowed);
     assert_eq!(cohort_pages(&outsider, &staff), Verdict::Refused);
@@ -187,4 +194,18 @@ fn members_only_pages_are_for_members_and_coordinators() {
     let all = [public, staff, other];
     let seen: Vec<i32> = visible_cohorts(&insider, &all).map(|c| c.id).collect();
     assert_eq!(seen, [1, 2]);
+}
+
+#[test]
+fn a_mentor_sees_their_mentees_pages_and_nothing_else() {
+    let staff = cohort(2, (2026, 1, 5), "members", "cohort");
+    let mentor = Viewer {
+        person: Some(person(5, "participant")),
+        memberships: Vec::new(),
+        mentees: vec![11],
+    };
+    assert_eq!(person_page(&mentor, &staff, 11), Verdict::Allowed);
+    assert_eq!(person_page(&mentor, &staff, 12), Verdict::Refused);
+    assert_eq!(cohort_pages(&mentor, &staff), Verdict::Refused);
+    assert!(!sees_cohort(&mentor, &staff));
 }

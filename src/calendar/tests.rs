@@ -11,6 +11,7 @@ fn program() -> Program {
         tags: Vec::new(),
         required: true,
         minutes: None,
+        experts: Vec::new(),
         body_html: String::new(),
     };
     Program {

@@ -138,7 +138,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let command = cli.command.unwrap_or(Command::Serve);
     let config = Config::load(cli.config.as_deref())?;
     if let Command::Lessons(LessonsCommand::Check { dir }) = command {
-        return check_lessons(dir.as_deref().unwrap_or(&config.lessons_dir));
+        return check_lessons(&config, dir.as_deref().unwrap_or(&config.lessons_dir)).await;
     }
     if let Command::Serve = command {
         let app = Application::build(config).await?;
@@ -174,7 +174,9 @@ async fn find_cohort(
     })
 }
 
-fn check_lessons(dir: &std::path::Path) -> anyhow::Result<()> {
+/// Validates the lessons in `dir`; the experts they name are looked up in the database
+/// (an address nobody has here is reported, not fatal: they may not have joined yet).
+async fn check_lessons(config: &Config, dir: &std::path::Path) -> anyhow::Result<()> {
     let program = lessons::load_dir(dir)?;
     println!(
         "{}: {} lessons over {} weeks, all valid.",
@@ -182,5 +184,22 @@ fn check_lessons(dir: &std::path::Path) -> anyhow::Result<()> {
         program.lessons.len(),
         program.weeks()
     );
+    if program.lessons.iter().all(|l| l.experts.is_empty()) {
+        return Ok(());
+    }
+    let unknown = match crate::db::connect_and_migrate(config).await {
+        Ok(db) => crate::together::experts::unknown(&db, &program).await?,
+        Err(e) => {
+            println!(
+                "note: the lessons' experts were not checked: cannot open the database ({e:#})"
+            );
+            return Ok(());
+        }
+    };
+    for (number, email) in unknown {
+        println!(
+            "note: Thing {number} names the expert {email}, who is not known here: their name shows once they take part, mentor or coordinate"
+        );
+    }
     Ok(())
 }

@@ -25,6 +25,8 @@ pub struct Model {
     pub feed_key_hash: Option<String>,
     /// How many times the person replaced that key (the key is derived from it).
     pub feed_key_generation: i32,
+    /// Whether the person hears when a post of theirs is highlighted (routine mail).
+    pub highlight_emails: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -23,6 +23,10 @@ pub enum Kind {
     Reminder,
     Login,
     Confirm,
+    /// A post of the reader's was highlighted as an example for its lesson.
+    Highlight,
+    /// A mentor's weekly note on their mentees.
+    MentorNote,
 }
 
 impl Kind {
@@ -35,6 +39,8 @@ impl Kind {
             Self::Reminder => "reminder",
             Self::Login => "login",
             Self::Confirm => "confirm",
+            Self::Highlight => "highlight",
+            Self::MentorNote => "mentor-note",
         }
     }
 
@@ -47,6 +53,8 @@ impl Kind {
             Self::Reminder,
             Self::Login,
             Self::Confirm,
+            Self::Highlight,
+            Self::MentorNote,
         ]
         .into_iter()
         .find(|k| k.as_str() == s)
@@ -54,7 +62,10 @@ impl Kind {
 
     /// Routine messages that carry `List-Unsubscribe`.
     pub fn is_bulk(self) -> bool {
-        matches!(self, Self::Milestone | Self::Release | Self::Reminder)
+        matches!(
+            self,
+            Self::Milestone | Self::Release | Self::Reminder | Self::Highlight | Self::MentorNote
+        )
     }
 
     /// Whether a message interrupted mid-send is sent again (at least once) or given up

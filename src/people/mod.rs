@@ -84,6 +84,17 @@ pub async fn add_coordinator(
     ))
 }
 
+/// The person with this address, created (as neither participant of a cohort nor
+/// coordinator) when new: a mentor, say, who takes no part in the program themselves.
+pub async fn find_or_add_person(
+    db: &impl ConnectionTrait,
+    email: &Email,
+    name: &str,
+    now: DateTime<Utc>,
+) -> Result<person::Model, sea_orm::DbErr> {
+    find_or_create_person(db, email, name, "participant", now).await
+}
+
 pub async fn find_person(
     db: &impl ConnectionTrait,
     email: &Email,
@@ -149,6 +160,7 @@ pub struct Preferences {
     pub timezone: Option<chrono_tz::Tz>,
     pub release_emails: bool,
     pub milestone_emails: bool,
+    pub highlight_emails: bool,
 }
 
 pub async fn set_preferences(
@@ -161,6 +173,7 @@ pub async fn set_preferences(
     row.timezone = Set(preferences.timezone.map(|tz| tz.name().to_owned()));
     row.release_emails = Set(preferences.release_emails);
     row.milestone_emails = Set(preferences.milestone_emails);
+    row.highlight_emails = Set(preferences.highlight_emails);
     row.update(db).await
 }
 
@@ -186,5 +199,6 @@ pub async fn stop_routine_mail(
     let mut row: person::ActiveModel = person.into();
     row.release_emails = Set(false);
     row.milestone_emails = Set(false);
+    row.highlight_emails = Set(false);
     row.update(db).await
 }

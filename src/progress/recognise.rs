@@ -234,6 +234,7 @@ mod tests {
             tags: tags.iter().map(|t| t.to_string()).collect(),
             required: true,
             minutes: None,
+            experts: Vec::new(),
             body_html: String::new(),
         };
         Program {

@@ -8,6 +8,7 @@ pub mod grid;
 pub mod import;
 pub mod people;
 pub mod reminders;
+pub mod together;
 
 use crate::web::extract::{Form, Path, Query};
 use axum::extract::State;

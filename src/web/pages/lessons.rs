@@ -12,6 +12,7 @@ use crate::access::{self, LessonAccess};
 use crate::cohorts;
 use crate::entities::cohort;
 use crate::lessons::Lesson;
+use crate::together::{experts, highlights};
 use crate::web::access::Looking;
 use crate::web::{AppError, AppState, view};
 
@@ -79,21 +80,37 @@ pub async fn show(
     let lesson = state.program.get(number).ok_or(AppError::NotFound)?;
     let all = cohorts::list(&state.db).await?;
     let access = access::lesson(&viewer, lesson, &all, Utc::now());
-    let written = if access == LessonAccess::Open {
-        let readable: Vec<&cohort::Model> = access::visible_cohorts(&viewer, &all).collect();
-        crate::feeds::river::about_lesson(&state.db, &readable, number, 20).await?
+    let readable: Vec<&cohort::Model> = access::visible_cohorts(&viewer, &all).collect();
+    let (written, models) = if access == LessonAccess::Open {
+        (
+            crate::feeds::river::about_lesson(&state.db, &readable, number, 20).await?,
+            highlights::for_lesson(&state.db, &readable, number).await?,
+        )
     } else {
-        Vec::new()
+        (Vec::new(), Vec::new())
     };
+    let slug_of = |id: i32| readable.iter().find(|c| c.id == id).map(|c| c.slug.clone());
+    let models: Vec<Value> = models
+        .into_iter()
+        .map(|h| {
+            context! {
+                slug => slug_of(h.cohort_id), author => h.author, participant => h.highlight.participant_id,
+                title => h.post.title, link => h.post.link, excerpt => h.post.excerpt,
+                note => h.highlight.note, by => h.by,
+            }
+        })
+        .collect();
     let written: Vec<Value> = written
         .into_iter()
         .map(|(slug, post)| {
             context! {
                 slug, author => post.author, title => post.title, link => post.link, excerpt => post.excerpt,
-                participant => post.participant_id, date => view::date(post.published_at, chrono_tz::Tz::UTC),
+                id => post.id, participant => post.participant_id, date => view::date(post.published_at, chrono_tz::Tz::UTC),
+                may_highlight => highlights::may_highlight(&viewer, post.participant_id),
             }
         })
         .collect();
+    let experts = experts::names(&state.db, lesson).await?;
     let previous = state
         .program
         .get(number - 1)
@@ -109,6 +126,8 @@ pub async fn show(
             body => (access == LessonAccess::Open).then_some(lesson.body_html.as_str()),
             tags => Value::from(Serde(&lesson.tags)),
             written,
+            models,
+            experts,
             previous => Value::from(Serde(&previous)),
             next => Value::from(Serde(&next)),
         },

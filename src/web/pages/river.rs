@@ -89,6 +89,8 @@ pub async fn show(
     )
     .await?;
     let pages = total.div_ceil(PER_PAGE).max(1);
+    let highlighted =
+        crate::together::highlights::marks(&state.db, posts.iter().map(|p| p.id)).await?;
     let person_name = match filter.participant {
         Some(id) => cohorts::member(&state.db, &cohort, id)
             .await?
@@ -124,6 +126,7 @@ pub async fn show(
         context! {
             cohort => context! { slug => cohort.slug.clone(), name => cohort.name.clone(), public => cohorts::is_public(&cohort) },
             posts => Value::from(Serde(post_views(posts, cohorts::timezone(&cohort)))),
+            highlighted => Value::from(Serde(highlighted)),
             total,
             page,
             pages,

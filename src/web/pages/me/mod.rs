@@ -2,8 +2,10 @@
 //! (the forms are in [`forms`]), their private addresses, and their preferences.
 
 mod forms;
+mod partner;
 
 pub use forms::{claim, move_blog, new_addresses, preferences, report};
+pub use partner::ask as partner;
 
 use axum::extract::State;
 use axum::response::Html;
@@ -35,6 +37,10 @@ fn notice_text(code: &str) -> Option<&'static str> {
         "reported" => "Marked as done. Well done!",
         "moved" => "Your blog's address is changed. See below whether Twentythree could read it.",
         "saved" => "Your preferences are saved.",
+        "partner-asked" => {
+            "Thanks: your coordinator will pair you with someone soon. Your partner shows here once you are paired."
+        }
+        "partner-stopped" => "Done: you have no learning partner now.",
         "addresses" => {
             "Your private addresses are new: the old ones no longer work. Give the new ones to your feed reader and calendar."
         }
@@ -175,9 +181,11 @@ pub(super) async fn page(
             opml => file("blogroll.opml"), calendar => file("calendar.ics"),
         };
         let badge = crate::web::badges::offer_for(state, &cohort, &member).await?;
+        let partner = partner::view(state, &cohort, &member, own.unwrap_or(tz)).await?;
         cohorts_view.push(context! {
             member_id => member.id,
             badge,
+            partner,
             subscribe,
             private => !cohorts::is_public(&cohort),
             slug => cohort.slug.clone(),
@@ -222,6 +230,7 @@ pub(super) async fn page(
                 email => person.email.clone(),
                 release_emails => person.release_emails,
                 milestone_emails => person.milestone_emails,
+                highlight_emails => person.highlight_emails,
                 timezone => person.timezone.clone().unwrap_or_default(),
             },
             cohorts => cohorts_view,
