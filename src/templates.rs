@@ -132,6 +132,14 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/coordinator-together.html"),
     ),
     (
+        "emails/mentor-note.txt",
+        include_str!("../templates/emails/mentor-note.txt"),
+    ),
+    (
+        "emails/mentor-note.html",
+        include_str!("../templates/emails/mentor-note.html"),
+    ),
+    (
         "emails/highlight.txt",
         include_str!("../templates/emails/highlight.txt"),
     ),

@@ -65,7 +65,8 @@ pub async fn store_posts(
                     || row.excerpt != parsed.excerpt
                     || row.categories != categories
                     || row.published_at != published_at
-                    || row.updated_at != parsed.updated_at;
+                    || row.updated_at != parsed.updated_at
+                    || row.comment_count != parsed.comments;
                 if changed {
                     let mut active: post::ActiveModel = row.clone().into();
                     active.title = Set(parsed.title.clone());
@@ -77,6 +78,7 @@ pub async fn store_posts(
                     active.published_at = Set(published_at);
                     active.updated_at = Set(parsed.updated_at);
                     active.undated = Set(undated);
+                    active.comment_count = Set(parsed.comments);
                     active.update(db).await?;
                     stored.updated += 1;
                 }
@@ -95,6 +97,7 @@ pub async fn store_posts(
                     updated_at: Set(parsed.updated_at),
                     first_seen_at: Set(now),
                     undated: Set(stand_in.undated),
+                    comment_count: Set(parsed.comments),
                     ..Default::default()
                 };
                 let inserted = post::Entity::insert(row)
@@ -161,6 +164,7 @@ mod tests {
             published_raw: date.map(str::to_owned),
             published_at: date.map(at),
             updated_at: None,
+            comments: None,
         }
     }
 

@@ -122,6 +122,16 @@ pub async fn enqueue(
     Ok(inserted == 1)
 }
 
+/// Whether an email with this dedupe key was queued already (to spare composing it again).
+pub async fn queued(db: &impl ConnectionTrait, dedupe_key: &str) -> Result<bool, sea_orm::DbErr> {
+    use sea_orm::{ColumnTrait, QueryFilter};
+    Ok(outbox::Entity::find()
+        .filter(outbox::Column::DedupeKey.eq(dedupe_key))
+        .one(db)
+        .await?
+        .is_some())
+}
+
 /// An outbox row as the mail log shows it, with its first recipient.
 #[derive(Clone, Debug)]
 pub struct Logged {

@@ -1,7 +1,8 @@
-//! Routine mail that falls due with time: the release email when a week opens (once per
+//! Routine mail that falls due with time: the weekly letter when a week opens (once per
 //! cohort and week, or per participant and week at self pace, never for weeks that opened
-//! before the person joined), and the feed-problem email once a feed has failed for two
-//! days (once more only after it recovered and failed again).
+//! before the person joined; see [`crate::together::letter`]), the mentors' weekly note,
+//! and the feed-problem email once a feed has failed for two days (once more only after it
+//! recovered and failed again).
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -9,7 +10,6 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use minijinja::context;
 use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
-use serde::Serialize;
 use url::Url;
 
 use super::{Kind, render};
@@ -18,6 +18,7 @@ use crate::entities::{cohort, feed, participant, person};
 use crate::feeds::health::Status;
 use crate::lessons::{Program, schedule};
 use crate::links::Links;
+use crate::together::letter;
 
 /// How long a feed fails before its owner hears about it.
 pub const FEED_PROBLEM_AFTER: chrono::Duration = chrono::Duration::hours(48);
@@ -30,18 +31,14 @@ pub struct Notices {
     pub base_url: Url,
 }
 
-#[derive(Serialize)]
-struct LessonLine {
-    number: i32,
-    title: String,
-    minutes: Option<i32>,
-    url: String,
-}
-
 impl Notices {
-    /// Enqueues every release and feed-problem email due at `now`; idempotent.
+    /// Enqueues every weekly letter, mentor's note and feed-problem email due at `now`;
+    /// idempotent.
     pub async fn tick(&self, now: DateTime<Utc>) -> Result<usize, DbErr> {
         let mut queued = 0;
+        for note in letter::mentor_notes(&self.db, &self.program, &self.base_url, now).await? {
+            queued += usize::from(super::enqueue(&self.db, note, now).await?);
+        }
         let rows = participant::Entity::find()
             .filter(participant::Column::FinishedAt.is_null())
             .find_also_related(person::Entity)
@@ -93,19 +90,6 @@ impl Notices {
             return Ok(false);
         }
         let links = Links::new(&self.base_url);
-        let lessons: Vec<LessonLine> = self
-            .program
-            .in_week(week)
-            .map(|l| LessonLine {
-                number: l.number,
-                title: l.title.clone(),
-                minutes: l.minutes,
-                url: links.lesson(l.number),
-            })
-            .collect();
-        if lessons.is_empty() {
-            return Ok(false);
-        }
         let tz = person
             .timezone
             .as_deref()
@@ -118,20 +102,18 @@ impl Notices {
         } else {
             format!("{}#calendar", links.me())
         };
-        let email = render::email(
-            Kind::Release,
-            "release",
-            format!("release:{}:{week}:{}", cohort.id, member.id),
-            &person.email,
-            format!("Week {week} of {} is open", cohort.name),
-            context! {
-                name => person.name.clone(), week, cohort => cohort.name.clone(),
-                lessons => minijinja::Value::from(minijinja::value::Serde(&lessons)),
-                opened => schedule::in_words(opened, tz), next, calendar,
-            },
-            Some((person.unsubscribe_token.as_str(), &self.base_url)),
-        )
-        .map_err(render::template_error)?;
+        let week = letter::Week {
+            number: week,
+            opened: schedule::in_words(opened, tz),
+            next,
+            calendar,
+            program: &self.program,
+            base_url: &self.base_url,
+        };
+        let Some(email) = letter::compose(&self.db, &week, cohort, (member, person), now).await?
+        else {
+            return Ok(false);
+        };
         super::enqueue(&self.db, email, now).await
     }
 

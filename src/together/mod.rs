@@ -6,5 +6,6 @@
 pub mod experts;
 pub mod glance;
 pub mod highlights;
+pub mod letter;
 pub mod mentors;
 pub mod partners;

@@ -729,3 +729,322 @@ async fn lesson_experts_are_checked_and_shown_by_name_only() {
         "{message}"
     );
 }
+
+/// Moves `cohort`'s creation back, as if it was set up before its weeks opened (a week
+/// that opened before the cohort existed sends no letter).
+async fn created_long_ago(app: &TestApp, cohort: &cohort::Model) {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    let mut row: cohort::ActiveModel = cohort.clone().into();
+    row.created_at = Set(Utc::now() - Duration::days(60));
+    row.update(&app.state.db).await.unwrap();
+}
+
+/// The HTML part of the newest letter (`release`) queued for `email`.
+async fn letter_html(app: &TestApp, email: &str) -> Option<String> {
+    use sea_orm::{EntityTrait, QueryOrder};
+    twentythree::entities::outbox::Entity::find()
+        .order_by_desc(twentythree::entities::outbox::Column::Id)
+        .all(&app.state.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|row| row.kind == "release" && row.recipients.contains(&format!("\"{email}\"")))
+        .map(|row| row.html_body)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_weekly_letter_brings_peers_posts_the_partner_and_what_waits_for_a_comment() {
+    let app = spawn_app().await;
+    let long = "A very long title that goes on and on ".repeat(20);
+    let eve_posts: Vec<(String, i64, Option<u32>)> = (0..30)
+        .map(|n| (format!("Thing 8: {long} {n}"), 1, None))
+        .collect();
+    let eve_posts: Vec<Post> = eve_posts
+        .iter()
+        .map(|(t, d, c)| (t.as_str(), *d, *c))
+        .collect();
+    // The cohort started 20 days ago: week 3 (Things 7 to 9) opened 6 days ago.
+    let w = world(
+        &app,
+        "weekly",
+        Visibility::Public,
+        &[
+            ("Ada", &[("Thing 7: Ada's own post", 1, Some(0))]),
+            (
+                "Bo",
+                &[
+                    ("Thing 7: Bo's reflections", 2, Some(0)),
+                    ("Thing 1: Bo long ago", 12, Some(3)),
+                ],
+            ),
+            ("Cy", &[("Thing 2: Cy catches up", 3, Some(2))]),
+            ("Eve", &eve_posts),
+        ],
+    )
+    .await;
+    created_long_ago(&app, &w.cohort).await;
+    let db = &app.state.db;
+    twentythree::together::partners::pair_by_hand(
+        db,
+        &w.cohort,
+        w.people[0].id,
+        w.people[1].id,
+        Utc::now(),
+    )
+    .await
+    .unwrap();
+    let sam = twentythree::people::find_person(db, &"sam@example.org".parse().unwrap())
+        .await
+        .unwrap();
+    let viewer = twentythree::access::Viewer::load(db, sam).await.unwrap();
+    let cy_post = post_id(&app, "weekly", "Thing 2: Cy catches up")
+        .await
+        .parse()
+        .unwrap();
+    twentythree::together::highlights::highlight(
+        db,
+        (&app.state.program, &app.state.config.base_url),
+        &viewer,
+        twentythree::together::highlights::Target {
+            author: w.people[2].id,
+            post: cy_post,
+            lesson: 2,
+        },
+        "Honest about what did not work",
+        Utc::now(),
+    )
+    .await
+    .unwrap();
+
+    let notices = app.state.clone_notices();
+    notices.tick(Utc::now()).await.unwrap();
+    notices.tick(Utc::now()).await.unwrap();
+    app.send_mail().await;
+    let letters: Vec<_> = app
+        .smtp
+        .to("ada@example.org")
+        .into_iter()
+        .filter(|m| m.kind() == "release")
+        .collect();
+    assert_eq!(letters.len(), 1, "one letter a week");
+    assert!(
+        letters[0].header("List-Unsubscribe").is_some(),
+        "the unsubscribe link stays"
+    );
+
+    let html = letter_html(&app, "ada@example.org").await.unwrap();
+    assert!(html.len() < 100 * 1024, "{} bytes", html.len());
+    assert!(html.contains("Week 3 of Cohort weekly is open"));
+    assert!(
+        html.contains("Thing 7:") && html.contains("Thing 9:"),
+        "this week's lessons"
+    );
+    assert!(
+        html.contains("You have done <strong>1 of"),
+        "her own progress in a line"
+    );
+    let partner = html.find("Your learning partner").expect("her partner");
+    assert!(html[partner..].contains("Bo wrote <a href=\"http:&#x2f;&#x2f;blog.example&#x2f;0\">Thing 7: Bo&#x27;s reflections</a>") , "{}", &html[partner..partner + 300]);
+    let from = html.find("From your cohort this week").unwrap();
+    let peers = &html[from..];
+    assert_eq!(
+        peers.matches("<div style=\"margin:.75rem 0;").count(),
+        8,
+        "at most 8 posts"
+    );
+    let highlighted = peers.find("Thing 2: Cy catches up").expect("the highlight");
+    assert!(peers.contains("Honest about what did not work"));
+    let about_now = peers
+        .find("Thing 7: Bo&#x27;s reflections")
+        .expect("a post about this week");
+    let other = peers.find("Thing 8:").expect("and more");
+    assert!(
+        highlighted < about_now && highlighted < other,
+        "highlights first"
+    );
+    assert!(
+        !html.contains("Ada&#x27;s own post"),
+        "never the reader's own"
+    );
+    assert!(!peers.contains("Bo long ago"), "only this week's");
+    assert!(!peers.contains(&long), "long titles are cut");
+    let waiting = &html[html
+        .find("Still waiting for a first comment")
+        .expect("waiting posts")..];
+    assert!(
+        waiting.contains("Thing 7: Bo&#x27;s reflections"),
+        "no comment yet, says its feed"
+    );
+    assert!(!waiting.contains("Cy catches up"), "two comments");
+    assert!(
+        !waiting.contains("Thing 8:"),
+        "its feed says nothing about comments"
+    );
+
+    // Bo's letter has Ada as partner, and not his own posts.
+    let bo = letter_html(&app, "bo@example.org").await.unwrap();
+    assert!(bo.contains("Ada wrote"));
+    assert!(!bo.contains("Bo&#x27;s reflections"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn no_letter_when_the_week_is_done_and_nothing_happened_and_self_paced_weeks_are_their_own() {
+    let app = spawn_app().await;
+    let quiet = world(
+        &app,
+        "quiet",
+        Visibility::Public,
+        &[(
+            "Fay",
+            &[
+                ("Thing 7: done", 1, None),
+                ("Thing 8: done", 1, None),
+                ("Thing 9: done", 1, None),
+            ],
+        )],
+    )
+    .await;
+    created_long_ago(&app, &quiet.cohort).await;
+    let busy = app
+        .new_cohort(
+            "busy",
+            days_from_today(-20),
+            Visibility::Public,
+            Pace::Cohort,
+        )
+        .await;
+    created_long_ago(&app, &busy).await;
+    app.join_at(
+        &busy,
+        "Gus",
+        "gus@example.org",
+        &quiet.host.url("/gus/"),
+        Utc::now() - Duration::days(20),
+    )
+    .await;
+    let own_pace = app
+        .new_cohort(
+            "own-pace",
+            days_from_today(-40),
+            Visibility::Public,
+            Pace::SelfPaced,
+        )
+        .await;
+    created_long_ago(&app, &own_pace).await;
+    let joined = Utc::now() - Duration::days(7) - Duration::hours(1);
+    app.join_at(
+        &own_pace,
+        "Hal",
+        "hal@example.org",
+        &quiet.host.url("/hal/"),
+        joined,
+    )
+    .await;
+    app.join_at(
+        &own_pace,
+        "Ivy",
+        "ivy@example.org",
+        &quiet.host.url("/ivy/"),
+        Utc::now() - Duration::days(3),
+    )
+    .await;
+
+    app.state.clone_notices().tick(Utc::now()).await.unwrap();
+    assert!(
+        letter_html(&app, "fay@example.org").await.is_none(),
+        "nothing to say"
+    );
+    let gus = letter_html(&app, "gus@example.org")
+        .await
+        .expect("lessons still to do");
+    assert!(gus.contains("Week 3 of Cohort busy"));
+    let hal = letter_html(&app, "hal@example.org")
+        .await
+        .expect("his own week 2 opened");
+    assert!(hal.contains("Week 2 of Cohort own-pace"));
+    assert!(
+        letter_html(&app, "ivy@example.org").await.is_none(),
+        "her week 2 is days away"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_mentor_gets_a_weekly_note_on_the_stalled_and_the_uncommented() {
+    let app = spawn_app().await;
+    let w = world(
+        &app,
+        "noted",
+        Visibility::Members,
+        &[
+            (
+                "Ada",
+                &[
+                    ("Thing 7: nobody commented", 2, Some(0)),
+                    ("Thing 6: much discussed", 3, Some(4)),
+                ],
+            ),
+            ("Bo", &[]),
+            ("Cy", &[("Thing 7: Cy is fine", 2, Some(5))]),
+            ("Dee", &[("Thing 7: not a mentee", 1, Some(0))]),
+        ],
+    )
+    .await;
+    let cy_done: Vec<i32> = (1..=7).collect();
+    for number in cy_done {
+        twentythree::progress::completions::set_by_coordinator(
+            &app.state.db,
+            twentythree::progress::completions::Rules {
+                program: &app.state.program,
+                base_url: &app.state.config.base_url,
+            },
+            &w.people[2],
+            &w.cohort,
+            twentythree::progress::completions::Override {
+                number,
+                done: true,
+                by: None,
+            },
+            Utc::now(),
+        )
+        .await
+        .unwrap();
+    }
+    let mentees: Vec<i32> = w.people[..3].iter().map(|p| p.id).collect();
+    twentythree::together::mentors::assign(
+        &app.state.db,
+        &w.cohort,
+        (&"mo@example.org".parse().unwrap(), "Mo"),
+        &mentees,
+        Utc::now(),
+    )
+    .await
+    .unwrap();
+    let notices = app.state.clone_notices();
+    notices.tick(Utc::now()).await.unwrap();
+    notices.tick(Utc::now()).await.unwrap();
+    app.send_mail().await;
+    let notes: Vec<_> = app
+        .smtp
+        .to("mo@example.org")
+        .into_iter()
+        .filter(|m| m.kind() == "mentor-note")
+        .collect();
+    assert_eq!(notes.len(), 1, "once a week");
+    let text = notes[0].data.replace("=\r\n", "").replace("=3D", "=");
+    assert!(
+        text.contains("Ada") && text.contains("Thing 7: nobody commented"),
+        "{text}"
+    );
+    assert!(!text.contains("much discussed"), "four comments already");
+    assert!(
+        text.contains("Bo") && text.contains("Stalled"),
+        "Bo has done nothing for 20 days"
+    );
+    assert!(
+        !text.contains("Cy is fine"),
+        "Cy is on her way and her post has comments"
+    );
+    assert!(!text.contains("not a mentee") && !text.contains("Dee"));
+    assert!(!text.contains("ada@example.org"), "no addresses of others");
+    assert!(notes[0].header("List-Unsubscribe").is_some());
+}
