@@ -5,7 +5,9 @@
 //! [`lessons`] loads the program from Markdown files and computes when each week opens;
 //! [`cohorts`] and [`people`] manage who takes part, [`auth`] who is signed in; [`feeds`] reads everyone's blog (discover,
 //! fetch, parse, sanitise, store, on a leased schedule); [`progress`] knows who has done what;
-//! [`badges`] gives finishers an Open Badge they can take anywhere.
+//! [`badges`] gives finishers an Open Badge they can take anywhere; [`together`] adds the
+//! people around the blogs (learning partners, mentors, highlighted posts, lesson experts)
+//! and the weekly letter.
 //! [`web`] is the HTTP face: one router, thin handlers, embedded templates; [`metrics`] is
 //! what `/metrics` reports. [`cli`] is the command line; [`fuzz`] holds the fuzz targets'
 //! entry points. The web layer calls the domain modules; they never call the web layer.

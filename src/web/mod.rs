@@ -81,6 +81,7 @@ pub fn router(state: AppState) -> Router {
         .route("/me/blog", post(pages::me::move_blog))
         .route("/me/preferences", post(pages::me::preferences))
         .route("/me/partner", post(pages::me::partner))
+        .route("/me/check", post(pages::me::check))
         .route("/me/addresses", post(pages::me::new_addresses))
         .route("/me/calendar.ics", get(syndication::personal_calendar))
         .route("/mentor", get(pages::mentor::show))

@@ -1048,3 +1048,54 @@ async fn a_mentor_gets_a_weekly_note_on_the_stalled_and_the_uncommented() {
     assert!(!text.contains("ada@example.org"), "no addresses of others");
     assert!(notes[0].header("List-Unsubscribe").is_some());
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn i_just_posted_reads_the_blog_at_once_at_most_once_a_minute() {
+    let app = spawn_app().await;
+    let w = world(&app, "eager", Visibility::Public, &[("Ada", &[])]).await;
+    let ada = Browser::sign_in(&app, "ada@example.org").await;
+    assert!(
+        ada.get("/me")
+            .await
+            .body
+            .contains("I just posted: check my blog now")
+    );
+    w.host.set_fault(
+        "/ada/feed.xml",
+        Fault::Body(
+            "application/rss+xml".into(),
+            feed(&[("Thing 1: fresh off the press", 0, None)]),
+        ),
+    );
+    let before = w.host.hits("/ada/feed.xml");
+    let checked = ada
+        .submit("/me", "/me/check", &[("participant", &w.id(0))])
+        .await;
+    assert_eq!(checked.status, 303);
+    assert_eq!(w.host.hits("/ada/feed.xml"), before + 1, "read at once");
+    let me = ada.get(&checked.location).await.body;
+    assert!(me.contains("Twentythree just read your blog"));
+    assert!(
+        me.contains("Thing 1: fresh off the press"),
+        "counted at once"
+    );
+    let again = ada
+        .submit("/me", "/me/check", &[("participant", &w.id(0))])
+        .await;
+    assert_eq!(again.status, 429);
+    assert!(again.body.contains("try again in a minute"));
+    assert_eq!(w.host.hits("/ada/feed.xml"), before + 1, "not read again");
+    let bo = app
+        .join_at(
+            &w.cohort,
+            "Bo",
+            "bo@example.org",
+            &w.host.url("/bo/"),
+            Utc::now(),
+        )
+        .await;
+    let not_hers = ada
+        .submit("/me", "/me/check", &[("participant", &bo.id.to_string())])
+        .await;
+    assert_eq!(not_hers.status, 404, "only one's own blog");
+}

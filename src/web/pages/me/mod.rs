@@ -1,9 +1,11 @@
 //! `/me`: where a participant stands in each of their cohorts, what they can do about it
 //! (the forms are in [`forms`]), their private addresses, and their preferences.
 
+mod check;
 mod forms;
 mod partner;
 
+pub use check::check;
 pub use forms::{claim, move_blog, new_addresses, preferences, report};
 pub use partner::ask as partner;
 
@@ -41,6 +43,12 @@ fn notice_text(code: &str) -> Option<&'static str> {
             "Thanks: your coordinator will pair you with someone soon. Your partner shows here once you are paired."
         }
         "partner-stopped" => "Done: you have no learning partner now.",
+        "check-read" => "Twentythree just read your blog: what it found is below.",
+        "check-busy" => "Twentythree is reading your blog right now: look again in a moment.",
+        "check-failed" => "Twentythree could not read your blog just now: see its health below.",
+        "check-no-feed" => {
+            "Twentythree has not found your blog's feed yet: check its address below."
+        }
         "addresses" => {
             "Your private addresses are new: the old ones no longer work. Give the new ones to your feed reader and calendar."
         }
