@@ -56,12 +56,16 @@ impl Notices {
             .into_iter()
             .map(|f| (f.id, f))
             .collect();
+        let mut recent = letter::Recent::default();
         for (member, person) in rows {
             let (Some(person), Some(cohort)) = (person, cohorts.get(&member.cohort_id)) else {
                 continue;
             };
             if person.release_emails {
-                queued += usize::from(self.release(&member, &person, cohort, now).await?);
+                queued += usize::from(
+                    self.release(&member, &person, cohort, &mut recent, now)
+                        .await?,
+                );
             }
             if let Some(feed) = member.feed_id.and_then(|id| feeds.get(&id)) {
                 queued += usize::from(self.feed_problem(&member, &person, feed, now).await?);
@@ -76,6 +80,7 @@ impl Notices {
         member: &participant::Model,
         person: &person::Model,
         cohort: &cohort::Model,
+        recent: &mut letter::Recent,
         now: DateTime<Utc>,
     ) -> Result<bool, DbErr> {
         let opens = |week: i32| cohorts::member_week_opens(cohort, member, week);
@@ -110,7 +115,8 @@ impl Notices {
             program: &self.program,
             base_url: &self.base_url,
         };
-        let Some(email) = letter::compose(&self.db, &week, cohort, (member, person), now).await?
+        let Some(email) =
+            letter::compose(&self.db, (&week, recent), cohort, (member, person), now).await?
         else {
             return Ok(false);
         };

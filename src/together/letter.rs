@@ -81,10 +81,30 @@ pub struct Week<'a> {
     pub base_url: &'a Url,
 }
 
-/// The letter to `member` for `week`, or `None` when it would say nothing new.
+/// The newest posts of each cohort, read once per round of letters rather than once per
+/// reader.
+#[derive(Default)]
+pub struct Recent(HashMap<i32, Vec<RiverPost>>);
+
+impl Recent {
+    async fn of(
+        &mut self,
+        db: &impl ConnectionTrait,
+        cohort: &cohort::Model,
+    ) -> Result<&[RiverPost], DbErr> {
+        if let std::collections::hash_map::Entry::Vacant(slot) = self.0.entry(cohort.id) {
+            let (posts, _) = river::page(db, cohort, Filter::default(), 1, LOOK_AT).await?;
+            slot.insert(posts);
+        }
+        Ok(&self.0[&cohort.id])
+    }
+}
+
+/// The letter to `member` for `week`, or `None` when it would say nothing new (or was
+/// queued already).
 pub async fn compose(
     db: &impl ConnectionTrait,
-    week: &Week<'_>,
+    (week, recent): (&Week<'_>, &mut Recent),
     cohort: &cohort::Model,
     (member, reader): (&participant::Model, &person::Model),
     now: DateTime<Utc>,
@@ -125,7 +145,7 @@ pub async fn compose(
         _ => None,
     };
     let since = now - WEEK;
-    let (recent, _) = river::page(db, cohort, Filter::default(), 1, LOOK_AT).await?;
+    let recent = recent.of(db, cohort).await?;
     let peers: Vec<&RiverPost> = recent
         .iter()
         .filter(|p| p.participant_id != member.id && p.published_at <= now)

@@ -419,6 +419,9 @@ async fn a_mentor_sees_her_mentees_read_only_and_nothing_else() {
     assert_eq!(dee_browser.get("/mentor").await.status, 403);
 
     let mo = Browser::sign_in(&app, "mo@example.org").await;
+    let me = mo.get("/me").await.body;
+    assert!(me.contains("You mentor 3 people") && me.contains("href=\"/mentor\""));
+    assert!(!me.contains("You are not in a cohort yet"));
     let page = mo.get("/mentor").await;
     assert_eq!(page.status, 200);
     for name in ["Ada", "Bo", "Cy"] {

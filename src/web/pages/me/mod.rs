@@ -146,6 +146,7 @@ pub(super) async fn page(
     let own = viewer.own_timezone();
     let links = Links::new(&state.config.base_url);
     let key = keys::key_of(&state.db, &state.secret, person).await?;
+    let mentees = viewer.mentees.len();
     let mut cohorts_view = Vec::new();
     for (member, cohort) in viewer.memberships {
         let tz = cohorts::timezone(&cohort);
@@ -242,6 +243,7 @@ pub(super) async fn page(
                 timezone => person.timezone.clone().unwrap_or_default(),
             },
             cohorts => cohorts_view,
+            mentees,
             calendar => links.personal_calendar(&key),
         },
     )
