@@ -33,6 +33,8 @@ pub struct Config {
     /// How long a claimed feed or email stays with the instance that claimed it; after a
     /// crash, another instance takes the work over once it has passed.
     pub worker_lease: Duration,
+    /// Feeds read at once by one instance (at most two at a time from any one host).
+    pub fetch_concurrency: usize,
     /// Whether `serve` runs the background workers (tests drive `tick` themselves).
     pub background_workers: bool,
 }
@@ -83,6 +85,11 @@ const KEYS: &[(&str, Option<&str>, &str)] = &[
         "worker_lease",
         Some("2m"),
         "a duration from 1s to 1h such as 2m",
+    ),
+    (
+        "fetch_concurrency",
+        Some("64"),
+        "a number of feeds from 1 to 1024",
     ),
 ];
 
@@ -198,6 +205,12 @@ impl Config {
             Duration::from_secs(1),
             Duration::from_secs(3600),
         )?;
+        let fetch_concurrency = value("fetch_concurrency")
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (1..=1024).contains(n))
+            .ok_or_else(|| invalid("fetch_concurrency", &value("fetch_concurrency")))?;
         Ok(Self {
             database_url,
             bind,
@@ -212,6 +225,7 @@ impl Config {
             database_max_connections,
             database_acquire_timeout,
             worker_lease,
+            fetch_concurrency,
             background_workers: true,
         })
     }
@@ -269,6 +283,7 @@ mod tests {
         assert_eq!(config.database_max_connections, None);
         assert_eq!(config.database_acquire_timeout, Duration::from_secs(5));
         assert_eq!(config.worker_lease, Duration::from_secs(120));
+        assert_eq!(config.fetch_concurrency, 64);
     }
 
     #[test]
@@ -285,6 +300,8 @@ mod tests {
             ("TWENTYTHREE_DATABASE_MAX_CONNECTIONS", "many"),
             ("TWENTYTHREE_DATABASE_ACQUIRE_TIMEOUT", "forever"),
             ("TWENTYTHREE_WORKER_LEASE", "0s"),
+            ("TWENTYTHREE_FETCH_CONCURRENCY", "0"),
+            ("TWENTYTHREE_FETCH_CONCURRENCY", "lots"),
         ] {
             let error = Config::from_sources(&BTreeMap::new(), &env(&[(key, bad)])).unwrap_err();
             assert!(error.to_string().contains(key), "{error}");
