@@ -1,6 +1,7 @@
 //! Progress: recognising which things posts are about, completions, finishing, and
 //! reading who has done what.
 
+mod batch;
 pub mod celebrate;
 pub mod completions;
 pub mod grid;
