@@ -6,6 +6,7 @@
 
 mod hosts;
 mod record;
+mod writes;
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -57,6 +58,10 @@ pub struct Poller {
     pub concurrency: usize,
     /// Due feeds listed from the database at a time.
     pub batch: u64,
+    /// Taken in turn by this process's writes on SQLite (see `writes`).
+    writing: Arc<tokio::sync::Mutex<()>>,
+    /// Where the reads of a tick send their records, while one runs.
+    writes: Option<writes::Writes>,
 }
 
 /// What happened to one feed.
@@ -185,6 +190,8 @@ impl Poller {
             metrics: Arc::default(),
             concurrency: config.fetch_concurrency.max(1),
             batch: LIST_BATCH,
+            writing: Arc::default(),
+            writes: None,
         }
     }
 
@@ -327,6 +334,9 @@ impl Poller {
     ) -> Result<Summary, sea_orm::DbErr> {
         let started = Instant::now();
         let clock = || now + chrono::Duration::from_std(started.elapsed()).unwrap_or_default();
+        let (writes, writer) = writes::Writes::start(self);
+        let mut reader = self.clone();
+        reader.writes = Some(writes);
         let (mut hosts, mut summary, mut failure) = (Hosts::default(), Summary::default(), None);
         let mut reading = FuturesUnordered::new();
         let mut finish = |hosts: &mut Hosts, (host, read): (String, Read)| {
@@ -365,7 +375,7 @@ impl Poller {
                         Some(fresh) => {
                             // A task of its own, so that a read holding the write lock
                             // goes on while this loop waits for the database.
-                            let poller = self.clone();
+                            let poller = reader.clone();
                             let task =
                                 tokio::spawn(async move { poller.read_claimed(fresh, at).await });
                             reading.push(async move {
@@ -388,6 +398,10 @@ impl Poller {
                 finish(&mut hosts, done);
             }
         }
+        drop(reader);
+        if let Err(e) = writer.await {
+            tracing::warn!(error = %e, "the poller's writer ended badly");
+        }
         match failure {
             Some(e) if !summary.made_progress() => Err(e),
             _ => Ok(summary),
@@ -404,6 +418,7 @@ impl Poller {
         now: DateTime<Utc>,
     ) -> Result<Vec<feed::Model>, sea_orm::DbErr> {
         let until = now + chrono::Duration::from_std(self.lease).unwrap_or_default();
+        let _turn = self.write_turn().await;
         let mut update = feed::Entity::update_many()
             .col_expr(feed::Column::LeaseOwner, Expr::value(self.owner.clone()))
             .col_expr(feed::Column::LeaseUntil, Expr::value(until))

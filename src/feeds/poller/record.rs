@@ -105,6 +105,7 @@ impl Poller {
             .flatten()
             .max()
             .unwrap_or(self.interval);
+        let _turn = self.write_turn().await;
         let txn = crate::db::begin_write(&self.db).await?;
         let stored = store::store_posts(&txn, feed.id, &parsed.posts, now).await?;
         let mut row: feed::ActiveModel = feed.clone().into();
@@ -169,7 +170,7 @@ impl Poller {
 
     /// Writes `row`'s changes to feed `id` and releases the lease when this process holds
     /// it, in one statement.
-    async fn save(
+    pub(super) async fn save(
         &self,
         db: &impl ConnectionTrait,
         row: feed::ActiveModel,
@@ -214,7 +215,7 @@ impl Poller {
         }
         let wait = next_after.map_or(self.interval, |d| d.max(self.interval));
         healthy(&mut row, now, self.next_fetch(feed.id, wait, now));
-        self.save(&self.db, row, feed.id).await?;
+        self.record(feed.id, row).await?;
         Ok(Read::Unchanged)
     }
 
@@ -231,7 +232,7 @@ impl Poller {
         row.disabled_reason = Set(Some("410 Gone".into()));
         row.last_fetched_at = Set(Some(now));
         row.next_fetch_at = Set(None);
-        self.save(&self.db, row, feed.id).await?;
+        self.record(feed.id, row).await?;
         Ok(Read::Gone)
     }
 
@@ -246,7 +247,7 @@ impl Poller {
         row.retry_after_until = Set(Some(until));
         row.next_fetch_at = Set(Some(until));
         row.last_fetched_at = Set(Some(now));
-        self.save(&self.db, row, feed.id).await?;
+        self.record(feed.id, row).await?;
         Ok(Read::Deferred)
     }
 
@@ -279,7 +280,7 @@ impl Poller {
                 now + chrono::Duration::from_std(wait).unwrap_or_default(),
             ));
         }
-        self.save(&self.db, row, feed.id).await?;
+        self.record(feed.id, row).await?;
         Ok(Read::Failed(error.kind()))
     }
 }
