@@ -69,7 +69,11 @@ async fn load(settings: &Settings, load: Load) -> LoadResult {
 
 pub async fn under_load(settings: &Settings) {
     poll::set_extra(settings, 0).await;
-    let scratch = scratch::start(settings, false).await;
+    let mut scratch = scratch::start(settings, false).await;
+    if settings.keep {
+        scratch._dir.disable_cleanup(true);
+        eprintln!("keeping {}", scratch.state.config.database_url);
+    }
     let state = &scratch.state;
     let cookie_name = twentythree::web::auth::cookie_name(&state.config.base_url);
     let email: people::Email = "coordinator@example.org".parse().unwrap();

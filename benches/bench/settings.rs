@@ -23,6 +23,8 @@ pub struct Settings {
     /// Where the table is appended (`TWENTYTHREE_BENCH_RESULTS`, `benches/RESULTS.md`;
     /// `-` for nowhere).
     pub results: String,
+    /// Keeps the pages' database for a look at query plans (`TWENTYTHREE_BENCH_KEEP`).
+    pub keep: bool,
     /// The world's port, once it runs (set for the parts by the benchmark itself).
     pub world_port: u16,
 }
@@ -65,6 +67,7 @@ impl Settings {
             results: var("RESULTS").unwrap_or_else(|| {
                 concat!(env!("CARGO_MANIFEST_DIR"), "/benches/RESULTS.md").to_owned()
             }),
+            keep: var("KEEP").is_some(),
             world_port: number("WORLD_PORT", 0),
         }
     }

@@ -10,7 +10,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use sha2::{Digest, Sha256};
 
 use crate::entities::{cohort, feed, participant, person};
-use crate::feeds::river::{self, Filter, RiverPost};
+use crate::feeds::river::{self, RiverPost};
 use crate::web::pages::river::readable_cohort;
 use crate::web::{AppError, AppState};
 
@@ -21,11 +21,7 @@ async fn newest_posts(
     state: &AppState,
     cohort: &cohort::Model,
 ) -> Result<Vec<RiverPost>, AppError> {
-    Ok(
-        river::page(&state.db, cohort, Filter::default(), 1, FEED_POSTS)
-            .await?
-            .0,
-    )
+    Ok(river::newest(&state.db, cohort, FEED_POSTS).await?)
 }
 
 /// The cohort, its newest posts and its address, for the output feeds.

@@ -31,13 +31,10 @@ pub async fn show(
         participant: Some(member.id),
         thing: None,
     };
-    let (posts, total) = river::page(&state.db, &cohort, filter, 1, PER_PAGE).await?;
-    let progress = crate::progress::cohort_progress(&state.db, &cohort).await?;
-    let completed = progress
-        .iter()
-        .find(|p| p.id == member.id)
-        .map(|p| p.completed.clone())
-        .unwrap_or_default();
+    let river::RiverPage { posts, more, .. } =
+        river::page(&state.db, &cohort, filter, 1, PER_PAGE).await?;
+    let total = river::count(&state.db, &cohort, filter).await?;
+    let completed = crate::progress::completed(&state.db, member.id).await?;
     let required = state.program.required_count();
     let timezone = cohorts::timezone(&cohort);
     current.render(
@@ -64,7 +61,7 @@ pub async fn show(
             percent => view::percent(completed.len(), required),
             posts => Value::from(Serde(post_views(posts, timezone))),
             total,
-            more => total > PER_PAGE,
+            more,
         },
     )
 }

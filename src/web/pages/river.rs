@@ -119,7 +119,7 @@ pub async fn show(
         ));
     }
     let page = number(query.page.as_deref(), "page")?.unwrap_or(1);
-    let (posts, total) = river::page(
+    let river::RiverPage { posts, total, more } = river::page(
         &state.db,
         &cohort,
         filter,
@@ -127,12 +127,16 @@ pub async fn show(
         PER_PAGE,
     )
     .await?;
-    let pages = total.div_ceil(PER_PAGE).max(1);
-    let people = crate::progress::cohort_progress(&state.db, &cohort).await?;
+    let pages = total.exact().map(|n| n.div_ceil(PER_PAGE).max(1));
+    let total = match total {
+        river::Total::Exact(n) => Value::from(n),
+        river::Total::MoreThan(n) => Value::from(format!("More than {n}")),
+    };
+    let people = crate::progress::names(&state.db, &cohort).await?;
     let person_name = filter
         .participant
-        .and_then(|id| people.iter().find(|p| p.id == id))
-        .map(|p| p.name.clone());
+        .and_then(|id| people.iter().find(|(p, _)| *p == id))
+        .map(|(_, name)| name.clone());
     let link = |page: u64| {
         let mut parts = Vec::new();
         if let Some(thing) = filter.thing {
@@ -154,13 +158,13 @@ pub async fn show(
             page,
             pages,
             previous => (page > 1).then(|| link(page - 1)),
-            next => (page < pages).then(|| link(page + 1)),
+            next => more.then(|| link(page + 1)),
             thing => filter.thing,
             thing_title => filter.thing.and_then(|n| state.program.get(n)).map(|l| l.title.clone()),
             person => filter.participant,
             person_name,
             lessons => Value::from(Serde(state.program.lessons.iter().map(|l| (l.number, l.title.clone())).collect::<Vec<_>>())),
-            people => Value::from(Serde(people.iter().map(|p| (p.id, p.name.clone())).collect::<Vec<_>>())),
+            people => Value::from(Serde(&people)),
         },
     )
 }
