@@ -33,6 +33,8 @@ pub struct Config {
     /// How long a claimed feed or email stays with the instance that claimed it; after a
     /// crash, another instance takes the work over once it has passed.
     pub worker_lease: Duration,
+    /// Feeds read at once by one instance (at most two at a time from any one host).
+    pub fetch_concurrency: usize,
     /// Whether `serve` runs the background workers (tests drive `tick` themselves).
     pub background_workers: bool,
     /// The bearer secret `/metrics` asks for; without one, `/metrics` is off (404).
@@ -112,6 +114,11 @@ const KEYS: &[(&str, Option<&str>, &str)] = &[
         "metrics_token",
         None,
         "a secret of at least 16 characters (printable, no spaces) that scrapers send as a bearer token",
+    ),
+    (
+        "fetch_concurrency",
+        Some("64"),
+        "a number of feeds from 1 to 1024",
     ),
 ];
 
@@ -251,6 +258,12 @@ impl Config {
                     .map_err(|_| invalid("badge_issuer_email", &s))?,
             ),
         };
+        let fetch_concurrency = value("fetch_concurrency")
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (1..=1024).contains(n))
+            .ok_or_else(|| invalid("fetch_concurrency", &value("fetch_concurrency")))?;
         Ok(Self {
             database_url,
             bind,
@@ -265,6 +278,7 @@ impl Config {
             database_max_connections,
             database_acquire_timeout,
             worker_lease,
+            fetch_concurrency,
             background_workers: true,
             metrics_token,
             organisation,
@@ -327,6 +341,7 @@ mod tests {
         assert_eq!(config.database_acquire_timeout, Duration::from_secs(5));
         assert_eq!(config.worker_lease, Duration::from_secs(120));
         assert!(config.badge_issuer_email.is_none() && config.badge_issuer_name.is_none());
+        assert_eq!(config.fetch_concurrency, 64);
     }
 
     #[test]
@@ -369,6 +384,8 @@ mod tests {
             ("TWENTYTHREE_DATABASE_MAX_CONNECTIONS", "many"),
             ("TWENTYTHREE_DATABASE_ACQUIRE_TIMEOUT", "forever"),
             ("TWENTYTHREE_WORKER_LEASE", "0s"),
+            ("TWENTYTHREE_FETCH_CONCURRENCY", "0"),
+            ("TWENTYTHREE_FETCH_CONCURRENCY", "lots"),
         ] {
             let error = Config::from_sources(&BTreeMap::new(), &env(&[(key, bad)])).unwrap_err();
             assert!(error.to_string().contains(key), "{error}");

@@ -25,6 +25,9 @@ use discover::{DiscoverError, Discovered};
 use fetch::Fetcher;
 use health::Status;
 
+/// Blogs looked for at once after an import.
+const DISCOVERY_CONCURRENCY: usize = 8;
+
 /// What discovery made of a participant's blog address.
 pub struct Attached {
     pub feed: feed::Model,
@@ -271,7 +274,7 @@ pub async fn attach_all<'a, C: ConnectionTrait>(
         .map(|(member, url)| attach_one(db, fetcher, member, url, now))
         .collect();
     futures_util::stream::iter(jobs)
-        .buffer_unordered(poller::CONCURRENCY)
+        .buffer_unordered(DISCOVERY_CONCURRENCY)
         .collect()
         .await
 }

@@ -1,40 +1,44 @@
-//! The poller: claims due feeds with a lease (a compare-and-set on the row, so `serve`,
-//! `poll` and any number of instances never read one feed twice at once), fetches them with
-//! bounded concurrency (at most two at a time per host), stores what changed and schedules
-//! the next read. `tick` is one idempotent step; `serve` loops around it.
+//! The poller: lists due feeds, claims them with a lease (a compare-and-set on the rows, so
+//! `serve`, `poll` and any number of instances never read one feed twice at once), fetches
+//! them with bounded concurrency (at most two at a time per host), stores what changed and
+//! schedules the next read, releasing the lease in the same write. `tick` is one
+//! idempotent step that reads until nothing is due; `serve` loops around it.
+
+mod hosts;
+mod record;
+mod writes;
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
-use futures_util::StreamExt;
+use futures_util::stream::FuturesUnordered;
+use futures_util::{FutureExt, StreamExt};
+
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait,
-    DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
-use sha2::{Digest, Sha256};
-use tokio::sync::Semaphore;
 use url::Url;
 
-use super::discover;
-use super::fetch::{FetchError, Fetched, Fetcher, Outcome, Request, Validators};
-use super::health::{self, Status};
-use super::parse;
-use super::store::{self, Stored};
+use super::fetch::Fetcher;
+use super::health::Status;
+use super::store::Stored;
 use crate::config::Config;
 use crate::entities::{cohort, feed, participant};
 use crate::lessons::Program;
-use crate::progress::completions::{self, Rules};
+use hosts::Hosts;
+pub use hosts::PER_HOST;
 
 /// Never wait longer than this between two reads of a feed.
 const MAX_WAIT: Duration = Duration::from_secs(24 * 3600);
-/// Feeds read at once, and at once per host.
-pub const CONCURRENCY: usize = 8;
-const PER_HOST: usize = 2;
-/// Due feeds claimed per tick.
-const BATCH: u64 = 64;
+/// Feeds listed from the database at a time, unless set otherwise.
+const LIST_BATCH: u64 = 256;
+/// The most listed feeds waiting in memory for their turn.
+const MAX_PENDING: usize = 4096;
+/// The longest rest between two ticks that found nothing due.
+const IDLE_REST: Duration = Duration::from_secs(5);
 
 /// What the poller needs; cheap to clone.
 #[derive(Clone)]
@@ -50,6 +54,14 @@ pub struct Poller {
     pub lease: Duration,
     /// Where reads are counted for `/metrics`.
     pub metrics: Arc<crate::metrics::Metrics>,
+    /// Feeds read at once (`TWENTYTHREE_FETCH_CONCURRENCY`).
+    pub concurrency: usize,
+    /// Due feeds listed from the database at a time.
+    pub batch: u64,
+    /// Taken in turn by this process's writes on SQLite (see `writes`).
+    writing: Arc<tokio::sync::Mutex<()>>,
+    /// Where the reads of a tick send their records, while one runs.
+    writes: Option<writes::Writes>,
 }
 
 /// What happened to one feed.
@@ -102,6 +114,12 @@ impl Summary {
         }
     }
 
+    /// Whether any feed was dealt with (read, found unchanged, gone or deferred), as opposed
+    /// to nothing due, or only failures and feeds being read elsewhere.
+    pub fn made_progress(&self) -> bool {
+        self.read + self.unchanged + self.gone + self.deferred > 0
+    }
+
     pub fn feeds(&self) -> usize {
         self.read
             + self.unchanged
@@ -145,6 +163,15 @@ impl std::fmt::Display for Summary {
     }
 }
 
+/// Where the feeds to read come from.
+enum Source {
+    /// A list made beforehand (`poll_now`).
+    Listed(std::vec::IntoIter<feed::Model>),
+    /// The database, in order of due time, after this (next fetch, id).
+    Due(Option<(DateTime<Utc>, i32)>),
+    Exhausted,
+}
+
 impl Poller {
     pub fn new(
         db: DatabaseConnection,
@@ -161,22 +188,18 @@ impl Poller {
             owner: crate::db::lease_owner(),
             lease: config.worker_lease,
             metrics: Arc::default(),
+            concurrency: config.fetch_concurrency.max(1),
+            batch: LIST_BATCH,
+            writing: Arc::default(),
+            writes: None,
         }
     }
 
-    /// One step of the scheduler: reads every feed that is due at `now` and not leased.
+    /// One step of the scheduler: reads every feed that is due at `now` and not leased,
+    /// listing more as reads finish, until none is left.
     pub async fn tick(&self, now: DateTime<Utc>) -> Result<Summary, sea_orm::DbErr> {
-        let due = feed::Entity::find()
-            .filter(
-                feed::Column::Status.is_not_in([Status::Gone.as_str(), Status::Blocked.as_str()]),
-            )
-            .filter(feed::Column::NextFetchAt.lte(now))
-            .filter(lease_free(now))
-            .order_by_asc(feed::Column::NextFetchAt)
-            .limit(BATCH)
-            .all(&self.db)
-            .await?;
-        Ok(self.read_all(due, Claim::IfStillDue, now, |_| {}).await)
+        self.read_from(Source::Due(None), Claim::IfStillDue, now, |_| {})
+            .await
     }
 
     /// Reads every feed (of one cohort, or all) once now, whatever their schedule, but
@@ -188,7 +211,8 @@ impl Poller {
         progress: impl Fn(&Read) + Send + Sync,
     ) -> Result<Summary, sea_orm::DbErr> {
         let feeds = self.feeds_to_poll(cohort, now).await?;
-        Ok(self.read_all(feeds, Claim::Now, now, progress).await)
+        let source = Source::Listed(feeds.into_iter());
+        self.read_from(source, Claim::Now, now, progress).await
     }
 
     /// Reads one feed now, whatever its schedule (a coordinator's "re-poll now"), through the
@@ -201,7 +225,16 @@ impl Poller {
         if feed.retry_after_until.is_some_and(|until| until > now) {
             return Read::Deferred;
         }
-        self.read_one(feed, Claim::Now, now).await
+        match self.claim(vec![feed.id], Claim::Now, now).await {
+            Ok(mut claimed) => match claimed.pop() {
+                Some(fresh) => self.read_claimed(fresh, now).await,
+                None => Read::Busy,
+            },
+            Err(e) => {
+                tracing::warn!(feed = feed.id, error = %e, "cannot claim a feed");
+                Read::Failed("database")
+            }
+        }
     }
 
     /// The feeds `poll_now` would read.
@@ -234,86 +267,188 @@ impl Poller {
         query.order_by_asc(feed::Column::Id).all(&self.db).await
     }
 
-    async fn read_all(
+    /// The next due feeds after `after`, in order of due time.
+    async fn due(
         &self,
-        feeds: Vec<feed::Model>,
+        now: DateTime<Utc>,
+        after: Option<(DateTime<Utc>, i32)>,
+    ) -> Result<Vec<feed::Model>, sea_orm::DbErr> {
+        let mut query = feed::Entity::find()
+            .filter(
+                feed::Column::Status.is_not_in([Status::Gone.as_str(), Status::Blocked.as_str()]),
+            )
+            .filter(feed::Column::NextFetchAt.lte(now))
+            .filter(lease_free(now));
+        if let Some((at, id)) = after {
+            query = query.filter(
+                Condition::any().add(feed::Column::NextFetchAt.gt(at)).add(
+                    Condition::all()
+                        .add(feed::Column::NextFetchAt.eq(at))
+                        .add(feed::Column::Id.gt(id)),
+                ),
+            );
+        }
+        query
+            .order_by_asc(feed::Column::NextFetchAt)
+            .order_by_asc(feed::Column::Id)
+            .limit(self.batch)
+            .all(&self.db)
+            .await
+    }
+
+    /// The next feeds of `source`; an empty list once it has no more.
+    async fn next_batch(
+        &self,
+        source: &mut Source,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<feed::Model>, sea_orm::DbErr> {
+        let batch: Vec<feed::Model> = match source {
+            Source::Listed(feeds) => feeds
+                .by_ref()
+                .take(usize::try_from(self.batch).unwrap_or(1))
+                .collect(),
+            Source::Due(after) => self.due(now, *after).await?,
+            Source::Exhausted => Vec::new(),
+        };
+        let more = match source {
+            Source::Listed(_) => !batch.is_empty(),
+            Source::Due(_) => batch.len() as u64 >= self.batch,
+            Source::Exhausted => false,
+        };
+        match (source, batch.last()) {
+            (Source::Due(after), Some(last)) if more => {
+                *after = Some((last.next_fetch_at.unwrap_or(now), last.id));
+            }
+            (source, _) if !more => *source = Source::Exhausted,
+            _ => {}
+        }
+        Ok(batch)
+    }
+
+    /// Reads the feeds of `source`, `self.concurrency` at a time and at most [`PER_HOST`] at
+    /// a time from one host, listing more as reads finish.
+    async fn read_from(
+        &self,
+        mut source: Source,
         claim: Claim,
         now: DateTime<Utc>,
         progress: impl Fn(&Read) + Send + Sync,
-    ) -> Summary {
-        let mut hosts: HashMap<String, Arc<Semaphore>> = HashMap::new();
-        let jobs: Vec<(feed::Model, Arc<Semaphore>)> = feeds
-            .into_iter()
-            .map(|feed| {
-                let host = Url::parse(&feed.url)
-                    .ok()
-                    .and_then(|u| u.host_str().map(str::to_owned))
-                    .unwrap_or_default();
-                let permit = hosts
-                    .entry(host)
-                    .or_insert_with(|| Arc::new(Semaphore::new(PER_HOST)))
-                    .clone();
-                (feed, permit)
-            })
-            .collect();
-        let mut summary = Summary::default();
-        let mut reads = futures_util::stream::iter(jobs)
-            .map(|(feed, host)| async move {
-                let _permit = host.acquire_owned().await;
-                self.read_one(feed, claim, now).await
-            })
-            .buffer_unordered(CONCURRENCY);
-        while let Some(read) = reads.next().await {
+    ) -> Result<Summary, sea_orm::DbErr> {
+        let started = Instant::now();
+        let clock = || now + chrono::Duration::from_std(started.elapsed()).unwrap_or_default();
+        let (writes, writer) = writes::Writes::start(self);
+        let mut reader = self.clone();
+        reader.writes = Some(writes);
+        let (mut hosts, mut summary, mut failure) = (Hosts::default(), Summary::default(), None);
+        let mut reading = FuturesUnordered::new();
+        let mut finish = |hosts: &mut Hosts, (host, read): (String, Read)| {
+            hosts.done(host);
             progress(&read);
             summary.add(&read);
-        }
-        summary
-    }
-
-    /// Claims, fetches and records one feed. Errors become a failed read, never a panic.
-    async fn read_one(&self, feed: feed::Model, claim: Claim, now: DateTime<Utc>) -> Read {
-        match self.claim(feed.id, claim, now).await {
-            Ok(true) => {}
-            Ok(false) => return Read::Busy,
-            Err(e) => {
-                tracing::warn!(feed = feed.id, error = %e, "cannot claim a feed");
-                return Read::Failed("database");
-            }
-        }
-        let started = std::time::Instant::now();
-        let read = match self.fetch_and_record(&feed, now).await {
-            Ok(read) => read,
-            Err(e) => {
-                tracing::warn!(feed = feed.id, error = %e, "cannot record a feed read");
-                Read::Failed("database")
-            }
         };
-        if let Err(e) = self.release(feed.id).await {
-            tracing::warn!(feed = feed.id, error = %e, "cannot release a feed lease");
+        loop {
+            while !matches!(source, Source::Exhausted)
+                && (hosts.pending() < self.concurrency || !hosts.any_ready())
+                && hosts.pending() < MAX_PENDING
+            {
+                match self.next_batch(&mut source, now).await {
+                    Ok(batch) => batch.into_iter().for_each(|feed| hosts.push(feed)),
+                    Err(e) => {
+                        failure = Some(e);
+                        source = Source::Exhausted;
+                    }
+                }
+            }
+            let picked = hosts.take(self.concurrency.saturating_sub(reading.len()));
+            if !picked.is_empty() {
+                let at = clock();
+                let ids = picked.iter().map(|(_, feed)| feed.id).collect();
+                let mut claimed: HashMap<i32, feed::Model> = match self.claim(ids, claim, at).await
+                {
+                    Ok(rows) => rows.into_iter().map(|f| (f.id, f)).collect(),
+                    Err(e) => {
+                        tracing::warn!(error = %e, "cannot claim feeds");
+                        failure.get_or_insert(e);
+                        HashMap::new()
+                    }
+                };
+                for (host, feed) in picked {
+                    match claimed.remove(&feed.id) {
+                        Some(fresh) => {
+                            // A task of its own, so that a read holding the write lock
+                            // goes on while this loop waits for the database.
+                            let poller = reader.clone();
+                            let task =
+                                tokio::spawn(async move { poller.read_claimed(fresh, at).await });
+                            reading.push(async move {
+                                (host, task.await.unwrap_or(Read::Failed("internal")))
+                            });
+                        }
+                        None if failure.is_some() => {
+                            finish(&mut hosts, (host, Read::Failed("database")))
+                        }
+                        None => finish(&mut hosts, (host, Read::Busy)),
+                    }
+                }
+            }
+            match reading.next().await {
+                Some(done) => finish(&mut hosts, done),
+                None if hosts.pending() == 0 && matches!(source, Source::Exhausted) => break,
+                None => continue,
+            }
+            while let Some(Some(done)) = reading.next().now_or_never() {
+                finish(&mut hosts, done);
+            }
         }
-        self.metrics.feed_read(&read, started.elapsed());
-        tracing::debug!(feed = feed.id, url = %feed.url, ?read, elapsed_ms = started.elapsed().as_millis() as u64, "feed read");
-        read
+        drop(reader);
+        if let Err(e) = writer.await {
+            tracing::warn!(error = %e, "the poller's writer ended badly");
+        }
+        match failure {
+            Some(e) if !summary.made_progress() => Err(e),
+            _ => Ok(summary),
+        }
     }
 
-    /// The portable compare-and-set that makes one process the feed's reader.
+    /// Makes this process the reader of those of `ids` that are not leased (and, unless
+    /// `claim` is `Now`, still due), in one portable compare-and-set; returns them as they
+    /// are now.
     async fn claim(
         &self,
-        feed_id: i32,
+        ids: Vec<i32>,
         claim: Claim,
         now: DateTime<Utc>,
-    ) -> Result<bool, sea_orm::DbErr> {
+    ) -> Result<Vec<feed::Model>, sea_orm::DbErr> {
         let until = now + chrono::Duration::from_std(self.lease).unwrap_or_default();
+        let _turn = self.write_turn().await;
         let mut update = feed::Entity::update_many()
             .col_expr(feed::Column::LeaseOwner, Expr::value(self.owner.clone()))
             .col_expr(feed::Column::LeaseUntil, Expr::value(until))
-            .filter(feed::Column::Id.eq(feed_id))
+            .filter(feed::Column::Id.is_in(ids))
             .filter(lease_free(now));
         if claim == Claim::IfStillDue {
             update = update.filter(feed::Column::NextFetchAt.lte(now));
         }
-        let result = update.exec(&self.db).await?;
-        Ok(result.rows_affected == 1)
+        update.exec_with_returning(&self.db).await
+    }
+
+    /// Fetches and records one claimed feed, releasing it. Errors become a failed read,
+    /// never a panic.
+    async fn read_claimed(&self, feed: feed::Model, now: DateTime<Utc>) -> Read {
+        let started = Instant::now();
+        let read = match self.fetch_and_record(&feed, now).await {
+            Ok(read) => read,
+            Err(e) => {
+                tracing::warn!(feed = feed.id, error = %e, "cannot record a feed read");
+                if let Err(e) = self.release(feed.id).await {
+                    tracing::warn!(feed = feed.id, error = %e, "cannot release a feed lease");
+                }
+                Read::Failed("database")
+            }
+        };
+        self.metrics.feed_read(&read, started.elapsed());
+        tracing::debug!(feed = feed.id, url = %feed.url, ?read, elapsed_ms = started.elapsed().as_millis() as u64, "feed read");
+        read
     }
 
     async fn release(&self, feed_id: i32) -> Result<(), sea_orm::DbErr> {
@@ -331,248 +466,6 @@ impl Poller {
             .exec(&self.db)
             .await?;
         Ok(())
-    }
-
-    async fn fetch_and_record(
-        &self,
-        feed: &feed::Model,
-        now: DateTime<Utc>,
-    ) -> Result<Read, sea_orm::DbErr> {
-        let Ok(url) = Url::parse(&feed.url) else {
-            return self
-                .record_failure(
-                    feed,
-                    &FetchError::Unsupported("the feed address is not a web address".into()),
-                    now,
-                )
-                .await;
-        };
-        let validators = Validators {
-            etag: feed.etag.clone(),
-            last_modified: feed.last_modified.clone(),
-        };
-        match self
-            .fetcher
-            .fetch(Request {
-                url: &url,
-                validators: &validators,
-                follow_redirects: true,
-            })
-            .await
-        {
-            Outcome::Fetched(fetched) => self.record_fetched(feed, fetched, now).await,
-            Outcome::NotModified { next_after } => {
-                self.record_unchanged(feed, next_after, None, now).await
-            }
-            Outcome::Gone => self.record_gone(feed, now).await,
-            Outcome::RetryAfter(wait) => self.record_deferred(feed, wait, now).await,
-            Outcome::Failed(error) => self.record_failure(feed, &error, now).await,
-        }
-    }
-
-    async fn record_fetched(
-        &self,
-        feed: &feed::Model,
-        fetched: Fetched,
-        now: DateTime<Utc>,
-    ) -> Result<Read, sea_orm::DbErr> {
-        let hash = format!("{:x}", Sha256::digest(&fetched.body));
-        if feed.body_hash.as_deref() == Some(hash.as_str())
-            && fetched.moved_permanently_to.is_none()
-        {
-            return self
-                .record_unchanged(feed, fetched.next_after, Some(&fetched), now)
-                .await;
-        }
-        let mut feed_url = fetched.final_url.clone();
-        let mut platform = feed.platform.clone();
-        let parsed = if parse::looks_like_feed(&fetched.body, fetched.content_type.as_deref()) {
-            parse::parse_async(
-                fetched.body.clone(),
-                fetched.content_type.clone(),
-                fetched.final_url.clone(),
-                now,
-            )
-            .await
-            .map_err(|e| e.to_string())
-        } else if feed.last_fetched_at.is_none() {
-            // Never read yet: the address may still be the blog's home page.
-            match discover::discover(&self.fetcher, &fetched.final_url, now).await {
-                Ok(found) => {
-                    feed_url = found.feed_url;
-                    platform = platform.or(found.platform.map(str::to_owned));
-                    Ok(found.feed)
-                }
-                Err(e) => Err(e.to_string()),
-            }
-        } else {
-            Err("the address now gives a web page, not a feed".to_owned())
-        };
-        let parsed = match parsed {
-            Ok(parsed) => parsed,
-            Err(reason) => {
-                return self
-                    .record_failure(feed, &FetchError::Other(reason), now)
-                    .await;
-            }
-        };
-        let wait = [Some(self.interval), fetched.next_after, parsed.ttl]
-            .into_iter()
-            .flatten()
-            .max()
-            .unwrap_or(self.interval);
-        let txn = crate::db::begin_write(&self.db).await?;
-        let Some(current) = feed::Entity::find_by_id(feed.id).one(&txn).await? else {
-            return Ok(Read::Gone);
-        };
-        let dating = store::Dating {
-            feed_date: parsed.updated_at,
-            first_read: current.body_hash.is_none(),
-        };
-        let stored = store::store_posts(&txn, feed.id, &parsed.posts, dating, now).await?;
-        let mut row: feed::ActiveModel = current.clone().into();
-        let moved = fetched
-            .moved_permanently_to
-            .as_ref()
-            .or((feed_url != fetched.final_url).then_some(&feed_url));
-        if let Some(new_url) = moved.filter(|u| u.as_str() != current.url) {
-            let taken = feed::Entity::find()
-                .filter(feed::Column::Url.eq(new_url.as_str()))
-                .one(&txn)
-                .await?
-                .is_some();
-            if !taken {
-                let mut history: Vec<String> =
-                    serde_json::from_str(&current.previous_urls).unwrap_or_default();
-                history.push(current.url.clone());
-                row.previous_urls =
-                    Set(serde_json::to_string(&history).unwrap_or_else(|_| "[]".into()));
-                row.url = Set(new_url.to_string());
-            }
-        }
-        row.title = Set(parsed.title.clone().or(current.title.clone()));
-        row.site_url = Set(parsed.site_url.clone().or(current.site_url.clone()));
-        row.platform =
-            Set(platform.or_else(|| discover::platform_of_feed(&fetched.body).map(str::to_owned)));
-        row.etag = Set(fetched.etag.clone());
-        row.last_modified = Set(fetched.last_modified.clone());
-        row.body_hash = Set(Some(hash));
-        healthy(&mut row, now, self.next_fetch(feed.id, wait, now));
-        health::record_items(&mut row, &parsed.items);
-        row.update(&txn).await?;
-        if stored.added + stored.updated > 0 {
-            self.recognise(&txn, feed.id, now).await?;
-        }
-        txn.commit().await?;
-        Ok(Read::Fetched(stored))
-    }
-
-    /// Re-decides the posts of everyone who reads this feed.
-    async fn recognise(
-        &self,
-        db: &impl ConnectionTrait,
-        feed_id: i32,
-        now: DateTime<Utc>,
-    ) -> Result<(), sea_orm::DbErr> {
-        let rules = Rules {
-            program: &self.program,
-            base_url: &self.base_url,
-        };
-        let members = participant::Entity::find()
-            .filter(participant::Column::FeedId.eq(feed_id))
-            .find_also_related(cohort::Entity)
-            .all(db)
-            .await?;
-        for (member, cohort) in members {
-            if let Some(cohort) = cohort {
-                completions::evaluate(db, rules, &member, &cohort, now).await?;
-            }
-        }
-        Ok(())
-    }
-
-    async fn record_unchanged(
-        &self,
-        feed: &feed::Model,
-        next_after: Option<Duration>,
-        fetched: Option<&Fetched>,
-        now: DateTime<Utc>,
-    ) -> Result<Read, sea_orm::DbErr> {
-        let mut row: feed::ActiveModel = feed.clone().into();
-        if let Some(fetched) = fetched {
-            row.etag = Set(fetched.etag.clone());
-            row.last_modified = Set(fetched.last_modified.clone());
-        }
-        let wait = next_after.map_or(self.interval, |d| d.max(self.interval));
-        healthy(&mut row, now, self.next_fetch(feed.id, wait, now));
-        row.update(&self.db).await?;
-        Ok(Read::Unchanged)
-    }
-
-    async fn record_gone(
-        &self,
-        feed: &feed::Model,
-        now: DateTime<Utc>,
-    ) -> Result<Read, sea_orm::DbErr> {
-        let mut row: feed::ActiveModel = feed.clone().into();
-        row.status = Set(Status::Gone.as_str().into());
-        row.last_error = Set(Some(
-            "the blog says this feed is gone for good (410 Gone)".into(),
-        ));
-        row.disabled_reason = Set(Some("410 Gone".into()));
-        row.last_fetched_at = Set(Some(now));
-        row.next_fetch_at = Set(None);
-        row.update(&self.db).await?;
-        Ok(Read::Gone)
-    }
-
-    async fn record_deferred(
-        &self,
-        feed: &feed::Model,
-        wait: Duration,
-        now: DateTime<Utc>,
-    ) -> Result<Read, sea_orm::DbErr> {
-        let until = now + chrono::Duration::from_std(wait).unwrap_or_default();
-        let mut row: feed::ActiveModel = feed.clone().into();
-        row.retry_after_until = Set(Some(until));
-        row.next_fetch_at = Set(Some(until));
-        row.last_fetched_at = Set(Some(now));
-        row.update(&self.db).await?;
-        Ok(Read::Deferred)
-    }
-
-    async fn record_failure(
-        &self,
-        feed: &feed::Model,
-        error: &FetchError,
-        now: DateTime<Utc>,
-    ) -> Result<Read, sea_orm::DbErr> {
-        let mut row: feed::ActiveModel = feed.clone().into();
-        row.last_error = Set(Some(error.to_string()));
-        row.last_fetched_at = Set(Some(now));
-        if matches!(error, FetchError::Blocked(_) | FetchError::Unsupported(_)) {
-            row.status = Set(Status::Blocked.as_str().into());
-            row.disabled_reason = Set(Some(error.to_string()));
-            row.next_fetch_at = Set(None);
-        } else {
-            let errors = feed.consecutive_errors.saturating_add(1);
-            let never_read = feed.status == Status::Pending.as_str();
-            row.status = Set(if never_read {
-                Status::Pending
-            } else {
-                Status::Failing
-            }
-            .as_str()
-            .into());
-            row.consecutive_errors = Set(errors);
-            row.failing_since = Set(Some(feed.failing_since.unwrap_or(now)));
-            row.next_fetch_at = Set(Some(
-                now + chrono::Duration::from_std(backoff(self.interval, errors))
-                    .unwrap_or_default(),
-            ));
-        }
-        row.update(&self.db).await?;
-        Ok(Read::Failed(error.kind()))
     }
 
     /// The next read: `wait` from now (at most a day), spread by a per-feed jitter of up to
@@ -601,26 +494,28 @@ fn lease_free(now: DateTime<Utc>) -> Condition {
         .add(feed::Column::LeaseUntil.lt(now))
 }
 
-fn healthy(row: &mut feed::ActiveModel, now: DateTime<Utc>, next: DateTime<Utc>) {
-    row.status = Set(Status::Ok.as_str().into());
-    row.last_error = Set(None);
-    row.consecutive_errors = Set(0);
-    row.failing_since = Set(None);
-    row.retry_after_until = Set(None);
-    row.last_fetched_at = Set(Some(now));
-    row.next_fetch_at = Set(Some(next));
-}
-
-/// Runs `tick` every few seconds until `shutdown` resolves.
+/// Runs `tick` until `shutdown` resolves: again at once after a tick that read feeds (more
+/// may have fallen due meanwhile), after a few seconds' rest once nothing is due.
 pub async fn run(poller: Poller, mut shutdown: tokio::sync::watch::Receiver<bool>) {
     loop {
-        match poller.tick(Utc::now()).await {
-            Ok(summary) if summary.feeds() > 0 => tracing::info!("poll: {summary}"),
-            Ok(_) => {}
-            Err(e) => tracing::warn!(error = %e, "the feed poller could not run"),
-        }
+        let busy = match poller.tick(Utc::now()).await {
+            Ok(summary) if summary.feeds() > 0 => {
+                tracing::info!("poll: {summary}");
+                summary.made_progress()
+            }
+            Ok(_) => false,
+            Err(e) => {
+                tracing::warn!(error = %e, "the feed poller could not run");
+                false
+            }
+        };
+        let rest = if busy {
+            Duration::ZERO
+        } else {
+            crate::db::worker_rest(poller.lease, IDLE_REST)
+        };
         tokio::select! {
-            _ = tokio::time::sleep(crate::db::worker_rest(poller.lease, Duration::from_secs(15))) => {}
+            _ = tokio::time::sleep(rest) => {}
             _ = shutdown.changed() => return,
         }
     }

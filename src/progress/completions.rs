@@ -12,8 +12,8 @@ use sea_orm::{
 };
 use url::Url;
 
-use super::celebrate;
 use super::recognise::{self, Decision, PostFacts};
+use super::{batch, celebrate};
 use crate::cohorts;
 use crate::entities::{
     cohort, completion, completion_override, participant, person, post, post_thing, recognition,
@@ -152,6 +152,7 @@ pub async fn evaluate(
     // Lesson -> the earliest post that counts for it.
     let mut evidence: BTreeMap<i32, &post::Model> = BTreeMap::new();
     let mut wanted_things: HashSet<(i32, i32)> = HashSet::new();
+    let mut new_decisions = Vec::new();
     for post in &posts {
         let categories: Vec<String> = serde_json::from_str(&post.categories).unwrap_or_default();
         let facts = PostFacts {
@@ -165,20 +166,14 @@ pub async fn evaluate(
             evidence.entry(number).or_insert(post);
             wanted_things.insert((post.id, number));
         }
-        record_decision(
-            db,
-            member.id,
-            post.id,
-            &decision,
-            existing_decisions.get(&post.id),
-            now,
-        )
-        .await?;
+        let existing = existing_decisions.get(&post.id);
+        new_decisions
+            .extend(record_decision(db, member.id, post.id, &decision, existing, now).await?);
     }
     wanted_things.extend(claimed);
-    for (post_id, number) in wanted_things.difference(&existing_things) {
-        insert_post_thing(db, member.id, *post_id, *number).await?;
-    }
+    batch::insert_decisions(db, new_decisions).await?;
+    let new_things = wanted_things.difference(&existing_things).copied();
+    batch::insert_post_things(db, member.id, new_things).await?;
     for (post_id, number) in existing_things.difference(&wanted_things) {
         post_thing::Entity::delete_many()
             .filter(post_thing::Column::ParticipantId.eq(member.id))
@@ -191,22 +186,20 @@ pub async fn evaluate(
     let overrides = latest_overrides(db, member.id).await?;
     let done: HashMap<i32, &completion::Model> =
         completions.iter().map(|c| (c.lesson_number, c)).collect();
+    let mut new_completions = Vec::new();
     for (number, post) in &evidence {
         if overrides.get(number) == Some(&false) {
             continue;
         }
         match done.get(number) {
-            None => {
-                insert_completion(
-                    db,
-                    member.id,
-                    *number,
-                    Source::Post,
-                    Some(post.id),
-                    post.published_at.min(now),
-                )
-                .await?
-            }
+            None => new_completions.push(completion::ActiveModel {
+                participant_id: Set(member.id),
+                lesson_number: Set(*number),
+                source: Set(Source::Post.as_str().to_owned()),
+                post_id: Set(Some(post.id)),
+                completed_at: Set(post.published_at.min(now)),
+                ..Default::default()
+            }),
             Some(existing)
                 if existing.source == Source::Post.as_str()
                     && !wanted_things.contains(&(existing.post_id.unwrap_or(0), *number)) =>
@@ -218,6 +211,7 @@ pub async fn evaluate(
             Some(_) => {}
         }
     }
+    batch::insert_completions(db, new_completions).await?;
     for completion in completions.iter().filter(|c| {
         c.source == Source::Post.as_str()
             && !evidence.contains_key(&c.lesson_number)
@@ -230,6 +224,8 @@ pub async fn evaluate(
     check_finished(db, rules, member.id, cohort, now).await
 }
 
+/// Brings a stored decision up to date; one never made before is returned, to be inserted
+/// with the others.
 async fn record_decision(
     db: &impl ConnectionTrait,
     participant_id: i32,
@@ -237,34 +233,23 @@ async fn record_decision(
     decision: &Decision,
     existing: Option<&recognition::Model>,
     now: DateTime<Utc>,
-) -> Result<(), sea_orm::DbErr> {
+) -> Result<Option<recognition::ActiveModel>, sea_orm::DbErr> {
     let reason = decision.to_string();
     match existing {
-        Some(row) if row.reason == reason => Ok(()),
+        Some(row) if row.reason == reason => Ok(None),
         Some(row) => {
             let mut active: recognition::ActiveModel = row.clone().into();
             active.reason = Set(reason);
             active.decided_at = Set(now);
-            active.update(db).await.map(|_| ())
+            active.update(db).await.map(|_| None)
         }
-        None => recognition::Entity::insert(recognition::ActiveModel {
+        None => Ok(Some(recognition::ActiveModel {
             participant_id: Set(participant_id),
             post_id: Set(post_id),
             reason: Set(reason),
             decided_at: Set(now),
             ..Default::default()
-        })
-        .on_conflict(
-            OnConflict::columns([
-                recognition::Column::ParticipantId,
-                recognition::Column::PostId,
-            ])
-            .do_nothing()
-            .to_owned(),
-        )
-        .exec_without_returning(db)
-        .await
-        .map(|_| ()),
+        })),
     }
 }
 
