@@ -56,6 +56,7 @@ async fn main() {
         hostile_host::fetcher(&host, defaults.total_timeout),
         &state.config,
         Arc::clone(&state.program),
+        Default::default(),
     );
 
     let started = Instant::now();

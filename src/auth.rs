@@ -9,6 +9,7 @@ use sea_orm::{
 };
 use sha2::{Digest, Sha256};
 
+use crate::entities::person::Role;
 use crate::entities::{api_token, login_token, person, session, sign_in_request};
 use crate::people::{self, Email};
 
@@ -170,7 +171,7 @@ pub async fn forget_expired(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Re
 }
 
 pub fn is_coordinator(person: &person::Model) -> bool {
-    person.role == "coordinator"
+    person.role == Role::Coordinator
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -56,12 +56,14 @@ pub fn poller(
     config: &Config,
     db: DatabaseConnection,
     program: Arc<Program>,
+    metrics: Arc<metrics::Metrics>,
 ) -> anyhow::Result<feeds::poller::Poller> {
     Ok(feeds::poller::Poller::new(
         db,
         fetcher(config)?,
         config,
         program,
+        metrics,
     ))
 }
 
@@ -103,14 +105,15 @@ impl Application {
             .await
             .with_context(|| format!("cannot listen on {}", config.bind))?;
         let program = Arc::new(program);
-        let poller = poller(&config, db.clone(), program.clone())?;
+        let metrics = Arc::new(metrics::Metrics::default());
+        let poller = poller(&config, db.clone(), program.clone(), metrics.clone())?;
         let sender = sender(&config, db.clone())?;
         let secret = access::keys::secret(&db, Utc::now()).await?;
         badges::start(&db, &config, &program, Utc::now())
             .await
             .context("cannot record the badge issuer")?;
         let state = AppState {
-            metrics: poller.metrics.clone(),
+            metrics,
             reachability: Arc::default(),
             secret,
             db,

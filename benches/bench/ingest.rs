@@ -8,7 +8,7 @@ use chrono::Utc;
 use sea_orm::TransactionTrait;
 use twentythree::feeds::{parse, sanitize, store};
 use twentythree::progress::completions::{self, Rules};
-use twentythree::progress::recognise::{self, PostFacts};
+use twentythree::progress::recognise;
 use url::Url;
 
 use crate::report::Row;
@@ -67,14 +67,12 @@ pub async fn stages(settings: &Settings) {
     let scratch = scratch::start(settings, false).await;
     let state = &scratch.state;
     let base = state.config.base_url.clone();
-    let cutoff = twentythree::feeds::river::archive_cutoff(&scratch.cohort);
+    let cutoff = twentythree::cohorts::archive_cutoff(&scratch.cohort);
     let recognised = timed(|_| {
         parsed
             .posts
             .iter()
-            .map(|p| {
-                recognise::recognise(&PostFacts::of_parsed(p, now), &state.program, &base, cutoff)
-            })
+            .map(|p| recognise::recognise(&p.facts(now), &state.program, &base, cutoff))
             .collect::<Vec<_>>()
     });
     row("recognise", recognised, "").emit();

@@ -69,7 +69,7 @@ pub async fn enrol(
                 .unwrap();
             let feed = feed::ActiveModel {
                 url: Set(url),
-                status: Set(Status::Pending.as_str().to_owned()),
+                status: Set(Status::Pending),
                 next_fetch_at: Set(Some(now)),
                 consecutive_errors: Set(0),
                 previous_urls: Set("[]".into()),

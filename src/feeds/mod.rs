@@ -108,7 +108,7 @@ async fn link(
                     .map(ToString::to_string)),
                 title: Set(discovered.and_then(|d| d.feed.title.clone())),
                 platform: Set(discovered.and_then(|d| d.platform).map(str::to_owned)),
-                status: Set(status.as_str().to_owned()),
+                status: Set(status),
                 last_error: Set(error.clone()),
                 disabled_reason: Set(error.filter(|_| status == Status::Blocked)),
                 failing_since: Set(found.is_err().then_some(now)),

@@ -28,6 +28,7 @@ use super::store::Stored;
 use crate::config::Config;
 use crate::entities::{cohort, feed, participant};
 use crate::lessons::Program;
+use crate::metrics::{FeedRead, Metrics};
 use hosts::Hosts;
 pub use hosts::PER_HOST;
 
@@ -52,8 +53,8 @@ pub struct Poller {
     pub owner: String,
     /// How long a claimed feed stays with its claimant: longer than any fetch can take.
     pub lease: Duration,
-    /// Where reads are counted for `/metrics`.
-    pub metrics: Arc<crate::metrics::Metrics>,
+    /// Where reads are counted for `/metrics` (the application's, handed over).
+    metrics: Arc<Metrics>,
     /// Feeds read at once (`TWENTYTHREE_FETCH_CONCURRENCY`).
     pub concurrency: usize,
     /// Due feeds listed from the database at a time.
@@ -74,6 +75,22 @@ pub enum Read {
     Failed(&'static str),
     /// Another process holds the feed's lease.
     Busy,
+}
+
+impl Read {
+    /// The read as `/metrics` counts it; a feed another process holds is not counted.
+    fn counted(&self) -> Option<FeedRead<'static>> {
+        Some(match self {
+            Self::Fetched(stored) => FeedRead::Fetched {
+                posts: stored.added + stored.updated,
+            },
+            Self::Unchanged => FeedRead::Unchanged,
+            Self::Deferred => FeedRead::Deferred,
+            Self::Gone => FeedRead::Gone,
+            Self::Failed(kind) => FeedRead::Failed(kind),
+            Self::Busy => return None,
+        })
+    }
 }
 
 /// When a listed feed may be claimed.
@@ -178,6 +195,7 @@ impl Poller {
         fetcher: Fetcher,
         config: &Config,
         program: Arc<Program>,
+        metrics: Arc<Metrics>,
     ) -> Self {
         Self {
             db,
@@ -187,7 +205,7 @@ impl Poller {
             base_url: config.base_url.clone(),
             owner: crate::db::lease_owner(),
             lease: config.worker_lease,
-            metrics: Arc::default(),
+            metrics,
             concurrency: config.fetch_concurrency.max(1),
             batch: LIST_BATCH,
             writing: Arc::default(),
@@ -219,7 +237,7 @@ impl Poller {
     /// same lease as every other read: if another process is reading it, this answers `Busy`.
     /// Like `poll_now`, it honours Retry-After and leaves stopped feeds alone.
     pub async fn poll_feed(&self, feed: feed::Model, now: DateTime<Utc>) -> Read {
-        if Status::parse(&feed.status).stopped() {
+        if feed.status.stopped() {
             return Read::Gone;
         }
         if feed.retry_after_until.is_some_and(|until| until > now) {
@@ -244,9 +262,7 @@ impl Poller {
         now: DateTime<Utc>,
     ) -> Result<Vec<feed::Model>, sea_orm::DbErr> {
         let mut query = feed::Entity::find()
-            .filter(
-                feed::Column::Status.is_not_in([Status::Gone.as_str(), Status::Blocked.as_str()]),
-            )
+            .filter(feed::Column::Status.is_not_in([Status::Gone, Status::Blocked]))
             // Stopped for good (blocked, gone, or nobody's blog any more).
             .filter(feed::Column::DisabledReason.is_null())
             .filter(
@@ -274,9 +290,7 @@ impl Poller {
         after: Option<(DateTime<Utc>, i32)>,
     ) -> Result<Vec<feed::Model>, sea_orm::DbErr> {
         let mut query = feed::Entity::find()
-            .filter(
-                feed::Column::Status.is_not_in([Status::Gone.as_str(), Status::Blocked.as_str()]),
-            )
+            .filter(feed::Column::Status.is_not_in([Status::Gone, Status::Blocked]))
             .filter(feed::Column::NextFetchAt.lte(now))
             .filter(lease_free(now));
         if let Some((at, id)) = after {
@@ -446,7 +460,9 @@ impl Poller {
                 Read::Failed("database")
             }
         };
-        self.metrics.feed_read(&read, started.elapsed());
+        if let Some(counted) = read.counted() {
+            self.metrics.feed_read(counted, started.elapsed());
+        }
         tracing::debug!(feed = feed.id, url = %feed.url, ?read, elapsed_ms = started.elapsed().as_millis() as u64, "feed read");
         read
     }

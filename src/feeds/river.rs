@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Days, NaiveTime, Utc};
+use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, JoinType, Query};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
@@ -13,10 +13,8 @@ use sea_orm::{
 };
 use serde::Serialize;
 
+use crate::cohorts::archive_cutoff;
 use crate::entities::{cohort, participant, person, post, post_thing, recognition};
-
-/// Posts published more than this many days before a cohort starts belong to old archives.
-pub const ARCHIVE_DAYS: u64 = 14;
 
 /// A post as the river shows it.
 #[derive(Clone, Debug, Serialize, FromQueryResult)]
@@ -81,13 +79,6 @@ pub struct RiverPage {
     pub posts: Vec<RiverPost>,
     pub total: Total,
     pub more: bool,
-}
-
-/// The instant before which posts count as the blog's archive for this cohort.
-pub fn archive_cutoff(cohort: &cohort::Model) -> DateTime<Utc> {
-    (cohort.starts_on - Days::new(ARCHIVE_DAYS))
-        .and_time(NaiveTime::MIN)
-        .and_utc()
 }
 
 /// The cohort's posts matching `filter`, as (post, participant) pairs, without columns.

@@ -143,7 +143,7 @@ impl Notices {
         now: DateTime<Utc>,
     ) -> Result<bool, DbErr> {
         let failing = matches!(
-            Status::parse(&feed.status),
+            feed.status,
             Status::Failing | Status::Pending | Status::Gone
         );
         let Some(since) = feed

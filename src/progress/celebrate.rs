@@ -41,9 +41,7 @@ pub async fn finished(
             let query = || {
                 post::Entity::find()
                     .filter(post::Column::FeedId.eq(feed_id))
-                    .filter(
-                        post::Column::PublishedAt.gte(crate::feeds::river::archive_cutoff(cohort)),
-                    )
+                    .filter(post::Column::PublishedAt.gte(crate::cohorts::archive_cutoff(cohort)))
             };
             let count = query().count(db).await?;
             let first = query()
@@ -100,7 +98,7 @@ pub async fn finished(
     // a subject line sent to other people's inboxes.
     let subject = format!("Someone finished {}: time to celebrate", cohort.name);
     let coordinators = person::Entity::find()
-        .filter(person::Column::Role.eq("coordinator"))
+        .filter(person::Column::Role.eq(person::Role::Coordinator))
         .all(db)
         .await?;
     for coordinator in coordinators {

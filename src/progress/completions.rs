@@ -15,31 +15,12 @@ use url::Url;
 use super::recognise::{self, Decision, PostFacts};
 use super::{batch, celebrate};
 use crate::cohorts;
+use crate::cohorts::{ARCHIVE_DAYS, archive_cutoff};
+pub use crate::entities::completion::Source;
 use crate::entities::{
     cohort, completion, completion_override, participant, person, post, post_thing, recognition,
 };
-use crate::feeds::river::{ARCHIVE_DAYS, archive_cutoff};
 use crate::lessons::{Program, schedule};
-
-/// Where a completion came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Source {
-    Post,
-    Claim,
-    Coordinator,
-    SelfReport,
-}
-
-impl Source {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Post => "post",
-            Self::Claim => "claim",
-            Self::Coordinator => "coordinator",
-            Self::SelfReport => "self",
-        }
-    }
-}
 
 /// What recognition needs besides the database.
 #[derive(Clone, Copy)]
@@ -138,7 +119,7 @@ pub async fn evaluate(
         .await?;
     let claimed = completions
         .iter()
-        .filter(|c| c.source == Source::Claim.as_str())
+        .filter(|c| c.source == Source::Claim)
         .filter_map(|c| Some((c.post_id?, c.lesson_number)))
         .filter(|(post_id, _)| ours.contains(post_id));
     let existing_things: HashSet<(i32, i32)> = post_thing::Entity::find()
@@ -195,13 +176,13 @@ pub async fn evaluate(
             None => new_completions.push(completion::ActiveModel {
                 participant_id: Set(member.id),
                 lesson_number: Set(*number),
-                source: Set(Source::Post.as_str().to_owned()),
+                source: Set(Source::Post),
                 post_id: Set(Some(post.id)),
                 completed_at: Set(post.published_at.min(now)),
                 ..Default::default()
             }),
             Some(existing)
-                if existing.source == Source::Post.as_str()
+                if existing.source == Source::Post
                     && !wanted_things.contains(&(existing.post_id.unwrap_or(0), *number)) =>
             {
                 let mut row: completion::ActiveModel = (*existing).clone().into();
@@ -213,7 +194,7 @@ pub async fn evaluate(
     }
     batch::insert_completions(db, new_completions).await?;
     for completion in completions.iter().filter(|c| {
-        c.source == Source::Post.as_str()
+        c.source == Source::Post
             && !evidence.contains_key(&c.lesson_number)
             && c.post_id.is_some_and(|id| ours.contains(&id))
     }) {
@@ -347,7 +328,7 @@ async fn insert_completion(
     completion::Entity::insert(completion::ActiveModel {
         participant_id: Set(participant_id),
         lesson_number: Set(lesson),
-        source: Set(source.as_str().to_owned()),
+        source: Set(source),
         post_id: Set(post_id),
         completed_at: Set(at),
         ..Default::default()
@@ -397,7 +378,7 @@ pub async fn claim(
     completion::Entity::delete_many()
         .filter(completion::Column::ParticipantId.eq(member.id))
         .filter(completion::Column::LessonNumber.eq(number))
-        .filter(completion::Column::Source.eq(Source::Post.as_str()))
+        .filter(completion::Column::Source.eq(Source::Post))
         .exec(db)
         .await?;
     insert_completion(db, member.id, number, Source::Claim, Some(post.id), now).await?;

@@ -73,19 +73,6 @@ pub struct PostFacts<'a> {
     pub published_at: DateTime<Utc>,
 }
 
-impl<'a> PostFacts<'a> {
-    /// The facts of a post as just read from its feed (not yet stored); an undated post
-    /// counts as published `now`.
-    pub fn of_parsed(post: &'a crate::feeds::parse::ParsedPost, now: DateTime<Utc>) -> Self {
-        Self {
-            title: &post.title,
-            categories: &post.categories,
-            content_html: &post.content_html,
-            published_at: post.published_at.unwrap_or(now),
-        }
-    }
-}
-
 /// Decides which lessons `post` counts for. `archive_before` is the cohort's cut-off;
 /// `base_url` is this server's public address.
 pub fn recognise(
@@ -192,32 +179,6 @@ pub fn linked_lessons(html: &str, base_url: &Url) -> Vec<i32> {
         }
     }
     numbers
-}
-
-/// The whole ingest path for one fetched body without a database, as the poller runs it:
-/// decode, repair, parse and sanitise, then recognise every post. The `ingest` fuzz
-/// target and its regression test call this.
-pub fn ingest(
-    bytes: &[u8],
-    content_type: Option<&str>,
-    feed_url: &Url,
-    program: &Program,
-    base_url: &Url,
-    now: DateTime<Utc>,
-) -> Result<Vec<Decision>, crate::feeds::parse::ParseError> {
-    let feed = crate::feeds::parse::parse(bytes, content_type, feed_url, now)?;
-    Ok(feed
-        .posts
-        .iter()
-        .map(|post| {
-            recognise(
-                &PostFacts::of_parsed(post, now),
-                program,
-                base_url,
-                DateTime::<Utc>::MIN_UTC,
-            )
-        })
-        .collect())
 }
 
 #[cfg(test)]

@@ -74,7 +74,7 @@ impl CurrentPerson {
             .map_or(minijinja::Value::from(()), |p| {
                 minijinja::context! {
                     name => p.name.clone(),
-                    role => p.role.clone(),
+                    role => p.role.to_string(),
                     coordinator => auth::is_coordinator(p),
                 }
             })

@@ -202,8 +202,8 @@ async fn a_coordinator_sees_the_figures_creates_a_cohort_and_filters_the_grid() 
         .unwrap();
     assert_eq!(
         (
-            spring.pace.as_str(),
-            spring.visibility.as_str(),
+            spring.pace.as_ref(),
+            spring.visibility.as_ref(),
             spring.release_weekday
         ),
         ("self", "members", 2)
@@ -277,7 +277,7 @@ async fn a_coordinator_sees_the_figures_creates_a_cohort_and_filters_the_grid() 
     assert_eq!(
         (
             edited.name.as_str(),
-            edited.pace.as_str(),
+            edited.pace.as_ref(),
             edited.self_report
         ),
         ("Spring 2027", "cohort", false)
@@ -810,7 +810,7 @@ async fn the_cli_edits_a_cohort_with_the_same_rules_as_the_form() {
     assert_eq!(
         (
             edited.name.as_str(),
-            edited.pace.as_str(),
+            edited.pace.as_ref(),
             edited.self_report
         ),
         ("Autumn 2026", "self", false)

@@ -102,7 +102,7 @@ mod tests {
             site_url: None,
             title: None,
             platform: None,
-            status: "ok".into(),
+            status: feed::Status::Ok,
             etag: None,
             last_modified: None,
             body_hash: None,

@@ -230,7 +230,7 @@ impl Poller {
         now: DateTime<Utc>,
     ) -> Result<Read, sea_orm::DbErr> {
         let mut row: feed::ActiveModel = feed.clone().into();
-        row.status = Set(Status::Gone.as_str().into());
+        row.status = Set(Status::Gone);
         row.last_error = Set(Some(
             "the blog says this feed is gone for good (410 Gone)".into(),
         ));
@@ -266,18 +266,18 @@ impl Poller {
         row.last_error = Set(Some(error.to_string()));
         row.last_fetched_at = Set(Some(now));
         if matches!(error, FetchError::Blocked(_) | FetchError::Unsupported(_)) {
-            row.status = Set(Status::Blocked.as_str().into());
+            row.status = Set(Status::Blocked);
             row.disabled_reason = Set(Some(error.to_string()));
             row.next_fetch_at = Set(None);
         } else {
             let errors = feed.consecutive_errors.saturating_add(1);
-            let never_read = feed.status == Status::Pending.as_str();
+            let never_read = feed.status == Status::Pending;
             let status = if never_read {
                 Status::Pending
             } else {
                 Status::Failing
             };
-            row.status = Set(status.as_str().into());
+            row.status = Set(status);
             row.consecutive_errors = Set(errors);
             row.failing_since = Set(Some(feed.failing_since.unwrap_or(now)));
             let wait = backoff(self.interval, errors);
@@ -291,7 +291,7 @@ impl Poller {
 }
 
 fn healthy(row: &mut feed::ActiveModel, now: DateTime<Utc>, next: DateTime<Utc>) {
-    row.status = Set(Status::Ok.as_str().into());
+    row.status = Set(Status::Ok);
     row.last_error = Set(None);
     row.consecutive_errors = Set(0);
     row.failing_since = Set(None);

@@ -200,19 +200,22 @@ pub async fn mail_log(
         }
         None => None,
     };
-    let rows: Vec<minijinja::Value> =
-        crate::mail::log(&state.db, members.as_ref().map(|(_, e)| e), 200)
-            .await?
-            .into_iter()
-            .map(|logged| {
-                let row = logged.row;
-                minijinja::context! {
-                    created => row.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
-                    kind => row.kind, to => logged.to, subject => row.subject,
-                    status => row.status, attempts => row.attempts, error => row.last_error,
-                }
-            })
-            .collect();
+    let rows: Vec<minijinja::Value> = crate::mail::log(
+        &state.db,
+        members.as_ref().map(|(_, e)| e),
+        200,
+    )
+    .await?
+    .into_iter()
+    .map(|logged| {
+        let row = logged.row;
+        minijinja::context! {
+            created => row.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+            kind => row.kind.to_string(), to => logged.to, subject => row.subject,
+            status => row.status.to_string(), attempts => row.attempts, error => row.last_error,
+        }
+    })
+    .collect();
     let cohort = members.map(|(c, _)| minijinja::context! { slug => c.slug, name => c.name });
     current.render("mail-log.html", minijinja::context! { rows, cohort })
 }

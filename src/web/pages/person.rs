@@ -53,7 +53,7 @@ pub async fn show(
                 url => f.url.clone(),
                 title => f.title.clone(),
                 platform => f.platform.clone(),
-                status => f.status.clone(),
+                status => f.status.to_string(),
                 health => health::describe(f, now),
             }),
             completed => Value::from(Serde(&completed)),
