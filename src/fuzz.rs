@@ -46,7 +46,7 @@ pub fn ingest(data: &[u8], program: &Program) {
     let base_url = url("https://23.example.org/");
     for post in &feed.posts {
         recognise::recognise(
-            &post.facts(now()),
+            &recognise::PostFacts::of_parsed(post, now()),
             program,
             &base_url,
             DateTime::<Utc>::MIN_UTC,

@@ -13,10 +13,10 @@ use sea_orm::{
 use url::Url;
 
 use crate::auth;
-use crate::auth::random_token;
 use crate::entities::{cohort, join_request, participant, person};
 use crate::mail::{self, Kind, render};
 use crate::people::{self, AddError, NewParticipant};
+use crate::secret;
 
 /// How long a confirmation link works.
 pub const CONFIRM_LIFETIME: Duration = Duration::hours(24);
@@ -50,7 +50,7 @@ pub async fn request(
         mail::enqueue(db, message, now).await?;
         return Ok(());
     }
-    let token = random_token();
+    let token = secret::token();
     join_request::ActiveModel {
         token_hash: Set(auth::hash(&token)),
         cohort_id: Set(cohort.id),

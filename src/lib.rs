@@ -28,8 +28,10 @@ pub mod links;
 pub mod mail;
 pub mod metrics;
 pub mod people;
+pub mod poller;
 pub mod progress;
 pub mod rate;
+pub mod secret;
 pub mod templates;
 pub mod web;
 
@@ -57,8 +59,8 @@ pub fn poller(
     db: DatabaseConnection,
     program: Arc<Program>,
     metrics: Arc<metrics::Metrics>,
-) -> anyhow::Result<feeds::poller::Poller> {
-    Ok(feeds::poller::Poller::new(
+) -> anyhow::Result<poller::Poller> {
+    Ok(poller::Poller::new(
         db,
         fetcher(config)?,
         config,
@@ -186,7 +188,7 @@ fn spawn_workers(
         }
     });
     [
-        tokio::spawn(feeds::poller::run(state.poller.clone(), stopped.clone())),
+        tokio::spawn(poller::run(state.poller.clone(), stopped.clone())),
         tokio::spawn(mail::notices::run(state.clone_notices(), stopped.clone())),
         tokio::spawn(mail::sender::run(state.sender.clone(), stopped.clone())),
         tokio::spawn(housekeeping::run(state.db.clone(), stopped)),

@@ -8,7 +8,7 @@ use chrono::Utc;
 use sea_orm::TransactionTrait;
 use twentythree::feeds::{parse, sanitize, store};
 use twentythree::progress::completions::{self, Rules};
-use twentythree::progress::recognise;
+use twentythree::progress::recognise::{self, PostFacts};
 use url::Url;
 
 use crate::report::Row;
@@ -72,7 +72,9 @@ pub async fn stages(settings: &Settings) {
         parsed
             .posts
             .iter()
-            .map(|p| recognise::recognise(&p.facts(now), &state.program, &base, cutoff))
+            .map(|p| {
+                recognise::recognise(&PostFacts::of_parsed(p, now), &state.program, &base, cutoff)
+            })
             .collect::<Vec<_>>()
     });
     row("recognise", recognised, "").emit();

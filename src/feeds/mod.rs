@@ -6,7 +6,6 @@ pub mod fetch;
 pub mod guard;
 pub mod health;
 pub mod parse;
-pub mod poller;
 pub mod river;
 pub mod sanitize;
 pub mod store;

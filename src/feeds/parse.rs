@@ -23,7 +23,6 @@ use feed_rs::parser::{ParseErrorKind, ParseFeedError};
 use url::Url;
 
 use crate::feeds::sanitize;
-use crate::progress::recognise::PostFacts;
 pub use items::{Items, Unread};
 use raw::RawItem;
 
@@ -70,19 +69,6 @@ pub struct ParsedPost {
     /// None when missing or absurd (after now + 1 day, or before 1995).
     pub published_at: Option<DateTime<Utc>>,
     pub updated_at: Option<DateTime<Utc>>,
-}
-
-impl ParsedPost {
-    /// What recognition reads of the post, as just read from its feed (not yet stored); an
-    /// undated post counts as published `now`.
-    pub fn facts(&self, now: DateTime<Utc>) -> PostFacts<'_> {
-        PostFacts {
-            title: &self.title,
-            categories: &self.categories,
-            content_html: &self.content_html,
-            published_at: self.published_at.unwrap_or(now),
-        }
-    }
 }
 
 /// Why a feed could not be read, in words a participant understands.

@@ -9,9 +9,9 @@ use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
 };
 
-use crate::auth::random_token;
 pub use crate::entities::person::Role;
 use crate::entities::{cohort, participant, person};
+use crate::secret;
 pub use import::{ImportReport, RowOutcome, import_csv};
 pub use parse::{BlogUrl, Email, MAX_URL_LENGTH, NewParticipant, parse_name};
 
@@ -112,7 +112,7 @@ async fn find_or_create_person(
         confirmed_at: Set(None),
         release_emails: Set(true),
         milestone_emails: Set(true),
-        unsubscribe_token: Set(random_token()),
+        unsubscribe_token: Set(secret::token()),
         created_at: Set(now),
         ..Default::default()
     }

@@ -73,6 +73,19 @@ pub struct PostFacts<'a> {
     pub published_at: DateTime<Utc>,
 }
 
+impl<'a> PostFacts<'a> {
+    /// The facts of a post as just read from its feed (not yet stored); an undated post
+    /// counts as published `now`.
+    pub fn of_parsed(post: &'a crate::feeds::parse::ParsedPost, now: DateTime<Utc>) -> Self {
+        Self {
+            title: &post.title,
+            categories: &post.categories,
+            content_html: &post.content_html,
+            published_at: post.published_at.unwrap_or(now),
+        }
+    }
+}
+
 /// Decides which lessons `post` counts for. `archive_before` is the cohort's cut-off;
 /// `base_url` is this server's public address.
 pub fn recognise(

@@ -236,7 +236,7 @@ pub async fn guard_forms(State(state): State<AppState>, request: Request, next: 
         }
     }
     let fresh = expected.is_none();
-    let token = expected.unwrap_or_else(auth::random_token);
+    let token = expected.unwrap_or_else(crate::secret::token);
     request.extensions_mut().insert(FormToken(token.clone()));
     let mut response = next.run(request).await;
     if fresh {

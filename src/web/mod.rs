@@ -31,10 +31,10 @@ use tower_http::trace::TraceLayer;
 pub use error::{ApiError, AppError};
 
 use crate::config::Config;
-use crate::feeds::poller::Poller;
 use crate::lessons::Program;
 use crate::mail::notices::Notices;
 use crate::mail::sender::Sender;
+use crate::poller::Poller;
 
 /// The biggest request body of an ordinary form (the form-token guard reads no more).
 pub const FORM_LIMIT: usize = 64 * 1024;

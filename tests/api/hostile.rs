@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use chrono::{Datelike, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use twentythree::entities::{feed, post};
-use twentythree::feeds::poller::Poller;
+use twentythree::poller::Poller;
 
 use crate::helpers::{days_from_today, spawn_app};
 use crate::hostile_host::{self, FAULTS, Fault, HostileHost, LONG_TITLE, MANY_ENTRIES};

@@ -224,7 +224,7 @@ async fn a_finisher_is_celebrated_once_through_a_real_mail_server() {
     );
 
     // Polls, a full re-evaluation, racing pollers and another sender tick change nothing.
-    let other = twentythree::feeds::poller::Poller::new(
+    let other = twentythree::poller::Poller::new(
         app.state.db.clone(),
         twentythree::fetcher(&app.state.config).unwrap(),
         &app.state.config,

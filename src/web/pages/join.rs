@@ -16,7 +16,7 @@ use crate::cohorts::archive_cutoff;
 use crate::entities::cohort;
 use crate::feeds::discover::{self, Discovered};
 use crate::people::{BlogUrl, Email, NewParticipant, parse_name};
-use crate::progress::recognise::{Decision, recognise};
+use crate::progress::recognise::{Decision, PostFacts, recognise};
 use crate::web::access::Looking;
 use crate::web::auth::{ClientIp, CurrentPerson, session_cookie};
 use crate::web::pages::limits;
@@ -245,7 +245,7 @@ fn preview_posts(state: &AppState, cohort: &cohort::Model, found: &Discovered) -
         .iter()
         .take(PREVIEW_POSTS)
         .map(|post| {
-            let facts = post.facts(now);
+            let facts = PostFacts::of_parsed(post, now);
             let decision = recognise(
                 &facts,
                 &state.program,

@@ -22,11 +22,11 @@ use sea_orm::{
 };
 use url::Url;
 
-use super::fetch::Fetcher;
-use super::health::Status;
-use super::store::Stored;
 use crate::config::Config;
 use crate::entities::{cohort, feed, participant};
+use crate::feeds::fetch::Fetcher;
+use crate::feeds::health::Status;
+use crate::feeds::store::Stored;
 use crate::lessons::Program;
 use crate::metrics::{FeedRead, Metrics};
 use hosts::Hosts;
