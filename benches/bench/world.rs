@@ -127,7 +127,13 @@ async fn run_load(load: Load) -> LoadResult {
                         }
                         Ok(r) => {
                             errors += 1;
-                            first_error.get_or_insert(format!("status {}", r.status()));
+                            if first_error.is_none() {
+                                // The status and the start of the page, which names the cause.
+                                let status = r.status();
+                                let body = r.text().await.unwrap_or_default();
+                                let text: String = body.chars().take(300).collect();
+                                first_error = Some(format!("status {status}: {text}"));
+                            }
                         }
                         Err(e) => {
                             errors += 1;

@@ -118,20 +118,20 @@ impl Notices {
         } else {
             format!("{}#calendar", links.me())
         };
-        let email = render::email(
+        let email = render::Message::new(
             Kind::Release,
             "release",
-            format!("release:{}:{week}:{}", cohort.id, member.id),
             &person.email,
-            format!("Week {week} of {} is open", cohort.name),
-            context! {
-                name => person.name.clone(), week, cohort => cohort.name.clone(),
-                lessons => minijinja::Value::from(minijinja::value::Serde(&lessons)),
-                opened => schedule::in_words(opened, tz), next, calendar,
-            },
-            Some((person.unsubscribe_token.as_str(), &self.base_url)),
+            format!("release:{}:{week}:{}", cohort.id, member.id),
         )
-        .map_err(render::template_error)?;
+        .subject(format!("Week {week} of {} is open", cohort.name))
+        .context(context! {
+            name => person.name.clone(), week, cohort => cohort.name.clone(),
+            lessons => minijinja::Value::from(minijinja::value::Serde(&lessons)),
+            opened => schedule::in_words(opened, tz), next, calendar,
+        })
+        .unsubscribe(&person.unsubscribe_token, &links)
+        .render()?;
         super::enqueue(&self.db, email, now).await
     }
 
@@ -152,22 +152,21 @@ impl Notices {
         else {
             return Ok(false);
         };
-        let base = self.base_url.as_str().trim_end_matches('/');
-        let email = render::email(
+        let links = Links::new(&self.base_url);
+        let email = render::Message::new(
             Kind::FeedProblem,
             "feed-problem",
-            format!("feed-problem:{}:{}", member.id, since.timestamp()),
             &person.email,
-            "We cannot read your blog".to_owned(),
-            context! {
-                name => person.name.clone(),
-                problem => feed.last_error.clone().unwrap_or_else(|| "the blog does not answer".into()),
-                blog => member.blog_url.clone(),
-                me_url => format!("{base}/me"),
-            },
-            None,
+            format!("feed-problem:{}:{}", member.id, since.timestamp()),
         )
-        .map_err(render::template_error)?;
+        .subject("We cannot read your blog".to_owned())
+        .context(context! {
+            name => person.name.clone(),
+            problem => feed.last_error.clone().unwrap_or_else(|| "the blog does not answer".into()),
+            blog => member.blog_url.clone(),
+            me_url => links.me(),
+        })
+        .render()?;
         super::enqueue(&self.db, email, now).await
     }
 }

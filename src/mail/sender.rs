@@ -263,7 +263,7 @@ impl Sender {
             .raw_header(raw_header("X-Twentythree-Kind", row.kind.to_string()));
         let bulk = row.kind.is_bulk();
         if let (true, Some(token)) = (bulk, recipients["unsubscribe"].as_str()) {
-            let url = super::render::unsubscribe_url(&self.base_url, token);
+            let url = Links::new(&self.base_url).unsubscribe(token);
             builder = builder
                 .raw_header(raw_header("List-Unsubscribe", format!("<{url}>")))
                 .raw_header(raw_header(

@@ -9,6 +9,7 @@ use sea_orm::{
 
 use super::completions::Rules;
 use crate::entities::{cohort, participant, person, post};
+use crate::links::Links;
 use crate::mail::{self, Kind, render};
 
 async fn member_and_person(
@@ -34,8 +35,8 @@ pub async fn finished(
     let Some((member, person)) = member_and_person(db, participant_id).await? else {
         return Ok(());
     };
-    let base = rules.base_url.as_str().trim_end_matches('/');
-    let wall_url = format!("{base}/cohorts/{}/finishers", cohort.slug);
+    let links = Links::new(rules.base_url);
+    let wall_url = links.wall(&cohort.slug);
     let (posts, first_post, last_post) = match member.feed_id {
         Some(feed_id) => {
             let query = || {
@@ -61,21 +62,15 @@ pub async fn finished(
     let done = rules.program.required_count();
     let badge =
         crate::badges::share::offer(db, rules.base_url, rules.program, cohort, member.id).await?;
-    let personal = render::email(
-        Kind::Celebration,
-        "celebration",
-        format!("celebrate:{}", member.id),
-        &person.email,
-        format!("You finished {}!", cohort.name),
-        context! {
+    let personal = render::Message::new(Kind::Celebration, "celebration", &person.email, format!("celebrate:{}", member.id))
+.subject(format!("You finished {}!", cohort.name))
+.context(context! {
             name => person.name.clone(), cohort => cohort.name.clone(), done, posts, first_post, last_post,
             wall_url => wall_url.clone(),
-            certificate_url => format!("{base}/cohorts/{}/people/{}/certificate", cohort.slug, member.id),
+            certificate_url => links.certificate(&cohort.slug, member.id),
             badge => minijinja::Value::from(minijinja::value::Serde(&badge)),
-        },
-        None,
-    )
-    .map_err(render::template_error)?;
+        })
+.render()?;
     mail::enqueue(db, personal, now).await?;
 
     let participants = participant::Entity::find()
@@ -103,16 +98,15 @@ pub async fn finished(
         .await?;
     for coordinator in coordinators {
         let key = format!("celebrate:{}:coordinator:{}", member.id, coordinator.id);
-        let email = render::email(
+        let email = render::Message::new(
             Kind::Celebration,
             "celebration-note",
-            key,
             &coordinator.email,
-            subject.clone(),
-            note(true),
-            None,
+            key,
         )
-        .map_err(render::template_error)?;
+        .subject(subject.clone())
+        .context(note(true))
+        .render()?;
         mail::enqueue(db, email, now).await?;
     }
     if cohort.celebrate_cohort {
@@ -127,17 +121,16 @@ pub async fn finished(
                 continue;
             };
             let key = format!("celebrate:{}:member:{}", member.id, other.id);
-            let unsubscribe = Some((other_person.unsubscribe_token.as_str(), rules.base_url));
-            let email = render::email(
+            let email = render::Message::new(
                 Kind::Celebration,
                 "celebration-note",
-                key,
                 &other_person.email,
-                subject.clone(),
-                note(false),
-                unsubscribe,
+                key,
             )
-            .map_err(render::template_error)?;
+            .subject(subject.clone())
+            .context(note(false))
+            .unsubscribe(&other_person.unsubscribe_token, &links)
+            .render()?;
             mail::enqueue(db, email, now).await?;
         }
     }
@@ -160,17 +153,12 @@ pub async fn halfway(
     if !person.milestone_emails || member.finished_at.is_some() {
         return Ok(());
     }
-    let base = rules.base_url.as_str().trim_end_matches('/');
-    let email = render::email(
-        Kind::Milestone,
-        "milestone",
-        format!("milestone:{}:half", member.id),
-        &person.email,
-        format!("Halfway through {}", cohort.name),
-        context! { name => person.name.clone(), done, required, cohort => cohort.name.clone(), me_url => format!("{base}/me") },
-        Some((person.unsubscribe_token.as_str(), rules.base_url)),
-    )
-    .map_err(render::template_error)?;
+    let links = Links::new(rules.base_url);
+    let email = render::Message::new(Kind::Milestone, "milestone", &person.email, format!("milestone:{}:half", member.id))
+.subject(format!("Halfway through {}", cohort.name))
+.context(context! { name => person.name.clone(), done, required, cohort => cohort.name.clone(), me_url => links.me() })
+.unsubscribe(&person.unsubscribe_token, &links)
+.render()?;
     mail::enqueue(db, email, now).await?;
     Ok(())
 }

@@ -48,6 +48,16 @@ impl From<crate::feeds::AttachError> for AppError {
     }
 }
 
+/// A refused claim, report or mark: 400 with the reason (nothing changed).
+impl From<crate::progress::completions::CompletionError> for AppError {
+    fn from(e: crate::progress::completions::CompletionError) -> Self {
+        match e {
+            crate::progress::completions::CompletionError::Db(e) => e.into(),
+            refused => Self::BadRequest(format!("{refused}.")),
+        }
+    }
+}
+
 impl From<minijinja::Error> for AppError {
     fn from(e: minijinja::Error) -> Self {
         Self::Internal(e.into())

@@ -17,7 +17,7 @@ use chrono::Utc;
 use serde::Deserialize;
 
 use crate::entities::cohort;
-use crate::progress::completions::{self, CompletionError, Override, Rules};
+use crate::progress::completions::{self, Override, Rules};
 use crate::web::auth::Coordinator;
 use crate::web::{AppError, AppState};
 
@@ -85,20 +85,9 @@ async fn record_overrides(
             by: Some(coordinator.id),
         })
         .collect();
-    match completions::set_many_by_coordinator(
-        &state.db,
-        rules,
-        &member,
-        &cohort,
-        &changes,
-        Utc::now(),
-    )
-    .await
-    {
-        Ok(()) => Ok((cohort, member.id)),
-        Err(CompletionError::Db(e)) => Err(e.into()),
-        Err(e) => Err(AppError::BadRequest(format!("{e}."))),
-    }
+    completions::set_many_by_coordinator(&state.db, rules, &member, &cohort, &changes, Utc::now())
+        .await?;
+    Ok((cohort, member.id))
 }
 
 /// `POST /coordinator/cohorts/{slug}/people/{id}/things/{number}` with `done=true|false`:
