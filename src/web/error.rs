@@ -203,7 +203,7 @@ pub async fn error_pages(State(state): State<AppState>, request: Request, next: 
     };
     let current = super::auth::CurrentPerson {
         person: Some(person),
-        form_token: super::auth::form_token(&session),
+        form_token: super::csrf::form_token(&session),
     };
     if let Ok(html) = render_page(&page, current.viewer(), current.form_token.clone()) {
         let headers = response.headers().clone();

@@ -7,6 +7,7 @@ mod assets;
 pub mod auth;
 mod badges;
 mod coordinator;
+pub mod csrf;
 mod error;
 pub mod extract;
 mod metrics;
@@ -125,7 +126,7 @@ pub fn router(state: AppState) -> Router {
         .route("/favicon.svg", get(assets::icon_svg))
         .route("/favicon.ico", get(assets::icon_ico))
         .fallback(not_found)
-        .layer(axum::middleware::from_fn_with_state(state.clone(), auth::guard_forms))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), csrf::guard_forms))
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::keep_private))
         .layer(axum::middleware::from_fn_with_state(state.clone(), error::error_pages))
         .layer(axum::middleware::from_fn_with_state(state.clone(), error::fail_fast))
