@@ -4,11 +4,13 @@
 //! schedules the next read, releasing the lease in the same write. `tick` is one
 //! idempotent step that reads until nothing is due; `serve` loops around it.
 
+mod due;
 mod hosts;
 mod record;
+mod summary;
 mod writes;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -17,20 +19,18 @@ use futures_util::stream::FuturesUnordered;
 use futures_util::{FutureExt, StreamExt};
 
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use url::Url;
 
 use crate::config::Config;
-use crate::entities::{cohort, feed, participant};
+use crate::entities::{cohort, feed};
 use crate::feeds::fetch::Fetcher;
-use crate::feeds::health::Status;
-use crate::feeds::store::Stored;
 use crate::lessons::Program;
-use crate::metrics::{FeedRead, Metrics};
+use crate::metrics::Metrics;
+use due::{Source, lease_free};
 use hosts::Hosts;
 pub use hosts::PER_HOST;
+pub use summary::{Read, Summary};
 
 /// Never wait longer than this between two reads of a feed.
 const MAX_WAIT: Duration = Duration::from_secs(24 * 3600);
@@ -65,34 +65,6 @@ pub struct Poller {
     writes: Option<writes::Writes>,
 }
 
-/// What happened to one feed.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Read {
-    Fetched(Stored),
-    Unchanged,
-    Deferred,
-    Gone,
-    Failed(&'static str),
-    /// Another process holds the feed's lease.
-    Busy,
-}
-
-impl Read {
-    /// The read as `/metrics` counts it; a feed another process holds is not counted.
-    fn counted(&self) -> Option<FeedRead<'static>> {
-        Some(match self {
-            Self::Fetched(stored) => FeedRead::Fetched {
-                posts: stored.added + stored.updated,
-            },
-            Self::Unchanged => FeedRead::Unchanged,
-            Self::Deferred => FeedRead::Deferred,
-            Self::Gone => FeedRead::Gone,
-            Self::Failed(kind) => FeedRead::Failed(kind),
-            Self::Busy => return None,
-        })
-    }
-}
-
 /// When a listed feed may be claimed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Claim {
@@ -100,93 +72,6 @@ enum Claim {
     IfStillDue,
     /// Whatever its schedule (`twentythree poll`).
     Now,
-}
-
-/// Counts over many feeds, for the summary line and the logs.
-#[derive(Clone, Debug, Default)]
-pub struct Summary {
-    pub read: usize,
-    pub unchanged: usize,
-    pub deferred: usize,
-    pub gone: usize,
-    pub busy: usize,
-    pub added: usize,
-    pub updated: usize,
-    pub failed: BTreeMap<&'static str, usize>,
-}
-
-impl Summary {
-    fn add(&mut self, read: &Read) {
-        match read {
-            Read::Fetched(stored) => {
-                self.read += 1;
-                self.added += stored.added;
-                self.updated += stored.updated;
-            }
-            Read::Unchanged => self.unchanged += 1,
-            Read::Deferred => self.deferred += 1,
-            Read::Gone => self.gone += 1,
-            Read::Busy => self.busy += 1,
-            Read::Failed(kind) => *self.failed.entry(kind).or_default() += 1,
-        }
-    }
-
-    /// Whether any feed was dealt with (read, found unchanged, gone or deferred), as opposed
-    /// to nothing due, or only failures and feeds being read elsewhere.
-    pub fn made_progress(&self) -> bool {
-        self.read + self.unchanged + self.gone + self.deferred > 0
-    }
-
-    pub fn feeds(&self) -> usize {
-        self.read
-            + self.unchanged
-            + self.deferred
-            + self.gone
-            + self.busy
-            + self.failed.values().sum::<usize>()
-    }
-}
-
-impl std::fmt::Display for Summary {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{} feeds: {} read ({} new posts, {} updated), {} unchanged",
-            self.feeds(),
-            self.read,
-            self.added,
-            self.updated,
-            self.unchanged
-        )?;
-        let failed: usize = self.failed.values().sum();
-        if failed > 0 {
-            let reasons: Vec<String> = self
-                .failed
-                .iter()
-                .map(|(k, n)| format!("{k} {n}"))
-                .collect();
-            write!(f, ", {failed} failed ({})", reasons.join(", "))?;
-        }
-        for (count, what) in [
-            (self.deferred, "asked to wait"),
-            (self.gone, "gone"),
-            (self.busy, "being read elsewhere"),
-        ] {
-            if count > 0 {
-                write!(f, ", {count} {what}")?;
-            }
-        }
-        Ok(())
-    }
-}
-
-/// Where the feeds to read come from.
-enum Source {
-    /// A list made beforehand (`poll_now`).
-    Listed(std::vec::IntoIter<feed::Model>),
-    /// The database, in order of due time, after this (next fetch, id).
-    Due(Option<(DateTime<Utc>, i32)>),
-    Exhausted,
 }
 
 impl Poller {
@@ -253,90 +138,6 @@ impl Poller {
                 Read::Failed("database")
             }
         }
-    }
-
-    /// The feeds `poll_now` would read.
-    pub async fn feeds_to_poll(
-        &self,
-        cohort: Option<&cohort::Model>,
-        now: DateTime<Utc>,
-    ) -> Result<Vec<feed::Model>, sea_orm::DbErr> {
-        let mut query = feed::Entity::find()
-            .filter(feed::Column::Status.is_not_in([Status::Gone, Status::Blocked]))
-            // Stopped for good (blocked, gone, or nobody's blog any more).
-            .filter(feed::Column::DisabledReason.is_null())
-            .filter(
-                Condition::any()
-                    .add(feed::Column::RetryAfterUntil.is_null())
-                    .add(feed::Column::RetryAfterUntil.lte(now)),
-            );
-        if let Some(cohort) = cohort {
-            let ids: Vec<Option<i32>> = participant::Entity::find()
-                .select_only()
-                .column(participant::Column::FeedId)
-                .filter(participant::Column::CohortId.eq(cohort.id))
-                .into_tuple()
-                .all(&self.db)
-                .await?;
-            query = query.filter(feed::Column::Id.is_in(ids.into_iter().flatten()));
-        }
-        query.order_by_asc(feed::Column::Id).all(&self.db).await
-    }
-
-    /// The next due feeds after `after`, in order of due time.
-    async fn due(
-        &self,
-        now: DateTime<Utc>,
-        after: Option<(DateTime<Utc>, i32)>,
-    ) -> Result<Vec<feed::Model>, sea_orm::DbErr> {
-        let mut query = feed::Entity::find()
-            .filter(feed::Column::Status.is_not_in([Status::Gone, Status::Blocked]))
-            .filter(feed::Column::NextFetchAt.lte(now))
-            .filter(lease_free(now));
-        if let Some((at, id)) = after {
-            query = query.filter(
-                Condition::any().add(feed::Column::NextFetchAt.gt(at)).add(
-                    Condition::all()
-                        .add(feed::Column::NextFetchAt.eq(at))
-                        .add(feed::Column::Id.gt(id)),
-                ),
-            );
-        }
-        query
-            .order_by_asc(feed::Column::NextFetchAt)
-            .order_by_asc(feed::Column::Id)
-            .limit(self.batch)
-            .all(&self.db)
-            .await
-    }
-
-    /// The next feeds of `source`; an empty list once it has no more.
-    async fn next_batch(
-        &self,
-        source: &mut Source,
-        now: DateTime<Utc>,
-    ) -> Result<Vec<feed::Model>, sea_orm::DbErr> {
-        let batch: Vec<feed::Model> = match source {
-            Source::Listed(feeds) => feeds
-                .by_ref()
-                .take(usize::try_from(self.batch).unwrap_or(1))
-                .collect(),
-            Source::Due(after) => self.due(now, *after).await?,
-            Source::Exhausted => Vec::new(),
-        };
-        let more = match source {
-            Source::Listed(_) => !batch.is_empty(),
-            Source::Due(_) => batch.len() as u64 >= self.batch,
-            Source::Exhausted => false,
-        };
-        match (source, batch.last()) {
-            (Source::Due(after), Some(last)) if more => {
-                *after = Some((last.next_fetch_at.unwrap_or(now), last.id));
-            }
-            (source, _) if !more => *source = Source::Exhausted,
-            _ => {}
-        }
-        Ok(batch)
     }
 
     /// Reads the feeds of `source`, `self.concurrency` at a time and at most [`PER_HOST`] at
@@ -502,12 +303,6 @@ impl Poller {
 pub fn backoff(interval: Duration, errors: i32) -> Duration {
     let factor = 1u32 << errors.clamp(0, 16);
     interval.saturating_mul(factor).min(MAX_WAIT)
-}
-
-fn lease_free(now: DateTime<Utc>) -> Condition {
-    Condition::any()
-        .add(feed::Column::LeaseUntil.is_null())
-        .add(feed::Column::LeaseUntil.lt(now))
 }
 
 /// Runs `tick` until `shutdown` resolves: again at once after a tick that read feeds (more
