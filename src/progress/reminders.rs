@@ -70,15 +70,21 @@ impl Reminder<'_> {
             .map(|(l, _)| {
                 context! { number => l.number, title => l.title.clone(), url => links.lesson(l.number) }
             });
-        render::Message::new(Kind::Reminder, "reminder", &row.email, format!("reminder:{}:{}", row.id, now.date_naive()))
-.subject(format!("Keep going with {}", self.cohort.name))
-.context(context! {
-                name => row.name.clone(), cohort => self.cohort.name.clone(), done => row.done,
-                required => self.program.required_count(), next, me_url => links.me(),
-                feed_problem => row.feed_failing.then(|| row.feed_error.clone().unwrap_or_else(|| "no feed found yet".into())),
-            })
-.unsubscribe(unsubscribe_token, &links)
-.render()
+        let feed_problem = row.feed_failing.then(|| {
+            row.feed_error
+                .clone()
+                .unwrap_or_else(|| "no feed found yet".into())
+        });
+        let context = context! {
+            name => row.name.clone(), cohort => self.cohort.name.clone(), done => row.done,
+            required => self.program.required_count(), next, me_url => links.me(), feed_problem,
+        };
+        let key = format!("reminder:{}:{}", row.id, now.date_naive());
+        render::Message::new(Kind::Reminder, "reminder", &row.email, key)
+            .subject(format!("Keep going with {}", self.cohort.name))
+            .context(context)
+            .unsubscribe(unsubscribe_token, &links)
+            .render()
     }
 }
 
