@@ -85,13 +85,7 @@ pub struct RiverPage {
 fn matching(cohort: &cohort::Model, filter: Filter) -> Select<post::Entity> {
     let mut query = post::Entity::find()
         .select_only()
-        .join(
-            JoinType::InnerJoin,
-            post::Entity::belongs_to(participant::Entity)
-                .from(post::Column::FeedId)
-                .to(participant::Column::FeedId)
-                .into(),
-        )
+        .join(JoinType::InnerJoin, by_feed())
         .filter(participant::Column::CohortId.eq(cohort.id))
         .filter(post::Column::PublishedAt.gte(archive_cutoff(cohort)));
     if let Some(id) = filter.participant {
@@ -167,13 +161,7 @@ async fn posts(
         Content::Excerpt => query.expr_as(Expr::val(""), "content_html"),
     };
     let found: Vec<RiverPost> = query
-        .join(
-            JoinType::InnerJoin,
-            post::Entity::belongs_to(participant::Entity)
-                .from(post::Column::FeedId)
-                .to(participant::Column::FeedId)
-                .into(),
-        )
+        .join(JoinType::InnerJoin, by_feed())
         .join(JoinType::InnerJoin, participant::Relation::Person.def())
         .filter(post::Column::Id.is_in(ids.iter().map(|(id, _)| *id)))
         .filter(participant::Column::Id.is_in(participants))
@@ -338,6 +326,14 @@ pub async fn about_lesson(
         .into_iter()
         .filter_map(|p| Some((slugs.get(&p.cohort_id)?.to_string(), p)))
         .collect())
+}
+
+/// Posts joined to the participants whose feed they came from.
+fn by_feed() -> sea_orm::RelationDef {
+    post::Entity::belongs_to(participant::Entity)
+        .from(post::Column::FeedId)
+        .to(participant::Column::FeedId)
+        .into()
 }
 
 fn post_thing_post() -> sea_orm::RelationDef {

@@ -234,33 +234,6 @@ async fn record_decision(
     }
 }
 
-/// Records that a post counts for a lesson (once).
-async fn insert_post_thing(
-    db: &impl ConnectionTrait,
-    participant_id: i32,
-    post_id: i32,
-    number: i32,
-) -> Result<(), sea_orm::DbErr> {
-    post_thing::Entity::insert(post_thing::ActiveModel {
-        participant_id: Set(participant_id),
-        post_id: Set(post_id),
-        lesson_number: Set(number),
-        ..Default::default()
-    })
-    .on_conflict(
-        OnConflict::columns([
-            post_thing::Column::ParticipantId,
-            post_thing::Column::PostId,
-            post_thing::Column::LessonNumber,
-        ])
-        .do_nothing()
-        .to_owned(),
-    )
-    .exec_without_returning(db)
-    .await
-    .map(|_| ())
-}
-
 /// A coordinator's mark or unmark, as the audit trail shows it.
 #[derive(Clone, Debug)]
 pub struct OverrideRecord {
@@ -382,7 +355,7 @@ pub async fn claim(
         .exec(db)
         .await?;
     insert_completion(db, member.id, number, Source::Claim, Some(post.id), now).await?;
-    insert_post_thing(db, member.id, post.id, number).await?;
+    batch::insert_post_things(db, member.id, std::iter::once((post.id, number))).await?;
     check_finished(db, rules, member.id, cohort, now).await?;
     Ok(())
 }

@@ -190,14 +190,7 @@ fn is_cross_site(headers: &HeaderMap, base_url: &Url) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn headers(pairs: &[(&'static str, &str)]) -> HeaderMap {
-        let mut map = HeaderMap::new();
-        for (name, value) in pairs {
-            map.insert(*name, HeaderValue::from_str(value).unwrap());
-        }
-        map
-    }
+    use crate::web::auth::tests::headers;
 
     #[test]
     fn cross_site_requests_are_recognised() {
