@@ -1,14 +1,36 @@
 //! Twentythree runs self-paced learning cohorts in the style of "Learning 2.0: 23 Things".
 //!
-//! A map for a newcomer: [`config`] reads the settings; [`db`] opens SQLite or PostgreSQL
-//! and migrates it (the schema is the `migrations` crate, the tables are [`entities`]).
-//! [`lessons`] loads the program from Markdown files and computes when each week opens;
-//! [`cohorts`] and [`people`] manage who takes part, [`auth`] who is signed in; [`feeds`] reads everyone's blog (discover,
-//! fetch, parse, sanitise, store, on a leased schedule); [`progress`] knows who has done what;
-//! [`badges`] gives finishers an Open Badge they can take anywhere.
-//! [`web`] is the HTTP face: one router, thin handlers, embedded templates; [`metrics`] is
-//! what `/metrics` reports. [`cli`] is the command line; [`fuzz`] holds the fuzz targets'
-//! entry points. The web layer calls the domain modules; they never call the web layer.
+//! # Map
+//!
+//! - Ground: [`config`] reads the settings; [`db`] opens SQLite or PostgreSQL and migrates
+//!   it (the schema is the `migrations` crate, the tables and their typed columns are
+//!   [`entities`]); [`templates`] embeds every page and email; [`links`] builds every
+//!   absolute address; [`secret`] makes tokens; [`rate`] keeps rate limits in the database.
+//! - The program: [`lessons`] loads the Markdown lessons and computes when each week opens;
+//!   [`cohorts`] are runs of it (settings, calendar, the archive cut-off).
+//! - People: [`people`] (participants, coordinators, CSV import), [`auth`] (sign-in links,
+//!   sessions, API tokens), [`access`] (the one rule of who may see which lesson and page),
+//!   [`joining`] (the emailed join confirmation).
+//! - Blogs: [`feeds`] discovers, fetches, parses, sanitises and stores posts, and says how
+//!   healthy a feed is; the river of a cohort's posts is `feeds::river`.
+//! - Meaning: [`progress`] recognises which lesson a post is about, keeps completions,
+//!   finishes people and celebrates them, and reads who has done what (grid, standing,
+//!   reminders); [`badges`] gives finishers an Open Badge; [`calendar`] publishes the
+//!   weeks as iCalendar; [`mail`] keeps the outbox, writes routine mail and sends it.
+//! - Workers, each a loop around an idempotent `tick`: [`poller`](mod@poller) (reads due feeds, then
+//!   recognition), `mail::notices` and `mail::sender`, [`housekeeping`]; [`metrics`] is
+//!   what `/metrics` reports, owned by the application and handed to the poller.
+//! - Faces: [`web`] (one router, extractors for who asks and what they may read, thin
+//!   handlers that parse, call one domain function and render) and [`cli`].
+//!   [`fuzz`] holds the fuzz targets' entry points.
+//!
+//! # Dependency order
+//!
+//! Each module uses only modules above it in this list, never one below (no cycles):
+//! `config`, `db`, `entities`, `templates`, `links`, `secret`, `rate`; `lessons`;
+//! `cohorts`; `people`; `auth`; `access`; `feeds`; `badges`; `mail`; `joining`;
+//! `progress`; `calendar`; `metrics`; `housekeeping`; `poller`; `web`; `cli`. The web
+//! layer and the CLI call the domain; the domain never calls them.
 
 pub mod access;
 pub mod auth;
