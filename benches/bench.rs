@@ -41,6 +41,11 @@ const PARTS: [&str; 4] = ["poll", "serve", "ingest", "pages"];
 #[tokio::main]
 async fn main() {
     let _ = rustls::crypto::ring::default_provider().install_default();
+    // The server's errors (and more with RUST_LOG) on standard error, beside the table.
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+        .with_writer(std::io::stderr)
+        .init();
     let settings = Settings::from_env();
     match std::env::var(ROLE).as_deref() {
         Ok("world") => world::serve(settings.hosts).await,
