@@ -12,54 +12,9 @@ use sea_orm::sea_query::OnConflict;
 use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait};
 
 use crate::entities::outbox;
-
-/// The kinds of email, as the `X-Twentythree-Kind` header names them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    Celebration,
-    Milestone,
-    Release,
-    FeedProblem,
-    Reminder,
-    Login,
-    Confirm,
-    /// A post of the reader's was highlighted as an example for its lesson.
-    Highlight,
-    /// A mentor's weekly note on their mentees.
-    MentorNote,
-}
+pub use crate::entities::outbox::{Kind, Status};
 
 impl Kind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Celebration => "celebration",
-            Self::Milestone => "milestone",
-            Self::Release => "release",
-            Self::FeedProblem => "feed-problem",
-            Self::Reminder => "reminder",
-            Self::Login => "login",
-            Self::Confirm => "confirm",
-            Self::Highlight => "highlight",
-            Self::MentorNote => "mentor-note",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        [
-            Self::Celebration,
-            Self::Milestone,
-            Self::Release,
-            Self::FeedProblem,
-            Self::Reminder,
-            Self::Login,
-            Self::Confirm,
-            Self::Highlight,
-            Self::MentorNote,
-        ]
-        .into_iter()
-        .find(|k| k.as_str() == s)
-    }
-
     /// Routine messages that carry `List-Unsubscribe`.
     pub fn is_bulk(self) -> bool {
         matches!(
@@ -98,14 +53,14 @@ pub async fn enqueue(
 ) -> Result<bool, sea_orm::DbErr> {
     let row = outbox::ActiveModel {
         dedupe_key: Set(email.dedupe_key),
-        kind: Set(email.kind.as_str().to_owned()),
+        kind: Set(email.kind),
         recipients: Set(
             serde_json::json!({ "to": [email.to], "unsubscribe": email.unsubscribe }).to_string(),
         ),
         subject: Set(email.subject),
         text_body: Set(email.text),
         html_body: Set(email.html),
-        status: Set(Status::Pending.as_str().to_owned()),
+        status: Set(Status::Pending),
         attempts: Set(0),
         next_attempt_at: Set(now),
         created_at: Set(now),
@@ -164,25 +119,4 @@ pub async fn log(
         .filter(|logged| to.is_none_or(|wanted| wanted.contains(&logged.to)))
         .take(limit)
         .collect())
-}
-
-/// Where an outbox row stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Status {
-    Pending,
-    /// Handed to the mail server; the outcome is being recorded.
-    Sending,
-    Sent,
-    Failed,
-}
-
-impl Status {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Pending => "pending",
-            Self::Sending => "sending",
-            Self::Sent => "sent",
-            Self::Failed => "failed",
-        }
-    }
 }

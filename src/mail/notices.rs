@@ -131,7 +131,7 @@ impl Notices {
         now: DateTime<Utc>,
     ) -> Result<bool, DbErr> {
         let failing = matches!(
-            Status::parse(&feed.status),
+            feed.status,
             Status::Failing | Status::Pending | Status::Gone
         );
         let Some(since) = feed
@@ -140,22 +140,21 @@ impl Notices {
         else {
             return Ok(false);
         };
-        let base = self.base_url.as_str().trim_end_matches('/');
-        let email = render::email(
+        let links = Links::new(&self.base_url);
+        let email = render::Message::new(
             Kind::FeedProblem,
             "feed-problem",
-            format!("feed-problem:{}:{}", member.id, since.timestamp()),
             &person.email,
-            "We cannot read your blog".to_owned(),
-            context! {
-                name => person.name.clone(),
-                problem => feed.last_error.clone().unwrap_or_else(|| "the blog does not answer".into()),
-                blog => member.blog_url.clone(),
-                me_url => format!("{base}/me"),
-            },
-            None,
+            format!("feed-problem:{}:{}", member.id, since.timestamp()),
         )
-        .map_err(render::template_error)?;
+        .subject("We cannot read your blog".to_owned())
+        .context(context! {
+            name => person.name.clone(),
+            problem => feed.last_error.clone().unwrap_or_else(|| "the blog does not answer".into()),
+            blog => member.blog_url.clone(),
+            me_url => links.me(),
+        })
+        .render()?;
         super::enqueue(&self.db, email, now).await
     }
 }

@@ -35,7 +35,7 @@ pub async fn glance(
         thing: None,
         participant: Some(member.id),
     };
-    let (latest, _) = river::page(db, cohort, filter, 1, 1).await?;
+    let latest = river::page(db, cohort, filter, 1, 1).await?.posts;
     Ok(Glance {
         participant_id: member.id,
         name: person.name.clone(),

@@ -120,22 +120,26 @@ pub async fn highlight(
             .one(&txn)
             .await?;
         let by = viewer.person.as_ref().map(|p| p.name.clone());
-        let email = render::email(
+        let context = context! {
+            name => person.name.clone(), by, note,
+            title => post.title.clone(), link => post.link.clone(),
+            number => lesson.number, lesson => lesson.title.clone(),
+            lesson_url => links.lesson(lesson.number),
+            cohort => cohort.map(|c| c.name),
+        };
+        let email = render::Message::new(
             Kind::Highlight,
             "highlight",
-            format!("highlight:{}:{}:{}", member.id, post.id, lesson.number),
             &person.email,
-            format!("Your post is an example for Thing {}", lesson.number),
-            context! {
-                name => person.name.clone(), by, note,
-                title => post.title.clone(), link => post.link.clone(),
-                number => lesson.number, lesson => lesson.title.clone(),
-                lesson_url => links.lesson(lesson.number),
-                cohort => cohort.map(|c| c.name),
-            },
-            Some((person.unsubscribe_token.as_str(), base_url)),
+            format!("highlight:{}:{}:{}", member.id, post.id, lesson.number),
         )
-        .map_err(render::template_error)?;
+        .subject(format!(
+            "Your post is an example for Thing {}",
+            lesson.number
+        ))
+        .context(context)
+        .unsubscribe(&person.unsubscribe_token, &links)
+        .render()?;
         mail::enqueue(&txn, email, now).await?;
     }
     txn.commit().await?;

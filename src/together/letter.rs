@@ -93,7 +93,9 @@ impl Recent {
         cohort: &cohort::Model,
     ) -> Result<&[RiverPost], DbErr> {
         if let std::collections::hash_map::Entry::Vacant(slot) = self.0.entry(cohort.id) {
-            let (posts, _) = river::page(db, cohort, Filter::default(), 1, LOOK_AT).await?;
+            let posts = river::page(db, cohort, Filter::default(), 1, LOOK_AT)
+                .await?
+                .posts;
             slot.insert(posts);
         }
         Ok(&self.0[&cohort.id])
@@ -210,25 +212,21 @@ pub async fn compose(
     if all_done && chosen.is_empty() && waiting.is_empty() && !has_partner_post {
         return Ok(None);
     }
-    let email = render::email(
-        Kind::Release,
-        "release",
-        key,
-        &reader.email,
-        format!("Week {} of {} is open", week.number, cohort.name),
-        context! {
-            name => reader.name.clone(), week => week.number, cohort => cohort.name.clone(),
-            lessons, opened => week.opened.clone(), next => week.next.clone(),
-            calendar => week.calendar.clone(),
-            progress => context! { done => own.done, required => own.required, finished => own.finished },
-            partner,
-            posts => Value::from(minijinja::value::Serde(&chosen)),
-            waiting => Value::from(minijinja::value::Serde(&waiting)),
-            river => links.to(&format!("/cohorts/{}/posts", cohort.slug)),
-        },
-        Some((reader.unsubscribe_token.as_str(), week.base_url)),
-    )
-    .map_err(render::template_error)?;
+    let context = context! {
+        name => reader.name.clone(), week => week.number, cohort => cohort.name.clone(),
+        lessons, opened => week.opened.clone(), next => week.next.clone(),
+        calendar => week.calendar.clone(),
+        progress => context! { done => own.done, required => own.required, finished => own.finished },
+        partner,
+        posts => Value::from(minijinja::value::Serde(&chosen)),
+        waiting => Value::from(minijinja::value::Serde(&waiting)),
+        river => links.to(&format!("/cohorts/{}/posts", cohort.slug)),
+    };
+    let email = render::Message::new(Kind::Release, "release", &reader.email, key)
+        .subject(format!("Week {} of {} is open", week.number, cohort.name))
+        .context(context)
+        .unsubscribe(&reader.unsubscribe_token, &Links::new(week.base_url))
+        .render()?;
     Ok(Some(email))
 }
 
@@ -270,7 +268,7 @@ pub async fn mentor_notes(
                 thing: None,
                 participant: Some(member.id),
             };
-            let (posts, _) = river::page(db, &cohort, filter, 1, 10).await?;
+            let posts = river::page(db, &cohort, filter, 1, 10).await?.posts;
             let counts: HashMap<i32, Option<i32>> = post::Entity::find()
                 .filter(post::Column::Id.is_in(posts.iter().map(|p| p.id)))
                 .all(db)
@@ -300,19 +298,15 @@ pub async fn mentor_notes(
         if lines.is_empty() {
             continue;
         }
-        let email = render::email(
-            Kind::MentorNote,
-            "mentor-note",
-            key,
-            &mentor.email,
-            "Your mentees this week".to_owned(),
-            context! {
-                name => mentor.name.clone(), mentees => lines,
-                stalled_after => grid::STALLED_AFTER.num_days(), page => links.to("/mentor"),
-            },
-            Some((mentor.unsubscribe_token.as_str(), base_url)),
-        )
-        .map_err(render::template_error)?;
+        let context = context! {
+            name => mentor.name.clone(), mentees => lines,
+            stalled_after => grid::STALLED_AFTER.num_days(), page => links.to("/mentor"),
+        };
+        let email = render::Message::new(Kind::MentorNote, "mentor-note", &mentor.email, key)
+            .subject("Your mentees this week")
+            .context(context)
+            .unsubscribe(&mentor.unsubscribe_token, &Links::new(base_url))
+            .render()?;
         notes.push(email);
     }
     Ok(notes)

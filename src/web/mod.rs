@@ -7,6 +7,7 @@ mod assets;
 pub mod auth;
 mod badges;
 mod coordinator;
+pub mod csrf;
 mod error;
 pub mod extract;
 mod metrics;
@@ -31,10 +32,10 @@ use tower_http::trace::TraceLayer;
 pub use error::{ApiError, AppError};
 
 use crate::config::Config;
-use crate::feeds::poller::Poller;
 use crate::lessons::Program;
 use crate::mail::notices::Notices;
 use crate::mail::sender::Sender;
+use crate::poller::Poller;
 
 /// The biggest request body of an ordinary form (the form-token guard reads no more).
 pub const FORM_LIMIT: usize = 64 * 1024;
@@ -135,7 +136,7 @@ pub fn router(state: AppState) -> Router {
         .route("/favicon.svg", get(assets::icon_svg))
         .route("/favicon.ico", get(assets::icon_ico))
         .fallback(not_found)
-        .layer(axum::middleware::from_fn_with_state(state.clone(), auth::guard_forms))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), csrf::guard_forms))
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::keep_private))
         .layer(axum::middleware::from_fn_with_state(state.clone(), error::error_pages))
         .layer(axum::middleware::from_fn_with_state(state.clone(), error::fail_fast))

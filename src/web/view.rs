@@ -28,3 +28,24 @@ pub fn long_date(instant: DateTime<Utc>, timezone: Tz) -> String {
 pub fn percent(done: usize, total: usize) -> usize {
     (done * 100).checked_div(total).unwrap_or(0).min(100)
 }
+
+/// Templates see the stored words of the typed columns ("self", "members", "failing").
+macro_rules! words_in_templates {
+    ($($kind:ty),*) => {$(
+        impl From<$kind> for minijinja::Value {
+            fn from(value: $kind) -> Self {
+                Self::from(value.as_ref())
+            }
+        }
+    )*};
+}
+
+words_in_templates!(
+    crate::cohorts::Pace,
+    crate::cohorts::Visibility,
+    crate::entities::completion::Source,
+    crate::entities::feed::Status,
+    crate::entities::outbox::Kind,
+    crate::entities::outbox::Status,
+    crate::entities::person::Role
+);

@@ -31,7 +31,7 @@ pub async fn index(
             let f = figures.remove(&c.id).unwrap_or_default();
             context! {
                 slug => c.slug, name => c.name, starts_on => c.starts_on.to_string(),
-                ends_on => c.ends_on.map(|d| d.to_string()), pace => c.pace, visibility => c.visibility,
+                ends_on => c.ends_on.map(|d| d.to_string()), pace => c.pace.to_string(), visibility => c.visibility.to_string(),
                 participants => f.participants, active => f.active, finished => f.finished, failing => f.failing,
             }
         })

@@ -49,7 +49,9 @@ pub async fn show(
                 thing: None,
                 participant: Some(row.id),
             };
-            let (posts, _) = crate::feeds::river::page(&state.db, cohort, filter, 1, 3).await?;
+            let posts = crate::feeds::river::page(&state.db, cohort, filter, 1, 3)
+                .await?
+                .posts;
             let posts: Vec<Value> = posts
                 .into_iter()
                 .map(|p| {

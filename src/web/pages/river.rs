@@ -80,7 +80,7 @@ pub async fn show(
         ));
     }
     let page = positive(query.page.as_deref(), "page")?.unwrap_or(1);
-    let (posts, total) = river::page(
+    let river::RiverPage { posts, total, more } = river::page(
         &state.db,
         &cohort,
         filter,
@@ -88,7 +88,11 @@ pub async fn show(
         PER_PAGE,
     )
     .await?;
-    let pages = total.div_ceil(PER_PAGE).max(1);
+    let pages = total.exact().map(|n| n.div_ceil(PER_PAGE).max(1));
+    let (total, more_than) = match total {
+        river::Total::Exact(n) => (n, false),
+        river::Total::MoreThan(n) => (n, true),
+    };
     let highlighted =
         crate::together::highlights::marks(&state.db, posts.iter().map(|p| p.id)).await?;
     let person_name = match filter.participant {
@@ -128,10 +132,11 @@ pub async fn show(
             posts => Value::from(Serde(post_views(posts, cohorts::timezone(&cohort)))),
             highlighted => Value::from(Serde(highlighted)),
             total,
+            more_than,
             page,
             pages,
             previous => (page > 1).then(|| link(page - 1)),
-            next => (page < pages).then(|| link(page + 1)),
+            next => more.then(|| link(page + 1)),
             thing => filter.thing,
             thing_title => filter.thing.and_then(|n| state.program.get(n)).map(|l| l.title.clone()),
             person => filter.participant,

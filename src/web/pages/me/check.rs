@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Utc;
 use serde::Deserialize;
 
-use crate::feeds::poller::Read;
+use crate::poller::Read;
 use crate::web::auth::SignedIn;
 use crate::web::extract::Form;
 use crate::web::{AppError, AppState};

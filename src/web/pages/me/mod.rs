@@ -21,6 +21,7 @@ use crate::access::{Viewer, keys};
 use crate::entities::person;
 use crate::feeds::health;
 use crate::links::Links;
+use crate::progress::completions::Source;
 use crate::progress::standing::{LessonState, Standing, standing};
 use crate::web::auth::{CurrentPerson, SignedIn};
 use crate::web::extract::Query;
@@ -72,7 +73,7 @@ struct LessonView {
     week: i32,
     required: bool,
     state: &'static str,
-    source: Option<String>,
+    source: Option<Source>,
     date: Option<Value>,
     evidence: Option<EvidenceView>,
 }
@@ -96,7 +97,7 @@ fn lesson_views(standing: &Standing, tz: Tz, own: Option<Tz>) -> Vec<LessonView>
                     evidence,
                 } => (
                     "done",
-                    Some(source.clone()),
+                    Some(*source),
                     Some(Value::from(view::date(*at, tz))),
                     evidence.as_ref().map(|p| EvidenceView {
                         title: p.title.clone(),
@@ -222,9 +223,9 @@ pub(super) async fn page(
                 url => f.url.clone(),
                 title => f.title.clone(),
                 platform => f.platform.clone(),
-                status => f.status.clone(),
+                status => f.status.to_string(),
                 healthy => !health::is_failing(f),
-                read => f.last_fetched_at.is_some() && f.status == health::Status::Ok.as_str(),
+                read => f.last_fetched_at.is_some() && f.status == health::Status::Ok,
                 health => health::describe(f, now),
             }),
         });
