@@ -751,7 +751,9 @@ async fn letter_html(app: &TestApp, email: &str) -> Option<String> {
         .await
         .unwrap()
         .into_iter()
-        .find(|row| row.kind.as_ref() == "release" && row.recipients.contains(&format!("\"{email}\"")))
+        .find(|row| {
+            row.kind.as_ref() == "release" && row.recipients.contains(&format!("\"{email}\""))
+        })
         .map(|row| row.html_body)
 }
 
