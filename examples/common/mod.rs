@@ -54,6 +54,7 @@ pub async fn start(slug: &str, allow_private_feeds: bool) -> Scratch {
     let new = NewCohort {
         slug: slug.parse().unwrap(),
         settings,
+        program: state.programs.default_program().slug().to_owned(),
     };
     let cohort = cohorts::create(&state.db, new, Utc::now()).await.unwrap();
     Scratch {

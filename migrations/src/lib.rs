@@ -10,6 +10,7 @@ mod m20261204_000001_access;
 mod m20261204_000002_feed_items;
 mod m20261204_000004_trust;
 mod m20261204_000005_badges;
+mod m20261204_000007_programs;
 
 pub struct Migrator;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000002_feed_items::Migration),
             Box::new(m20261204_000004_trust::Migration),
             Box::new(m20261204_000005_badges::Migration),
+            Box::new(m20261204_000007_programs::Migration),
         ]
     }
 }

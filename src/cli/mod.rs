@@ -1,5 +1,5 @@
 //! The command line: `serve` (the default), `migrate`, `cohort`, `participant`,
-//! `coordinator`, `token`, `poll`, `lessons check` and `badges export`, one function per command in the
+//! `coordinator`, `token`, `poll`, `lessons check`, `program export|import` and `badges export`, one function per command in the
 //! files beside this one. Each command brings the schema up to date first.
 
 mod badges;
@@ -62,6 +62,24 @@ pub enum Command {
     /// Work with the finishers' Open Badges.
     #[command(subcommand)]
     Badges(BadgesCommand),
+    /// Share programs: export one as a bundle, import a bundle as a new program.
+    #[command(subcommand)]
+    Program(ProgramCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProgramCommand {
+    /// List the programs in the lessons folder.
+    List,
+    /// Write program SLUG as a bundle (program.toml, lessons, their images, a README).
+    Export { slug: String, file: PathBuf },
+    /// Add the program in a bundle to the lessons folder; nothing changes on any error.
+    Import {
+        file: PathBuf,
+        /// Import it under this slug instead of its own.
+        #[arg(long)]
+        slug: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -138,13 +156,13 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let command = cli.command.unwrap_or(Command::Serve);
     let config = Config::load(cli.config.as_deref())?;
     if let Command::Lessons(LessonsCommand::Check { dir }) = command {
-        return check_lessons(dir.as_deref().unwrap_or(&config.lessons_dir));
+        return check_lessons(&config, dir.as_deref()).await;
     }
     if let Command::Serve = command {
         let app = Application::build(config).await?;
         return app.run_until(crate::shutdown_signal()).await;
     }
-    let (db, program) = crate::open(&config).await?;
+    let (db, programs) = crate::open(&config).await?;
     let now = Utc::now();
     match command {
         Command::Serve | Command::Lessons(_) => bail!("this command was handled above"),
@@ -152,17 +170,70 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("The database schema is up to date.");
             Ok(())
         }
-        Command::Cohort(command) => cohort::run(&db, command, now).await,
+        Command::Cohort(command) => cohort::run(&db, &programs, command, now).await,
         Command::Participant(command) => participant::run(&db, &config, command, now).await,
         Command::Coordinator(CoordinatorCommand::Add { email, name }) => {
             tokens::add_coordinator(&db, &email, &name, now).await
         }
         Command::Token(command) => tokens::run(&db, command, now).await,
         Command::Badges(BadgesCommand::Export { dir }) => {
-            badges::export(&db, &config, &program, &dir).await
+            badges::export(&db, &config, &programs, &dir).await
         }
-        Command::Poll { cohort } => poll::run(db, &config, program, cohort, now).await,
+        Command::Poll { cohort } => poll::run(db, &config, programs, cohort, now).await,
+        Command::Program(command) => program(&config, &programs, command),
     }
+}
+
+fn program(
+    config: &Config,
+    programs: &lessons::Programs,
+    command: ProgramCommand,
+) -> anyhow::Result<()> {
+    match command {
+        ProgramCommand::List => {
+            for p in programs.iter() {
+                println!(
+                    "{}\t{}\t{} lessons\t{}{}",
+                    p.slug(),
+                    p.info.title,
+                    p.lessons.len(),
+                    p.path(),
+                    if p.default { "\tdefault" } else { "" }
+                );
+            }
+        }
+        ProgramCommand::Export { slug, file } => {
+            let program = programs.get(&slug).with_context(|| {
+                let known: Vec<&str> = programs.iter().map(|p| p.slug()).collect();
+                format!(
+                    "there is no program {slug:?}; the programs are: {}",
+                    known.join(", ")
+                )
+            })?;
+            let done = lessons::bundle::export(program, &file)?;
+            println!(
+                "Wrote {} to {}: {} lessons, {} images, its licence and attribution.",
+                program.info.title,
+                file.display(),
+                done.lessons,
+                done.images
+            );
+        }
+        ProgramCommand::Import { file, slug } => {
+            let program =
+                lessons::bundle::import(&config.lessons_dir, programs, &file, slug.as_deref())?;
+            println!(
+                "Imported {} as {} into {} ({} lessons). Restart the server to serve it at /programs/{}; create cohorts with --program {}.",
+                program.info.title,
+                program.slug(),
+                program.dir.display(),
+                program.lessons.len(),
+                program.slug(),
+                program.slug()
+            );
+        }
+    }
+    Ok(())
 }
 
 async fn find_cohort(
@@ -174,13 +245,25 @@ async fn find_cohort(
     })
 }
 
-fn check_lessons(dir: &std::path::Path) -> anyhow::Result<()> {
-    let program = lessons::load_dir(dir)?;
-    println!(
-        "{}: {} lessons over {} weeks, all valid.",
-        dir.display(),
-        program.lessons.len(),
-        program.weeks()
-    );
+/// Validates every program in the folder, then compares them with what the database's
+/// running cohorts follow: an edit that would rewrite their history is refused here first.
+async fn check_lessons(config: &Config, dir: Option<&std::path::Path>) -> anyhow::Result<()> {
+    let dir = dir.unwrap_or(&config.lessons_dir);
+    let programs = lessons::load_programs(dir)?;
+    for program in programs.iter() {
+        println!(
+            "{} ({}{}): {} lessons over {} weeks, all valid.",
+            program.info.title,
+            program.slug(),
+            if program.default { ", the default" } else { "" },
+            program.lessons.len(),
+            program.weeks()
+        );
+    }
+    let db = crate::db::connect_and_migrate(config).await?;
+    lessons::versions::check_history(&db, &programs, Utc::now().date_naive())
+        .await?
+        .context("the lessons cannot be used with the cohorts in the database")?;
+    println!("No running cohort's history would change.");
     Ok(())
 }

@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use crate::entities::{cohort, participant, person};
 use crate::lessons::schedule::{self, Release};
-use crate::lessons::{Lesson, Program};
+use crate::lessons::{Lesson, Program, Programs};
 pub use settings::{Problem, Settings};
 
 /// A URL-safe cohort name: lower-case letters, digits and single hyphens, 2 to 64 long.
@@ -103,6 +103,8 @@ impl Visibility {
 pub struct NewCohort {
     pub slug: Slug,
     pub settings: Settings,
+    /// The slug of a program the server runs (see [`program_for`]).
+    pub program: String,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -126,6 +128,28 @@ impl CreateError {
     }
 }
 
+/// The program a new cohort follows: the one named (empty: the default program), which
+/// must be one of `programs`; the problem names the programs there are.
+pub fn program_for(programs: &Programs, asked: &str) -> Result<String, Problem> {
+    let asked = asked.trim();
+    if asked.is_empty() {
+        return Ok(programs.default_program().slug().to_owned());
+    }
+    match programs.get(asked) {
+        Some(program) => Ok(program.slug().to_owned()),
+        None => {
+            let known: Vec<&str> = programs.iter().map(|p| p.slug()).collect();
+            Err(Problem::new(
+                "program",
+                format!(
+                    "there is no program {asked:?}; the programs are: {}",
+                    known.join(", ")
+                ),
+            ))
+        }
+    }
+}
+
 /// Creates a cohort; refuses a taken slug and settings that fail [`settings::check`].
 pub async fn create(
     db: &impl ConnectionTrait,
@@ -141,6 +165,7 @@ pub async fn create(
     }
     let mut row = cohort::ActiveModel {
         slug: Set(new.slug.to_string()),
+        program: Set(new.program.clone()),
         created_at: Set(now),
         ..Default::default()
     };
@@ -388,6 +413,7 @@ mod tests {
             celebrate_cohort: false,
             self_report: false,
             created_at: Utc::now(),
+            program: "default".into(),
         };
         assert_eq!(
             release_in_words(&cohort),

@@ -160,6 +160,9 @@ pub struct Form {
     pub celebrate_cohort: Option<String>,
     #[serde(default)]
     pub self_report: Option<String>,
+    /// The program's slug (only when creating; empty: the default program).
+    #[serde(default)]
+    pub program: String,
 }
 
 impl Form {
@@ -189,6 +192,7 @@ impl Form {
             visibility: cohort.visibility.clone(),
             celebrate_cohort: cohort.celebrate_cohort.then(|| "on".into()),
             self_report: cohort.self_report.then(|| "on".into()),
+            program: cohort.program.clone(),
         }
     }
 

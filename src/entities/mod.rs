@@ -15,6 +15,7 @@ pub mod participant;
 pub mod person;
 pub mod post;
 pub mod post_thing;
+pub mod program;
 pub mod rate_limit;
 pub mod recognition;
 pub mod server_secret;

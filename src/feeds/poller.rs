@@ -25,7 +25,7 @@ use super::parse;
 use super::store::{self, Stored};
 use crate::config::Config;
 use crate::entities::{cohort, feed, participant};
-use crate::lessons::Program;
+use crate::lessons::Programs;
 use crate::progress::completions::{self, Rules};
 
 /// Never wait longer than this between two reads of a feed.
@@ -42,7 +42,7 @@ pub struct Poller {
     pub db: DatabaseConnection,
     pub fetcher: Fetcher,
     pub interval: Duration,
-    pub program: Arc<Program>,
+    pub programs: Arc<Programs>,
     pub base_url: Url,
     /// Who holds a lease: unique per process.
     pub owner: String,
@@ -150,13 +150,13 @@ impl Poller {
         db: DatabaseConnection,
         fetcher: Fetcher,
         config: &Config,
-        program: Arc<Program>,
+        programs: Arc<Programs>,
     ) -> Self {
         Self {
             db,
             fetcher,
             interval: config.poll_interval,
-            program,
+            programs,
             base_url: config.base_url.clone(),
             owner: crate::db::lease_owner(),
             lease: config.worker_lease,
@@ -474,10 +474,6 @@ impl Poller {
         feed_id: i32,
         now: DateTime<Utc>,
     ) -> Result<(), sea_orm::DbErr> {
-        let rules = Rules {
-            program: &self.program,
-            base_url: &self.base_url,
-        };
         let members = participant::Entity::find()
             .filter(participant::Column::FeedId.eq(feed_id))
             .find_also_related(cohort::Entity)
@@ -485,6 +481,7 @@ impl Poller {
             .await?;
         for (member, cohort) in members {
             if let Some(cohort) = cohort {
+                let rules = Rules::of(&self.programs, &cohort, &self.base_url);
                 completions::evaluate(db, rules, &member, &cohort, now).await?;
             }
         }

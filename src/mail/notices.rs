@@ -16,7 +16,7 @@ use super::{Kind, render};
 use crate::cohorts;
 use crate::entities::{cohort, feed, participant, person};
 use crate::feeds::health::Status;
-use crate::lessons::{Program, schedule};
+use crate::lessons::{Programs, schedule};
 use crate::links::Links;
 
 /// How long a feed fails before its owner hears about it.
@@ -26,7 +26,7 @@ pub const FEED_PROBLEM_AFTER: chrono::Duration = chrono::Duration::hours(48);
 #[derive(Clone)]
 pub struct Notices {
     pub db: DatabaseConnection,
-    pub program: Arc<Program>,
+    pub programs: Arc<Programs>,
     pub base_url: Url,
 }
 
@@ -81,8 +81,9 @@ impl Notices {
         cohort: &cohort::Model,
         now: DateTime<Utc>,
     ) -> Result<bool, DbErr> {
+        let program = self.programs.of(cohort);
         let opens = |week: i32| cohorts::member_week_opens(cohort, member, week);
-        let Some(week) = (1..=self.program.weeks()).rev().find(|w| opens(*w) <= now) else {
+        let Some(week) = (1..=program.weeks()).rev().find(|w| opens(*w) <= now) else {
             return Ok(false);
         };
         let opened = opens(week);
@@ -93,14 +94,13 @@ impl Notices {
             return Ok(false);
         }
         let links = Links::new(&self.base_url);
-        let lessons: Vec<LessonLine> = self
-            .program
+        let lessons: Vec<LessonLine> = program
             .in_week(week)
             .map(|l| LessonLine {
                 number: l.number,
                 title: l.title.clone(),
                 minutes: l.minutes,
-                url: links.lesson(l.number),
+                url: links.lesson(program, l.number),
             })
             .collect();
         if lessons.is_empty() {
@@ -111,7 +111,7 @@ impl Notices {
             .as_deref()
             .and_then(|tz| tz.parse().ok())
             .unwrap_or_else(|| cohorts::timezone(cohort));
-        let next = (week < self.program.weeks()).then(|| schedule::in_words(opens(week + 1), tz));
+        let next = (week < program.weeks()).then(|| schedule::in_words(opens(week + 1), tz));
         // A members-only cohort's calendar address is private: it is on /me, not in mail.
         let calendar = if cohorts::is_public(cohort) {
             links.cohort_file(&cohort.slug, "calendar.ics", None)
@@ -127,7 +127,7 @@ impl Notices {
             context! {
                 name => person.name.clone(), week, cohort => cohort.name.clone(),
                 lessons => minijinja::Value::from(minijinja::value::Serde(&lessons)),
-                opened => schedule::in_words(opened, tz), next, calendar,
+                opened => schedule::in_words(opened, tz), next, calendar, word => program.word(),
             },
             Some((person.unsubscribe_token.as_str(), &self.base_url)),
         )

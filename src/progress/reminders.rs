@@ -67,7 +67,7 @@ impl Reminder<'_> {
             .zip(&row.cells)
             .find(|(l, cell)| l.required && cell.is_none())
             .map(|(l, _)| {
-                context! { number => l.number, title => l.title.clone(), url => format!("{base}/lessons/{}", l.number) }
+                context! { number => l.number, title => l.title.clone(), url => crate::links::Links::new(self.base_url).lesson(self.program, l.number) }
             });
         render::email(
             Kind::Reminder,
@@ -77,7 +77,7 @@ impl Reminder<'_> {
             format!("Keep going with {}", self.cohort.name),
             context! {
                 name => row.name.clone(), cohort => self.cohort.name.clone(), done => row.done,
-                required => self.program.required_count(), next, me_url => format!("{base}/me"),
+                required => self.program.required_count(), next, word => self.program.word(), me_url => format!("{base}/me"),
                 feed_problem => row.feed_failing.then(|| row.feed_error.clone().unwrap_or_else(|| "no feed found yet".into())),
             },
             Some((unsubscribe_token, self.base_url)),
