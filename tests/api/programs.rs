@@ -755,3 +755,73 @@ fn a_broken_bundle_changes_nothing() {
     assert_eq!(server.files(), before);
     assert!(!dir.join("evil.md").exists());
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_cockpit_creates_a_cohort_of_the_chosen_program() {
+    let app = spawn_app().await;
+    app.new_coordinator("sam@example.org", "Sam").await;
+    let sam = crate::browser::Browser::sign_in(&app, "sam@example.org").await;
+    let form = sam.get("/coordinator/cohorts/new").await;
+    assert!(
+        form.body.contains(r#"<option value="ai-at-work""#),
+        "{}",
+        form.body
+    );
+    assert!(
+        form.body
+            .contains("Ten Things for AI at work (10 lessons, 5 weeks)")
+    );
+    let fields = |program: &'static str| {
+        [
+            ("name", "AI spring"),
+            ("slug", "ai-spring"),
+            ("starts", "2027-03-01"),
+            ("timezone", "Europe/Berlin"),
+            ("release_time", "09:00"),
+            ("pace", "cohort"),
+            ("visibility", "public"),
+            ("program", program),
+        ]
+    };
+    let bad = sam
+        .submit(
+            "/coordinator/cohorts/new",
+            "/coordinator/cohorts/new",
+            &fields("no-such-program"),
+        )
+        .await;
+    assert_eq!(bad.status, 400);
+    assert!(bad.body.contains(r#"id="program-problem""#), "{}", bad.body);
+    assert!(
+        twentythree::cohorts::find(&app.state.db, "ai-spring")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    let made = sam
+        .submit(
+            "/coordinator/cohorts/new",
+            "/coordinator/cohorts/new",
+            &fields("ai-at-work"),
+        )
+        .await;
+    assert_eq!(made.status, 303, "{}", made.body);
+    let cohort = twentythree::cohorts::find(&app.state.db, "ai-spring")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(cohort.program, "ai-at-work");
+    let (_, progress) = app.get_json("/api/v1/cohorts/ai-spring/progress").await;
+    assert_eq!(progress["lessons"].as_array().unwrap().len(), 10);
+    assert_eq!(
+        progress["lessons"][2]["title"],
+        "Checking what it tells you"
+    );
+    let list = sam.get("/coordinator").await;
+    assert!(
+        list.body.contains("Ten Things for AI at work"),
+        "the cohort list names each program"
+    );
+    let settings = sam.get("/coordinator/cohorts/ai-spring/settings").await;
+    assert!(settings.body.contains("a cohort keeps its program"));
+}

@@ -29,9 +29,11 @@ pub async fn index(
         .into_iter()
         .map(|c| {
             let f = figures.remove(&c.id).unwrap_or_default();
+            let program = state.programs.of(&c).info.title.clone();
             context! {
                 slug => c.slug, name => c.name, starts_on => c.starts_on.to_string(),
                 ends_on => c.ends_on.map(|d| d.to_string()), pace => c.pace, visibility => c.visibility,
+                program,
                 participants => f.participants, active => f.active, finished => f.finished, failing => f.failing,
             }
         })
