@@ -1,7 +1,8 @@
 //! Several programs on one server: every cohort belongs to a program (existing cohorts to
 //! the default one: the empty `program` is resolved to the default program's slug at the
 //! next start, which is the first moment the lessons folder is known), lessons are keyed by
-//! program and number, and `programs` keeps each program's content hash.
+//! program and number, `programs` keeps each program's content hash, and `link_reports`
+//! the last check of each program's lesson links.
 
 use sea_orm_migration::{prelude::*, schema::*};
 
@@ -37,6 +38,19 @@ impl MigrationTrait for Migration {
                     .col(text("title"))
                     .col(text("content_hash"))
                     .col(timestamp_with_time_zone("synced_at"))
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_table(
+                Table::create()
+                    .table("link_reports")
+                    .col(pk_auto("id"))
+                    .col(text("program"))
+                    .col(timestamp_with_time_zone("checked_at"))
+                    .col(integer("links"))
+                    .col(integer("dead"))
+                    .col(text("report"))
                     .to_owned(),
             )
             .await?;
@@ -92,6 +106,9 @@ impl MigrationTrait for Migration {
                     .drop_column("program")
                     .to_owned(),
             )
+            .await?;
+        manager
+            .drop_table(Table::drop().table("link_reports").to_owned())
             .await?;
         manager
             .drop_table(Table::drop().table("programs").to_owned())

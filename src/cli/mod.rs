@@ -16,7 +16,7 @@ use clap::{Parser, Subcommand};
 
 pub use cohort::{CohortArgs, CohortCommand};
 
-use crate::{Application, Config, cohorts, lessons};
+use crate::{Application, Config, cohorts, feeds, lessons};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -150,6 +150,12 @@ pub enum LessonsCommand {
         #[arg(long)]
         dir: Option<PathBuf>,
     },
+    /// Check every external link in the lessons and report the dead ones by file and line.
+    Links {
+        /// Only this program's lessons.
+        #[arg(long)]
+        program: Option<String>,
+    },
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
@@ -165,7 +171,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let (db, programs) = crate::open(&config).await?;
     let now = Utc::now();
     match command {
-        Command::Serve | Command::Lessons(_) => bail!("this command was handled above"),
+        Command::Serve | Command::Lessons(LessonsCommand::Check { .. }) => {
+            bail!("this command was handled above")
+        }
+        Command::Lessons(LessonsCommand::Links { program }) => {
+            check_links(&db, &config, &programs, program.as_deref()).await
+        }
         Command::Migrate => {
             println!("The database schema is up to date.");
             Ok(())
@@ -182,6 +193,75 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Poll { cohort } => poll::run(db, &config, programs, cohort, now).await,
         Command::Program(command) => program(&config, &programs, command),
     }
+}
+
+/// `lessons links`: checks, prints the dead links (and moved ones), keeps the report for
+/// the cockpit, and exits non-zero when a link is dead.
+async fn check_links(
+    db: &sea_orm::DatabaseConnection,
+    config: &Config,
+    programs: &lessons::Programs,
+    only: Option<&str>,
+) -> anyhow::Result<()> {
+    let chosen: Vec<&lessons::Program> = match only {
+        Some(slug) => vec![programs.get(slug).with_context(|| {
+            let known: Vec<&str> = programs.iter().map(|p| p.slug()).collect();
+            format!(
+                "there is no program {slug:?}; the programs are: {}",
+                known.join(", ")
+            )
+        })?],
+        None => programs.iter().collect(),
+    };
+    let fetcher = crate::fetcher(config)?;
+    let mut dead = 0;
+    for program in chosen {
+        let report = lessons::links::check(&fetcher, program, Utc::now()).await?;
+        lessons::links::record(db, &report).await?;
+        for link in &report.links {
+            match &link.verdict {
+                feeds::links::Verdict::Dead(why) => {
+                    println!(
+                        "{}/{}:{}: dead: {} ({why})",
+                        program.slug(),
+                        link.file,
+                        link.line,
+                        link.url
+                    );
+                }
+                feeds::links::Verdict::Moved(to) => {
+                    println!(
+                        "{}/{}:{}: moved: {} now answers at {to}",
+                        program.slug(),
+                        link.file,
+                        link.line,
+                        link.url
+                    );
+                }
+                feeds::links::Verdict::Unsure(why) => {
+                    println!(
+                        "{}/{}:{}: unsure: {} ({why})",
+                        program.slug(),
+                        link.file,
+                        link.line,
+                        link.url
+                    );
+                }
+                feeds::links::Verdict::Live => {}
+            }
+        }
+        let count = report.dead().count();
+        dead += count;
+        println!(
+            "{}: {} links checked, {count} dead.",
+            program.info.title,
+            report.links.len()
+        );
+    }
+    if dead > 0 {
+        bail!("{dead} dead link(s) in the lessons (listed above)");
+    }
+    Ok(())
 }
 
 fn program(

@@ -9,6 +9,7 @@ pub mod completion_override;
 pub mod feed;
 pub mod join_request;
 pub mod lesson;
+pub mod link_report;
 pub mod login_token;
 pub mod outbox;
 pub mod participant;

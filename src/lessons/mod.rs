@@ -3,6 +3,7 @@
 //! `programs` and `lessons` tables; and the release schedule.
 
 pub mod bundle;
+pub mod links;
 pub mod programs;
 pub mod schedule;
 pub mod versions;

@@ -825,3 +825,114 @@ async fn the_cockpit_creates_a_cohort_of_the_chosen_program() {
     let settings = sam.get("/coordinator/cohorts/ai-spring/settings").await;
     assert!(settings.body.contains("a cohort keeps its program"));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_link_checker_reports_dead_links_by_file_and_line() {
+    let host = BlogHost::start("http://127.0.0.1:2323").await;
+    host.set_fault(
+        "/live",
+        Fault::Body("text/html".into(), b"<p>hello</p>".to_vec()),
+    );
+    host.set_fault("/dead", Fault::Status(404));
+    host.set_fault("/old", Fault::Redirect(301, "http://{{host}}/live".into()));
+    host.set_fault(
+        "/old-dead",
+        Fault::Redirect(302, "http://{{host}}/gone".into()),
+    );
+    host.set_fault("/gone", Fault::Status(410));
+    let lessons = tempfile::tempdir().unwrap();
+    let lesson = |n: i32, body: String| {
+        format!("+++\nnumber = {n}\ntitle = \"L{n}\"\nweek = 1\n+++\n{body}\nTag it thing{n}.\n")
+    };
+    std::fs::write(
+        lessons.path().join("01-one.md"),
+        lesson(
+            1,
+            format!(
+                "Read [this]({}).\nAnd <{}>.",
+                host.url("/live"),
+                host.url("/dead")
+            ),
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        lessons.path().join("02-two.md"),
+        lesson(
+            2,
+            format!(
+                "Moved: {}\n\nGone: {}",
+                host.url("/old"),
+                host.url("/old-dead")
+            ),
+        ),
+    )
+    .unwrap();
+    let server = tempfile::tempdir().unwrap();
+    let database_url = fresh_database_url(server.path());
+    let run = |args: &[&str], private: bool| {
+        binary(server.path(), &database_url)
+            .env("TWENTYTHREE_LESSONS_DIR", lessons.path())
+            .env("TWENTYTHREE_ALLOW_PRIVATE_FEEDS", private.to_string())
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let output = run(&["lessons", "links"], true);
+    assert!(!output.status.success(), "dead links fail the check");
+    let printed = stdout(&output);
+    let dead = format!("default/01-one.md:7: dead: {} (", host.url("/dead"));
+    assert!(printed.contains(&dead), "{printed}");
+    assert!(
+        printed.contains(&format!(
+            "default/02-two.md:8: dead: {}",
+            host.url("/old-dead")
+        )),
+        "{printed}"
+    );
+    assert!(
+        printed.contains(&format!(
+            "02-two.md:6: moved: {} now answers at {}",
+            host.url("/old"),
+            host.url("/live")
+        )),
+        "{printed}"
+    );
+    assert!(
+        !printed.contains(&format!("dead: {} ", host.url("/live"))),
+        "{printed}"
+    );
+    assert!(printed.contains("4 links checked, 2 dead."), "{printed}");
+    assert!(
+        stderr(&output).contains("2 dead link(s)"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(
+        host.hits("/live"),
+        2,
+        "each address once (and once after the redirect)"
+    );
+
+    // Without private addresses allowed, a loopback link is refused, never fetched.
+    let before = host.hits("/dead");
+    let guarded = run(&["lessons", "links", "--program", "default"], false);
+    assert!(
+        stdout(&guarded).contains("private network"),
+        "{}",
+        stdout(&guarded)
+    );
+    assert_eq!(host.hits("/dead"), before);
+    let unknown = run(&["lessons", "links", "--program", "nope"], true);
+    assert!(stderr(&unknown).contains("there is no program \"nope\""));
+
+    // The cockpit shows the last report.
+    run(&["lessons", "links"], true);
+    let folder = lessons.path().to_owned();
+    let app = spawn_app_on_with(database_url.clone(), move |c| c.lessons_dir = folder).await;
+    app.new_coordinator("sam@example.org", "Sam").await;
+    let sam = crate::browser::Browser::sign_in(&app, "sam@example.org").await;
+    let cockpit = sam.get("/coordinator").await;
+    assert!(cockpit.body.contains("2 dead"), "{}", cockpit.body);
+    assert!(cockpit.body.contains("01-one.md:7"), "{}", cockpit.body);
+}

@@ -12,6 +12,7 @@ use minijinja::context;
 use super::cohort;
 use crate::cohorts::settings::{self, Problem};
 use crate::cohorts::{self, CreateError, NewCohort};
+use crate::feeds::links::Verdict;
 use crate::progress::grid;
 use crate::web::auth::{Coordinator, CurrentPerson};
 use crate::web::{AppError, AppState};
@@ -54,9 +55,33 @@ pub async fn index(
             }
         })
         .collect();
+    let link_reports: Vec<minijinja::Value> = crate::lessons::links::latest(&state.db)
+        .await?
+        .into_iter()
+        .map(|r| {
+            let dead: Vec<minijinja::Value> = r
+                .links
+                .iter()
+                .filter_map(|l| match &l.verdict {
+                    Verdict::Dead(why) => {
+                        Some(context! { file => l.file.clone(), line => l.line, url => l.url.clone(), why })
+                    }
+                    _ => None,
+                })
+                .collect();
+            let title = state
+                .programs
+                .get(&r.program)
+                .map_or(r.program.clone(), |p| p.info.title.clone());
+            context! {
+                title, checked => r.checked_at.format("%-d %b %Y %H:%M UTC").to_string(),
+                links => r.links.len(), dead,
+            }
+        })
+        .collect();
     current.render(
         "coordinator.html",
-        context! { cohorts => rows, tokens, email => person.email },
+        context! { cohorts => rows, tokens, email => person.email, link_reports },
     )
 }
 
