@@ -936,3 +936,63 @@ async fn the_link_checker_reports_dead_links_by_file_and_line() {
     assert!(cockpit.body.contains("2 dead"), "{}", cockpit.body);
     assert!(cockpit.body.contains("01-one.md:7"), "{}", cockpit.body);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_cohort_opens_only_its_own_programs_lessons() {
+    let app = spawn_app().await;
+    let host = BlogHost::start(app.state.config.base_url.as_str()).await;
+    app.create_cohort("staff", days_from_today(-60), &[]);
+    app.create_cohort(
+        "ai",
+        days_from_today(10),
+        &["--program", "ai-at-work", "--visibility", "members"],
+    );
+    let post = || feed(&[("Hello", &[], "")]);
+    add_blogger(&app, &host, "staff", "Kim", post()).await;
+    add_blogger(&app, &host, "ai", "Ada", post()).await;
+    add_blogger(&app, &host, "staff", "Lou", post()).await;
+    add_blogger(&app, &host, "ai", "Lou", post()).await;
+    app.new_coordinator("sam@example.org", "Sam").await;
+    let body = "AI assistants answer questions in plain language";
+    let lesson = "/programs/ai-at-work/lessons/1";
+
+    // Kim's cohort opened long ago, but in the other program: nothing opens here.
+    let kim = crate::browser::Browser::sign_in(&app, "kim@example.org").await;
+    let seen = kim.get(lesson).await;
+    assert_eq!(seen.status, 200);
+    assert!(!seen.body.contains(body), "{}", seen.body);
+    assert!(seen.body.contains("opens with its cohort's schedule"));
+    assert!(
+        kim.get("/lessons/1").await.body.contains("Try this"),
+        "her own program is open"
+    );
+    // Ada's cohort starts in ten days: she sees when.
+    let ada = crate::browser::Browser::sign_in(&app, "ada@example.org").await;
+    let seen = ada.get(lesson).await;
+    assert!(
+        !seen.body.contains(body) && seen.body.contains("This lesson opens on"),
+        "{}",
+        seen.body
+    );
+    // A stranger neither reads it nor learns of the members-only cohort; a coordinator reads it.
+    let stranger = app.get(lesson).await;
+    assert!(!stranger.body.contains(body));
+    let listed = app.get("/programs").await.body;
+    assert!(listed.contains("0 cohorts"), "{listed}");
+    let sam = crate::browser::Browser::sign_in(&app, "sam@example.org").await;
+    assert!(sam.get(lesson).await.body.contains(body));
+    assert!(sam.get("/programs").await.body.contains("1 cohort"));
+
+    // Lou takes part in both: /me shows each cohort with its own program's lessons.
+    let lou = crate::browser::Browser::sign_in(&app, "lou@example.org").await;
+    let me = lou.get("/me").await.body;
+    assert!(
+        me.contains("A first conversation with an AI assistant"),
+        "{me}"
+    );
+    assert!(me.contains("href=\"/lessons/1\""), "{me}");
+    assert!(
+        me.contains("of 10 things") && me.contains("of 23 things"),
+        "{me}"
+    );
+}

@@ -182,12 +182,14 @@ pub async fn show(
     .await
 }
 
-/// `GET /programs`: every program on this server.
+/// `GET /programs`: every program on this server, with the cohorts of each the viewer may
+/// know of.
 pub async fn programs(
     State(state): State<AppState>,
-    Looking { current, .. }: Looking,
+    Looking { viewer, current }: Looking,
 ) -> Result<Html<String>, AppError> {
     let all = cohorts::list(&state.db).await?;
+    let all: Vec<&cohort::Model> = access::visible_cohorts(&viewer, &all).collect();
     let programs: Vec<Value> = state
         .programs
         .iter()
