@@ -22,7 +22,7 @@ use chrono::Utc;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use twentythree::entities::{feed, post};
 use twentythree::feeds::fetch::Options;
-use twentythree::feeds::poller::Poller;
+use twentythree::poller::Poller;
 
 use common::peak_memory_mb;
 use hostile_host::{FAULTS, HostileHost};
@@ -56,6 +56,7 @@ async fn main() {
         hostile_host::fetcher(&host, defaults.total_timeout),
         &state.config,
         Arc::clone(&state.programs),
+        Default::default(),
     );
 
     let started = Instant::now();

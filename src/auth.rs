@@ -9,8 +9,10 @@ use sea_orm::{
 };
 use sha2::{Digest, Sha256};
 
+use crate::entities::person::Role;
 use crate::entities::{api_token, login_token, person, session, sign_in_request};
 use crate::people::{self, Email};
+use crate::secret;
 
 pub const LOGIN_TOKEN_LIFETIME: Duration = Duration::minutes(30);
 pub const SESSION_LIFETIME: Duration = Duration::days(30);
@@ -27,7 +29,7 @@ pub async fn create_login_token(
     person: &person::Model,
     now: DateTime<Utc>,
 ) -> Result<String, DbErr> {
-    let token = random_token();
+    let token = secret::token();
     login_token::ActiveModel {
         token_hash: Set(hash(&token)),
         person_id: Set(person.id),
@@ -45,7 +47,7 @@ pub async fn create_login_token(
 
 /// Records that someone asked for a sign-in link for `email`: one write, the same whether
 /// or not the address belongs to anyone, so that neither the answer nor its timing tells.
-/// The mail worker answers it ([`crate::mail::sign_in::answer_requests`]).
+/// The mail worker answers it (`mail::sign_in::answer_requests`).
 pub async fn request_sign_in(
     db: &impl ConnectionTrait,
     email: &Email,
@@ -115,7 +117,7 @@ pub async fn create_session(
     person: &person::Model,
     now: DateTime<Utc>,
 ) -> Result<String, DbErr> {
-    let token = random_token();
+    let token = secret::token();
     session::ActiveModel {
         id: Set(hash(&token)),
         person_id: Set(person.id),
@@ -170,7 +172,7 @@ pub async fn forget_expired(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Re
 }
 
 pub fn is_coordinator(person: &person::Model) -> bool {
-    person.role == "coordinator"
+    person.role == Role::Coordinator
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -197,7 +199,7 @@ pub async fn create_api_token(
     if !is_coordinator(&person) {
         return Err(TokenError::NotCoordinator(email.clone()));
     }
-    let token = random_token();
+    let token = secret::token();
     let row = api_token::ActiveModel {
         token_hash: Set(hash(&token)),
         person_id: Set(person.id),
@@ -294,12 +296,4 @@ pub async fn api_token_person(
     row.last_used_at = Set(Some(now));
     row.update(db).await?;
     Ok(person.filter(is_coordinator))
-}
-
-/// 32 random bytes as hex: for links that act on a person's behalf.
-pub fn random_token() -> String {
-    rand::random::<[u8; 32]>()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }

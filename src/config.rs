@@ -33,6 +33,8 @@ pub struct Config {
     /// How long a claimed feed or email stays with the instance that claimed it; after a
     /// crash, another instance takes the work over once it has passed.
     pub worker_lease: Duration,
+    /// Feeds read at once by one instance (at most two at a time from any one host).
+    pub fetch_concurrency: usize,
     /// Whether `serve` runs the background workers (tests drive `tick` themselves).
     pub background_workers: bool,
     /// The bearer secret `/metrics` asks for; without one, `/metrics` is off (404).
@@ -113,6 +115,11 @@ const KEYS: &[(&str, Option<&str>, &str)] = &[
         None,
         "a secret of at least 16 characters (printable, no spaces) that scrapers send as a bearer token",
     ),
+    (
+        "fetch_concurrency",
+        Some("64"),
+        "a number of feeds from 1 to 1024",
+    ),
 ];
 
 impl Config {
@@ -141,137 +148,153 @@ impl Config {
         file: &BTreeMap<String, String>,
         env: &BTreeMap<String, String>,
     ) -> anyhow::Result<Self> {
-        let raw = |key: &str| -> Option<String> {
-            env.get(&env_name(key))
-                .cloned()
-                .or_else(|| file.get(key).cloned())
-                .or_else(|| {
-                    KEYS.iter()
-                        .find(|(k, ..)| *k == key)
-                        .and_then(|(_, default, _)| default.map(str::to_owned))
-                })
-        };
-        let value = |key: &str| raw(key).unwrap_or_default();
-        let invalid = |key: &str, got: &str| {
-            let expected = KEYS
-                .iter()
-                .find(|(k, ..)| *k == key)
-                .map_or("", |(.., e)| *e);
-            anyhow::anyhow!(
-                "invalid {} ({key} in twentythree.toml): expected {expected}, got {got:?}",
-                env_name(key)
-            )
-        };
-
-        let database_url = value("database_url");
+        let read = Sources { file, env };
+        let database_url = read.value("database_url");
         if !(database_url.starts_with("sqlite:")
             || database_url.starts_with("postgres://")
             || database_url.starts_with("postgresql://"))
         {
             return Err(invalid("database_url", &database_url));
         }
-        let bind = value("bind")
-            .parse()
-            .map_err(|_| invalid("bind", &value("bind")))?;
-        let base_url = Url::parse(&value("base_url"))
+        let base_url = Url::parse(&read.value("base_url"))
             .ok()
             .filter(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some())
-            .ok_or_else(|| invalid("base_url", &value("base_url")))?;
-        let smtp_url = match raw("smtp_url").filter(|s| !s.trim().is_empty()) {
-            None => None,
-            Some(s) => Some(
-                Url::parse(&s)
-                    .ok()
-                    .filter(|u| matches!(u.scheme(), "smtp" | "smtps") && u.host().is_some())
-                    .ok_or_else(|| invalid("smtp_url", "(hidden: it may hold a password)"))?,
-            ),
-        };
-        let mail_from = value("mail_from")
-            .parse()
-            .map_err(|_| invalid("mail_from", &value("mail_from")))?;
-        let poll_interval = humantime::parse_duration(&value("poll_interval"))
-            .ok()
-            .filter(|d| *d >= Duration::from_secs(60))
-            .ok_or_else(|| invalid("poll_interval", &value("poll_interval")))?;
-        let boolean = |key: &str| match value(key).trim().to_ascii_lowercase().as_str() {
+            .ok_or_else(|| invalid("base_url", &read.value("base_url")))?;
+        let smtp_url = read.optional("smtp_url", |s| {
+            Url::parse(s)
+                .ok()
+                .filter(|u| matches!(u.scheme(), "smtp" | "smtps") && u.host().is_some())
+                .ok_or_else(|| invalid("smtp_url", "(hidden: it may hold a password)"))
+        })?;
+        let metrics_token = read.optional("metrics_token", |s| {
+            (s.len() >= 16 && s.bytes().all(|b| b.is_ascii_graphic()))
+                .then(|| s.to_owned())
+                .ok_or_else(|| invalid("metrics_token", "(hidden: it is a secret)"))
+        })?;
+        Ok(Self {
+            database_url,
+            bind: read.parsed("bind")?,
+            base_url,
+            lessons_dir: read.value("lessons_dir").into(),
+            smtp_url,
+            mail_dir: read.value("mail_dir").into(),
+            mail_from: read.parsed("mail_from")?,
+            poll_interval: read.duration(
+                "poll_interval",
+                Duration::from_secs(60),
+                Duration::MAX,
+            )?,
+            allow_private_feeds: read.boolean("allow_private_feeds")?,
+            trust_proxy: read.boolean("trust_proxy")?,
+            database_max_connections: read.optional("database_max_connections", |s| {
+                number_in(s, 1..=1000).ok_or_else(|| invalid("database_max_connections", s))
+            })?,
+            database_acquire_timeout: read.duration(
+                "database_acquire_timeout",
+                Duration::from_millis(100),
+                Duration::from_secs(300),
+            )?,
+            worker_lease: read.duration(
+                "worker_lease",
+                Duration::from_secs(1),
+                Duration::from_secs(3600),
+            )?,
+            fetch_concurrency: number_in(&read.value("fetch_concurrency"), 1..=1024)
+                .ok_or_else(|| invalid("fetch_concurrency", &read.value("fetch_concurrency")))?,
+            background_workers: true,
+            metrics_token,
+            organisation: read.name("organisation")?,
+            badge_issuer_name: read.name("badge_issuer_name")?,
+            badge_issuer_email: read.optional("badge_issuer_email", |s| {
+                s.parse::<lettre::Address>()
+                    .map_err(|_| invalid("badge_issuer_email", s))
+            })?,
+        })
+    }
+}
+
+/// The environment over the file over the defaults, read one key at a time.
+struct Sources<'a> {
+    file: &'a BTreeMap<String, String>,
+    env: &'a BTreeMap<String, String>,
+}
+
+impl Sources<'_> {
+    fn raw(&self, key: &str) -> Option<String> {
+        self.env
+            .get(&env_name(key))
+            .or_else(|| self.file.get(key))
+            .cloned()
+            .or_else(|| {
+                KEYS.iter()
+                    .find(|(k, ..)| *k == key)
+                    .and_then(|(_, default, _)| default.map(str::to_owned))
+            })
+    }
+
+    fn value(&self, key: &str) -> String {
+        self.raw(key).unwrap_or_default()
+    }
+
+    fn parsed<T: std::str::FromStr>(&self, key: &str) -> anyhow::Result<T> {
+        let value = self.value(key);
+        value.trim().parse().map_err(|_| invalid(key, &value))
+    }
+
+    /// An optional setting: none when missing or blank, else `read` of the trimmed value.
+    fn optional<T>(
+        &self,
+        key: &str,
+        read: impl FnOnce(&str) -> anyhow::Result<T>,
+    ) -> anyhow::Result<Option<T>> {
+        match self.raw(key).filter(|s| !s.trim().is_empty()) {
+            None => Ok(None),
+            Some(s) => read(s.trim()).map(Some),
+        }
+    }
+
+    fn boolean(&self, key: &str) -> anyhow::Result<bool> {
+        match self.value(key).trim().to_ascii_lowercase().as_str() {
             "true" | "1" | "yes" => Ok(true),
             "false" | "0" | "no" => Ok(false),
             other => Err(invalid(key, other)),
-        };
-        let allow_private_feeds = boolean("allow_private_feeds")?;
-        let trust_proxy = boolean("trust_proxy")?;
-        let database_max_connections =
-            match raw("database_max_connections").filter(|s| !s.trim().is_empty()) {
-                None => None,
-                Some(s) => Some(
-                    s.trim()
-                        .parse::<u32>()
-                        .ok()
-                        .filter(|n| (1..=1000).contains(n))
-                        .ok_or_else(|| invalid("database_max_connections", &s))?,
-                ),
-            };
-        let duration = |key: &str, min: Duration, max: Duration| {
-            humantime::parse_duration(value(key).trim())
-                .ok()
-                .filter(|d| (min..=max).contains(d))
-                .ok_or_else(|| invalid(key, &value(key)))
-        };
-        let database_acquire_timeout = duration(
-            "database_acquire_timeout",
-            Duration::from_millis(100),
-            Duration::from_secs(300),
-        )?;
-        let worker_lease = duration(
-            "worker_lease",
-            Duration::from_secs(1),
-            Duration::from_secs(3600),
-        )?;
-        let metrics_token = match raw("metrics_token").filter(|s| !s.trim().is_empty()) {
-            None => None,
-            Some(s) if s.len() >= 16 && s.bytes().all(|b| b.is_ascii_graphic()) => Some(s),
-            Some(_) => return Err(invalid("metrics_token", "(hidden: it is a secret)")),
-        };
-        // A name shown to people: up to 200 characters, no control characters.
-        let name = |key: &str| match raw(key).map(|s| s.trim().to_owned()) {
-            None => Ok(None),
-            Some(s) if s.is_empty() => Ok(None),
-            Some(s) if s.chars().count() > 200 || s.chars().any(char::is_control) => {
-                Err(invalid(key, &s))
-            }
-            Some(s) => Ok(Some(s)),
-        };
-        let organisation = name("organisation")?;
-        let badge_issuer_name = name("badge_issuer_name")?;
-        let badge_issuer_email = match raw("badge_issuer_email").filter(|s| !s.trim().is_empty()) {
-            None => None,
-            Some(s) => Some(
-                s.trim()
-                    .parse::<lettre::Address>()
-                    .map_err(|_| invalid("badge_issuer_email", &s))?,
-            ),
-        };
-        Ok(Self {
-            database_url,
-            bind,
-            base_url,
-            lessons_dir: value("lessons_dir").into(),
-            smtp_url,
-            mail_dir: value("mail_dir").into(),
-            mail_from,
-            poll_interval,
-            allow_private_feeds,
-            trust_proxy,
-            database_max_connections,
-            database_acquire_timeout,
-            worker_lease,
-            background_workers: true,
-            metrics_token,
-            organisation,
-            badge_issuer_name,
-            badge_issuer_email,
+        }
+    }
+
+    fn duration(&self, key: &str, min: Duration, max: Duration) -> anyhow::Result<Duration> {
+        humantime::parse_duration(self.value(key).trim())
+            .ok()
+            .filter(|d| (min..=max).contains(d))
+            .ok_or_else(|| invalid(key, &self.value(key)))
+    }
+
+    /// A name shown to people: up to 200 characters, no control characters.
+    fn name(&self, key: &str) -> anyhow::Result<Option<String>> {
+        self.optional(key, |s| {
+            (s.chars().count() <= 200 && !s.chars().any(char::is_control))
+                .then(|| s.to_owned())
+                .ok_or_else(|| invalid(key, s))
         })
     }
+}
+
+fn number_in<T: std::str::FromStr + PartialOrd>(
+    text: &str,
+    range: std::ops::RangeInclusive<T>,
+) -> Option<T> {
+    text.trim().parse().ok().filter(|n| range.contains(n))
+}
+
+/// The error for a setting that is not what it should be, naming its variable.
+fn invalid(key: &str, got: &str) -> anyhow::Error {
+    let expected = KEYS
+        .iter()
+        .find(|(k, ..)| *k == key)
+        .map_or("", |(.., e)| *e);
+    anyhow::anyhow!(
+        "invalid {} ({key} in twentythree.toml): expected {expected}, got {got:?}",
+        env_name(key)
+    )
 }
 
 fn env_name(key: &str) -> String {
@@ -327,6 +350,7 @@ mod tests {
         assert_eq!(config.database_acquire_timeout, Duration::from_secs(5));
         assert_eq!(config.worker_lease, Duration::from_secs(120));
         assert!(config.badge_issuer_email.is_none() && config.badge_issuer_name.is_none());
+        assert_eq!(config.fetch_concurrency, 64);
     }
 
     #[test]
@@ -369,6 +393,8 @@ mod tests {
             ("TWENTYTHREE_DATABASE_MAX_CONNECTIONS", "many"),
             ("TWENTYTHREE_DATABASE_ACQUIRE_TIMEOUT", "forever"),
             ("TWENTYTHREE_WORKER_LEASE", "0s"),
+            ("TWENTYTHREE_FETCH_CONCURRENCY", "0"),
+            ("TWENTYTHREE_FETCH_CONCURRENCY", "lots"),
         ] {
             let error = Config::from_sources(&BTreeMap::new(), &env(&[(key, bad)])).unwrap_err();
             assert!(error.to_string().contains(key), "{error}");

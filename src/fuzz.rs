@@ -4,7 +4,9 @@
 use chrono::{DateTime, TimeZone, Utc};
 use url::Url;
 
+use crate::feeds::parse;
 use crate::lessons::Program;
+use crate::progress::recognise;
 
 fn url(text: &str) -> Url {
     Url::parse(text).unwrap_or_else(|_| unreachable!("a constant URL"))
@@ -16,7 +18,8 @@ fn now() -> DateTime<Utc> {
         .unwrap_or(DateTime::<Utc>::MIN_UTC)
 }
 
-/// Bytes -> encoding -> repair -> parse -> sanitise -> recognise. The first byte picks
+/// Bytes -> encoding -> repair -> parse -> sanitise -> recognise, as the poller runs it
+/// without a database. The first byte picks
 /// the Content-Type the blog claims, as blogs claim anything.
 pub fn ingest(data: &[u8], program: &Program) {
     let (content_type, body) = match data.split_first() {
@@ -32,14 +35,23 @@ pub fn ingest(data: &[u8], program: &Program) {
         ),
         None => (None, data),
     };
-    let _ = crate::progress::recognise::ingest(
+    let Ok(feed) = parse::parse(
         body,
         content_type,
         &url("https://blog.example.org/feed/"),
-        program,
-        &url("https://23.example.org/"),
         now(),
-    );
+    ) else {
+        return;
+    };
+    let base_url = url("https://23.example.org/");
+    for post in &feed.posts {
+        recognise::recognise(
+            &recognise::PostFacts::of_parsed(post, now()),
+            program,
+            &base_url,
+            DateTime::<Utc>::MIN_UTC,
+        );
+    }
 }
 
 /// Discovery's reading of a blog's home page: links, meta tags, base, platform, sniffing.
@@ -47,5 +59,5 @@ pub fn discover_page(data: &[u8]) {
     let page = url("https://blog.example.org/2026/index.html");
     let _ = crate::feeds::discover::read_home_page(data, &page);
     let _ = crate::feeds::discover::platform_of_feed(data);
-    let _ = crate::feeds::parse::looks_like_feed(data, Some("text/html"));
+    let _ = parse::looks_like_feed(data, Some("text/html"));
 }

@@ -13,10 +13,11 @@ use sea_orm::{
 use url::Url;
 
 use crate::auth;
-use crate::auth::random_token;
 use crate::entities::{cohort, join_request, participant, person};
+use crate::links::Links;
 use crate::mail::{self, Kind, render};
 use crate::people::{self, AddError, NewParticipant};
+use crate::secret;
 
 /// How long a confirmation link works.
 pub const CONFIRM_LIFETIME: Duration = Duration::hours(24);
@@ -30,27 +31,26 @@ pub async fn request(
     base_url: &Url,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
-    let base = base_url.as_str().trim_end_matches('/');
+    let links = Links::new(base_url);
     if let Some((person, _)) = membership(db, cohort, &new.email).await? {
         let token = auth::create_login_token(db, &person, now).await?;
-        let message = render::email(
+        let message = render::Message::new(
             Kind::Confirm,
             "already-joined",
-            format!("already:{}", auth::hash(&token)),
             &person.email,
-            format!("You are already in {}", cohort.name),
-            context! {
-                name => person.name.clone(),
-                cohort => cohort.name.clone(),
-                url => format!("{base}/login/{token}"),
-            },
-            None,
+            format!("already:{}", auth::hash(&token)),
         )
-        .map_err(render::template_error)?;
+        .subject(format!("You are already in {}", cohort.name))
+        .context(context! {
+            name => person.name.clone(),
+            cohort => cohort.name.clone(),
+            url => links.sign_in(&token),
+        })
+        .render()?;
         mail::enqueue(db, message, now).await?;
         return Ok(());
     }
-    let token = random_token();
+    let token = secret::token();
     join_request::ActiveModel {
         token_hash: Set(auth::hash(&token)),
         cohort_id: Set(cohort.id),
@@ -64,20 +64,21 @@ pub async fn request(
     }
     .insert(db)
     .await?;
-    let message = render::email(
+    let message = render::Message::new(
         Kind::Confirm,
         "confirm",
-        format!("confirm:{}", auth::hash(&token)),
         new.email.as_str(),
-        format!("Confirm that you are joining {}", cohort.name),
+        format!("confirm:{}", auth::hash(&token)),
+    )
+    .subject(format!("Confirm that you are joining {}", cohort.name))
+    .context(
         // Nothing the requester typed goes into the email: anyone can type any address.
         context! {
             cohort => cohort.name.clone(),
-            url => format!("{base}/join/{token}"),
+            url => links.join(&token),
         },
-        None,
     )
-    .map_err(render::template_error)?;
+    .render()?;
     mail::enqueue(db, message, now).await?;
     Ok(())
 }

@@ -1,14 +1,38 @@
 //! Twentythree runs self-paced learning cohorts in the style of "Learning 2.0: 23 Things".
 //!
-//! A map for a newcomer: [`config`] reads the settings; [`db`] opens SQLite or PostgreSQL
-//! and migrates it (the schema is the `migrations` crate, the tables are [`entities`]).
-//! [`lessons`] loads the program from Markdown files and computes when each week opens;
-//! [`cohorts`] and [`people`] manage who takes part, [`auth`] who is signed in; [`feeds`] reads everyone's blog (discover,
-//! fetch, parse, sanitise, store, on a leased schedule); [`progress`] knows who has done what;
-//! [`badges`] gives finishers an Open Badge they can take anywhere.
-//! [`web`] is the HTTP face: one router, thin handlers, embedded templates; [`metrics`] is
-//! what `/metrics` reports. [`cli`] is the command line; [`fuzz`] holds the fuzz targets'
-//! entry points. The web layer calls the domain modules; they never call the web layer.
+//! # Map
+//!
+//! - Ground: [`config`] reads the settings; [`db`] opens SQLite or PostgreSQL and migrates
+//!   it (the schema is the `migrations` crate, the tables and their typed columns are
+//!   [`entities`]); [`templates`] embeds every page and email; [`links`] builds every
+//!   absolute address; [`secret`] makes tokens; [`rate`] keeps rate limits in the database.
+//! - The program: [`lessons`] loads the Markdown lessons and computes when each week opens;
+//!   [`cohorts`] are runs of it (settings, calendar, the archive cut-off).
+//! - People: [`people`] (participants, coordinators, CSV import), [`auth`] (sign-in links,
+//!   sessions, API tokens), [`access`] (the one rule of who may see which lesson and page),
+//!   [`joining`] (the emailed join confirmation).
+//! - Blogs: [`feeds`] discovers, fetches, parses, sanitises and stores posts, and says how
+//!   healthy a feed is; the river of a cohort's posts is `feeds::river`.
+//! - Meaning: [`progress`] recognises which lesson a post is about, keeps completions,
+//!   finishes people and celebrates them, and reads who has done what (grid, standing,
+//!   reminders); [`badges`] gives finishers an Open Badge; [`calendar`] publishes the
+//!   weeks as iCalendar; [`mail`] keeps the outbox, writes routine mail and sends it.
+//! - Together: [`together`] adds the people around the blogs (learning partners, mentors,
+//!   highlighted posts, lesson experts) and the weekly letter and mentor note.
+//! - Workers, each a loop around an idempotent `tick`: [`poller`](mod@poller) (reads due feeds, then
+//!   recognition), `mail::notices` and `mail::sender`, [`housekeeping`]; [`metrics`] is
+//!   what `/metrics` reports, owned by the application and handed to the poller.
+//! - Faces: [`web`] (one router, extractors for who asks and what they may read, thin
+//!   handlers that parse, call one domain function and render) and [`cli`].
+//!   [`fuzz`] holds the fuzz targets' entry points.
+//!
+//! # Dependency order
+//!
+//! Each module uses only modules above it in this list, never one below (no cycles):
+//! `config`, `db`, `entities`, `templates`, `links`, `secret`, `rate`; `lessons`;
+//! `cohorts`; `people`; `auth`; `access`; `feeds`; `badges`; `mail`; `joining`;
+//! `progress`; `together`; `calendar`; `metrics`; `housekeeping`; `poller`; `web`; `cli`. The web
+//! layer and the CLI call the domain; the domain never calls them.
 
 pub mod access;
 pub mod auth;
@@ -28,9 +52,12 @@ pub mod links;
 pub mod mail;
 pub mod metrics;
 pub mod people;
+pub mod poller;
 pub mod progress;
 pub mod rate;
+pub mod secret;
 pub mod templates;
+pub mod together;
 pub mod web;
 
 use std::future::Future;
@@ -56,12 +83,14 @@ pub fn poller(
     config: &Config,
     db: DatabaseConnection,
     programs: Arc<Programs>,
-) -> anyhow::Result<feeds::poller::Poller> {
-    Ok(feeds::poller::Poller::new(
+    metrics: Arc<metrics::Metrics>,
+) -> anyhow::Result<poller::Poller> {
+    Ok(poller::Poller::new(
         db,
         fetcher(config)?,
         config,
         programs,
+        metrics,
     ))
 }
 
@@ -109,14 +138,15 @@ impl Application {
             .await
             .with_context(|| format!("cannot listen on {}", config.bind))?;
         let programs = Arc::new(programs);
-        let poller = poller(&config, db.clone(), programs.clone())?;
+        let metrics = Arc::new(metrics::Metrics::default());
+        let poller = poller(&config, db.clone(), programs.clone(), metrics.clone())?;
         let sender = sender(&config, db.clone())?;
         let secret = access::keys::secret(&db, Utc::now()).await?;
         badges::start(&db, &config, &programs, Utc::now())
             .await
             .context("cannot record the badge issuer")?;
         let state = AppState {
-            metrics: poller.metrics.clone(),
+            metrics,
             reachability: Arc::default(),
             secret,
             db,
@@ -193,7 +223,7 @@ fn spawn_workers(
         }
     });
     [
-        tokio::spawn(feeds::poller::run(state.poller.clone(), stopped.clone())),
+        tokio::spawn(poller::run(state.poller.clone(), stopped.clone())),
         tokio::spawn(mail::notices::run(state.clone_notices(), stopped.clone())),
         tokio::spawn(mail::sender::run(state.sender.clone(), stopped.clone())),
         tokio::spawn(housekeeping::run(state.db.clone(), stopped)),

@@ -57,6 +57,31 @@ impl Links {
         with_key(self.to(&format!("/cohorts/{slug}/{file}")), key)
     }
 
+    /// The celebration wall of a cohort's finishers.
+    pub fn wall(&self, slug: &str) -> String {
+        self.to(&format!("/cohorts/{slug}/finishers"))
+    }
+
+    /// A participant's certificate.
+    pub fn certificate(&self, slug: &str, participant: i32) -> String {
+        self.to(&format!("/cohorts/{slug}/people/{participant}/certificate"))
+    }
+
+    /// The emailed link that signs a person in.
+    pub fn sign_in(&self, token: &str) -> String {
+        self.to(&format!("/login/{token}"))
+    }
+
+    /// The emailed link that confirms a request to join.
+    pub fn join(&self, token: &str) -> String {
+        self.to(&format!("/join/{token}"))
+    }
+
+    /// The one-click unsubscribe address in a person's routine mail.
+    pub fn unsubscribe(&self, token: &str) -> String {
+        self.to(&format!("/unsubscribe/{token}"))
+    }
+
     /// A person's own calendar of all their cohorts.
     pub fn personal_calendar(&self, key: &str) -> String {
         with_key(self.to("/me/calendar.ics"), Some(key))

@@ -17,11 +17,24 @@ use sea_orm::{
 };
 
 use crate::entities::{completion, feed, outbox, participant, post};
-use crate::feeds::poller::Read;
 use crate::mail::Status as MailStatus;
 
 /// The content type of the text [`Metrics::render`] returns.
 pub const CONTENT_TYPE: &str = "application/openmetrics-text; version=1.0.0; charset=utf-8";
+
+/// How a feed read ended, as `/metrics` counts it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FeedRead<'a> {
+    /// Read and stored: `posts` new or changed posts.
+    Fetched {
+        posts: usize,
+    },
+    Unchanged,
+    Deferred,
+    Gone,
+    /// Failed, with the kind of failure ("timeout", "http", ...).
+    Failed(&'a str),
+}
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct Outcome {
@@ -166,21 +179,19 @@ impl Default for Metrics {
 
 impl Metrics {
     /// Counts one feed read that took `took`.
-    pub fn feed_read(&self, read: &Read, took: Duration) {
+    pub fn feed_read(&self, read: FeedRead<'_>, took: Duration) {
         let outcome = match read {
-            Read::Fetched(stored) => {
-                self.posts_stored
-                    .inc_by((stored.added + stored.updated) as u64);
+            FeedRead::Fetched { posts } => {
+                self.posts_stored.inc_by(posts as u64);
                 "fetched"
             }
-            Read::Unchanged => "unchanged",
-            Read::Deferred => "deferred",
-            Read::Gone => "gone",
-            Read::Busy => return,
-            Read::Failed(kind) => {
+            FeedRead::Unchanged => "unchanged",
+            FeedRead::Deferred => "deferred",
+            FeedRead::Gone => "gone",
+            FeedRead::Failed(kind) => {
                 self.fetch_errors
                     .get_or_create(&Kind {
-                        kind: (*kind).to_owned(),
+                        kind: kind.to_owned(),
                     })
                     .inc();
                 "failed"
@@ -224,15 +235,12 @@ impl Metrics {
         );
         // No figure that one sign-in or one claim would move: only mail that is stuck.
         let overdue = outbox::Entity::find()
-            .filter(
-                outbox::Column::Status
-                    .is_in([MailStatus::Pending.as_str(), MailStatus::Sending.as_str()]),
-            )
+            .filter(outbox::Column::Status.is_in([MailStatus::Pending, MailStatus::Sending]))
             .filter(outbox::Column::NextAttemptAt.lt(now - chrono::Duration::minutes(5)))
             .count(db)
             .await?;
         let failed = outbox::Entity::find()
-            .filter(outbox::Column::Status.eq(MailStatus::Failed.as_str()))
+            .filter(outbox::Column::Status.eq(MailStatus::Failed))
             .count(db)
             .await?;
         self.mail_overdue

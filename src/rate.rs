@@ -29,6 +29,11 @@ pub const BLOG_MOVES: Limit = Limit {
     max: 5,
     window: Duration::days(1),
 };
+/// "I just posted: check my blog now" by one person.
+pub const CHECK_NOW: Limit = Limit {
+    max: 1,
+    window: Duration::minutes(1),
+};
 /// Sign-in and join requests from one client address (shared offices sit behind one).
 pub const PER_CLIENT: Limit = Limit {
     max: 30,

@@ -131,6 +131,27 @@ const TEMPLATES: &[(&str, &str)] = &[
     ),
     ("too-many.html", include_str!("../templates/too-many.html")),
     ("me.html", include_str!("../templates/me.html")),
+    ("mentor.html", include_str!("../templates/mentor.html")),
+    (
+        "coordinator-together.html",
+        include_str!("../templates/coordinator-together.html"),
+    ),
+    (
+        "emails/mentor-note.txt",
+        include_str!("../templates/emails/mentor-note.txt"),
+    ),
+    (
+        "emails/mentor-note.html",
+        include_str!("../templates/emails/mentor-note.html"),
+    ),
+    (
+        "emails/highlight.txt",
+        include_str!("../templates/emails/highlight.txt"),
+    ),
+    (
+        "emails/highlight.html",
+        include_str!("../templates/emails/highlight.html"),
+    ),
     ("login.html", include_str!("../templates/login.html")),
     (
         "login-link.html",

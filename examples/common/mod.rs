@@ -1,5 +1,5 @@
-//! What the benchmark and the hostile poll share: a server on a scratch SQLite database with
-//! one public cohort, and the process's peak memory.
+//! What the benchmark and the hostile poll share: a server on a scratch database (SQLite
+//! unless told otherwise) with one public cohort, and the process's peak memory.
 
 use std::net::SocketAddr;
 
@@ -21,9 +21,17 @@ pub struct Scratch {
 /// Starts the server on a fresh database in a temporary folder, with a public cohort
 /// `slug` starting on 2026-09-01 (UTC, cohort pace).
 pub async fn start(slug: &str, allow_private_feeds: bool) -> Scratch {
+    start_with(slug, |config| {
+        config.allow_private_feeds = allow_private_feeds
+    })
+    .await
+}
+
+/// [`start`] with a change to the configuration (another database, background workers).
+pub async fn start_with(slug: &str, change: impl FnOnce(&mut Config)) -> Scratch {
     let _ = rustls::crypto::ring::default_provider().install_default();
     let dir = tempfile::tempdir().unwrap();
-    let config = Config {
+    let mut config = Config {
         database_url: format!(
             "sqlite://{}?mode=rwc",
             dir.path().join(format!("{slug}.db")).display()
@@ -31,10 +39,10 @@ pub async fn start(slug: &str, allow_private_feeds: bool) -> Scratch {
         bind: "127.0.0.1:0".parse().unwrap(),
         lessons_dir: std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons"),
         mail_dir: dir.path().join("mail"),
-        allow_private_feeds,
         background_workers: false,
         ..Config::defaults().unwrap()
     };
+    change(&mut config);
     let app = Application::build(config).await.unwrap();
     let address = app.local_addr().unwrap();
     let state = app.state().clone();

@@ -30,7 +30,7 @@ impl std::fmt::Debug for Secret {
 pub async fn secret(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<Secret, DbErr> {
     server_secret::Entity::insert(server_secret::ActiveModel {
         name: Set(SECRET_NAME.into()),
-        value: Set(crate::auth::random_token()),
+        value: Set(crate::secret::token()),
         created_at: Set(now),
     })
     .on_conflict(

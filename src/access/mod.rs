@@ -6,8 +6,8 @@
 //!   from joining), and before that its title and their own opening date. Anyone else sees
 //!   the body once it opened in a public cohort; with no cohort at all, everything.
 //! - Cohort pages and feeds: a public cohort's are for everyone; a members-only cohort's for
-//!   its members and every coordinator. A stranger is asked to sign in; anyone else is
-//!   refused without being told who is in it.
+//!   its members and every coordinator, and a participant's page also for their mentors. A
+//!   stranger is asked to sign in; anyone else is refused without being told who is in it.
 
 pub mod keys;
 
@@ -26,6 +26,8 @@ pub struct Viewer {
     pub person: Option<person::Model>,
     /// Each cohort the person takes part in, with their place in it; newest joined first.
     pub memberships: Vec<(participant::Model, cohort::Model)>,
+    /// The participants the person mentors (their pages are open to them, nothing else).
+    pub mentees: Vec<i32>,
 }
 
 impl Viewer {
@@ -51,9 +53,11 @@ impl Viewer {
             .into_iter()
             .filter_map(|(member, cohort)| Some((member, cohort?)))
             .collect();
+        let mentees = crate::together::mentors::mentee_ids(db, person.id).await?;
         Ok(Self {
             person: Some(person),
             memberships,
+            mentees,
         })
     }
 
@@ -67,6 +71,11 @@ impl Viewer {
             .iter()
             .find(|(_, c)| c.id == cohort.id)
             .map(|(member, _)| member)
+    }
+
+    /// Whether the viewer mentors participant `member`.
+    pub fn mentors(&self, member: i32) -> bool {
+        self.mentees.contains(&member)
     }
 
     /// The viewer's own time zone, when they chose one.
@@ -146,12 +155,12 @@ pub fn cohort_pages(viewer: &Viewer, cohort: &cohort::Model) -> Verdict {
     }
 }
 
-/// May `viewer` read the page (or certificate) of participant `member` of `cohort`?
-pub fn person_page(
-    viewer: &Viewer,
-    cohort: &cohort::Model,
-    _member: &participant::Model,
-) -> Verdict {
+/// May `viewer` read the page (or certificate) of participant `member` of `cohort`? Who
+/// may read the cohort's pages, and a mentor their mentees'.
+pub fn person_page(viewer: &Viewer, cohort: &cohort::Model, member: i32) -> Verdict {
+    if viewer.mentors(member) {
+        return Verdict::Allowed;
+    }
     cohort_pages(viewer, cohort)
 }
 

@@ -14,8 +14,8 @@ fn cohort(id: i32, starts: (i32, u32, u32), visibility: &str, pace: &str) -> coh
         timezone: "Europe/Berlin".into(),
         release_weekday: i16::try_from(starts_on.weekday().number_from_monday()).unwrap(),
         release_time: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
-        pace: pace.into(),
-        visibility: visibility.into(),
+        pace: pace.parse().unwrap(),
+        visibility: visibility.parse().unwrap(),
         celebrate_cohort: false,
         self_report: false,
         created_at: Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
@@ -28,7 +28,7 @@ fn person(id: i32, role: &str) -> person::Model {
         id,
         email: format!("p{id}@example.org"),
         name: format!("Person {id}"),
-        role: role.into(),
+        role: role.parse().unwrap(),
         confirmed_at: None,
         release_emails: true,
         milestone_emails: true,
@@ -37,6 +37,7 @@ fn person(id: i32, role: &str) -> person::Model {
         timezone: None,
         feed_key_hash: None,
         feed_key_generation: 0,
+        highlight_emails: true,
     }
 }
 
@@ -62,6 +63,7 @@ fn lesson(week: i32) -> Lesson {
         tags: Vec::new(),
         required: true,
         minutes: None,
+        experts: Vec::new(),
         body_html: String::new(),
     }
 }
@@ -116,6 +118,7 @@ fn members_follow_their_own_schedule() {
     let viewer = Viewer {
         person: Some(person(7, "participant")),
         memberships: vec![(member(7, &staff, at(2026, 1, 1)), staff.clone())],
+        mentees: Vec::new(),
     };
     assert_eq!(
         lesson_access(&viewer, 2, &all, at(2026, 1, 13)),
@@ -140,6 +143,7 @@ fn self_paced_members_count_from_joining() {
     let viewer = Viewer {
         person: Some(someone),
         memberships: vec![(member(8, &own, joined), own.clone())],
+        mentees: Vec::new(),
     };
     assert_eq!(
         lesson_access(&viewer, 1, std::slice::from_ref(&own), joined),
@@ -160,6 +164,7 @@ fn coordinators_see_everything() {
     let viewer = Viewer {
         person: Some(person(1, "coordinator")),
         memberships: Vec::new(),
+        mentees: Vec::new(),
     };
     assert_eq!(
         lesson_access(&viewer, 8, std::slice::from_ref(&staff), at(2026, 1, 1)),
@@ -176,10 +181,12 @@ fn members_only_pages_are_for_members_and_coordinators() {
     let insider = Viewer {
         person: Some(person(7, "participant")),
         memberships: vec![(member(7, &staff, at(2026, 1, 1)), staff.clone())],
+        mentees: Vec::new(),
     };
     let outsider = Viewer {
         person: Some(person(9, "participant")),
         memberships: vec![(member(9, &other, at(2026, 1, 1)), other.clone())],
+        mentees: Vec::new(),
     };
     assert_eq!(cohort_pages(&insider, &staff), Verdict::Allowed);
     assert_eq!(cohort_pages(&outsider, &staff), Verdict::Refused);
@@ -188,4 +195,18 @@ fn members_only_pages_are_for_members_and_coordinators() {
     let all = [public, staff, other];
     let seen: Vec<i32> = visible_cohorts(&insider, &all).map(|c| c.id).collect();
     assert_eq!(seen, [1, 2]);
+}
+
+#[test]
+fn a_mentor_sees_their_mentees_pages_and_nothing_else() {
+    let staff = cohort(2, (2026, 1, 5), "members", "cohort");
+    let mentor = Viewer {
+        person: Some(person(5, "participant")),
+        memberships: Vec::new(),
+        mentees: vec![11],
+    };
+    assert_eq!(person_page(&mentor, &staff, 11), Verdict::Allowed);
+    assert_eq!(person_page(&mentor, &staff, 12), Verdict::Refused);
+    assert_eq!(cohort_pages(&mentor, &staff), Verdict::Refused);
+    assert!(!sees_cohort(&mentor, &staff));
 }

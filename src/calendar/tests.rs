@@ -1,6 +1,7 @@
 use chrono::{NaiveDate, NaiveTime, TimeZone};
 
 use super::*;
+use crate::cohorts::{Pace, Visibility};
 
 fn program() -> Program {
     let lesson = |number: i32, week: i32| Lesson {
@@ -11,6 +12,7 @@ fn program() -> Program {
         tags: Vec::new(),
         required: true,
         minutes: None,
+        experts: Vec::new(),
         body_html: String::new(),
     };
     Program {
@@ -30,8 +32,8 @@ fn staff() -> cohort::Model {
         timezone: "Europe/Berlin".into(),
         release_weekday: 1,
         release_time: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
-        pace: "cohort".into(),
-        visibility: "members".into(),
+        pace: Pace::Cohort,
+        visibility: Visibility::Members,
         celebrate_cohort: false,
         self_report: false,
         created_at: Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),

@@ -345,5 +345,15 @@ async fn check_lessons(config: &Config, dir: Option<&std::path::Path>) -> anyhow
         .await?
         .context("the lessons cannot be used with the cohorts in the database")?;
     println!("No running cohort's history would change.");
+    // The experts the lessons name are looked up here (an address nobody has here is
+    // reported, not fatal: they may not have joined yet).
+    for program in programs.iter() {
+        for (number, email) in crate::together::experts::unknown(&db, program).await? {
+            println!(
+                "note: {} {number} names the expert {email}, who is not known here: their name shows once they take part, mentor or coordinate",
+                program.info.word
+            );
+        }
+    }
     Ok(())
 }

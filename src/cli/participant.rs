@@ -110,7 +110,7 @@ fn describe_attachment(attached: &feeds::Attached) -> String {
                 )
             )
         }
-        Err(e) if attached.feed.status == feeds::health::Status::Blocked.as_str() => {
+        Err(e) if attached.feed.status == feeds::health::Status::Blocked => {
             format!("The blog will not be read: {e}.")
         }
         Err(e) => format!("No feed yet: {e}. The blog was added; Twentythree keeps trying."),

@@ -1,6 +1,7 @@
 //! Cohorts: creating, editing and listing them, their release schedule, and who may see
 //! which lesson.
 
+mod archive;
 pub mod settings;
 
 use std::fmt;
@@ -14,9 +15,11 @@ use sea_orm::{
 };
 use serde::Serialize;
 
+pub use crate::entities::cohort::{Pace, Visibility};
 use crate::entities::{cohort, participant, person};
 use crate::lessons::schedule::{self, Release};
 use crate::lessons::{Lesson, Program, Programs};
+pub use archive::{ARCHIVE_DAYS, archive_cutoff};
 pub use settings::{Problem, Settings};
 
 /// A URL-safe cohort name: lower-case letters, digits and single hyphens, 2 to 64 long.
@@ -59,42 +62,6 @@ impl Slug {
 impl fmt::Display for Slug {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
-    }
-}
-
-/// How lessons open: for the whole cohort on a calendar, or for each person from joining.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, clap::ValueEnum)]
-#[serde(rename_all = "lowercase")]
-pub enum Pace {
-    Cohort,
-    #[value(name = "self")]
-    #[serde(rename = "self")]
-    SelfPaced,
-}
-
-impl Pace {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Cohort => "cohort",
-            Self::SelfPaced => "self",
-        }
-    }
-}
-
-/// Whether strangers may read a cohort's pages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, clap::ValueEnum)]
-#[serde(rename_all = "lowercase")]
-pub enum Visibility {
-    Public,
-    Members,
-}
-
-impl Visibility {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Public => "public",
-            Self::Members => "members",
-        }
     }
 }
 
@@ -296,7 +263,7 @@ pub async fn not_ended(
 }
 
 pub fn is_public(cohort: &cohort::Model) -> bool {
-    cohort.visibility == Visibility::Public.as_str()
+    cohort.visibility == Visibility::Public
 }
 
 pub fn timezone(cohort: &cohort::Model) -> Tz {
@@ -320,7 +287,7 @@ pub fn release(cohort: &cohort::Model) -> Release {
 /// When a cohort's weeks open, in words: "on Fridays at 09:00 (Europe/Berlin)", or at self
 /// pace "every 7 days from the day each person joins".
 pub fn release_in_words(cohort: &cohort::Model) -> String {
-    if cohort.pace == Pace::SelfPaced.as_str() {
+    if cohort.pace == Pace::SelfPaced {
         return "every 7 days from the day each person joins".into();
     }
     let day = settings::weekday_name(release(cohort).weekday);
@@ -347,7 +314,7 @@ pub fn member_week_opens(
     member: &participant::Model,
     week: i32,
 ) -> DateTime<Utc> {
-    if cohort.pace == Pace::SelfPaced.as_str() {
+    if cohort.pace == Pace::SelfPaced {
         schedule::self_week_opens(timezone(cohort), member.joined_at, week)
     } else {
         week_opens(cohort, week)
@@ -408,8 +375,8 @@ mod tests {
             timezone: "Europe/Berlin".into(),
             release_weekday: 5,
             release_time: chrono::NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
-            pace: "cohort".into(),
-            visibility: "members".into(),
+            pace: Pace::Cohort,
+            visibility: Visibility::Members,
             celebrate_cohort: false,
             self_report: false,
             created_at: Utc::now(),
@@ -420,7 +387,7 @@ mod tests {
             "on Fridays at 09:00 (Europe/Berlin)"
         );
         let own = cohort::Model {
-            pace: "self".into(),
+            pace: Pace::SelfPaced,
             ..cohort
         };
         assert_eq!(

@@ -84,8 +84,8 @@ impl Settings {
         row.timezone = Set(self.timezone.name().to_owned());
         row.release_weekday = Set(i16::try_from(weekday.number_from_monday()).unwrap_or(1));
         row.release_time = Set(self.release_time);
-        row.pace = Set(self.pace.as_str().to_owned());
-        row.visibility = Set(self.visibility.as_str().to_owned());
+        row.pace = Set(self.pace);
+        row.visibility = Set(self.visibility);
         row.celebrate_cohort = Set(self.celebrate_cohort);
         row.self_report = Set(self.self_report);
     }
@@ -118,21 +118,15 @@ pub fn parse_weekday(s: &str) -> Result<Weekday, String> {
 }
 
 pub fn parse_pace(s: &str) -> Result<Pace, String> {
-    match s.trim() {
-        "cohort" => Ok(Pace::Cohort),
-        "self" => Ok(Pace::SelfPaced),
-        other => Err(format!("{other:?} is not a pace: use cohort or self")),
-    }
+    let s = s.trim();
+    s.parse()
+        .map_err(|_| format!("{s:?} is not a pace: use cohort or self"))
 }
 
 pub fn parse_visibility(s: &str) -> Result<Visibility, String> {
-    match s.trim() {
-        "public" => Ok(Visibility::Public),
-        "members" => Ok(Visibility::Members),
-        other => Err(format!(
-            "{other:?} is not a visibility: use public or members"
-        )),
-    }
+    let s = s.trim();
+    s.parse()
+        .map_err(|_| format!("{s:?} is not a visibility: use public or members"))
 }
 
 /// The settings form as sent: every field a string, checkboxes present when ticked.
@@ -171,8 +165,8 @@ impl Form {
         Self {
             timezone: "UTC".into(),
             release_time: "09:00".into(),
-            pace: Pace::Cohort.as_str().into(),
-            visibility: Visibility::Public.as_str().into(),
+            pace: Pace::Cohort.to_string(),
+            visibility: Visibility::Public.to_string(),
             ..Self::default()
         }
     }
@@ -188,8 +182,8 @@ impl Form {
             timezone: cohort.timezone.clone(),
             release_day: weekday_name(weekday).into(),
             release_time: cohort.release_time.format("%H:%M").to_string(),
-            pace: cohort.pace.clone(),
-            visibility: cohort.visibility.clone(),
+            pace: cohort.pace.to_string(),
+            visibility: cohort.visibility.to_string(),
             celebrate_cohort: cohort.celebrate_cohort.then(|| "on".into()),
             self_report: cohort.self_report.then(|| "on".into()),
             program: cohort.program.clone(),

@@ -15,10 +15,8 @@ pub struct Model {
     /// ISO weekday: 1 = Monday .. 7 = Sunday.
     pub release_weekday: i16,
     pub release_time: Time,
-    /// `cohort` or `self`.
-    pub pace: String,
-    /// `public` or `members`.
-    pub visibility: String,
+    pub pace: Pace,
+    pub visibility: Visibility,
     pub celebrate_cohort: bool,
     pub self_report: bool,
     pub created_at: DateTimeUtc,
@@ -39,3 +37,53 @@ impl Related<super::participant::Entity> for Entity {
 }
 
 impl ActiveModelBehavior for ActiveModel {}
+
+/// How lessons open: for the whole cohort on a calendar, or for each person from joining.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    DeriveValueType,
+    strum::EnumString,
+    strum::Display,
+    strum::AsRefStr,
+    serde::Serialize,
+    clap::ValueEnum,
+)]
+#[sea_orm(value_type = "String")]
+#[serde(rename_all = "lowercase")]
+pub enum Pace {
+    #[strum(serialize = "cohort")]
+    Cohort,
+    #[strum(serialize = "self")]
+    #[value(name = "self")]
+    #[serde(rename = "self")]
+    SelfPaced,
+}
+
+/// Whether strangers may read a cohort's pages.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    DeriveValueType,
+    strum::EnumString,
+    strum::Display,
+    strum::AsRefStr,
+    serde::Serialize,
+    clap::ValueEnum,
+)]
+#[sea_orm(value_type = "String")]
+#[serde(rename_all = "lowercase")]
+pub enum Visibility {
+    #[strum(serialize = "public")]
+    Public,
+    #[strum(serialize = "members")]
+    Members,
+}

@@ -8,8 +8,7 @@ pub struct Model {
     pub id: i32,
     pub participant_id: i32,
     pub lesson_number: i32,
-    /// `post`, `claim`, `coordinator` or `self`.
-    pub source: String,
+    pub source: Source,
     pub post_id: Option<i32>,
     pub completed_at: DateTimeUtc,
 }
@@ -31,3 +30,31 @@ impl Related<super::participant::Entity> for Entity {
 }
 
 impl ActiveModelBehavior for ActiveModel {}
+
+/// Where a completion came from.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    DeriveValueType,
+    strum::EnumString,
+    strum::Display,
+    strum::AsRefStr,
+    serde::Serialize,
+)]
+#[sea_orm(value_type = "String")]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    #[strum(serialize = "post")]
+    Post,
+    #[strum(serialize = "claim")]
+    Claim,
+    #[strum(serialize = "coordinator")]
+    Coordinator,
+    #[strum(serialize = "self")]
+    #[serde(rename = "self")]
+    SelfReport,
+}

@@ -9,8 +9,7 @@ pub struct Model {
     #[sea_orm(unique)]
     pub email: String,
     pub name: String,
-    /// `participant` or `coordinator`.
-    pub role: String,
+    pub role: Role,
     pub confirmed_at: Option<DateTimeUtc>,
     pub release_emails: bool,
     pub milestone_emails: bool,
@@ -25,6 +24,8 @@ pub struct Model {
     pub feed_key_hash: Option<String>,
     /// How many times the person replaced that key (the key is derived from it).
     pub feed_key_generation: i32,
+    /// Whether the person hears when a post of theirs is highlighted (routine mail).
+    pub highlight_emails: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
@@ -40,3 +41,26 @@ impl Related<super::participant::Entity> for Entity {
 }
 
 impl ActiveModelBehavior for ActiveModel {}
+
+/// What a person may do: take part, or run the program.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    DeriveValueType,
+    strum::EnumString,
+    strum::Display,
+    strum::AsRefStr,
+    serde::Serialize,
+)]
+#[sea_orm(value_type = "String")]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    #[strum(serialize = "participant")]
+    Participant,
+    #[strum(serialize = "coordinator")]
+    Coordinator,
+}

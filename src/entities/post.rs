@@ -24,6 +24,9 @@ pub struct Model {
     /// Neither the post nor its feed said when it was published: `published_at` stands in
     /// (see `feeds::store`), and the post sorts below dated ones.
     pub undated: bool,
+    /// How many comments the feed says the post has (`slash:comments`); unknown when the
+    /// feed does not say.
+    pub comment_count: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

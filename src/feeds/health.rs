@@ -3,48 +3,12 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::ActiveValue::Set;
-use serde::Serialize;
 
 use super::parse::Items;
 use crate::entities::feed;
-
-/// The contracted statuses of a feed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    /// Read successfully the last time.
-    Ok,
-    /// The last read failed; the poller keeps trying with back-off.
-    Failing,
-    /// The blog said the feed is gone for good (410): polling has stopped.
-    Gone,
-    /// The address is not one Twentythree may read (a private network, say): polling has stopped.
-    Blocked,
-    /// Not read yet (or not found yet): the poller keeps trying.
-    Pending,
-}
+pub use crate::entities::feed::Status;
 
 impl Status {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Ok => "ok",
-            Self::Failing => "failing",
-            Self::Gone => "gone",
-            Self::Blocked => "blocked",
-            Self::Pending => "pending",
-        }
-    }
-
-    pub fn parse(s: &str) -> Self {
-        match s {
-            "ok" => Self::Ok,
-            "failing" => Self::Failing,
-            "gone" => Self::Gone,
-            "blocked" => Self::Blocked,
-            _ => Self::Pending,
-        }
-    }
-
     /// Whether the poller has stopped reading this feed.
     pub fn stopped(self) -> bool {
         matches!(self, Self::Gone | Self::Blocked)
@@ -54,7 +18,7 @@ impl Status {
 /// Whether the coordinator should look at this feed: it fails, stopped, has not been found
 /// yet, or loses posts.
 pub fn is_failing(feed: &feed::Model) -> bool {
-    match Status::parse(&feed.status) {
+    match feed.status {
         Status::Ok => lost_posts(feed).is_some(),
         Status::Pending => feed.last_error.is_some(),
         Status::Failing | Status::Gone | Status::Blocked => true,
@@ -64,7 +28,7 @@ pub fn is_failing(feed: &feed::Model) -> bool {
 /// What is wrong with the feed in plain words (the API's `last_error`); none when healthy.
 /// A feed that is read but loses posts says which.
 pub fn problem(feed: &feed::Model) -> Option<String> {
-    match Status::parse(&feed.status) {
+    match feed.status {
         Status::Ok => lost_posts(feed),
         _ => feed.last_error.clone(),
     }
@@ -94,7 +58,7 @@ pub fn record_items(row: &mut feed::ActiveModel, items: &Items) {
 /// One sentence on how the feed is doing, for the participant and the coordinator.
 pub fn describe(feed: &feed::Model, now: DateTime<Utc>) -> String {
     let error = feed.last_error.as_deref().unwrap_or("an unknown problem");
-    match Status::parse(&feed.status) {
+    match feed.status {
         Status::Ok => match (feed.last_fetched_at, lost_posts(feed)) {
             (Some(at), Some(lost)) => format!("Read {}, but {lost}.", ago(at, now)),
             (None, Some(lost)) => format!("Read, but {lost}."),

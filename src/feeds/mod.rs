@@ -7,7 +7,6 @@ pub mod guard;
 pub mod health;
 pub mod links;
 pub mod parse;
-pub mod poller;
 pub mod river;
 pub mod sanitize;
 pub mod store;
@@ -25,6 +24,9 @@ use crate::entities::{feed, participant};
 use discover::{DiscoverError, Discovered};
 use fetch::Fetcher;
 use health::Status;
+
+/// Blogs looked for at once after an import.
+const DISCOVERY_CONCURRENCY: usize = 8;
 
 /// What discovery made of a participant's blog address.
 pub struct Attached {
@@ -106,7 +108,7 @@ async fn link(
                     .map(ToString::to_string)),
                 title: Set(discovered.and_then(|d| d.feed.title.clone())),
                 platform: Set(discovered.and_then(|d| d.platform).map(str::to_owned)),
-                status: Set(status.as_str().to_owned()),
+                status: Set(status),
                 last_error: Set(error.clone()),
                 disabled_reason: Set(error.filter(|_| status == Status::Blocked)),
                 failing_since: Set(found.is_err().then_some(now)),
@@ -272,7 +274,7 @@ pub async fn attach_all<'a, C: ConnectionTrait>(
         .map(|(member, url)| attach_one(db, fetcher, member, url, now))
         .collect();
     futures_util::stream::iter(jobs)
-        .buffer_unordered(poller::CONCURRENCY)
+        .buffer_unordered(DISCOVERY_CONCURRENCY)
         .collect()
         .await
 }

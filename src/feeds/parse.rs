@@ -69,6 +69,8 @@ pub struct ParsedPost {
     /// None when missing or absurd (after now + 1 day, or before 1995).
     pub published_at: Option<DateTime<Utc>>,
     pub updated_at: Option<DateTime<Utc>>,
+    /// How many comments the feed says the post has; `None` when it does not say.
+    pub comments: Option<i32>,
 }
 
 /// Why a feed could not be read, in words a participant understands.

@@ -12,6 +12,9 @@ use sea_orm::{
 use super::parse::ParsedPost;
 use crate::entities::post;
 
+/// Rows per INSERT: well under both databases' limits on bound values.
+const INSERT_ROWS: usize = 200;
+
 /// How many posts a store added and changed.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Stored {
@@ -52,64 +55,91 @@ pub async fn store_posts(
         existing.extend(rows.into_iter().map(|row| (row.guid.clone(), row)));
     }
     let stand_ins = stand_ins(posts, &existing, dating, now);
+    let mut new = Vec::new();
     for (parsed, stand_in) in posts.iter().zip(stand_ins) {
         let categories = serde_json::to_string(&parsed.categories).unwrap_or_else(|_| "[]".into());
         match existing.get(&parsed.guid) {
             Some(row) => {
-                let published_at = parsed.published_at.unwrap_or(row.published_at);
-                let undated = row.undated && parsed.published_at.is_none();
-                let changed = row.title != parsed.title
-                    || row.undated != undated
-                    || row.link != parsed.link
-                    || row.content_html != parsed.content_html
-                    || row.excerpt != parsed.excerpt
-                    || row.categories != categories
-                    || row.published_at != published_at
-                    || row.updated_at != parsed.updated_at;
-                if changed {
-                    let mut active: post::ActiveModel = row.clone().into();
-                    active.title = Set(parsed.title.clone());
-                    active.link = Set(parsed.link.clone());
-                    active.content_html = Set(parsed.content_html.clone());
-                    active.excerpt = Set(parsed.excerpt.clone());
-                    active.categories = Set(categories);
-                    active.published_raw = Set(parsed.published_raw.clone());
-                    active.published_at = Set(published_at);
-                    active.updated_at = Set(parsed.updated_at);
-                    active.undated = Set(undated);
-                    active.update(db).await?;
+                if update_if_changed(db, row, parsed, categories).await? {
                     stored.updated += 1;
                 }
             }
-            None => {
-                let row = post::ActiveModel {
-                    feed_id: Set(feed_id),
-                    guid: Set(parsed.guid.clone()),
-                    link: Set(parsed.link.clone()),
-                    title: Set(parsed.title.clone()),
-                    content_html: Set(parsed.content_html.clone()),
-                    excerpt: Set(parsed.excerpt.clone()),
-                    categories: Set(categories),
-                    published_raw: Set(parsed.published_raw.clone()),
-                    published_at: Set(stand_in.at),
-                    updated_at: Set(parsed.updated_at),
-                    first_seen_at: Set(now),
-                    undated: Set(stand_in.undated),
-                    ..Default::default()
-                };
-                let inserted = post::Entity::insert(row)
-                    .on_conflict(
-                        OnConflict::columns([post::Column::FeedId, post::Column::Guid])
-                            .do_nothing()
-                            .to_owned(),
-                    )
-                    .exec_without_returning(db)
-                    .await?;
-                stored.added += usize::try_from(inserted).unwrap_or(0);
-            }
+            None => new.push(post::ActiveModel {
+                feed_id: Set(feed_id),
+                guid: Set(parsed.guid.clone()),
+                link: Set(parsed.link.clone()),
+                title: Set(parsed.title.clone()),
+                content_html: Set(parsed.content_html.clone()),
+                excerpt: Set(parsed.excerpt.clone()),
+                categories: Set(categories),
+                published_raw: Set(parsed.published_raw.clone()),
+                published_at: Set(stand_in.at),
+                updated_at: Set(parsed.updated_at),
+                first_seen_at: Set(now),
+                undated: Set(stand_in.undated),
+                comment_count: Set(parsed.comments),
+                ..Default::default()
+            }),
         }
     }
+    stored.added = insert_new(db, new).await?;
     Ok(stored)
+}
+
+/// Inserts `rows` a few hundred at a time (one statement each); returns how many were new.
+async fn insert_new(
+    db: &impl ConnectionTrait,
+    mut rows: Vec<post::ActiveModel>,
+) -> Result<usize, sea_orm::DbErr> {
+    let mut added = 0;
+    while !rows.is_empty() {
+        let rest = rows.split_off(rows.len().min(INSERT_ROWS));
+        let inserted = post::Entity::insert_many(std::mem::replace(&mut rows, rest))
+            .on_conflict(
+                OnConflict::columns([post::Column::FeedId, post::Column::Guid])
+                    .do_nothing()
+                    .to_owned(),
+            )
+            .exec_without_returning(db)
+            .await?;
+        added += usize::try_from(inserted).unwrap_or(0);
+    }
+    Ok(added)
+}
+
+/// Brings a stored post up to date with what the feed says now; whether it changed.
+async fn update_if_changed(
+    db: &impl ConnectionTrait,
+    row: &post::Model,
+    parsed: &ParsedPost,
+    categories: String,
+) -> Result<bool, sea_orm::DbErr> {
+    let published_at = parsed.published_at.unwrap_or(row.published_at);
+    let undated = row.undated && parsed.published_at.is_none();
+    let changed = row.title != parsed.title
+        || row.undated != undated
+        || row.link != parsed.link
+        || row.content_html != parsed.content_html
+        || row.excerpt != parsed.excerpt
+        || row.categories != categories
+        || row.published_at != published_at
+        || row.updated_at != parsed.updated_at
+        || row.comment_count != parsed.comments;
+    if changed {
+        let mut active: post::ActiveModel = row.clone().into();
+        active.title = Set(parsed.title.clone());
+        active.link = Set(parsed.link.clone());
+        active.content_html = Set(parsed.content_html.clone());
+        active.excerpt = Set(parsed.excerpt.clone());
+        active.categories = Set(categories);
+        active.published_raw = Set(parsed.published_raw.clone());
+        active.published_at = Set(published_at);
+        active.updated_at = Set(parsed.updated_at);
+        active.undated = Set(undated);
+        active.comment_count = Set(parsed.comments);
+        active.update(db).await?;
+    }
+    Ok(changed)
 }
 
 /// The date a new post is stored with, and whether it is only a stand-in.
@@ -161,6 +191,7 @@ mod tests {
             published_raw: date.map(str::to_owned),
             published_at: date.map(at),
             updated_at: None,
+            comments: None,
         }
     }
 

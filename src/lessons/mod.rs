@@ -27,6 +27,8 @@ pub struct Lesson {
     pub tags: Vec<String>,
     pub required: bool,
     pub minutes: Option<i32>,
+    /// Go-to people for this lesson, by (normalised) email address.
+    pub experts: Vec<String>,
     /// The body rendered to (sanitised) HTML.
     pub body_html: String,
 }
@@ -153,6 +155,8 @@ struct FrontMatter {
     #[serde(default = "yes")]
     required: bool,
     minutes: Option<i64>,
+    #[serde(default)]
+    experts: Vec<String>,
 }
 
 fn yes() -> bool {
@@ -324,6 +328,16 @@ pub fn parse_file(path: &Path, text: &str) -> Result<Lesson, Vec<Problem>> {
             problems.push(problem(line_of("tags"), message));
         }
     }
+    let mut experts = Vec::new();
+    for expert in &front_matter.experts {
+        match expert.parse::<crate::people::Email>() {
+            Ok(email) => experts.push(email.as_str().to_owned()),
+            Err(e) => problems.push(problem(
+                line_of("experts"),
+                format!("the expert {expert:?} is not an email address: {e}"),
+            )),
+        }
+    }
     if body.trim().is_empty() {
         problems.push(problem(
             Some(front_lines + 3),
@@ -345,6 +359,7 @@ pub fn parse_file(path: &Path, text: &str) -> Result<Lesson, Vec<Problem>> {
             .collect(),
         required: front_matter.required,
         minutes: front_matter.minutes.and_then(|m| i32::try_from(m).ok()),
+        experts,
         body_html: render_markdown(&body),
     })
 }

@@ -12,49 +12,15 @@ use sea_orm::sea_query::OnConflict;
 use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait};
 
 use crate::entities::outbox;
-
-/// The kinds of email, as the `X-Twentythree-Kind` header names them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    Celebration,
-    Milestone,
-    Release,
-    FeedProblem,
-    Reminder,
-    Login,
-    Confirm,
-}
+pub use crate::entities::outbox::{Kind, Status};
 
 impl Kind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Celebration => "celebration",
-            Self::Milestone => "milestone",
-            Self::Release => "release",
-            Self::FeedProblem => "feed-problem",
-            Self::Reminder => "reminder",
-            Self::Login => "login",
-            Self::Confirm => "confirm",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        [
-            Self::Celebration,
-            Self::Milestone,
-            Self::Release,
-            Self::FeedProblem,
-            Self::Reminder,
-            Self::Login,
-            Self::Confirm,
-        ]
-        .into_iter()
-        .find(|k| k.as_str() == s)
-    }
-
     /// Routine messages that carry `List-Unsubscribe`.
     pub fn is_bulk(self) -> bool {
-        matches!(self, Self::Milestone | Self::Release | Self::Reminder)
+        matches!(
+            self,
+            Self::Milestone | Self::Release | Self::Reminder | Self::Highlight | Self::MentorNote
+        )
     }
 
     /// Whether a message interrupted mid-send is sent again (at least once) or given up
@@ -87,14 +53,14 @@ pub async fn enqueue(
 ) -> Result<bool, sea_orm::DbErr> {
     let row = outbox::ActiveModel {
         dedupe_key: Set(email.dedupe_key),
-        kind: Set(email.kind.as_str().to_owned()),
+        kind: Set(email.kind),
         recipients: Set(
             serde_json::json!({ "to": [email.to], "unsubscribe": email.unsubscribe }).to_string(),
         ),
         subject: Set(email.subject),
         text_body: Set(email.text),
         html_body: Set(email.html),
-        status: Set(Status::Pending.as_str().to_owned()),
+        status: Set(Status::Pending),
         attempts: Set(0),
         next_attempt_at: Set(now),
         created_at: Set(now),
@@ -109,6 +75,16 @@ pub async fn enqueue(
         .exec_without_returning(db)
         .await?;
     Ok(inserted == 1)
+}
+
+/// Whether an email with this dedupe key was queued already (to spare composing it again).
+pub async fn queued(db: &impl ConnectionTrait, dedupe_key: &str) -> Result<bool, sea_orm::DbErr> {
+    use sea_orm::{ColumnTrait, QueryFilter};
+    Ok(outbox::Entity::find()
+        .filter(outbox::Column::DedupeKey.eq(dedupe_key))
+        .one(db)
+        .await?
+        .is_some())
 }
 
 /// An outbox row as the mail log shows it, with its first recipient.
@@ -143,25 +119,4 @@ pub async fn log(
         .filter(|logged| to.is_none_or(|wanted| wanted.contains(&logged.to)))
         .take(limit)
         .collect())
-}
-
-/// Where an outbox row stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Status {
-    Pending,
-    /// Handed to the mail server; the outcome is being recorded.
-    Sending,
-    Sent,
-    Failed,
-}
-
-impl Status {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Pending => "pending",
-            Self::Sending => "sending",
-            Self::Sent => "sent",
-            Self::Failed => "failed",
-        }
-    }
 }

@@ -1,7 +1,8 @@
-//! Routine mail that falls due with time: the release email when a week opens (once per
+//! Routine mail that falls due with time: the weekly letter when a week opens (once per
 //! cohort and week, or per participant and week at self pace, never for weeks that opened
-//! before the person joined), and the feed-problem email once a feed has failed for two
-//! days (once more only after it recovered and failed again).
+//! before the person joined; see [`crate::together::letter`]), the mentors' weekly note,
+//! and the feed-problem email once a feed has failed for two days (once more only after it
+//! recovered and failed again).
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -9,7 +10,6 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use minijinja::context;
 use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
-use serde::Serialize;
 use url::Url;
 
 use super::{Kind, render};
@@ -18,6 +18,7 @@ use crate::entities::{cohort, feed, participant, person};
 use crate::feeds::health::Status;
 use crate::lessons::{Programs, schedule};
 use crate::links::Links;
+use crate::together::letter;
 
 /// How long a feed fails before its owner hears about it.
 pub const FEED_PROBLEM_AFTER: chrono::Duration = chrono::Duration::hours(48);
@@ -30,18 +31,14 @@ pub struct Notices {
     pub base_url: Url,
 }
 
-#[derive(Serialize)]
-struct LessonLine {
-    number: i32,
-    title: String,
-    minutes: Option<i32>,
-    url: String,
-}
-
 impl Notices {
-    /// Enqueues every release and feed-problem email due at `now`; idempotent.
+    /// Enqueues every weekly letter, mentor's note and feed-problem email due at `now`;
+    /// idempotent.
     pub async fn tick(&self, now: DateTime<Utc>) -> Result<usize, DbErr> {
         let mut queued = 0;
+        for note in letter::mentor_notes(&self.db, &self.programs, &self.base_url, now).await? {
+            queued += usize::from(super::enqueue(&self.db, note, now).await?);
+        }
         let rows = participant::Entity::find()
             .filter(participant::Column::FinishedAt.is_null())
             .find_also_related(person::Entity)
@@ -59,12 +56,16 @@ impl Notices {
             .into_iter()
             .map(|f| (f.id, f))
             .collect();
+        let mut recent = letter::Recent::default();
         for (member, person) in rows {
             let (Some(person), Some(cohort)) = (person, cohorts.get(&member.cohort_id)) else {
                 continue;
             };
             if person.release_emails {
-                queued += usize::from(self.release(&member, &person, cohort, now).await?);
+                queued += usize::from(
+                    self.release(&member, &person, cohort, &mut recent, now)
+                        .await?,
+                );
             }
             if let Some(feed) = member.feed_id.and_then(|id| feeds.get(&id)) {
                 queued += usize::from(self.feed_problem(&member, &person, feed, now).await?);
@@ -79,6 +80,7 @@ impl Notices {
         member: &participant::Model,
         person: &person::Model,
         cohort: &cohort::Model,
+        recent: &mut letter::Recent,
         now: DateTime<Utc>,
     ) -> Result<bool, DbErr> {
         let program = self.programs.of(cohort);
@@ -94,18 +96,6 @@ impl Notices {
             return Ok(false);
         }
         let links = Links::new(&self.base_url);
-        let lessons: Vec<LessonLine> = program
-            .in_week(week)
-            .map(|l| LessonLine {
-                number: l.number,
-                title: l.title.clone(),
-                minutes: l.minutes,
-                url: links.lesson(program, l.number),
-            })
-            .collect();
-        if lessons.is_empty() {
-            return Ok(false);
-        }
         let tz = person
             .timezone
             .as_deref()
@@ -118,20 +108,19 @@ impl Notices {
         } else {
             format!("{}#calendar", links.me())
         };
-        let email = render::email(
-            Kind::Release,
-            "release",
-            format!("release:{}:{week}:{}", cohort.id, member.id),
-            &person.email,
-            format!("Week {week} of {} is open", cohort.name),
-            context! {
-                name => person.name.clone(), week, cohort => cohort.name.clone(),
-                lessons => minijinja::Value::from(minijinja::value::Serde(&lessons)),
-                opened => schedule::in_words(opened, tz), next, calendar, word => program.word(),
-            },
-            Some((person.unsubscribe_token.as_str(), &self.base_url)),
-        )
-        .map_err(render::template_error)?;
+        let week = letter::Week {
+            number: week,
+            opened: schedule::in_words(opened, tz),
+            next,
+            calendar,
+            program,
+            base_url: &self.base_url,
+        };
+        let Some(email) =
+            letter::compose(&self.db, (&week, recent), cohort, (member, person), now).await?
+        else {
+            return Ok(false);
+        };
         super::enqueue(&self.db, email, now).await
     }
 
@@ -143,7 +132,7 @@ impl Notices {
         now: DateTime<Utc>,
     ) -> Result<bool, DbErr> {
         let failing = matches!(
-            Status::parse(&feed.status),
+            feed.status,
             Status::Failing | Status::Pending | Status::Gone
         );
         let Some(since) = feed
@@ -152,22 +141,21 @@ impl Notices {
         else {
             return Ok(false);
         };
-        let base = self.base_url.as_str().trim_end_matches('/');
-        let email = render::email(
+        let links = Links::new(&self.base_url);
+        let email = render::Message::new(
             Kind::FeedProblem,
             "feed-problem",
-            format!("feed-problem:{}:{}", member.id, since.timestamp()),
             &person.email,
-            "We cannot read your blog".to_owned(),
-            context! {
-                name => person.name.clone(),
-                problem => feed.last_error.clone().unwrap_or_else(|| "the blog does not answer".into()),
-                blog => member.blog_url.clone(),
-                me_url => format!("{base}/me"),
-            },
-            None,
+            format!("feed-problem:{}:{}", member.id, since.timestamp()),
         )
-        .map_err(render::template_error)?;
+        .subject("We cannot read your blog".to_owned())
+        .context(context! {
+            name => person.name.clone(),
+            problem => feed.last_error.clone().unwrap_or_else(|| "the blog does not answer".into()),
+            blog => member.blog_url.clone(),
+            me_url => links.me(),
+        })
+        .render()?;
         super::enqueue(&self.db, email, now).await
     }
 }

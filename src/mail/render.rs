@@ -3,40 +3,79 @@
 use minijinja::Value;
 
 use super::{Email, Kind};
+use crate::links::Links;
 use crate::templates;
 
-/// Renders the text and HTML parts of template `name` into an email for the outbox.
-pub fn email(
+/// One email to one person, before rendering: its kind, its templates
+/// (`emails/<template>.txt` and `.html`), and what makes it unique in the outbox.
+#[must_use]
+pub struct Message<'a> {
     kind: Kind,
-    name: &str,
+    template: &'a str,
+    to: &'a str,
     dedupe_key: String,
-    to: &str,
     subject: String,
     context: Value,
-    unsubscribe: Option<(&str, &url::Url)>,
-) -> Result<Email, minijinja::Error> {
-    let unsubscribe_url = unsubscribe.map(|(token, base)| unsubscribe_url(base, token));
-    let context = minijinja::context! { unsubscribe_url, ..context };
-    Ok(Email {
-        dedupe_key,
-        kind,
-        to: to.to_owned(),
-        subject,
-        text: templates::render(&format!("emails/{name}.txt"), context.clone())?,
-        html: templates::render(&format!("emails/{name}.html"), context)?,
-        unsubscribe: unsubscribe.map(|(token, _)| token.to_owned()),
-    })
+    unsubscribe: Option<(&'a str, String)>,
+}
+
+impl<'a> Message<'a> {
+    /// An email of `kind` to `to` from `template`; `dedupe_key` makes it leave at most once.
+    pub fn new(kind: Kind, template: &'a str, to: &'a str, dedupe_key: String) -> Self {
+        Self {
+            kind,
+            template,
+            to,
+            dedupe_key,
+            subject: String::new(),
+            context: Value::UNDEFINED,
+            unsubscribe: None,
+        }
+    }
+
+    pub fn subject(mut self, subject: impl Into<String>) -> Self {
+        self.subject = subject.into();
+        self
+    }
+
+    /// What the templates read.
+    pub fn context(mut self, context: Value) -> Self {
+        self.context = context;
+        self
+    }
+
+    /// Routine mail: carries the person's one-click unsubscribe link (`List-Unsubscribe`).
+    pub fn unsubscribe(mut self, token: &'a str, links: &Links) -> Self {
+        self.unsubscribe = Some((token, links.unsubscribe(token)));
+        self
+    }
+
+    /// Renders both parts for the outbox. A template that fails is an internal error that
+    /// rolls the surrounding transaction back (a test renders every template).
+    pub fn render(self) -> Result<Email, sea_orm::DbErr> {
+        let unsubscribe_url = self.unsubscribe.as_ref().map(|(_, url)| url.clone());
+        let context = minijinja::context! { unsubscribe_url, ..self.context };
+        let part = |extension: &str| {
+            templates::render(
+                &format!("emails/{}.{extension}", self.template),
+                context.clone(),
+            )
+            .map_err(template_error)
+        };
+        Ok(Email {
+            dedupe_key: self.dedupe_key,
+            kind: self.kind,
+            to: self.to.to_owned(),
+            subject: self.subject,
+            text: part("txt")?,
+            html: part("html")?,
+            unsubscribe: self.unsubscribe.map(|(token, _)| token.to_owned()),
+        })
+    }
 }
 
 /// A template that fails to render inside a database transaction: an internal error that
 /// rolls the transaction back (templates are checked by a test that renders them all).
-pub fn template_error(e: minijinja::Error) -> sea_orm::DbErr {
+fn template_error(e: minijinja::Error) -> sea_orm::DbErr {
     sea_orm::DbErr::Custom(format!("cannot render an email: {e:#}"))
-}
-
-pub fn unsubscribe_url(base: &url::Url, token: &str) -> String {
-    format!(
-        "{}/unsubscribe/{token}",
-        base.as_str().trim_end_matches('/')
-    )
 }

@@ -20,7 +20,7 @@ use url::Url;
 
 use crate::links::Links;
 
-use super::{Kind, Status};
+use super::Status;
 use crate::entities::outbox;
 
 /// How long a claimed email stays with its claimant unless the configuration says otherwise.
@@ -100,7 +100,7 @@ impl Sender {
         super::sign_in::answer_requests(&self.db, &Links::new(&self.base_url), now).await?;
         self.settle_interrupted(now).await?;
         let due = outbox::Entity::find()
-            .filter(outbox::Column::Status.eq(Status::Pending.as_str()))
+            .filter(outbox::Column::Status.eq(Status::Pending))
             .filter(outbox::Column::NextAttemptAt.lte(now))
             .filter(lease_free(now))
             .order_by_asc(outbox::Column::NextAttemptAt)
@@ -126,12 +126,12 @@ impl Sender {
     /// must not be lost, given up for the kinds that must never arrive twice.
     async fn settle_interrupted(&self, now: DateTime<Utc>) -> Result<(), sea_orm::DbErr> {
         let stale = outbox::Entity::find()
-            .filter(outbox::Column::Status.eq(Status::Sending.as_str()))
+            .filter(outbox::Column::Status.eq(Status::Sending))
             .filter(outbox::Column::LeaseUntil.lt(now))
             .all(&self.db)
             .await?;
         for row in stale {
-            let resend = Kind::parse(&row.kind).is_some_and(Kind::resend_if_interrupted);
+            let resend = row.kind.resend_if_interrupted();
             let (status, error) = if resend {
                 (Status::Pending, "interrupted while sending; sending again")
             } else {
@@ -141,7 +141,7 @@ impl Sender {
                 )
             };
             outbox::Entity::update_many()
-                .col_expr(outbox::Column::Status, Expr::value(status.as_str()))
+                .col_expr(outbox::Column::Status, Expr::value(status))
                 .col_expr(outbox::Column::LastError, Expr::value(error))
                 .col_expr(
                     outbox::Column::LeaseOwner,
@@ -152,7 +152,7 @@ impl Sender {
                     Expr::value(Option::<DateTime<Utc>>::None),
                 )
                 .filter(outbox::Column::Id.eq(row.id))
-                .filter(outbox::Column::Status.eq(Status::Sending.as_str()))
+                .filter(outbox::Column::Status.eq(Status::Sending))
                 .exec(&self.db)
                 .await?;
         }
@@ -165,7 +165,7 @@ impl Sender {
             .col_expr(outbox::Column::LeaseOwner, Expr::value(self.owner.clone()))
             .col_expr(outbox::Column::LeaseUntil, Expr::value(until))
             .filter(outbox::Column::Id.eq(id))
-            .filter(outbox::Column::Status.eq(Status::Pending.as_str()))
+            .filter(outbox::Column::Status.eq(Status::Pending))
             .filter(outbox::Column::NextAttemptAt.lte(now))
             .filter(lease_free(now))
             .exec(&self.db)
@@ -184,10 +184,7 @@ impl Sender {
         };
         // The point of no return: from here a crash leaves the row `sending`.
         outbox::Entity::update_many()
-            .col_expr(
-                outbox::Column::Status,
-                Expr::value(Status::Sending.as_str()),
-            )
+            .col_expr(outbox::Column::Status, Expr::value(Status::Sending))
             .col_expr(
                 outbox::Column::Attempts,
                 Expr::col(outbox::Column::Attempts).add(1),
@@ -216,7 +213,7 @@ impl Sender {
     ) -> Result<Status, sea_orm::DbErr> {
         let mut active: outbox::ActiveModel = row.clone().into();
         let attempts = row.attempts + 1;
-        active.status = Set(status.as_str().to_owned());
+        active.status = Set(status);
         active.attempts = Set(attempts);
         active.last_error = Set(error.clone());
         active.lease_owner = Set(None);
@@ -263,10 +260,10 @@ impl Sender {
                 row.id,
                 row.created_at.timestamp()
             )))
-            .raw_header(raw_header("X-Twentythree-Kind", row.kind.clone()));
-        let bulk = Kind::parse(&row.kind).is_some_and(Kind::is_bulk);
+            .raw_header(raw_header("X-Twentythree-Kind", row.kind.to_string()));
+        let bulk = row.kind.is_bulk();
         if let (true, Some(token)) = (bulk, recipients["unsubscribe"].as_str()) {
-            let url = super::render::unsubscribe_url(&self.base_url, token);
+            let url = Links::new(&self.base_url).unsubscribe(token);
             builder = builder
                 .raw_header(raw_header("List-Unsubscribe", format!("<{url}>")))
                 .raw_header(raw_header(

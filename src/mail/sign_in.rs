@@ -56,20 +56,19 @@ async fn answer(
         return Ok(false);
     };
     let token = auth::create_login_token(db, &person, now).await?;
-    let mut url = links.to(&format!("/login/{token}"));
+    let mut url = links.sign_in(&token);
     if let Some(next) = &request.next {
         url.push_str("?next=");
         url.extend(url::form_urlencoded::byte_serialize(next.as_bytes()));
     }
-    let message = render::email(
+    let message = render::Message::new(
         Kind::Login,
         "login",
-        format!("login:{}", auth::hash(&token)),
         &person.email,
-        "Your link to sign in to Twentythree".into(),
-        context! { name => person.name.clone(), url },
-        None,
+        format!("login:{}", auth::hash(&token)),
     )
-    .map_err(render::template_error)?;
+    .subject("Your link to sign in to Twentythree")
+    .context(context! { name => person.name.clone(), url })
+    .render()?;
     super::enqueue(db, message, now).await
 }

@@ -9,8 +9,9 @@ use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
 };
 
-use crate::auth::random_token;
+pub use crate::entities::person::Role;
 use crate::entities::{cohort, participant, person};
+use crate::secret;
 pub use import::{ImportReport, RowOutcome, import_csv};
 pub use parse::{BlogUrl, Email, MAX_URL_LENGTH, NewParticipant, parse_name};
 
@@ -29,7 +30,7 @@ pub async fn add_participant(
     new: &NewParticipant,
     now: DateTime<Utc>,
 ) -> Result<participant::Model, AddError> {
-    let person = find_or_create_person(db, &new.email, &new.name, "participant", now).await?;
+    let person = find_or_create_person(db, &new.email, &new.name, Role::Participant, now).await?;
     let existing = participant::Entity::find()
         .filter(participant::Column::CohortId.eq(cohort.id))
         .filter(participant::Column::PersonId.eq(person.id))
@@ -75,13 +76,24 @@ pub async fn add_coordinator(
 ) -> Result<(person::Model, bool), sea_orm::DbErr> {
     if let Some(existing) = find_person(db, email).await? {
         let mut row: person::ActiveModel = existing.into();
-        row.role = Set("coordinator".into());
+        row.role = Set(Role::Coordinator);
         return Ok((row.update(db).await?, true));
     }
     Ok((
-        find_or_create_person(db, email, name, "coordinator", now).await?,
+        find_or_create_person(db, email, name, Role::Coordinator, now).await?,
         false,
     ))
+}
+
+/// The person with this address, created (as neither participant of a cohort nor
+/// coordinator) when new: a mentor, say, who takes no part in the program themselves.
+pub async fn find_or_add_person(
+    db: &impl ConnectionTrait,
+    email: &Email,
+    name: &str,
+    now: DateTime<Utc>,
+) -> Result<person::Model, sea_orm::DbErr> {
+    find_or_create_person(db, email, name, Role::Participant, now).await
 }
 
 pub async fn find_person(
@@ -98,7 +110,7 @@ async fn find_or_create_person(
     db: &impl ConnectionTrait,
     email: &Email,
     name: &str,
-    role: &str,
+    role: Role,
     now: DateTime<Utc>,
 ) -> Result<person::Model, sea_orm::DbErr> {
     if let Some(existing) = find_person(db, email).await? {
@@ -107,11 +119,11 @@ async fn find_or_create_person(
     person::ActiveModel {
         email: Set(email.to_string()),
         name: Set(name.to_owned()),
-        role: Set(role.to_owned()),
+        role: Set(role),
         confirmed_at: Set(None),
         release_emails: Set(true),
         milestone_emails: Set(true),
-        unsubscribe_token: Set(random_token()),
+        unsubscribe_token: Set(secret::token()),
         created_at: Set(now),
         ..Default::default()
     }
@@ -123,7 +135,7 @@ async fn find_or_create_person(
 pub async fn coordinator_count(db: &impl ConnectionTrait) -> Result<u64, sea_orm::DbErr> {
     use sea_orm::PaginatorTrait;
     person::Entity::find()
-        .filter(person::Column::Role.eq("coordinator"))
+        .filter(person::Column::Role.eq(Role::Coordinator))
         .count(db)
         .await
 }
@@ -149,6 +161,7 @@ pub struct Preferences {
     pub timezone: Option<chrono_tz::Tz>,
     pub release_emails: bool,
     pub milestone_emails: bool,
+    pub highlight_emails: bool,
 }
 
 pub async fn set_preferences(
@@ -161,6 +174,7 @@ pub async fn set_preferences(
     row.timezone = Set(preferences.timezone.map(|tz| tz.name().to_owned()));
     row.release_emails = Set(preferences.release_emails);
     row.milestone_emails = Set(preferences.milestone_emails);
+    row.highlight_emails = Set(preferences.highlight_emails);
     row.update(db).await
 }
 
@@ -186,5 +200,6 @@ pub async fn stop_routine_mail(
     let mut row: person::ActiveModel = person.into();
     row.release_emails = Set(false);
     row.milestone_emails = Set(false);
+    row.highlight_emails = Set(false);
     row.update(db).await
 }

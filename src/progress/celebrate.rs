@@ -9,6 +9,7 @@ use sea_orm::{
 
 use super::completions::Rules;
 use crate::entities::{cohort, participant, person, post};
+use crate::links::Links;
 use crate::mail::{self, Kind, render};
 
 async fn member_and_person(
@@ -20,6 +21,33 @@ async fn member_and_person(
         .one(db)
         .await?
         .and_then(|(m, p)| Some((m, p?))))
+}
+
+/// How many posts the finisher wrote in the cohort's time, and the titles of the first and
+/// the last.
+async fn post_span(
+    db: &impl ConnectionTrait,
+    member: &participant::Model,
+    cohort: &cohort::Model,
+) -> Result<(u64, Option<String>, Option<String>), DbErr> {
+    let Some(feed_id) = member.feed_id else {
+        return Ok((0, None, None));
+    };
+    let query = || {
+        post::Entity::find()
+            .filter(post::Column::FeedId.eq(feed_id))
+            .filter(post::Column::PublishedAt.gte(crate::cohorts::archive_cutoff(cohort)))
+    };
+    let count = query().count(db).await?;
+    let first = query()
+        .order_by_asc(post::Column::PublishedAt)
+        .one(db)
+        .await?;
+    let last = query()
+        .order_by_desc(post::Column::PublishedAt)
+        .one(db)
+        .await?;
+    Ok((count, first.map(|p| p.title), last.map(|p| p.title)))
 }
 
 /// Enqueues the finisher's celebration, a note to each coordinator and, where the cohort
@@ -34,58 +62,29 @@ pub async fn finished(
     let Some((member, person)) = member_and_person(db, participant_id).await? else {
         return Ok(());
     };
-    let base = rules.base_url.as_str().trim_end_matches('/');
-    let wall_url = format!("{base}/cohorts/{}/finishers", cohort.slug);
-    let (posts, first_post, last_post) = match member.feed_id {
-        Some(feed_id) => {
-            let query = || {
-                post::Entity::find()
-                    .filter(post::Column::FeedId.eq(feed_id))
-                    .filter(
-                        post::Column::PublishedAt.gte(crate::feeds::river::archive_cutoff(cohort)),
-                    )
-            };
-            let count = query().count(db).await?;
-            let first = query()
-                .order_by_asc(post::Column::PublishedAt)
-                .one(db)
-                .await?
-                .map(|p| p.title);
-            let last = query()
-                .order_by_desc(post::Column::PublishedAt)
-                .one(db)
-                .await?
-                .map(|p| p.title);
-            (count, first, last)
-        }
-        None => (0, None, None),
-    };
+    let links = Links::new(rules.base_url);
+    let wall_url = links.wall(&cohort.slug);
+    let (posts, first_post, last_post) = post_span(db, &member, cohort).await?;
     let done = rules.program.required_count();
     let badge =
         crate::badges::share::offer(db, rules.base_url, rules.program, cohort, member.id).await?;
-    let personal = render::email(
-        Kind::Celebration,
-        "celebration",
-        format!("celebrate:{}", member.id),
-        &person.email,
-        format!("You finished {}!", cohort.name),
-        context! {
-            name => person.name.clone(), cohort => cohort.name.clone(), done, posts, first_post, last_post,
-            wall_url => wall_url.clone(),
-            certificate_url => format!("{base}/cohorts/{}/people/{}/certificate", cohort.slug, member.id),
-            badge => minijinja::Value::from(minijinja::value::Serde(&badge)),
-        },
-        None,
-    )
-    .map_err(render::template_error)?;
+    let context = context! {
+        name => person.name.clone(), cohort => cohort.name.clone(), done, posts, first_post, last_post,
+        wall_url => wall_url.clone(),
+        certificate_url => links.certificate(&cohort.slug, member.id),
+        badge => minijinja::Value::from(minijinja::value::Serde(&badge)),
+    };
+    let key = format!("celebrate:{}", member.id);
+    let personal = render::Message::new(Kind::Celebration, "celebration", &person.email, key)
+        .subject(format!("You finished {}!", cohort.name))
+        .context(context)
+        .render()?;
     mail::enqueue(db, personal, now).await?;
 
-    let participants = participant::Entity::find()
-        .filter(participant::Column::CohortId.eq(cohort.id))
-        .count(db)
-        .await?;
-    let finishers = participant::Entity::find()
-        .filter(participant::Column::CohortId.eq(cohort.id))
+    let in_cohort =
+        || participant::Entity::find().filter(participant::Column::CohortId.eq(cohort.id));
+    let participants = in_cohort().count(db).await?;
+    let finishers = in_cohort()
         .filter(participant::Column::FinishedAt.is_not_null())
         .count(db)
         .await?;
@@ -99,48 +98,37 @@ pub async fn finished(
     // The finisher's name is their own choice: it goes in the message, escaped, never in
     // a subject line sent to other people's inboxes.
     let subject = format!("Someone finished {}: time to celebrate", cohort.name);
+    let note_to = |to: &person::Model, key: String, for_coordinator: bool| {
+        let message = render::Message::new(Kind::Celebration, "celebration-note", &to.email, key)
+            .subject(subject.clone())
+            .context(note(for_coordinator));
+        // Members get it as routine mail they can stop; coordinators as their job.
+        if for_coordinator {
+            message.render()
+        } else {
+            message.unsubscribe(&to.unsubscribe_token, &links).render()
+        }
+    };
     let coordinators = person::Entity::find()
-        .filter(person::Column::Role.eq("coordinator"))
+        .filter(person::Column::Role.eq(person::Role::Coordinator))
         .all(db)
         .await?;
     for coordinator in coordinators {
         let key = format!("celebrate:{}:coordinator:{}", member.id, coordinator.id);
-        let email = render::email(
-            Kind::Celebration,
-            "celebration-note",
-            key,
-            &coordinator.email,
-            subject.clone(),
-            note(true),
-            None,
-        )
-        .map_err(render::template_error)?;
-        mail::enqueue(db, email, now).await?;
+        mail::enqueue(db, note_to(&coordinator, key, true)?, now).await?;
     }
-    if cohort.celebrate_cohort {
-        let others = participant::Entity::find()
-            .filter(participant::Column::CohortId.eq(cohort.id))
-            .filter(participant::Column::Id.ne(member.id))
-            .find_also_related(person::Entity)
-            .all(db)
-            .await?;
-        for (other, other_person) in others {
-            let Some(other_person) = other_person else {
-                continue;
-            };
+    if !cohort.celebrate_cohort {
+        return Ok(());
+    }
+    let others = in_cohort()
+        .filter(participant::Column::Id.ne(member.id))
+        .find_also_related(person::Entity)
+        .all(db)
+        .await?;
+    for (other, other_person) in others {
+        if let Some(other_person) = other_person {
             let key = format!("celebrate:{}:member:{}", member.id, other.id);
-            let unsubscribe = Some((other_person.unsubscribe_token.as_str(), rules.base_url));
-            let email = render::email(
-                Kind::Celebration,
-                "celebration-note",
-                key,
-                &other_person.email,
-                subject.clone(),
-                note(false),
-                unsubscribe,
-            )
-            .map_err(render::template_error)?;
-            mail::enqueue(db, email, now).await?;
+            mail::enqueue(db, note_to(&other_person, key, false)?, now).await?;
         }
     }
     Ok(())
@@ -162,17 +150,16 @@ pub async fn halfway(
     if !person.milestone_emails || member.finished_at.is_some() {
         return Ok(());
     }
-    let base = rules.base_url.as_str().trim_end_matches('/');
-    let email = render::email(
-        Kind::Milestone,
-        "milestone",
-        format!("milestone:{}:half", member.id),
-        &person.email,
-        format!("Halfway through {}", cohort.name),
-        context! { name => person.name.clone(), done, required, cohort => cohort.name.clone(), me_url => format!("{base}/me") },
-        Some((person.unsubscribe_token.as_str(), rules.base_url)),
-    )
-    .map_err(render::template_error)?;
+    let links = Links::new(rules.base_url);
+    let context = context! {
+        name => person.name.clone(), done, required, cohort => cohort.name.clone(), me_url => links.me(),
+    };
+    let key = format!("milestone:{}:half", member.id);
+    let email = render::Message::new(Kind::Milestone, "milestone", &person.email, key)
+        .subject(format!("Halfway through {}", cohort.name))
+        .context(context)
+        .unsubscribe(&person.unsubscribe_token, &links)
+        .render()?;
     mail::enqueue(db, email, now).await?;
     Ok(())
 }

@@ -12,34 +12,15 @@ use sea_orm::{
 };
 use url::Url;
 
-use super::celebrate;
 use super::recognise::{self, Decision, PostFacts};
+use super::{batch, celebrate};
 use crate::cohorts;
+use crate::cohorts::{ARCHIVE_DAYS, archive_cutoff};
+pub use crate::entities::completion::Source;
 use crate::entities::{
     cohort, completion, completion_override, participant, person, post, post_thing, recognition,
 };
-use crate::feeds::river::{ARCHIVE_DAYS, archive_cutoff};
 use crate::lessons::{Program, Programs, schedule};
-
-/// Where a completion came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Source {
-    Post,
-    Claim,
-    Coordinator,
-    SelfReport,
-}
-
-impl Source {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Post => "post",
-            Self::Claim => "claim",
-            Self::Coordinator => "coordinator",
-            Self::SelfReport => "self",
-        }
-    }
-}
 
 /// What recognition needs besides the database.
 #[derive(Clone, Copy)]
@@ -148,7 +129,7 @@ pub async fn evaluate(
         .await?;
     let claimed = completions
         .iter()
-        .filter(|c| c.source == Source::Claim.as_str())
+        .filter(|c| c.source == Source::Claim)
         .filter_map(|c| Some((c.post_id?, c.lesson_number)))
         .filter(|(post_id, _)| ours.contains(post_id));
     let existing_things: HashSet<(i32, i32)> = post_thing::Entity::find()
@@ -162,6 +143,7 @@ pub async fn evaluate(
     // Lesson -> the earliest post that counts for it.
     let mut evidence: BTreeMap<i32, &post::Model> = BTreeMap::new();
     let mut wanted_things: HashSet<(i32, i32)> = HashSet::new();
+    let mut new_decisions = Vec::new();
     for post in &posts {
         let categories: Vec<String> = serde_json::from_str(&post.categories).unwrap_or_default();
         let facts = PostFacts {
@@ -175,20 +157,14 @@ pub async fn evaluate(
             evidence.entry(number).or_insert(post);
             wanted_things.insert((post.id, number));
         }
-        record_decision(
-            db,
-            member.id,
-            post.id,
-            &decision,
-            existing_decisions.get(&post.id),
-            now,
-        )
-        .await?;
+        let existing = existing_decisions.get(&post.id);
+        new_decisions
+            .extend(record_decision(db, member.id, post.id, &decision, existing, now).await?);
     }
     wanted_things.extend(claimed);
-    for (post_id, number) in wanted_things.difference(&existing_things) {
-        insert_post_thing(db, member.id, *post_id, *number).await?;
-    }
+    batch::insert_decisions(db, new_decisions).await?;
+    let new_things = wanted_things.difference(&existing_things).copied();
+    batch::insert_post_things(db, member.id, new_things).await?;
     for (post_id, number) in existing_things.difference(&wanted_things) {
         post_thing::Entity::delete_many()
             .filter(post_thing::Column::ParticipantId.eq(member.id))
@@ -201,24 +177,22 @@ pub async fn evaluate(
     let overrides = latest_overrides(db, member.id).await?;
     let done: HashMap<i32, &completion::Model> =
         completions.iter().map(|c| (c.lesson_number, c)).collect();
+    let mut new_completions = Vec::new();
     for (number, post) in &evidence {
         if overrides.get(number) == Some(&false) {
             continue;
         }
         match done.get(number) {
-            None => {
-                insert_completion(
-                    db,
-                    member.id,
-                    *number,
-                    Source::Post,
-                    Some(post.id),
-                    post.published_at.min(now),
-                )
-                .await?
-            }
+            None => new_completions.push(completion::ActiveModel {
+                participant_id: Set(member.id),
+                lesson_number: Set(*number),
+                source: Set(Source::Post),
+                post_id: Set(Some(post.id)),
+                completed_at: Set(post.published_at.min(now)),
+                ..Default::default()
+            }),
             Some(existing)
-                if existing.source == Source::Post.as_str()
+                if existing.source == Source::Post
                     && !wanted_things.contains(&(existing.post_id.unwrap_or(0), *number)) =>
             {
                 let mut row: completion::ActiveModel = (*existing).clone().into();
@@ -228,8 +202,9 @@ pub async fn evaluate(
             Some(_) => {}
         }
     }
+    batch::insert_completions(db, new_completions).await?;
     for completion in completions.iter().filter(|c| {
-        c.source == Source::Post.as_str()
+        c.source == Source::Post
             && !evidence.contains_key(&c.lesson_number)
             && c.post_id.is_some_and(|id| ours.contains(&id))
     }) {
@@ -240,6 +215,8 @@ pub async fn evaluate(
     check_finished(db, rules, member.id, cohort, now).await
 }
 
+/// Brings a stored decision up to date; one never made before is returned, to be inserted
+/// with the others.
 async fn record_decision(
     db: &impl ConnectionTrait,
     participant_id: i32,
@@ -247,62 +224,24 @@ async fn record_decision(
     decision: &Decision,
     existing: Option<&recognition::Model>,
     now: DateTime<Utc>,
-) -> Result<(), sea_orm::DbErr> {
+) -> Result<Option<recognition::ActiveModel>, sea_orm::DbErr> {
     let reason = decision.to_string();
     match existing {
-        Some(row) if row.reason == reason => Ok(()),
+        Some(row) if row.reason == reason => Ok(None),
         Some(row) => {
             let mut active: recognition::ActiveModel = row.clone().into();
             active.reason = Set(reason);
             active.decided_at = Set(now);
-            active.update(db).await.map(|_| ())
+            active.update(db).await.map(|_| None)
         }
-        None => recognition::Entity::insert(recognition::ActiveModel {
+        None => Ok(Some(recognition::ActiveModel {
             participant_id: Set(participant_id),
             post_id: Set(post_id),
             reason: Set(reason),
             decided_at: Set(now),
             ..Default::default()
-        })
-        .on_conflict(
-            OnConflict::columns([
-                recognition::Column::ParticipantId,
-                recognition::Column::PostId,
-            ])
-            .do_nothing()
-            .to_owned(),
-        )
-        .exec_without_returning(db)
-        .await
-        .map(|_| ()),
+        })),
     }
-}
-
-/// Records that a post counts for a lesson (once).
-async fn insert_post_thing(
-    db: &impl ConnectionTrait,
-    participant_id: i32,
-    post_id: i32,
-    number: i32,
-) -> Result<(), sea_orm::DbErr> {
-    post_thing::Entity::insert(post_thing::ActiveModel {
-        participant_id: Set(participant_id),
-        post_id: Set(post_id),
-        lesson_number: Set(number),
-        ..Default::default()
-    })
-    .on_conflict(
-        OnConflict::columns([
-            post_thing::Column::ParticipantId,
-            post_thing::Column::PostId,
-            post_thing::Column::LessonNumber,
-        ])
-        .do_nothing()
-        .to_owned(),
-    )
-    .exec_without_returning(db)
-    .await
-    .map(|_| ())
 }
 
 /// A coordinator's mark or unmark, as the audit trail shows it.
@@ -372,7 +311,7 @@ async fn insert_completion(
     completion::Entity::insert(completion::ActiveModel {
         participant_id: Set(participant_id),
         lesson_number: Set(lesson),
-        source: Set(source.as_str().to_owned()),
+        source: Set(source),
         post_id: Set(post_id),
         completed_at: Set(at),
         ..Default::default()
@@ -422,11 +361,11 @@ pub async fn claim(
     completion::Entity::delete_many()
         .filter(completion::Column::ParticipantId.eq(member.id))
         .filter(completion::Column::LessonNumber.eq(number))
-        .filter(completion::Column::Source.eq(Source::Post.as_str()))
+        .filter(completion::Column::Source.eq(Source::Post))
         .exec(db)
         .await?;
     insert_completion(db, member.id, number, Source::Claim, Some(post.id), now).await?;
-    insert_post_thing(db, member.id, post.id, number).await?;
+    batch::insert_post_things(db, member.id, std::iter::once((post.id, number))).await?;
     check_finished(db, rules, member.id, cohort, now).await?;
     Ok(())
 }

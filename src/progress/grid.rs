@@ -13,9 +13,11 @@ use sea_orm::{
 use serde::Serialize;
 
 use crate::cohorts;
+use crate::cohorts::archive_cutoff;
+use crate::entities::completion::Source;
+use crate::entities::feed::Status;
 use crate::entities::{cohort, completion, feed, participant, person, post, post_thing};
 use crate::feeds::health;
-use crate::feeds::river::archive_cutoff;
 use crate::lessons::Program;
 
 /// No new completion for this long makes a participant stalled; someone with none at all
@@ -98,21 +100,19 @@ pub async fn figures(
 pub struct Cell {
     /// `P` post, `C` claim, `M` coordinator's mark, `S` self-report.
     pub letter: &'static str,
-    /// `post`, `claim`, `coordinator` or `self`.
-    pub source: String,
+    pub source: Source,
     pub at: DateTime<Utc>,
     /// The evidence post, if any (see [`evidence`] for its title and link).
     pub post_id: Option<i32>,
 }
 
 /// The letter the grid shows for a completion's source.
-pub fn source_letter(source: &str) -> &'static str {
+pub fn source_letter(source: Source) -> &'static str {
     match source {
-        "post" => "P",
-        "claim" => "C",
-        "coordinator" => "M",
-        "self" => "S",
-        _ => "?",
+        Source::Post => "P",
+        Source::Claim => "C",
+        Source::Coordinator => "M",
+        Source::SelfReport => "S",
     }
 }
 
@@ -143,7 +143,7 @@ pub struct Row {
     pub posts: usize,
     /// Of those, the ones that count for no lesson.
     pub unclaimed: usize,
-    pub feed_status: String,
+    pub feed_status: Status,
     /// The feed's health in plain words.
     pub feed_health: String,
     pub feed_error: Option<String>,
@@ -391,7 +391,7 @@ pub async fn rows(
             .insert(c.lesson_number, c);
     }
     let start = cohorts::week_opens(cohort, 1);
-    let self_paced = cohort.pace == cohorts::Pace::SelfPaced.as_str();
+    let self_paced = cohort.pace == cohorts::Pace::SelfPaced;
     let calendar: Vec<DateTime<Utc>> = (1..=program.weeks())
         .map(|w| cohorts::week_opens(cohort, w))
         .collect();
@@ -405,8 +405,8 @@ pub async fn rows(
                 .iter()
                 .map(|lesson| {
                     mine.get(&lesson.number).map(|c| Cell {
-                        letter: source_letter(&c.source),
-                        source: c.source.clone(),
+                        letter: source_letter(c.source),
+                        source: c.source,
                         at: c.completed_at,
                         post_id: c.post_id,
                     })
@@ -460,7 +460,7 @@ pub async fn rows(
                 last_reminded_at: member.last_reminded_at,
                 posts: post_count,
                 unclaimed,
-                feed_status: feed.map_or_else(|| "pending".into(), |f| f.status.clone()),
+                feed_status: feed.map_or(Status::Pending, |f| f.status),
                 feed_health: feed
                     .map_or_else(|| "No feed found yet.".into(), |f| health::describe(f, now)),
                 feed_error: feed.and_then(|f| f.last_error.clone()),

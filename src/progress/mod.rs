@@ -1,6 +1,7 @@
 //! Progress: recognising which things posts are about, completions, finishing, and
 //! reading who has done what.
 
+mod batch;
 pub mod celebrate;
 pub mod completions;
 pub mod export;
@@ -34,14 +35,36 @@ pub struct ParticipantProgress {
     pub feed_id: Option<i32>,
 }
 
-/// Every participant of `cohort` with the lesson numbers they completed, in name order.
+/// (participant, name, email, blog, finished at, joined at, feed)
+type MemberRow = (
+    i32,
+    String,
+    String,
+    String,
+    Option<DateTime<Utc>>,
+    DateTime<Utc>,
+    Option<i32>,
+);
+
+/// Every participant of `cohort` with the lesson numbers they completed, in name order
+/// (two queries).
 pub async fn cohort_progress(
     db: &impl ConnectionTrait,
     cohort: &cohort::Model,
 ) -> Result<Vec<ParticipantProgress>, sea_orm::DbErr> {
-    let rows = participant::Entity::find()
+    let rows: Vec<MemberRow> = participant::Entity::find()
+        .select_only()
+        .column(participant::Column::Id)
+        .columns([person::Column::Name, person::Column::Email])
+        .columns([
+            participant::Column::BlogUrl,
+            participant::Column::FinishedAt,
+            participant::Column::JoinedAt,
+            participant::Column::FeedId,
+        ])
+        .join(JoinType::InnerJoin, participant::Relation::Person.def())
         .filter(participant::Column::CohortId.eq(cohort.id))
-        .find_also_related(person::Entity)
+        .into_tuple()
         .all(db)
         .await?;
     let completions: Vec<(i32, i32)> = completion::Entity::find()
@@ -60,26 +83,20 @@ pub async fn cohort_progress(
     }
     let mut progress: Vec<ParticipantProgress> = rows
         .into_iter()
-        .filter_map(|(p, person)| {
-            let person = person?;
-            Some(ParticipantProgress {
-                completed: done.remove(&p.id).unwrap_or_default(),
-                id: p.id,
-                name: person.name,
-                email: person.email,
-                blog: p.blog_url,
-                finished_at: p.finished_at,
-                joined_at: p.joined_at,
-                feed_id: p.feed_id,
-            })
-        })
+        .map(
+            |(id, name, email, blog, finished_at, joined_at, feed_id)| ParticipantProgress {
+                completed: done.remove(&id).unwrap_or_default(),
+                id,
+                name,
+                email,
+                blog,
+                finished_at,
+                joined_at,
+                feed_id,
+            },
+        )
         .collect();
-    progress.sort_by(|a, b| {
-        a.name
-            .to_lowercase()
-            .cmp(&b.name.to_lowercase())
-            .then(a.id.cmp(&b.id))
-    });
+    progress.sort_by_cached_key(|p| (p.name.to_lowercase(), p.id));
     Ok(progress)
 }
 
@@ -146,17 +163,21 @@ pub async fn completion_dates(
     cohort: &cohort::Model,
 ) -> Result<Vec<(ParticipantProgress, HashMap<i32, DateTime<Utc>>)>, sea_orm::DbErr> {
     let people = cohort_progress(db, cohort).await?;
-    let rows = completion::Entity::find()
+    let rows: Vec<(i32, i32, DateTime<Utc>)> = completion::Entity::find()
+        .select_only()
+        .columns([
+            completion::Column::ParticipantId,
+            completion::Column::LessonNumber,
+            completion::Column::CompletedAt,
+        ])
         .join(JoinType::InnerJoin, completion::Relation::Participant.def())
         .filter(participant::Column::CohortId.eq(cohort.id))
+        .into_tuple()
         .all(db)
         .await?;
     let mut dates: HashMap<i32, HashMap<i32, DateTime<Utc>>> = HashMap::new();
-    for row in rows {
-        dates
-            .entry(row.participant_id)
-            .or_default()
-            .insert(row.lesson_number, row.completed_at);
+    for (participant_id, lesson, at) in rows {
+        dates.entry(participant_id).or_default().insert(lesson, at);
     }
     Ok(people
         .into_iter()

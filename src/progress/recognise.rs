@@ -201,32 +201,6 @@ pub fn linked_lessons(html: &str, base_url: &Url, prefixes: &[String]) -> Vec<i3
     numbers
 }
 
-/// The whole ingest path for one fetched body without a database, as the poller runs it:
-/// decode, repair, parse and sanitise, then recognise every post. The `ingest` fuzz
-/// target and its regression test call this.
-pub fn ingest(
-    bytes: &[u8],
-    content_type: Option<&str>,
-    feed_url: &Url,
-    program: &Program,
-    base_url: &Url,
-    now: DateTime<Utc>,
-) -> Result<Vec<Decision>, crate::feeds::parse::ParseError> {
-    let feed = crate::feeds::parse::parse(bytes, content_type, feed_url, now)?;
-    Ok(feed
-        .posts
-        .iter()
-        .map(|post| {
-            recognise(
-                &PostFacts::of_parsed(post, now),
-                program,
-                base_url,
-                DateTime::<Utc>::MIN_UTC,
-            )
-        })
-        .collect())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,6 +215,7 @@ mod tests {
             tags: tags.iter().map(|t| t.to_string()).collect(),
             required: true,
             minutes: None,
+            experts: Vec::new(),
             body_html: String::new(),
         };
         Program {

@@ -11,6 +11,7 @@ use url::Url;
 use super::grid::{self, Row};
 use crate::entities::{cohort, participant};
 use crate::lessons::Program;
+use crate::links::Links;
 use crate::mail::{self, Kind, render};
 
 /// At most one reminder per person in this long.
@@ -58,8 +59,8 @@ impl Reminder<'_> {
         row: &Row,
         unsubscribe_token: &str,
         now: DateTime<Utc>,
-    ) -> Result<mail::Email, minijinja::Error> {
-        let base = self.base_url.as_str().trim_end_matches('/');
+    ) -> Result<mail::Email, DbErr> {
+        let links = Links::new(self.base_url);
         let next = self
             .program
             .lessons
@@ -67,21 +68,24 @@ impl Reminder<'_> {
             .zip(&row.cells)
             .find(|(l, cell)| l.required && cell.is_none())
             .map(|(l, _)| {
-                context! { number => l.number, title => l.title.clone(), url => crate::links::Links::new(self.base_url).lesson(self.program, l.number) }
+                context! { number => l.number, title => l.title.clone(), url => links.lesson(self.program, l.number) }
             });
-        render::email(
-            Kind::Reminder,
-            "reminder",
-            format!("reminder:{}:{}", row.id, now.date_naive()),
-            &row.email,
-            format!("Keep going with {}", self.cohort.name),
-            context! {
-                name => row.name.clone(), cohort => self.cohort.name.clone(), done => row.done,
-                required => self.program.required_count(), next, word => self.program.word(), me_url => format!("{base}/me"),
-                feed_problem => row.feed_failing.then(|| row.feed_error.clone().unwrap_or_else(|| "no feed found yet".into())),
-            },
-            Some((unsubscribe_token, self.base_url)),
-        )
+        let feed_problem = row.feed_failing.then(|| {
+            row.feed_error
+                .clone()
+                .unwrap_or_else(|| "no feed found yet".into())
+        });
+        let context = context! {
+            name => row.name.clone(), cohort => self.cohort.name.clone(), done => row.done,
+            required => self.program.required_count(), next, word => self.program.word(),
+            me_url => links.me(), feed_problem,
+        };
+        let key = format!("reminder:{}:{}", row.id, now.date_naive());
+        render::Message::new(Kind::Reminder, "reminder", &row.email, key)
+            .subject(format!("Keep going with {}", self.cohort.name))
+            .context(context)
+            .unsubscribe(unsubscribe_token, &links)
+            .render()
     }
 }
 
@@ -115,9 +119,7 @@ pub async fn send(
         if claimed.rows_affected != 1 {
             continue;
         }
-        let email = reminder
-            .email(row, &row.unsubscribe_token, now)
-            .map_err(render::template_error)?;
+        let email = reminder.email(row, &row.unsubscribe_token, now)?;
         if mail::enqueue(&txn, email, now).await? {
             sent += 1;
         }

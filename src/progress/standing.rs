@@ -8,8 +8,9 @@ use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Que
 use serde::Serialize;
 
 use crate::cohorts;
+use crate::cohorts::archive_cutoff;
+use crate::entities::completion::Source;
 use crate::entities::{cohort, completion, participant, post, post_thing, recognition};
-use crate::feeds::river::archive_cutoff;
 use crate::lessons::Program;
 
 /// A post as a participant's page links to it.
@@ -28,7 +29,7 @@ pub struct PostRef {
 pub enum LessonState {
     Done {
         /// `post`, `claim`, `coordinator` or `self`.
-        source: String,
+        source: Source,
         at: DateTime<Utc>,
         evidence: Option<PostRef>,
     },
@@ -115,7 +116,7 @@ pub async fn standing(
             let opens = cohorts::member_week_opens(cohort, member, lesson.week);
             let state = match completions.get(&lesson.number) {
                 Some(done) => LessonState::Done {
-                    source: done.source.clone(),
+                    source: done.source,
                     at: done.completed_at,
                     evidence: done
                         .post_id

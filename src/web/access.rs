@@ -44,7 +44,13 @@ impl FromRequestParts<AppState> for ReadableCohort {
         let Looking { viewer, current } = Looking::from_request_parts(parts, state)
             .await
             .map_err(IntoResponse::into_response)?;
-        match access::cohort_pages(&viewer, &cohort) {
+        // A participant's own pages (`people/{id}`) ask the rule for people's pages, which
+        // also lets their mentors in; every other cohort page asks the cohort's rule.
+        let verdict = match path_param(parts, state, "id").await?.map(|id| id.parse()) {
+            Some(Ok(id)) => access::person_page(&viewer, &cohort, id),
+            _ => access::cohort_pages(&viewer, &cohort),
+        };
+        match verdict {
             Verdict::Allowed => Ok(Self {
                 cohort,
                 viewer,
@@ -67,7 +73,7 @@ impl ReadableCohort {
         let (member, person) = cohorts::member(&state.db, &self.cohort, id)
             .await?
             .ok_or(AppError::NotFound)?;
-        match access::person_page(&self.viewer, &self.cohort, &member) {
+        match access::person_page(&self.viewer, &self.cohort, member.id) {
             Verdict::Allowed => Ok((member, person)),
             Verdict::SignIn | Verdict::Refused => Err(members_only()),
         }
@@ -131,7 +137,12 @@ pub async fn key_holder(state: &AppState, key: &str) -> Result<Viewer, AppError>
     Ok(Viewer::load(&state.db, Some(person)).await?)
 }
 
-async fn cohort_of_path(parts: &mut Parts, state: &AppState) -> Result<cohort::Model, Response> {
+/// The value of the path's parameter `name`, if the route has one.
+async fn path_param(
+    parts: &mut Parts,
+    state: &AppState,
+    name: &str,
+) -> Result<Option<String>, Response> {
     let params = RawPathParams::from_request_parts(parts, state)
         .await
         .map_err(|rejection| {
@@ -141,10 +152,15 @@ async fn cohort_of_path(parts: &mut Parts, state: &AppState) -> Result<cohort::M
             ))
             .into_response()
         })?;
-    let slug = params
+    Ok(params
         .iter()
-        .find(|(name, _)| *name == "slug")
-        .map(|(_, value)| value.to_owned())
+        .find(|(param, _)| *param == name)
+        .map(|(_, value)| value.to_owned()))
+}
+
+async fn cohort_of_path(parts: &mut Parts, state: &AppState) -> Result<cohort::Model, Response> {
+    let slug = path_param(parts, state, "slug")
+        .await?
         .ok_or_else(|| AppError::NotFound.into_response())?;
     cohorts::find(&state.db, &slug)
         .await

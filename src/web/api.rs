@@ -11,6 +11,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
 
 use crate::access::{self, Verdict, Viewer};
 use crate::cohorts;
+use crate::cohorts::{Pace, Visibility};
 use crate::entities::{feed, post};
 use crate::feeds::health;
 use crate::progress;
@@ -31,8 +32,8 @@ struct CohortSummary {
     name: String,
     starts_on: chrono::NaiveDate,
     timezone: String,
-    pace: String,
-    visibility: String,
+    pace: Pace,
+    visibility: Visibility,
 }
 
 #[derive(Serialize)]
@@ -62,7 +63,7 @@ struct ParticipantSummary {
 #[derive(Serialize)]
 struct FeedSummary {
     url: String,
-    status: &'static str,
+    status: health::Status,
     last_error: Option<String>,
     last_fetched_at: Option<chrono::DateTime<chrono::Utc>>,
     next_fetch_at: Option<chrono::DateTime<chrono::Utc>>,
@@ -70,11 +71,11 @@ struct FeedSummary {
 
 impl From<feed::Model> for FeedSummary {
     fn from(feed: feed::Model) -> Self {
-        let status = health::Status::parse(&feed.status);
+        let status = feed.status;
         let last_error = health::problem(&feed);
         Self {
             url: feed.url,
-            status: status.as_str(),
+            status,
             last_error,
             last_fetched_at: feed.last_fetched_at,
             next_fetch_at: if status.stopped() {

@@ -48,6 +48,16 @@ impl From<crate::feeds::AttachError> for AppError {
     }
 }
 
+/// A refused claim, report or mark: 400 with the reason (nothing changed).
+impl From<crate::progress::completions::CompletionError> for AppError {
+    fn from(e: crate::progress::completions::CompletionError) -> Self {
+        match e {
+            crate::progress::completions::CompletionError::Db(e) => e.into(),
+            refused => Self::BadRequest(format!("{refused}.")),
+        }
+    }
+}
+
 impl From<minijinja::Error> for AppError {
     fn from(e: minijinja::Error) -> Self {
         Self::Internal(e.into())
@@ -193,7 +203,7 @@ pub async fn error_pages(State(state): State<AppState>, request: Request, next: 
     };
     let current = super::auth::CurrentPerson {
         person: Some(person),
-        form_token: super::auth::form_token(&session),
+        form_token: super::csrf::form_token(&session),
     };
     if let Ok(html) = render_page(&page, current.viewer(), current.form_token.clone()) {
         let headers = response.headers().clone();

@@ -21,7 +21,7 @@ pub async fn show(State(state): State<AppState>, headers: HeaderMap) -> Result<R
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))
         .unwrap_or_default();
-    if !crate::web::auth::constant_time_eq(sent.trim().as_bytes(), secret.as_bytes()) {
+    if !crate::web::csrf::constant_time_eq(sent.trim().as_bytes(), secret.as_bytes()) {
         let refusal = AppError::Unauthorized(
             "The metrics are for the operator's scraper: send the secret set in TWENTYTHREE_METRICS_TOKEN as a bearer token.".into(),
         );

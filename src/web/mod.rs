@@ -7,6 +7,7 @@ mod assets;
 pub mod auth;
 mod badges;
 mod coordinator;
+pub mod csrf;
 mod error;
 pub mod extract;
 mod metrics;
@@ -31,10 +32,10 @@ use tower_http::trace::TraceLayer;
 pub use error::{ApiError, AppError};
 
 use crate::config::Config;
-use crate::feeds::poller::Poller;
 use crate::lessons::Programs;
 use crate::mail::notices::Notices;
 use crate::mail::sender::Sender;
+use crate::poller::Poller;
 
 /// The biggest request body of an ordinary form (the form-token guard reads no more).
 pub const FORM_LIMIT: usize = 64 * 1024;
@@ -80,8 +81,12 @@ pub fn router(state: AppState) -> Router {
         .route("/me/done", post(pages::me::report))
         .route("/me/blog", post(pages::me::move_blog))
         .route("/me/preferences", post(pages::me::preferences))
+        .route("/me/partner", post(pages::me::partner))
+        .route("/me/check", post(pages::me::check))
         .route("/me/addresses", post(pages::me::new_addresses))
         .route("/me/calendar.ics", get(syndication::personal_calendar))
+        .route("/mentor", get(pages::mentor::show))
+        .route("/highlights", post(pages::highlights::create))
         .route("/lessons", get(pages::lessons::index))
         .route("/lessons/{number}", get(pages::lessons::show))
         .route("/programs", get(pages::lessons::programs))
@@ -108,6 +113,12 @@ pub fn router(state: AppState) -> Router {
                 .post(coordinator::import::submit)
                 .layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),
         )
+        .route("/coordinator/cohorts/{slug}/together", get(coordinator::together::show))
+        .route("/coordinator/cohorts/{slug}/together/pair-everyone", post(coordinator::together::pair_everyone))
+        .route("/coordinator/cohorts/{slug}/together/pairs", post(coordinator::together::pair))
+        .route("/coordinator/cohorts/{slug}/together/pairs/{id}/end", post(coordinator::together::end_pair))
+        .route("/coordinator/cohorts/{slug}/together/mentors", post(coordinator::together::add_mentor))
+        .route("/coordinator/cohorts/{slug}/together/mentors/{id}/remove", post(coordinator::together::remove_mentor))
         .route("/coordinator/cohorts/{slug}/people/{id}", get(coordinator::people::show))
         .route("/coordinator/cohorts/{slug}/people/{id}/poll", post(coordinator::people::poll))
         .route("/coordinator/cohorts/{slug}/people/{id}/blog", post(coordinator::people::fix_blog))
@@ -128,7 +139,7 @@ pub fn router(state: AppState) -> Router {
         .route("/favicon.svg", get(assets::icon_svg))
         .route("/favicon.ico", get(assets::icon_ico))
         .fallback(not_found)
-        .layer(axum::middleware::from_fn_with_state(state.clone(), auth::guard_forms))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), csrf::guard_forms))
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::keep_private))
         .layer(axum::middleware::from_fn_with_state(state.clone(), error::error_pages))
         .layer(axum::middleware::from_fn_with_state(state.clone(), error::fail_fast))

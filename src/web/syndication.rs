@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
 
 use crate::entities::cohort;
-use crate::feeds::river::{self, Filter, RiverPost};
+use crate::feeds::river::{self, RiverPost};
 use crate::links::Links;
 use crate::web::access::{CohortFeed, Looking, key_holder, key_in};
 use crate::web::auth::sign_in_first;
@@ -21,11 +21,7 @@ async fn newest_posts(
     state: &AppState,
     cohort: &cohort::Model,
 ) -> Result<Vec<RiverPost>, AppError> {
-    Ok(
-        river::page(&state.db, cohort, Filter::default(), 1, FEED_POSTS)
-            .await?
-            .0,
-    )
+    Ok(river::newest(&state.db, cohort, FEED_POSTS).await?)
 }
 
 /// The cohort's newest posts and its address, for the output feeds.

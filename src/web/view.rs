@@ -41,3 +41,24 @@ pub fn program(program: &crate::lessons::Program) -> minijinja::Value {
         weeks => program.weeks(), default => program.default,
     }
 }
+
+/// Templates see the stored words of the typed columns ("self", "members", "failing").
+macro_rules! words_in_templates {
+    ($($kind:ty),*) => {$(
+        impl From<$kind> for minijinja::Value {
+            fn from(value: $kind) -> Self {
+                Self::from(value.as_ref())
+            }
+        }
+    )*};
+}
+
+words_in_templates!(
+    crate::cohorts::Pace,
+    crate::cohorts::Visibility,
+    crate::entities::completion::Source,
+    crate::entities::feed::Status,
+    crate::entities::outbox::Kind,
+    crate::entities::outbox::Status,
+    crate::entities::person::Role
+);

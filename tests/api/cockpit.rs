@@ -202,8 +202,8 @@ async fn a_coordinator_sees_the_figures_creates_a_cohort_and_filters_the_grid() 
         .unwrap();
     assert_eq!(
         (
-            spring.pace.as_str(),
-            spring.visibility.as_str(),
+            spring.pace.as_ref(),
+            spring.visibility.as_ref(),
             spring.release_weekday
         ),
         ("self", "members", 2)
@@ -277,7 +277,7 @@ async fn a_coordinator_sees_the_figures_creates_a_cohort_and_filters_the_grid() 
     assert_eq!(
         (
             edited.name.as_str(),
-            edited.pace.as_str(),
+            edited.pace.as_ref(),
             edited.self_report
         ),
         ("Spring 2027", "cohort", false)
@@ -810,7 +810,7 @@ async fn the_cli_edits_a_cohort_with_the_same_rules_as_the_form() {
     assert_eq!(
         (
             edited.name.as_str(),
-            edited.pace.as_str(),
+            edited.pace.as_ref(),
             edited.self_report
         ),
         ("Autumn 2026", "self", false)
@@ -819,5 +819,58 @@ async fn the_cli_edits_a_cohort_with_the_same_rules_as_the_form() {
         edited.starts_on.to_string(),
         "2026-09-01",
         "what was not given stays"
+    );
+}
+
+/// A cohort of more than one grid page (100 people): every page renders, the pager keeps
+/// the search and the order, and the last page holds the rest.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_grid_of_several_pages_pages_with_its_search_kept() {
+    let app = spawn_app().await;
+    app.new_coordinator("sam@example.org", "Sam").await;
+    let cohort = app
+        .new_cohort(
+            "staff",
+            days_from_today(-10),
+            twentythree::cohorts::Visibility::Members,
+            twentythree::cohorts::Pace::Cohort,
+        )
+        .await;
+    for n in 1..=130 {
+        let new = twentythree::people::NewParticipant::parse(
+            &format!("Staff member {n:03}"),
+            &format!("staff{n}@example.org"),
+            &format!("https://staff{n}.blog.example/"),
+        )
+        .unwrap();
+        twentythree::people::add_participant(&app.state.db, &cohort, &new, Utc::now())
+            .await
+            .unwrap();
+    }
+    let sam = Browser::sign_in(&app, "sam@example.org").await;
+
+    let first = sam.get("/coordinator/cohorts/staff").await;
+    assert_eq!(first.status, 200, "{}", first.body);
+    assert_eq!(grid_names(&first.body).len(), 100);
+    assert!(first.body.contains("Page 1 of 2"), "{}", first.body);
+    assert!(first.body.contains("&amp;page=2#grid"), "a link to page 2");
+
+    let searched = sam
+        .get("/coordinator/cohorts/staff?q=staff+member+1&sort=name&page=1")
+        .await;
+    assert_eq!(searched.status, 200, "{}", searched.body);
+    // "Staff member 100" to "Staff member 130": 31 people, one page.
+    assert_eq!(grid_names(&searched.body).len(), 31);
+    assert!(!searched.body.contains("Page 1 of"), "one page, no pager");
+
+    let second = sam.get("/coordinator/cohorts/staff?page=2").await;
+    assert_eq!(second.status, 200, "{}", second.body);
+    let names = grid_names(&second.body);
+    assert_eq!(names.len(), 30);
+    assert_eq!(names.last().map(String::as_str), Some("Staff member 130"));
+    assert!(second.body.contains("Page 2 of 2"));
+    assert!(
+        second.body.contains("&amp;page=1#grid"),
+        "a link back to page 1"
     );
 }

@@ -24,7 +24,7 @@ fn form(cookie: &str, fields: &str) -> String {
     let session = cookie.split_once('=').unwrap().1;
     format!(
         "csrf={}&{fields}",
-        twentythree::web::auth::form_token(session)
+        twentythree::web::csrf::form_token(session)
     )
 }
 

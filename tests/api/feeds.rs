@@ -423,6 +423,27 @@ async fn a_loopback_address_in_any_spelling_is_never_contacted_when_private_feed
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn one_tick_reads_a_backlog_many_batches_long_and_then_finds_nothing_due() {
+    let app = spawn_app().await;
+    let host = cohort_with_host(&app).await;
+    for (n, (_, feed, ..)) in BLOGS.iter().enumerate() {
+        let email = format!("p{n}@example.org");
+        app.add_participant("autumn", &format!("P{n}"), &email, &host.url(feed));
+    }
+    let mut poller = app.state.poller.clone();
+    poller.batch = 3;
+    poller.concurrency = 2;
+    let now = chrono::Utc::now();
+    let summary = poller.tick(now).await.unwrap();
+    assert_eq!(summary.read, BLOGS.len(), "{summary}");
+    for (_, feed, ..) in BLOGS {
+        assert_eq!(host.hits(feed), 2, "discovery, then one read: {feed}");
+    }
+    let again = poller.tick(now).await.unwrap();
+    assert_eq!(again.feeds(), 0, "nothing is due any more: {again}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn the_poller_honours_retry_after_gone_and_permanent_redirects() {
     let app = spawn_app().await;
     let host = cohort_with_host(&app).await;

@@ -165,7 +165,7 @@ impl TestApp {
     }
 
     /// Reads every feed once, as `twentythree poll` does.
-    pub async fn poll_feeds(&self) -> twentythree::feeds::poller::Summary {
+    pub async fn poll_feeds(&self) -> twentythree::poller::Summary {
         self.state
             .poller
             .poll_now(None, Utc::now(), |_| {})

@@ -568,7 +568,7 @@ pub async fn enrol(
         .unwrap();
     let feed = feed::ActiveModel {
         url: Set(feed_url.to_owned()),
-        status: Set("ok".into()),
+        status: Set(twentythree::feeds::health::Status::Ok),
         last_fetched_at: Set(Some(now - chrono::Duration::days(1))),
         next_fetch_at: Set(Some(now)),
         consecutive_errors: Set(0),

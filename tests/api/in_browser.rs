@@ -117,6 +117,7 @@ async fn every_page_family_is_usable_at_desktop_and_phone_width() {
     };
     probe.close().await.unwrap();
     let (app, _host) = world().await;
+    learning_together(&app).await;
     let pages = [
         ("home", "/"),
         ("lessons", "/lessons"),
@@ -141,6 +142,8 @@ async fn every_page_family_is_usable_at_desktop_and_phone_width() {
         ("reminders", "/coordinator/cohorts/spring/reminders"),
         ("settings", "/coordinator/cohorts/spring/settings"),
         ("import", "/coordinator/cohorts/spring/import"),
+        ("together", "/coordinator/cohorts/spring/together"),
+        ("mentor", "/mentor"),
     ];
     let mut problems = Vec::new();
     for (width, height) in [(1280, 1800), (375, 1800)] {
@@ -162,10 +165,69 @@ async fn every_page_family_is_usable_at_desktop_and_phone_width() {
                     .unwrap();
                 check(&client, &format!("{name}-{width}-{mode}"), &mut problems).await;
             }
+            sign_in(&app, &client, "p1@example.org").await;
+            client.goto(&format!("{}/me", app.address)).await.unwrap();
+            check(
+                &client,
+                &format!("me-partner-{width}-{mode}"),
+                &mut problems,
+            )
+            .await;
             client.close().await.unwrap();
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The coordinator mentors three people and highlights a post for Thing 1; the people of
+/// places 2 and 3 are learning partners.
+async fn learning_together(app: &TestApp) {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    use twentythree::together::{highlights, mentors, partners};
+    let db = &app.state.db;
+    let cohort = twentythree::cohorts::find(db, "spring")
+        .await
+        .unwrap()
+        .unwrap();
+    mentors::assign(
+        db,
+        &cohort,
+        (&"coco@example.org".parse().unwrap(), "Coco"),
+        &[2, 3, 4],
+        Utc::now(),
+    )
+    .await
+    .unwrap();
+    partners::pair_by_hand(db, &cohort, 2, 3, Utc::now())
+        .await
+        .unwrap();
+    let post = twentythree::entities::post_thing::Entity::find()
+        .filter(twentythree::entities::post_thing::Column::ParticipantId.eq(2))
+        .filter(twentythree::entities::post_thing::Column::LessonNumber.eq(1))
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap()
+        .post_id;
+    let coco = twentythree::people::find_person(db, &"coco@example.org".parse().unwrap())
+        .await
+        .unwrap();
+    let viewer = twentythree::access::Viewer::load(db, coco).await.unwrap();
+    let target = highlights::Target {
+        author: 2,
+        post,
+        lesson: 1,
+    };
+    highlights::highlight(
+        db,
+        (&app.state.programs, &app.state.config.base_url),
+        &viewer,
+        target,
+        "Short, honest, and full of links worth following",
+        Utc::now(),
+    )
+    .await
+    .unwrap();
 }
 
 async fn check(client: &Client, shot: &str, problems: &mut Vec<String>) {

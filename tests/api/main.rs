@@ -30,5 +30,6 @@ mod scale;
 mod signin;
 mod slow_clients;
 mod smtp;
+mod together;
 mod trust;
 mod xss;

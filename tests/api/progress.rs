@@ -225,11 +225,12 @@ async fn a_finisher_is_celebrated_once_through_a_real_mail_server() {
     );
 
     // Polls, a full re-evaluation, racing pollers and another sender tick change nothing.
-    let other = twentythree::feeds::poller::Poller::new(
+    let other = twentythree::poller::Poller::new(
         app.state.db.clone(),
         twentythree::fetcher(&app.state.config).unwrap(),
         &app.state.config,
         app.state.programs.clone(),
+        Default::default(),
     );
     let mut edited = finisher_feed(1..=23);
     edited.extend_from_slice(b"<!-- edited -->");
@@ -459,7 +460,7 @@ async fn a_permanent_rejection_fails_the_email_with_the_servers_reply() {
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(row.status, "failed");
+    assert_eq!(row.status.as_ref(), "failed");
     assert!(row.last_error.unwrap().contains("550"));
     assert!(app.smtp.messages().is_empty());
 
@@ -690,7 +691,7 @@ async fn mail_interrupted_mid_send_is_resent_only_where_losing_it_is_worse() {
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(milestone.status, "failed");
+    assert_eq!(milestone.status.as_ref(), "failed");
     assert!(
         milestone
             .last_error

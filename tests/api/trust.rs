@@ -90,7 +90,7 @@ impl Setting {
             .await
             .unwrap()
             .into_iter()
-            .map(|c| (c.lesson_number, c.source))
+            .map(|c| (c.lesson_number, c.source.to_string()))
             .collect();
         done.sort();
         done

@@ -129,6 +129,7 @@ fn candidate(entry: Entry, item: RawItem, cx: &Context) -> Option<Candidate> {
         published_raw: item.published.clone().or_else(|| item.updated.clone()),
         published_at,
         updated_at,
+        comments: item.comments,
     };
     Some(Candidate {
         post,

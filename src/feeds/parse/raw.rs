@@ -15,6 +15,8 @@ const DC: &str = "http://purl.org/dc/elements/1.1/";
 const DCTERMS: &str = "http://purl.org/dc/terms/";
 const MEDIA: &str = "http://search.yahoo.com/mrss/";
 const ITUNES: &str = "http://www.itunes.com/dtds/podcast-1.0.dtd";
+const SLASH: &str = "http://purl.org/rss/1.0/modules/slash/";
+const THREADING: &str = "http://purl.org/syndication/thread/1.0";
 
 /// What the raw pass learnt about one item (or entry), in document order.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -38,6 +40,9 @@ pub(super) struct RawItem {
     pub summary_base: Option<Url>,
     /// For JSON Feed, the item's `url` (feed-rs mixes it up with `external_url`).
     pub json_url: Option<Option<String>>,
+    /// How many comments the post has, where the feed says so (`slash:comments`, as
+    /// WordPress publishes it, or Atom threading's `thr:total`, as Blogger does).
+    pub comments: Option<i32>,
     /// Where the item is in the scanned text, tags included.
     pub span: std::ops::Range<usize>,
 }
@@ -68,6 +73,7 @@ enum Field {
     OtherText(u8),
     Subject,
     Link,
+    Comments,
     Other,
 }
 
@@ -280,6 +286,7 @@ fn finish(capture: &mut Option<Capture>, depth: usize, item: &mut RawItem, ranks
         Field::OtherText(rank) => ranked(&mut item.other_text, &mut ranks.text, rank, text),
         Field::Subject => item.subjects.push(text.to_owned()),
         Field::Link => item.link_text = Some(text.to_owned()),
+        Field::Comments => item.comments = text.parse().ok().filter(|n: &i32| *n >= 0),
         Field::Other => {}
     }
 }
@@ -306,6 +313,7 @@ fn field(ns: &str, local: &str) -> Field {
         (ITUNES, "summary") => Field::OtherText(1),
         (MEDIA, "description") => Field::OtherText(2),
         (_, "link") if rss || ns == ATOM => Field::Link,
+        (SLASH, "comments") | (THREADING, "total") => Field::Comments,
         _ => Field::Other,
     }
 }
@@ -405,6 +413,19 @@ mod tests {
             Some("2026-10-01 09:30:00")
         );
         assert_eq!(raw.items[1].link_text, None);
+    }
+
+    #[test]
+    fn wordpress_comment_counts_are_kept() {
+        let text = r#"<rss version="2.0" xmlns:slash="http://purl.org/rss/1.0/modules/slash/"><channel>
+            <item><guid>a</guid><slash:comments>3</slash:comments></item>
+            <item><guid>b</guid><slash:comments>0</slash:comments></item>
+            <item><guid>c</guid></item>
+            <item><guid>d</guid><slash:comments>lots</slash:comments></item>
+            </channel></rss>"#;
+        let doc = scan(text, &url()).unwrap();
+        let counts: Vec<Option<i32>> = doc.items.iter().map(|i| i.comments).collect();
+        assert_eq!(counts, [Some(3), Some(0), None, None]);
     }
 
     #[test]

@@ -1012,3 +1012,21 @@ fn a_feed_of_thousands_of_entries_keeps_the_newest_wherever_they_stand() {
         assert_eq!(post.title, format!("Post {}", &post.guid[1..]));
     }
 }
+
+#[test]
+fn wordpress_comment_counts_are_kept_and_other_feeds_say_nothing() {
+    let wordpress = parse_fixture("wordpress/feed.xml");
+    assert_eq!(post(&wordpress, "What I had for lunch").comments, Some(1));
+    assert_eq!(
+        post(&wordpress, "Thing #3: My feed reader").comments,
+        Some(0)
+    );
+    assert_eq!(post(&wordpress, "Exploring online maps").comments, Some(2));
+    let blogger = parse_fixture("blogger/atom.xml");
+    assert!(
+        blogger.posts.iter().all(|p| p.comments.is_some()),
+        "thr:total"
+    );
+    let jekyll = parse_fixture("jekyll/feed.xml");
+    assert!(jekyll.posts.iter().all(|p| p.comments.is_none()));
+}

@@ -33,7 +33,7 @@ pub async fn index(
             let program = state.programs.of(&c).info.title.clone();
             context! {
                 slug => c.slug, name => c.name, starts_on => c.starts_on.to_string(),
-                ends_on => c.ends_on.map(|d| d.to_string()), pace => c.pace, visibility => c.visibility,
+                ends_on => c.ends_on.map(|d| d.to_string()), pace => c.pace.to_string(), visibility => c.visibility.to_string(),
                 program,
                 participants => f.participants, active => f.active, finished => f.finished, failing => f.failing,
             }

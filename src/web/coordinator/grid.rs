@@ -9,6 +9,7 @@ use minijinja::context;
 use serde::Deserialize;
 
 use super::{chart, cohort};
+use crate::progress::completions::Source;
 use crate::progress::grid::{self, Filter, Row, Sort};
 use crate::web::auth::Coordinator;
 use crate::web::{AppError, AppState};
@@ -26,13 +27,12 @@ pub struct GridQuery {
     sort: Option<String>,
 }
 
-fn source_name(source: &str) -> &'static str {
+fn source_name(source: Source) -> &'static str {
     match source {
-        "post" => "a post",
-        "claim" => "a claimed post",
-        "coordinator" => "a coordinator's mark",
-        "self" => "self-report",
-        _ => "an unknown source",
+        Source::Post => "a post",
+        Source::Claim => "a claimed post",
+        Source::Coordinator => "a coordinator's mark",
+        Source::SelfReport => "self-report",
     }
 }
 
@@ -49,8 +49,8 @@ fn cells(row: &Row, numbers: &[i32], evidence: &Evidence) -> Vec<minijinja::Valu
                     .map(|(t, _)| format!(": \u{201c}{t}\u{201d}"))
                     .unwrap_or_default();
                 context! {
-                    letter => c.letter, source => c.source.clone(), link => post.and_then(|(_, l)| l.clone()),
-                    title => format!("Thing {number} done {} by {}{title}", c.at.format("%Y-%m-%d"), source_name(&c.source)),
+                    letter => c.letter, source => c.source, link => post.and_then(|(_, l)| l.clone()),
+                    title => format!("Thing {number} done {} by {}{title}", c.at.format("%Y-%m-%d"), source_name(c.source)),
                 }
             }
             None if *locked => context! { letter => "", source => "locked", link => (), title => format!("Thing {number}: not open yet") },
@@ -131,7 +131,7 @@ pub async fn show(
         .filter(|r| r.feed_failing)
         .map(|r| {
             context! {
-                id => r.id, name => r.name.clone(), blog => r.blog.clone(), status => r.feed_status.clone(),
+                id => r.id, name => r.name.clone(), blog => r.blog.clone(), status => r.feed_status,
                 health => r.feed_health.clone(), error => r.feed_error.clone(),
                 since => r.failing_since.map(|at| at.format("%Y-%m-%d %H:%M UTC").to_string()),
             }

@@ -8,6 +8,7 @@ pub mod grid;
 pub mod import;
 pub mod people;
 pub mod reminders;
+pub mod together;
 
 use crate::web::extract::{Form, Path, Query};
 use axum::extract::State;
@@ -17,7 +18,7 @@ use chrono::Utc;
 use serde::Deserialize;
 
 use crate::entities::cohort;
-use crate::progress::completions::{self, CompletionError, Override, Rules};
+use crate::progress::completions::{self, Override, Rules};
 use crate::web::auth::Coordinator;
 use crate::web::{AppError, AppState};
 
@@ -85,20 +86,9 @@ async fn record_overrides(
             by: Some(coordinator.id),
         })
         .collect();
-    match completions::set_many_by_coordinator(
-        &state.db,
-        rules,
-        &member,
-        &cohort,
-        &changes,
-        Utc::now(),
-    )
-    .await
-    {
-        Ok(()) => Ok((cohort, member.id)),
-        Err(CompletionError::Db(e)) => Err(e.into()),
-        Err(e) => Err(AppError::BadRequest(format!("{e}."))),
-    }
+    completions::set_many_by_coordinator(&state.db, rules, &member, &cohort, &changes, Utc::now())
+        .await?;
+    Ok((cohort, member.id))
 }
 
 /// `POST /coordinator/cohorts/{slug}/people/{id}/things/{number}` with `done=true|false`:
@@ -202,19 +192,22 @@ pub async fn mail_log(
         }
         None => None,
     };
-    let rows: Vec<minijinja::Value> =
-        crate::mail::log(&state.db, members.as_ref().map(|(_, e)| e), 200)
-            .await?
-            .into_iter()
-            .map(|logged| {
-                let row = logged.row;
-                minijinja::context! {
-                    created => row.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
-                    kind => row.kind, to => logged.to, subject => row.subject,
-                    status => row.status, attempts => row.attempts, error => row.last_error,
-                }
-            })
-            .collect();
+    let rows: Vec<minijinja::Value> = crate::mail::log(
+        &state.db,
+        members.as_ref().map(|(_, e)| e),
+        200,
+    )
+    .await?
+    .into_iter()
+    .map(|logged| {
+        let row = logged.row;
+        minijinja::context! {
+            created => row.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+            kind => row.kind.to_string(), to => logged.to, subject => row.subject,
+            status => row.status.to_string(), attempts => row.attempts, error => row.last_error,
+        }
+    })
+    .collect();
     let cohort = members.map(|(c, _)| minijinja::context! { slug => c.slug, name => c.name });
     current.render("mail-log.html", minijinja::context! { rows, cohort })
 }

@@ -12,8 +12,9 @@ use serde::Deserialize;
 use super::cohort;
 use super::member_of;
 use crate::cohorts;
-use crate::feeds::{self, health, poller::Read};
+use crate::feeds::{self, health};
 use crate::people::BlogUrl;
+use crate::poller::Read;
 use crate::progress::completions;
 use crate::progress::standing::{self, LessonState};
 use crate::web::auth::Coordinator;
@@ -74,7 +75,7 @@ pub async fn show(
         .map(|l| {
             let (state_name, date, source, evidence) = match &l.state {
                 LessonState::Done { source, at, evidence } => {
-                    ("done", view::date(*at, tz), Some(source.clone()), evidence.clone())
+                    ("done", view::date(*at, tz), Some(*source), evidence.clone())
                 }
                 LessonState::Open { opened_at } => ("open", view::date(*opened_at, tz), None, None),
                 LessonState::Locked { opens_at } => ("locked", view::date(*opens_at, tz), None, None),
@@ -114,7 +115,7 @@ pub async fn show(
                 release_emails => person.release_emails,
             },
             feed => feed.as_ref().map(|f| context! {
-                url => f.url.clone(), status => f.status.clone(), health => health::describe(f, now),
+                url => f.url.clone(), status => f.status.to_string(), health => health::describe(f, now),
                 error => f.last_error.clone(), failing => health::is_failing(f),
                 since => f.failing_since.map(|at| view::datetime(at, tz)),
                 fetched => f.last_fetched_at.map(|at| view::datetime(at, tz)),

@@ -113,7 +113,7 @@ pub async fn show(
                 starts => view::date(cohorts::week_opens(&cohort, 1), timezone),
                 ended => cohorts::ended(&cohort, now).then(|| cohort.ends_on.map(|d| d.format("%-d %b %Y").to_string())),
                 timezone => cohort.timezone.clone(),
-                self_paced => cohort.pace == cohorts::Pace::SelfPaced.as_str(),
+                self_paced => cohort.pace == cohorts::Pace::SelfPaced,
                 public => cohorts::is_public(&cohort),
                 joinable => !cohorts::ended(&cohort, now),
             },

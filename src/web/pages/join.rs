@@ -12,9 +12,9 @@ use minijinja::value::{Serde, Value};
 use serde::{Deserialize, Serialize};
 
 use crate::access::{self, Viewer};
+use crate::cohorts::archive_cutoff;
 use crate::entities::cohort;
 use crate::feeds::discover::{self, Discovered};
-use crate::feeds::river::archive_cutoff;
 use crate::people::{BlogUrl, Email, NewParticipant, parse_name};
 use crate::progress::recognise::{Decision, PostFacts, recognise};
 use crate::web::access::Looking;

@@ -14,6 +14,7 @@ use crate::access::{self, LessonAccess, Viewer};
 use crate::cohorts;
 use crate::entities::cohort;
 use crate::lessons::{Lesson, Program};
+use crate::together::{experts, highlights};
 use crate::web::access::Looking;
 use crate::web::auth::CurrentPerson;
 use crate::web::{AppError, AppState, view};
@@ -123,21 +124,37 @@ async fn lesson_of(
     let lesson = program.get(number).ok_or(AppError::NotFound)?;
     let (ours, viewer) = within(state, program, viewer).await?;
     let access = access::lesson(&viewer, lesson, &ours, Utc::now());
-    let written = if access == LessonAccess::Open {
-        let readable: Vec<&cohort::Model> = access::visible_cohorts(&viewer, &ours).collect();
-        crate::feeds::river::about_lesson(&state.db, &readable, number, 20).await?
+    let readable: Vec<&cohort::Model> = access::visible_cohorts(&viewer, &ours).collect();
+    let (written, models) = if access == LessonAccess::Open {
+        (
+            crate::feeds::river::about_lesson(&state.db, &readable, number, 20).await?,
+            highlights::for_lesson(&state.db, &readable, number).await?,
+        )
     } else {
-        Vec::new()
+        (Vec::new(), Vec::new())
     };
+    let slug_of = |id: i32| readable.iter().find(|c| c.id == id).map(|c| c.slug.clone());
+    let models: Vec<Value> = models
+        .into_iter()
+        .map(|h| {
+            context! {
+                slug => slug_of(h.cohort_id), author => h.author, participant => h.highlight.participant_id,
+                title => h.post.title, link => h.post.link, excerpt => h.post.excerpt,
+                note => h.highlight.note, by => h.by,
+            }
+        })
+        .collect();
     let written: Vec<Value> = written
         .into_iter()
         .map(|(slug, post)| {
             context! {
                 slug, author => post.author, title => post.title, link => post.link, excerpt => post.excerpt,
-                participant => post.participant_id, date => view::date(post.published_at, chrono_tz::Tz::UTC),
+                id => post.id, participant => post.participant_id, date => view::date(post.published_at, chrono_tz::Tz::UTC),
+                may_highlight => highlights::may_highlight(&viewer, post.participant_id),
             }
         })
         .collect();
+    let experts = experts::names(&state.db, lesson).await?;
     let previous = program
         .get(number - 1)
         .map(|l| lesson_view(l, LessonAccess::Open));
@@ -151,6 +168,8 @@ async fn lesson_of(
             body => (access == LessonAccess::Open).then_some(lesson.body_html.as_str()),
             tags => Value::from(Serde(&lesson.tags)),
             written,
+            models,
+            experts,
             previous => Value::from(Serde(&previous)),
             next => Value::from(Serde(&next)),
             program => view::program(program),

@@ -28,7 +28,9 @@ pub async fn show(
         participant: Some(member.id),
         thing: None,
     };
-    let (posts, total) = river::page(&state.db, &cohort, filter, 1, PER_PAGE).await?;
+    let river::RiverPage { posts, more, .. } =
+        river::page(&state.db, &cohort, filter, 1, PER_PAGE).await?;
+    let total = river::count(&state.db, &cohort, filter).await?;
     let completed: Vec<i32> = crate::progress::completed(&state.db, &member)
         .await?
         .into_iter()
@@ -57,7 +59,7 @@ pub async fn show(
                 url => f.url.clone(),
                 title => f.title.clone(),
                 platform => f.platform.clone(),
-                status => f.status.clone(),
+                status => f.status.to_string(),
                 health => health::describe(f, now),
             }),
             completed => Value::from(Serde(&completed)),
@@ -67,7 +69,7 @@ pub async fn show(
             percent => view::percent(completed.len(), required),
             posts => Value::from(Serde(post_views(posts, timezone))),
             total,
-            more => total > PER_PAGE,
+            more,
         },
     )
 }

@@ -83,7 +83,7 @@ pub async fn show(
         ));
     }
     let page = positive(query.page.as_deref(), "page")?.unwrap_or(1);
-    let (posts, total) = river::page(
+    let river::RiverPage { posts, total, more } = river::page(
         &state.db,
         &cohort,
         filter,
@@ -91,7 +91,13 @@ pub async fn show(
         PER_PAGE,
     )
     .await?;
-    let pages = total.div_ceil(PER_PAGE).max(1);
+    let pages = total.exact().map(|n| n.div_ceil(PER_PAGE).max(1));
+    let (total, more_than) = match total {
+        river::Total::Exact(n) => (n, false),
+        river::Total::MoreThan(n) => (n, true),
+    };
+    let highlighted =
+        crate::together::highlights::marks(&state.db, posts.iter().map(|p| p.id)).await?;
     let person_name = match filter.participant {
         Some(id) => cohorts::member(&state.db, &cohort, id)
             .await?
@@ -127,11 +133,13 @@ pub async fn show(
         context! {
             cohort => context! { slug => cohort.slug.clone(), name => cohort.name.clone(), public => cohorts::is_public(&cohort) },
             posts => Value::from(Serde(post_views(posts, cohorts::timezone(&cohort)))),
+            highlighted => Value::from(Serde(highlighted)),
             total,
+            more_than,
             page,
             pages,
             previous => (page > 1).then(|| link(page - 1)),
-            next => (page < pages).then(|| link(page + 1)),
+            next => more.then(|| link(page + 1)),
             thing => filter.thing,
             program => view::program(state.programs.of(&cohort)),
             thing_title => filter.thing.and_then(|n| state.programs.of(&cohort).get(n)).map(|l| l.title.clone()),

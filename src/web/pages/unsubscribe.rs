@@ -23,7 +23,7 @@ pub async fn show(
     Path(token): Path<String>,
 ) -> Result<Html<String>, AppError> {
     let person = find(&state, &token).await?;
-    let subscribed = person.release_emails || person.milestone_emails;
+    let subscribed = person.release_emails || person.milestone_emails || person.highlight_emails;
     current.render("unsubscribe.html", context! { token, done => !subscribed })
 }
 

@@ -18,7 +18,7 @@ use crate::web::{AppError, AppState};
 use crate::{feeds, rate};
 
 /// The signed-in person's place `id`, with its cohort; 404 for anyone else's.
-async fn own_membership(
+pub(super) async fn own_membership(
     state: &AppState,
     person: &person::Model,
     id: i32,
@@ -47,7 +47,7 @@ async fn refused(
     Ok((StatusCode::BAD_REQUEST, page).into_response())
 }
 
-fn capitalise(text: &str) -> String {
+pub(super) fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     chars
         .next()
@@ -56,7 +56,7 @@ fn capitalise(text: &str) -> String {
 }
 
 /// A required number of a form: `what` to choose when it is missing.
-fn number(field: &str, what: &str) -> Result<i32, AppError> {
+pub(super) fn number(field: &str, what: &str) -> Result<i32, AppError> {
     positive(Some(field), what)?.ok_or_else(|| AppError::BadRequest(format!("Choose {what}.")))
 }
 
@@ -190,6 +190,8 @@ pub struct PreferencesForm {
     release_emails: Option<String>,
     #[serde(default)]
     milestone_emails: Option<String>,
+    #[serde(default)]
+    highlight_emails: Option<String>,
 }
 
 /// `POST /me/preferences`: display name, own time zone and which routine emails to get.
@@ -213,6 +215,7 @@ pub async fn preferences(
         timezone,
         release_emails: form.release_emails.is_some(),
         milestone_emails: form.milestone_emails.is_some(),
+        highlight_emails: form.highlight_emails.is_some(),
     };
     people::set_preferences(&state.db, person, preferences).await?;
     Ok(Redirect::to("/me?notice=saved").into_response())

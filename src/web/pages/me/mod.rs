@@ -1,9 +1,13 @@
 //! `/me`: where a participant stands in each of their cohorts, what they can do about it
 //! (the forms are in [`forms`]), their private addresses, and their preferences.
 
+mod check;
 mod forms;
+mod partner;
 
+pub use check::check;
 pub use forms::{claim, move_blog, new_addresses, preferences, report};
+pub use partner::ask as partner;
 
 use axum::extract::State;
 use axum::response::Html;
@@ -17,6 +21,7 @@ use crate::access::{Viewer, keys};
 use crate::entities::person;
 use crate::feeds::health;
 use crate::links::Links;
+use crate::progress::completions::Source;
 use crate::progress::standing::{LessonState, Standing, standing};
 use crate::web::auth::{CurrentPerson, SignedIn};
 use crate::web::extract::Query;
@@ -35,6 +40,16 @@ fn notice_text(code: &str) -> Option<&'static str> {
         "reported" => "Marked as done. Well done!",
         "moved" => "Your blog's address is changed. See below whether Twentythree could read it.",
         "saved" => "Your preferences are saved.",
+        "partner-asked" => {
+            "Thanks: your coordinator will pair you with someone soon. Your partner shows here once you are paired."
+        }
+        "partner-stopped" => "Done: you have no learning partner now.",
+        "check-read" => "Twentythree just read your blog: what it found is below.",
+        "check-busy" => "Twentythree is reading your blog right now: look again in a moment.",
+        "check-failed" => "Twentythree could not read your blog just now: see its health below.",
+        "check-no-feed" => {
+            "Twentythree has not found your blog's feed yet: check its address below."
+        }
         "addresses" => {
             "Your private addresses are new: the old ones no longer work. Give the new ones to your feed reader and calendar."
         }
@@ -58,7 +73,7 @@ struct LessonView {
     week: i32,
     required: bool,
     state: &'static str,
-    source: Option<String>,
+    source: Option<Source>,
     date: Option<Value>,
     evidence: Option<EvidenceView>,
 }
@@ -82,7 +97,7 @@ fn lesson_views(standing: &Standing, tz: Tz, own: Option<Tz>) -> Vec<LessonView>
                     evidence,
                 } => (
                     "done",
-                    Some(source.clone()),
+                    Some(*source),
                     Some(Value::from(view::date(*at, tz))),
                     evidence.as_ref().map(|p| EvidenceView {
                         title: p.title.clone(),
@@ -132,6 +147,7 @@ pub(super) async fn page(
     let own = viewer.own_timezone();
     let links = Links::new(&state.config.base_url);
     let key = keys::key_of(&state.db, &state.secret, person).await?;
+    let mentees = viewer.mentees.len();
     let mut cohorts_view = Vec::new();
     for (member, cohort) in viewer.memberships {
         let tz = cohorts::timezone(&cohort);
@@ -176,10 +192,12 @@ pub(super) async fn page(
             opml => file("blogroll.opml"), calendar => file("calendar.ics"),
         };
         let badge = crate::web::badges::offer_for(state, &cohort, &member).await?;
+        let partner = partner::view(state, &cohort, &member, own.unwrap_or(tz)).await?;
         cohorts_view.push(context! {
             member_id => member.id,
             program => view::program(program),
             badge,
+            partner,
             subscribe,
             private => !cohorts::is_public(&cohort),
             slug => cohort.slug.clone(),
@@ -207,9 +225,9 @@ pub(super) async fn page(
                 url => f.url.clone(),
                 title => f.title.clone(),
                 platform => f.platform.clone(),
-                status => f.status.clone(),
+                status => f.status.to_string(),
                 healthy => !health::is_failing(f),
-                read => f.last_fetched_at.is_some() && f.status == health::Status::Ok.as_str(),
+                read => f.last_fetched_at.is_some() && f.status == health::Status::Ok,
                 health => health::describe(f, now),
             }),
         });
@@ -224,9 +242,11 @@ pub(super) async fn page(
                 email => person.email.clone(),
                 release_emails => person.release_emails,
                 milestone_emails => person.milestone_emails,
+                highlight_emails => person.highlight_emails,
                 timezone => person.timezone.clone().unwrap_or_default(),
             },
             cohorts => cohorts_view,
+            mentees,
             calendar => links.personal_calendar(&key),
         },
     )

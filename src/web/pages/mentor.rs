@@ -1,0 +1,81 @@
+//! `/mentor`: a mentor's mentees at a glance, read only: progress, latest posts, who is
+//! stalled and whose blog cannot be read. No addresses, no overrides.
+
+use axum::extract::State;
+use axum::response::Html;
+use chrono::Utc;
+use minijinja::{Value, context};
+
+use crate::cohorts;
+use crate::progress::grid;
+use crate::together::mentors;
+use crate::web::auth::SignedIn;
+use crate::web::{AppError, AppState, view};
+
+pub async fn show(
+    State(state): State<AppState>,
+    SignedIn { person, current }: SignedIn,
+) -> Result<Html<String>, AppError> {
+    let mentees = mentors::mentees(&state.db, person.id).await?;
+    if mentees.is_empty() {
+        return Err(AppError::Forbidden(
+            "This page is for mentors. A coordinator makes someone a mentor of participants; until then there is nothing to see here.".into(),
+        ));
+    }
+    let now = Utc::now();
+    let mut groups: Vec<Value> = Vec::new();
+    let mut cohort_ids: Vec<i32> = mentees.iter().map(|(_, c)| c.id).collect();
+    cohort_ids.dedup();
+    for cohort_id in cohort_ids {
+        let Some(cohort) = mentees
+            .iter()
+            .find(|(_, c)| c.id == cohort_id)
+            .map(|(_, c)| c)
+        else {
+            continue;
+        };
+        let tz = cohorts::timezone(cohort);
+        let ids: Vec<i32> = mentees
+            .iter()
+            .filter(|(_, c)| c.id == cohort_id)
+            .map(|(m, _)| m.id)
+            .collect();
+        let mut people = Vec::new();
+        for row in grid::rows(&state.db, state.programs.of(cohort), cohort, now).await? {
+            if !ids.contains(&row.id) {
+                continue;
+            }
+            let filter = crate::feeds::river::Filter {
+                thing: None,
+                participant: Some(row.id),
+            };
+            let posts = crate::feeds::river::page(&state.db, cohort, filter, 1, 3)
+                .await?
+                .posts;
+            let posts: Vec<Value> = posts
+                .into_iter()
+                .map(|p| {
+                    context! {
+                        id => p.id, title => p.title, link => p.link, things => p.things,
+                        date => if p.undated { "date unknown".into() } else { view::date(p.published_at, tz) },
+                    }
+                })
+                .collect();
+            people.push(context! {
+                id => row.id, name => row.name, done => row.done,
+                required => state.programs.of(cohort).required_count(),
+                percent => view::percent(row.done, state.programs.of(cohort).required_count()),
+                finished => row.finished_at.map(|at| view::date(at, tz)),
+                stalled => row.stalled,
+                last_active => row.last_activity_at.map(|at| view::date(at, tz)),
+                feed_failing => row.feed_failing, feed_health => row.feed_health,
+                posts,
+            });
+        }
+        groups.push(context! {
+            slug => cohort.slug.clone(), name => cohort.name.clone(), people,
+            stalled_after => grid::STALLED_AFTER.num_days(),
+        });
+    }
+    current.render("mentor.html", context! { cohorts => groups })
+}
