@@ -133,7 +133,7 @@ pub async fn highlight(
             name => person.name.clone(), by, note,
             title => post.title.clone(), link => post.link.clone(),
             number => lesson.number, lesson => lesson.title.clone(),
-            lesson_url => links.lesson(program, lesson.number),
+            lesson_url => links.lesson(program, lesson.number), word => program.word(),
             cohort => cohort.map(|c| c.name),
         };
         let email = render::Message::new(
@@ -143,7 +143,8 @@ pub async fn highlight(
             format!("highlight:{}:{}:{}", member.id, post.id, lesson.number),
         )
         .subject(format!(
-            "Your post is an example for Thing {}",
+            "Your post is an example for {} {}",
+            program.word(),
             lesson.number
         ))
         .context(context)

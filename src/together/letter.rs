@@ -221,6 +221,7 @@ pub async fn compose(
         posts => Value::from(minijinja::value::Serde(&chosen)),
         waiting => Value::from(minijinja::value::Serde(&waiting)),
         river => links.to(&format!("/cohorts/{}/posts", cohort.slug)),
+        word => week.program.word(),
     };
     let email = render::Message::new(Kind::Release, "release", &reader.email, key)
         .subject(format!("Week {} of {} is open", week.number, cohort.name))

@@ -329,13 +329,14 @@ async fn a_database_from_before_programs_keeps_everything_under_the_default_prog
     let dir = tempfile::tempdir().unwrap();
     let url = fresh_database_url(dir.path());
     let db = sea_orm::Database::connect(url.as_str()).await.unwrap();
-    // Today's schema: every migration before this one.
-    Migrator::up(
-        &db,
-        Some(u32::try_from(Migrator::migrations().len() - 1).unwrap()),
-    )
-    .await
-    .unwrap();
+    // Today's schema: every migration before the one that brings programs.
+    let before = Migrator::migrations()
+        .iter()
+        .position(|m| m.name() == "m20261204_000007_programs")
+        .unwrap();
+    Migrator::up(&db, Some(u32::try_from(before).unwrap()))
+        .await
+        .unwrap();
     let backend = db.get_database_backend();
     let now = chrono::Utc::now();
     let insert = |table: &str, columns: &[&str], values: Vec<sea_orm::Value>| {

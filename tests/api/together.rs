@@ -681,7 +681,10 @@ fn lessons_with_experts(dir: &std::path::Path, experts: &str) -> std::path::Path
     std::fs::create_dir_all(&lessons).unwrap();
     for entry in std::fs::read_dir(crate::helpers::lessons_dir()).unwrap() {
         let path = entry.unwrap().path();
-        std::fs::copy(&path, lessons.join(path.file_name().unwrap())).unwrap();
+        // The default program's own files (other programs live in folders of their own).
+        if path.is_file() {
+            std::fs::copy(&path, lessons.join(path.file_name().unwrap())).unwrap();
+        }
     }
     let first = std::fs::read_dir(&lessons)
         .unwrap()
