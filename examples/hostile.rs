@@ -55,7 +55,7 @@ async fn main() {
         state.db.clone(),
         hostile_host::fetcher(&host, defaults.total_timeout),
         &state.config,
-        Arc::clone(&state.program),
+        Arc::clone(&state.programs),
         Default::default(),
     );
 

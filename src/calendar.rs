@@ -13,7 +13,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
 use crate::access::Viewer;
 use crate::cohorts;
 use crate::entities::{cohort, completion};
-use crate::lessons::{Lesson, Program};
+use crate::lessons::{Lesson, Program, Programs};
 use crate::links::Links;
 
 /// How long a week's opening lasts in a calendar.
@@ -31,6 +31,7 @@ pub fn of_cohort(cohort: &cohort::Model, program: &Program, links: &Links) -> St
         }
         let week = Week {
             cohort,
+            program,
             number: week,
             opens: cohorts::week_opens(cohort, week),
             lessons,
@@ -46,7 +47,7 @@ pub fn of_cohort(cohort: &cohort::Model, program: &Program, links: &Links) -> St
 pub async fn personal(
     db: &impl ConnectionTrait,
     viewer: &Viewer,
-    program: &Program,
+    programs: &Programs,
     links: &Links,
 ) -> Result<String, DbErr> {
     let name = match &viewer.person {
@@ -60,6 +61,7 @@ pub async fn personal(
             .own_timezone()
             .unwrap_or_else(|| cohorts::timezone(cohort));
         let stamp = member.joined_at.max(cohort.created_at);
+        let program = programs.of(cohort);
         for week in 1..=program.weeks() {
             let lessons: Vec<&Lesson> = program.in_week(week).collect();
             if lessons.is_empty() {
@@ -67,6 +69,7 @@ pub async fn personal(
             }
             let week = Week {
                 cohort,
+                program,
                 number: week,
                 opens: cohorts::member_week_opens(cohort, member, week),
                 lessons,
@@ -136,15 +139,16 @@ fn plain(text: &str) -> String {
         .collect()
 }
 
-fn lesson_lines(lessons: &[&Lesson], links: &Links) -> String {
+fn lesson_lines(program: &Program, lessons: &[&Lesson], links: &Links) -> String {
     lessons
         .iter()
         .map(|l| {
             format!(
-                "Thing {}: {}\n{}",
+                "{} {}: {}\n{}",
+                program.word(),
                 l.number,
                 plain(&l.title),
-                links.lesson(l.number)
+                links.lesson(program, l.number)
             )
         })
         .collect::<Vec<_>>()
@@ -154,6 +158,7 @@ fn lesson_lines(lessons: &[&Lesson], links: &Links) -> String {
 /// One week of one cohort's calendar (the cohort's own, or a participant's at self pace).
 struct Week<'a> {
     cohort: &'a cohort::Model,
+    program: &'a Program,
     number: i32,
     opens: DateTime<Utc>,
     lessons: Vec<&'a Lesson>,
@@ -172,9 +177,9 @@ impl Week<'_> {
             )))
             .description(&format!(
                 "New this week:\n\n{}",
-                lesson_lines(&self.lessons, links)
+                lesson_lines(self.program, &self.lessons, links)
             ))
-            .url(&links.lesson(self.lessons[0].number))
+            .url(&links.lesson(self.program, self.lessons[0].number))
             .done()
     }
 
@@ -200,7 +205,7 @@ impl Week<'_> {
             .description(&format!(
                 "Week {} opened a week ago. Still to do:\n\n{}\n\nYour progress: {}",
                 self.number,
-                lesson_lines(left, links),
+                lesson_lines(self.program, left, links),
                 links.me()
             ))
             .url(&links.me())

@@ -70,7 +70,7 @@ use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
 use tokio::net::TcpListener;
 
 pub use config::Config;
-use lessons::Program;
+use lessons::Programs;
 use web::AppState;
 
 /// The one HTTP client that reads blogs, set up from the configuration.
@@ -82,14 +82,14 @@ pub fn fetcher(config: &Config) -> anyhow::Result<feeds::fetch::Fetcher> {
 pub fn poller(
     config: &Config,
     db: DatabaseConnection,
-    program: Arc<Program>,
+    programs: Arc<Programs>,
     metrics: Arc<metrics::Metrics>,
 ) -> anyhow::Result<poller::Poller> {
     Ok(poller::Poller::new(
         db,
         fetcher(config)?,
         config,
-        program,
+        programs,
         metrics,
     ))
 }
@@ -107,15 +107,21 @@ pub fn sender(config: &Config, db: DatabaseConnection) -> anyhow::Result<mail::s
     .with_lease(config.worker_lease))
 }
 
-/// Opens the database (bringing its schema up to date), loads and validates the lessons
-/// and syncs them into the database. Every command starts here.
-pub async fn open(config: &Config) -> anyhow::Result<(DatabaseConnection, Program)> {
-    let program = lessons::load_dir(&config.lessons_dir)?;
+/// Opens the database (bringing its schema up to date), loads and validates the programs,
+/// refuses an edit that would rewrite what running cohorts completed, and syncs the
+/// programs into the database. Every command starts here.
+pub async fn open(config: &Config) -> anyhow::Result<(DatabaseConnection, Programs)> {
+    let programs = lessons::load_programs(&config.lessons_dir)?;
     let db = db::connect_and_migrate(config).await?;
-    lessons::sync(&db, &program, Utc::now())
+    let now = Utc::now();
+    lessons::versions::check_history(&db, &programs, now.date_naive())
+        .await
+        .context("cannot compare the lessons with the database")?
+        .context("the lessons folder cannot be used as it is")?;
+    lessons::sync(&db, &programs, now)
         .await
         .context("cannot store the lessons in the database")?;
-    Ok((db, program))
+    Ok((db, programs))
 }
 
 /// A server bound to its address, ready to run. Binding first lets tests use port 0.
@@ -127,16 +133,16 @@ pub struct Application {
 impl Application {
     pub async fn build(config: Config) -> anyhow::Result<Self> {
         templates::check().context("a template is broken")?;
-        let (db, program) = open(&config).await?;
+        let (db, programs) = open(&config).await?;
         let listener = TcpListener::bind(config.bind)
             .await
             .with_context(|| format!("cannot listen on {}", config.bind))?;
-        let program = Arc::new(program);
+        let programs = Arc::new(programs);
         let metrics = Arc::new(metrics::Metrics::default());
-        let poller = poller(&config, db.clone(), program.clone(), metrics.clone())?;
+        let poller = poller(&config, db.clone(), programs.clone(), metrics.clone())?;
         let sender = sender(&config, db.clone())?;
         let secret = access::keys::secret(&db, Utc::now()).await?;
-        badges::start(&db, &config, &program, Utc::now())
+        badges::start(&db, &config, &programs, Utc::now())
             .await
             .context("cannot record the badge issuer")?;
         let state = AppState {
@@ -145,7 +151,7 @@ impl Application {
             secret,
             db,
             config: Arc::new(config),
-            program,
+            programs,
             poller,
             sender,
         };
@@ -167,8 +173,13 @@ impl Application {
     ) -> anyhow::Result<()> {
         let address = self.local_addr()?;
         tracing::info!(
-            "Twentythree is serving {} lessons at http://{address} (public address {})",
-            self.state.program.lessons.len(),
+            "Twentythree is serving {} program(s) with {} lessons at http://{address} (public address {})",
+            self.state.programs.len(),
+            self.state
+                .programs
+                .iter()
+                .map(|p| p.lessons.len())
+                .sum::<usize>(),
             self.state.config.base_url
         );
         if cohort_count(&self.state.db).await? == 0 {
@@ -201,11 +212,10 @@ fn spawn_workers(
 ) -> [tokio::task::JoinHandle<()>; 4] {
     let rules_state = state.clone();
     tokio::spawn(async move {
-        let rules = progress::completions::Rules {
-            program: &rules_state.program,
-            base_url: &rules_state.config.base_url,
-        };
-        match progress::reevaluate_all(&rules_state.db, rules, Utc::now()).await {
+        let base_url = &rules_state.config.base_url;
+        match progress::reevaluate_all(&rules_state.db, &rules_state.programs, base_url, Utc::now())
+            .await
+        {
             Ok(count) => tracing::info!(
                 "re-decided the posts of {count} participant(s) against the current lessons"
             ),

@@ -3,6 +3,8 @@
 
 use url::Url;
 
+use crate::lessons::Program;
+
 /// Absolute addresses under the server's public base URL.
 #[derive(Clone, Debug)]
 pub struct Links {
@@ -30,8 +32,15 @@ impl Links {
         rest.split(['/', ':']).next().unwrap_or(rest)
     }
 
-    pub fn lesson(&self, number: i32) -> String {
-        self.to(&format!("/lessons/{number}"))
+    /// Lesson `number` of `program`: `/lessons/N` for the default program, else
+    /// `/programs/{slug}/lessons/N`.
+    pub fn lesson(&self, program: &Program, number: i32) -> String {
+        self.to(&program.lesson_path(number))
+    }
+
+    /// A program's page.
+    pub fn program(&self, program: &Program) -> String {
+        self.to(&program.path())
     }
 
     pub fn me(&self) -> String {
@@ -93,7 +102,20 @@ mod tests {
     #[test]
     fn addresses_are_absolute_and_carry_keys() {
         let links = Links::new(&"https://things.example.org/".parse().unwrap());
-        assert_eq!(links.lesson(7), "https://things.example.org/lessons/7");
+        let mut program = Program {
+            default: true,
+            ..Program::default()
+        };
+        assert_eq!(
+            links.lesson(&program, 7),
+            "https://things.example.org/lessons/7"
+        );
+        program.default = false;
+        program.info.slug = "ai".into();
+        assert_eq!(
+            links.lesson(&program, 7),
+            "https://things.example.org/programs/ai/lessons/7"
+        );
         assert_eq!(links.host(), "things.example.org");
         assert_eq!(
             links.cohort_file("staff", "feed.atom", Some("abc")),

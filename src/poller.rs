@@ -25,7 +25,7 @@ use url::Url;
 use crate::config::Config;
 use crate::entities::{cohort, feed};
 use crate::feeds::fetch::Fetcher;
-use crate::lessons::Program;
+use crate::lessons::Programs;
 use crate::metrics::Metrics;
 use due::{Source, lease_free};
 use hosts::Hosts;
@@ -47,7 +47,7 @@ pub struct Poller {
     pub db: DatabaseConnection,
     pub fetcher: Fetcher,
     pub interval: Duration,
-    pub program: Arc<Program>,
+    pub programs: Arc<Programs>,
     pub base_url: Url,
     /// Who holds a lease: unique per process.
     pub owner: String,
@@ -79,14 +79,14 @@ impl Poller {
         db: DatabaseConnection,
         fetcher: Fetcher,
         config: &Config,
-        program: Arc<Program>,
+        programs: Arc<Programs>,
         metrics: Arc<Metrics>,
     ) -> Self {
         Self {
             db,
             fetcher,
             interval: config.poll_interval,
-            program,
+            programs,
             base_url: config.base_url.clone(),
             owner: crate::db::lease_owner(),
             lease: config.worker_lease,

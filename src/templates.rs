@@ -12,6 +12,11 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("home.html", include_str!("../templates/home.html")),
     ("lessons.html", include_str!("../templates/lessons.html")),
     ("lesson.html", include_str!("../templates/lesson.html")),
+    ("programs.html", include_str!("../templates/programs.html")),
+    (
+        "program-credits.html",
+        include_str!("../templates/program-credits.html"),
+    ),
     ("cohort.html", include_str!("../templates/cohort.html")),
     ("error.html", include_str!("../templates/error.html")),
     ("river.html", include_str!("../templates/river.html")),

@@ -73,7 +73,12 @@ pub async fn stages(settings: &Settings) {
             .posts
             .iter()
             .map(|p| {
-                recognise::recognise(&PostFacts::of_parsed(p, now), &state.program, &base, cutoff)
+                recognise::recognise(
+                    &PostFacts::of_parsed(p, now),
+                    state.programs.default_program(),
+                    &base,
+                    cutoff,
+                )
             })
             .collect::<Vec<_>>()
     });
@@ -98,7 +103,7 @@ pub async fn stages(settings: &Settings) {
     row("store posts", stored, "one transaction per feed").emit();
 
     let rules = Rules {
-        program: &state.program,
+        program: state.programs.default_program(),
         base_url: &base,
     };
     let mut decided = Vec::new();

@@ -62,6 +62,7 @@ pub async fn start_with(slug: &str, change: impl FnOnce(&mut Config)) -> Scratch
     let new = NewCohort {
         slug: slug.parse().unwrap(),
         settings,
+        program: state.programs.default_program().slug().to_owned(),
     };
     let cohort = cohorts::create(&state.db, new, Utc::now()).await.unwrap();
     Scratch {

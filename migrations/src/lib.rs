@@ -11,6 +11,7 @@ mod m20261204_000002_feed_items;
 mod m20261204_000004_trust;
 mod m20261204_000005_badges;
 mod m20261204_000006_together;
+mod m20261204_000007_programs;
 mod m20261204_000008_river;
 
 pub struct Migrator;
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000004_trust::Migration),
             Box::new(m20261204_000005_badges::Migration),
             Box::new(m20261204_000006_together::Migration),
+            Box::new(m20261204_000007_programs::Migration),
             Box::new(m20261204_000008_river::Migration),
         ]
     }

@@ -19,6 +19,7 @@ fn cohort(id: i32, starts: (i32, u32, u32), visibility: &str, pace: &str) -> coh
         celebrate_cohort: false,
         self_report: false,
         created_at: Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
+        program: "default".into(),
     }
 }
 

@@ -92,7 +92,7 @@ pub async fn revoke(
 /// badges were turned on); returns how many were awarded.
 pub async fn award_missing(
     db: &impl ConnectionTrait,
-    things: usize,
+    programs: &crate::lessons::Programs,
     now: DateTime<Utc>,
 ) -> Result<usize, DbErr> {
     if super::stored_issuer(db).await?.is_none() {
@@ -121,6 +121,7 @@ pub async fn award_missing(
         if holders.contains(&member.id) {
             continue;
         }
+        let things = programs.of(&cohort).required_count();
         if award(db, member.id, &cohort, things, finished_at, now)
             .await?
             .is_some()

@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 use super::{Award, Issuer, paths};
 use crate::cohorts;
 use crate::entities::cohort;
-use crate::lessons::Program;
+use crate::lessons::{Program, Programs};
 use crate::links::Links;
 
 /// The Open Badges 2.0 JSON-LD context.
@@ -16,11 +16,11 @@ pub const CONTEXT: &str = "https://w3id.org/openbadges/v2";
 /// The media type every badge document is served as.
 pub const MEDIA_TYPE: &str = "application/ld+json";
 
-/// What the documents are built from: the issuer and the program.
+/// What the documents are built from: the issuer and the programs.
 #[derive(Clone, Copy)]
 pub struct Site<'a> {
     pub issuer: &'a Issuer,
-    pub program: &'a Program,
+    pub programs: &'a Programs,
 }
 
 impl Site<'_> {
@@ -51,19 +51,20 @@ impl Site<'_> {
 
     /// A cohort's BadgeClass.
     pub fn badge_class(&self, cohort: &cohort::Model) -> Value {
-        let things = self.program.required_count();
+        let program = self.programs.of(cohort);
+        let things = program.required_count();
         json!({
             "@context": CONTEXT,
             "type": "BadgeClass",
             "id": self.url(&paths::class(&cohort.slug)),
-            "name": badge_name(cohort, self.program),
+            "name": badge_name(cohort, program),
             "description": format!(
                 "Awarded by {} to everyone who completed all {things} things of {}: each thing tried out hands-on and reflected on in a post on their own blog.",
                 self.issuer.name, cohort.name
             ),
             "image": self.url(&paths::class_image(&cohort.slug, "png")),
             "criteria": {
-                "id": self.url("/lessons"),
+                "id": self.url(&program.path()),
                 "narrative": format!(
                     "Complete all {things} required things of the program, starting {}: for each, try it out, then write a blog post about it that is tagged or titled with the thing's number (or have a coordinator confirm it).",
                     cohort.starts_on.format("%-d %B %Y")

@@ -45,12 +45,12 @@ pub async fn write(
         documents::body(&site.issuer_profile()).as_bytes(),
     )
     .await?;
-    let things = site.program.lessons.len();
     let cohorts = cohort::Entity::find()
         .order_by_asc(cohort::Column::Id)
         .all(db)
         .await?;
     for cohort in &cohorts {
+        let things = site.programs.of(cohort).lessons.len();
         out.file(
             &paths::class(&cohort.slug),
             documents::body(&site.badge_class(cohort)).as_bytes(),
@@ -80,6 +80,7 @@ pub async fn write(
             continue;
         }
         exported.assertions += 1;
+        let things = site.programs.of(&award.cohort).lessons.len();
         let png = image::png(&award.cohort.name, things)?;
         out.file(&paths::baked(id, "png"), &bake::png(&png, &body)?)
             .await?;

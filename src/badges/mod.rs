@@ -93,12 +93,12 @@ pub async fn stored_issuer(
 pub async fn start(
     db: &impl ConnectionTrait,
     config: &Config,
-    program: &crate::lessons::Program,
+    programs: &crate::lessons::Programs,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
     let issuer = Issuer::from_config(config);
     configure(db, issuer.as_ref(), now).await?;
-    let awarded = award_missing(db, program.required_count(), now).await?;
+    let awarded = award_missing(db, programs, now).await?;
     match issuer {
         Some(issuer) if awarded > 0 => tracing::info!(
             "Open Badges are on, issued by {}; awarded {awarded} finisher(s) their badge",

@@ -16,7 +16,9 @@ fn program() -> Program {
         body_html: String::new(),
     };
     Program {
+        default: true,
         lessons: vec![lesson(1, 1), lesson(2, 1), lesson(3, 2)],
+        ..Program::default()
     }
 }
 
@@ -35,6 +37,7 @@ fn staff() -> cohort::Model {
         celebrate_cohort: false,
         self_report: false,
         created_at: Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
+        program: "default".into(),
     }
 }
 

@@ -4,12 +4,12 @@
 use anyhow::Context;
 
 use crate::Config;
-use crate::lessons::Program;
+use crate::lessons::Programs;
 
 pub async fn export(
     db: &sea_orm::DatabaseConnection,
     config: &Config,
-    program: &Program,
+    programs: &Programs,
     dir: &std::path::Path,
 ) -> anyhow::Result<()> {
     let issuer = crate::badges::Issuer::from_config(config).context(
@@ -17,7 +17,7 @@ pub async fn export(
     )?;
     let site = crate::badges::Site {
         issuer: &issuer,
-        program,
+        programs,
     };
     let done = crate::badges::export::write(db, site, dir).await?;
     let count =

@@ -8,6 +8,7 @@ use sea_orm::DatabaseConnection;
 use super::find_cohort;
 use crate::cohorts::settings::{self, Form, parse_slug};
 use crate::cohorts::{self, NewCohort, Slug};
+use crate::lessons::Programs;
 
 /// The options `create` and `edit` share; left out, they keep their default (create) or
 /// their current value (edit).
@@ -70,6 +71,9 @@ pub enum CohortCommand {
         /// Let participants mark a lesson done themselves.
         #[arg(long)]
         self_report: bool,
+        /// The program it follows, by slug (default: the default program).
+        #[arg(long)]
+        program: Option<String>,
     },
     /// Change a cohort's settings (the slug stays); options left out stay as they are.
     Edit {
@@ -101,6 +105,7 @@ fn checked(form: &Form) -> anyhow::Result<cohorts::Settings> {
 
 pub async fn run(
     db: &DatabaseConnection,
+    programs: &Programs,
     command: CohortCommand,
     now: DateTime<Utc>,
 ) -> anyhow::Result<()> {
@@ -112,7 +117,10 @@ pub async fn run(
             options,
             celebrate_cohort,
             self_report,
+            program,
         } => {
+            let program = cohorts::program_for(programs, program.as_deref().unwrap_or(""))
+                .map_err(|p| anyhow::anyhow!(p.message))?;
             let mut form = Form {
                 name,
                 starts,
@@ -122,11 +130,17 @@ pub async fn run(
             };
             options.apply(&mut form);
             let settings = checked(&form)?;
-            let cohort = cohorts::create(db, NewCohort { slug, settings }, now).await?;
+            let new = NewCohort {
+                slug,
+                settings,
+                program,
+            };
+            let cohort = cohorts::create(db, new, now).await?;
             println!(
-                "Created cohort {} ({}): starts {}, lessons open {}, {} pace, {}.",
+                "Created cohort {} ({}) of the program {}: starts {}, lessons open {}, {} pace, {}.",
                 cohort.slug,
                 cohort.name,
+                cohort.program,
                 cohort.starts_on,
                 cohorts::release_in_words(&cohort),
                 cohort.pace,
@@ -170,7 +184,7 @@ async fn list(db: &DatabaseConnection) -> anyhow::Result<()> {
     for cohort in all {
         let count = cohorts::participant_count(db, &cohort).await?;
         println!(
-            "{}\t{}\tstarts {}\t{}\t{} pace\t{}\t{}",
+            "{}\t{}\tstarts {}\t{}\t{} pace\t{}\t{}\tprogram {}",
             cohort.slug,
             cohort.name,
             cohort.starts_on,
@@ -181,7 +195,8 @@ async fn list(db: &DatabaseConnection) -> anyhow::Result<()> {
                 i64::try_from(count).unwrap_or(0),
                 "participant",
                 "participants"
-            )
+            ),
+            cohort.program
         );
     }
     Ok(())

@@ -1,5 +1,5 @@
 //! The command line: `serve` (the default), `migrate`, `cohort`, `participant`,
-//! `coordinator`, `token`, `poll`, `lessons check` and `badges export`, one function per command in the
+//! `coordinator`, `token`, `poll`, `lessons check`, `program export|import` and `badges export`, one function per command in the
 //! files beside this one. Each command brings the schema up to date first.
 
 mod badges;
@@ -16,7 +16,7 @@ use clap::{Parser, Subcommand};
 
 pub use cohort::{CohortArgs, CohortCommand};
 
-use crate::{Application, Config, cohorts, lessons};
+use crate::{Application, Config, cohorts, feeds, lessons};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -62,6 +62,24 @@ pub enum Command {
     /// Work with the finishers' Open Badges.
     #[command(subcommand)]
     Badges(BadgesCommand),
+    /// Share programs: export one as a bundle, import a bundle as a new program.
+    #[command(subcommand)]
+    Program(ProgramCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProgramCommand {
+    /// List the programs in the lessons folder.
+    List,
+    /// Write program SLUG as a bundle (program.toml, lessons, their images, a README).
+    Export { slug: String, file: PathBuf },
+    /// Add the program in a bundle to the lessons folder; nothing changes on any error.
+    Import {
+        file: PathBuf,
+        /// Import it under this slug instead of its own.
+        #[arg(long)]
+        slug: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -132,37 +150,170 @@ pub enum LessonsCommand {
         #[arg(long)]
         dir: Option<PathBuf>,
     },
+    /// Check every external link in the lessons and report the dead ones by file and line.
+    Links {
+        /// Only this program's lessons.
+        #[arg(long)]
+        program: Option<String>,
+    },
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let command = cli.command.unwrap_or(Command::Serve);
     let config = Config::load(cli.config.as_deref())?;
     if let Command::Lessons(LessonsCommand::Check { dir }) = command {
-        return check_lessons(&config, dir.as_deref().unwrap_or(&config.lessons_dir)).await;
+        return check_lessons(&config, dir.as_deref()).await;
     }
     if let Command::Serve = command {
         let app = Application::build(config).await?;
         return app.run_until(crate::shutdown_signal()).await;
     }
-    let (db, program) = crate::open(&config).await?;
+    let (db, programs) = crate::open(&config).await?;
     let now = Utc::now();
     match command {
-        Command::Serve | Command::Lessons(_) => bail!("this command was handled above"),
+        Command::Serve | Command::Lessons(LessonsCommand::Check { .. }) => {
+            bail!("this command was handled above")
+        }
+        Command::Lessons(LessonsCommand::Links { program }) => {
+            check_links(&db, &config, &programs, program.as_deref()).await
+        }
         Command::Migrate => {
             println!("The database schema is up to date.");
             Ok(())
         }
-        Command::Cohort(command) => cohort::run(&db, command, now).await,
+        Command::Cohort(command) => cohort::run(&db, &programs, command, now).await,
         Command::Participant(command) => participant::run(&db, &config, command, now).await,
         Command::Coordinator(CoordinatorCommand::Add { email, name }) => {
             tokens::add_coordinator(&db, &email, &name, now).await
         }
         Command::Token(command) => tokens::run(&db, command, now).await,
         Command::Badges(BadgesCommand::Export { dir }) => {
-            badges::export(&db, &config, &program, &dir).await
+            badges::export(&db, &config, &programs, &dir).await
         }
-        Command::Poll { cohort } => poll::run(db, &config, program, cohort, now).await,
+        Command::Poll { cohort } => poll::run(db, &config, programs, cohort, now).await,
+        Command::Program(command) => program(&config, &programs, command),
     }
+}
+
+/// `lessons links`: checks, prints the dead links (and moved ones), keeps the report for
+/// the cockpit, and exits non-zero when a link is dead.
+async fn check_links(
+    db: &sea_orm::DatabaseConnection,
+    config: &Config,
+    programs: &lessons::Programs,
+    only: Option<&str>,
+) -> anyhow::Result<()> {
+    let chosen: Vec<&lessons::Program> = match only {
+        Some(slug) => vec![programs.get(slug).with_context(|| {
+            let known: Vec<&str> = programs.iter().map(|p| p.slug()).collect();
+            format!(
+                "there is no program {slug:?}; the programs are: {}",
+                known.join(", ")
+            )
+        })?],
+        None => programs.iter().collect(),
+    };
+    let fetcher = crate::fetcher(config)?;
+    let mut dead = 0;
+    for program in chosen {
+        let report = lessons::links::check(&fetcher, program, Utc::now()).await?;
+        lessons::links::record(db, &report).await?;
+        for link in &report.links {
+            match &link.verdict {
+                feeds::links::Verdict::Dead(why) => {
+                    println!(
+                        "{}/{}:{}: dead: {} ({why})",
+                        program.slug(),
+                        link.file,
+                        link.line,
+                        link.url
+                    );
+                }
+                feeds::links::Verdict::Moved(to) => {
+                    println!(
+                        "{}/{}:{}: moved: {} now answers at {to}",
+                        program.slug(),
+                        link.file,
+                        link.line,
+                        link.url
+                    );
+                }
+                feeds::links::Verdict::Unsure(why) => {
+                    println!(
+                        "{}/{}:{}: unsure: {} ({why})",
+                        program.slug(),
+                        link.file,
+                        link.line,
+                        link.url
+                    );
+                }
+                feeds::links::Verdict::Live => {}
+            }
+        }
+        let count = report.dead().count();
+        dead += count;
+        println!(
+            "{}: {} links checked, {count} dead.",
+            program.info.title,
+            report.links.len()
+        );
+    }
+    if dead > 0 {
+        bail!("{dead} dead link(s) in the lessons (listed above)");
+    }
+    Ok(())
+}
+
+fn program(
+    config: &Config,
+    programs: &lessons::Programs,
+    command: ProgramCommand,
+) -> anyhow::Result<()> {
+    match command {
+        ProgramCommand::List => {
+            for p in programs.iter() {
+                println!(
+                    "{}\t{}\t{} lessons\t{}{}",
+                    p.slug(),
+                    p.info.title,
+                    p.lessons.len(),
+                    p.path(),
+                    if p.default { "\tdefault" } else { "" }
+                );
+            }
+        }
+        ProgramCommand::Export { slug, file } => {
+            let program = programs.get(&slug).with_context(|| {
+                let known: Vec<&str> = programs.iter().map(|p| p.slug()).collect();
+                format!(
+                    "there is no program {slug:?}; the programs are: {}",
+                    known.join(", ")
+                )
+            })?;
+            let done = lessons::bundle::export(program, &file)?;
+            println!(
+                "Wrote {} to {}: {} lessons, {} images, its licence and attribution.",
+                program.info.title,
+                file.display(),
+                done.lessons,
+                done.images
+            );
+        }
+        ProgramCommand::Import { file, slug } => {
+            let program =
+                lessons::bundle::import(&config.lessons_dir, programs, &file, slug.as_deref())?;
+            println!(
+                "Imported {} as {} into {} ({} lessons). Restart the server to serve it at /programs/{}; create cohorts with --program {}.",
+                program.info.title,
+                program.slug(),
+                program.dir.display(),
+                program.lessons.len(),
+                program.slug(),
+                program.slug()
+            );
+        }
+    }
+    Ok(())
 }
 
 async fn find_cohort(
@@ -174,32 +325,35 @@ async fn find_cohort(
     })
 }
 
-/// Validates the lessons in `dir`; the experts they name are looked up in the database
-/// (an address nobody has here is reported, not fatal: they may not have joined yet).
-async fn check_lessons(config: &Config, dir: &std::path::Path) -> anyhow::Result<()> {
-    let program = lessons::load_dir(dir)?;
-    println!(
-        "{}: {} lessons over {} weeks, all valid.",
-        dir.display(),
-        program.lessons.len(),
-        program.weeks()
-    );
-    if program.lessons.iter().all(|l| l.experts.is_empty()) {
-        return Ok(());
-    }
-    let unknown = match crate::db::connect_and_migrate(config).await {
-        Ok(db) => crate::together::experts::unknown(&db, &program).await?,
-        Err(e) => {
-            println!(
-                "note: the lessons' experts were not checked: cannot open the database ({e:#})"
-            );
-            return Ok(());
-        }
-    };
-    for (number, email) in unknown {
+/// Validates every program in the folder, then compares them with what the database's
+/// running cohorts follow: an edit that would rewrite their history is refused here first.
+async fn check_lessons(config: &Config, dir: Option<&std::path::Path>) -> anyhow::Result<()> {
+    let dir = dir.unwrap_or(&config.lessons_dir);
+    let programs = lessons::load_programs(dir)?;
+    for program in programs.iter() {
         println!(
-            "note: Thing {number} names the expert {email}, who is not known here: their name shows once they take part, mentor or coordinate"
+            "{} ({}{}): {} lessons over {} weeks, all valid.",
+            program.info.title,
+            program.slug(),
+            if program.default { ", the default" } else { "" },
+            program.lessons.len(),
+            program.weeks()
         );
+    }
+    let db = crate::db::connect_and_migrate(config).await?;
+    lessons::versions::check_history(&db, &programs, Utc::now().date_naive())
+        .await?
+        .context("the lessons cannot be used with the cohorts in the database")?;
+    println!("No running cohort's history would change.");
+    // The experts the lessons name are looked up here (an address nobody has here is
+    // reported, not fatal: they may not have joined yet).
+    for program in programs.iter() {
+        for (number, email) in crate::together::experts::unknown(&db, program).await? {
+            println!(
+                "note: {} {number} names the expert {email}, who is not known here: their name shows once they take part, mentor or coordinate",
+                program.info.word
+            );
+        }
     }
     Ok(())
 }

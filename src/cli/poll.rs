@@ -8,12 +8,12 @@ use sea_orm::DatabaseConnection;
 
 use super::find_cohort;
 use crate::Config;
-use crate::lessons::Program;
+use crate::lessons::Programs;
 
 pub async fn run(
     db: DatabaseConnection,
     config: &Config,
-    program: Program,
+    programs: Programs,
     cohort: Option<String>,
     now: DateTime<Utc>,
 ) -> anyhow::Result<()> {
@@ -21,7 +21,7 @@ pub async fn run(
         Some(slug) => Some(find_cohort(&db, &slug).await?),
         None => None,
     };
-    let poller = crate::poller(config, db.clone(), Arc::new(program), Arc::default())?;
+    let poller = crate::poller(config, db.clone(), Arc::new(programs), Arc::default())?;
     let count = poller.feeds_to_poll(cohort.as_ref(), now).await?.len();
     let bar = if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
         indicatif::ProgressBar::new(count as u64)

@@ -18,7 +18,7 @@ use serde::Serialize;
 pub use crate::entities::cohort::{Pace, Visibility};
 use crate::entities::{cohort, participant, person};
 use crate::lessons::schedule::{self, Release};
-use crate::lessons::{Lesson, Program};
+use crate::lessons::{Lesson, Program, Programs};
 pub use archive::{ARCHIVE_DAYS, archive_cutoff};
 pub use settings::{Problem, Settings};
 
@@ -70,6 +70,8 @@ impl fmt::Display for Slug {
 pub struct NewCohort {
     pub slug: Slug,
     pub settings: Settings,
+    /// The slug of a program the server runs (see [`program_for`]).
+    pub program: String,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -93,6 +95,28 @@ impl CreateError {
     }
 }
 
+/// The program a new cohort follows: the one named (empty: the default program), which
+/// must be one of `programs`; the problem names the programs there are.
+pub fn program_for(programs: &Programs, asked: &str) -> Result<String, Problem> {
+    let asked = asked.trim();
+    if asked.is_empty() {
+        return Ok(programs.default_program().slug().to_owned());
+    }
+    match programs.get(asked) {
+        Some(program) => Ok(program.slug().to_owned()),
+        None => {
+            let known: Vec<&str> = programs.iter().map(|p| p.slug()).collect();
+            Err(Problem::new(
+                "program",
+                format!(
+                    "there is no program {asked:?}; the programs are: {}",
+                    known.join(", ")
+                ),
+            ))
+        }
+    }
+}
+
 /// Creates a cohort; refuses a taken slug and settings that fail [`settings::check`].
 pub async fn create(
     db: &impl ConnectionTrait,
@@ -108,6 +132,7 @@ pub async fn create(
     }
     let mut row = cohort::ActiveModel {
         slug: Set(new.slug.to_string()),
+        program: Set(new.program.clone()),
         created_at: Set(now),
         ..Default::default()
     };
@@ -355,6 +380,7 @@ mod tests {
             celebrate_cohort: false,
             self_report: false,
             created_at: Utc::now(),
+            program: "default".into(),
         };
         assert_eq!(
             release_in_words(&cohort),

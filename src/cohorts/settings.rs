@@ -154,6 +154,9 @@ pub struct Form {
     pub celebrate_cohort: Option<String>,
     #[serde(default)]
     pub self_report: Option<String>,
+    /// The program's slug (only when creating; empty: the default program).
+    #[serde(default)]
+    pub program: String,
 }
 
 impl Form {
@@ -183,6 +186,7 @@ impl Form {
             visibility: cohort.visibility.to_string(),
             celebrate_cohort: cohort.celebrate_cohort.then(|| "on".into()),
             self_report: cohort.self_report.then(|| "on".into()),
+            program: cohort.program.clone(),
         }
     }
 

@@ -20,6 +20,8 @@ pub struct Model {
     pub celebrate_cohort: bool,
     pub self_report: bool,
     pub created_at: DateTimeUtc,
+    /// The slug of the program the cohort follows.
+    pub program: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

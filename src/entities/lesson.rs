@@ -1,9 +1,13 @@
 use sea_orm::entity::prelude::*;
 
-/// A lesson as synced from `lessons/` at start, so queries can join on it.
+/// A lesson of a program as synced from its folder at start, so queries can join on it
+/// and the next start can tell whether the program's numbering changed.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "lessons")]
 pub struct Model {
+    /// The program's slug.
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub program: String,
     #[sea_orm(primary_key, auto_increment = false)]
     pub number: i32,
     pub slug: String,

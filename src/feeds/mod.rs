@@ -5,6 +5,7 @@ pub mod discover;
 pub mod fetch;
 pub mod guard;
 pub mod health;
+pub mod links;
 pub mod parse;
 pub mod river;
 pub mod sanitize;

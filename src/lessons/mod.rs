@@ -1,18 +1,21 @@
-//! The program's lessons: Markdown files with TOML front matter in `lessons/`, loaded and
-//! validated at start, synced into the `lessons` table; and the release schedule.
+//! Programs and their lessons: a program is a folder of Markdown files with TOML front
+//! matter (and a `program.toml`), loaded and validated at start, synced into the
+//! `programs` and `lessons` tables; and the release schedule.
 
+pub mod bundle;
+pub mod links;
+pub mod programs;
 pub mod schedule;
+pub mod versions;
+
+pub use programs::{ProgramInfo, Programs, load_programs};
+pub use versions::sync;
 
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Utc};
-use sea_orm::sea_query::OnConflict;
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde::{Deserialize, Serialize};
-
-use crate::entities::lesson;
 
 /// One lesson ("thing") of the program.
 #[derive(Clone, Debug, Serialize)]
@@ -30,13 +33,64 @@ pub struct Lesson {
     pub body_html: String,
 }
 
-/// The whole program, lessons in number order (1..n without gaps).
+/// A whole program: what its `program.toml` says, and its lessons in number order (1..n
+/// without gaps).
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Program {
+    pub info: ProgramInfo,
+    /// The default program is served at `/lessons`; the others at `/programs/{slug}`.
+    pub default: bool,
+    /// The folder it was read from.
+    #[serde(skip)]
+    pub dir: PathBuf,
+    /// SHA-256 of `program.toml` and every lesson file, in hex: the program's version.
+    pub content_hash: String,
     pub lessons: Vec<Lesson>,
 }
 
 impl Program {
+    pub fn slug(&self) -> &str {
+        &self.info.slug
+    }
+
+    /// The word titles use for a lesson ("Thing", or "Ding" in a German program).
+    pub fn word(&self) -> &str {
+        &self.info.word
+    }
+
+    /// The program's page: `/lessons` for the default program, else `/programs/{slug}`.
+    pub fn path(&self) -> String {
+        if self.default {
+            "/lessons".to_owned()
+        } else {
+            format!("/programs/{}", self.info.slug)
+        }
+    }
+
+    /// Where its lessons' pages live: `/lessons` or `/programs/{slug}/lessons`.
+    pub fn lessons_path(&self) -> String {
+        if self.default {
+            "/lessons".to_owned()
+        } else {
+            format!("/programs/{}/lessons", self.info.slug)
+        }
+    }
+
+    /// The path of lesson `number`'s page (without the base URL).
+    pub fn lesson_path(&self, number: i32) -> String {
+        format!("{}/{number}", self.lessons_path())
+    }
+
+    /// Every path under which this program's lessons are found, each followed by the
+    /// number: a link to one of them counts for that lesson.
+    pub fn lesson_prefixes(&self) -> Vec<String> {
+        let mut prefixes = vec![format!("/programs/{}/lessons/", self.info.slug)];
+        if self.default {
+            prefixes.push("/lessons/".to_owned());
+        }
+        prefixes
+    }
+
     pub fn get(&self, number: i32) -> Option<&Lesson> {
         usize::try_from(number)
             .ok()
@@ -120,19 +174,13 @@ pub fn normalise_tag(tag: &str) -> String {
 
 /// Loads and validates every `*.md` file in `dir`.
 pub fn load_dir(dir: &Path) -> Result<Program, Problems> {
-    let entries = std::fs::read_dir(dir).map_err(|e| {
+    let paths = lesson_files(dir).map_err(|e| {
         Problems(vec![Problem {
             file: dir.to_owned(),
             line: None,
             message: format!("cannot read the lessons folder: {e}"),
         }])
     })?;
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "md"))
-        .collect();
-    paths.sort();
     let mut problems = Vec::new();
     let mut parsed = Vec::new();
     for path in paths {
@@ -161,7 +209,27 @@ pub fn load_dir(dir: &Path) -> Result<Program, Problems> {
     }
     let mut lessons: Vec<Lesson> = parsed.into_iter().map(|(_, l)| l).collect();
     lessons.sort_by_key(|l| l.number);
-    Ok(Program { lessons })
+    Ok(Program {
+        dir: dir.to_owned(),
+        lessons,
+        ..Program::default()
+    })
+}
+
+/// The lesson files of `dir` (`*.md` but a `README.md`, which tells people about the
+/// program), in name order.
+pub fn lesson_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "md"))
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.eq_ignore_ascii_case("README.md"))
+        })
+        .collect();
+    paths.sort();
+    Ok(paths)
 }
 
 /// Parses one lesson file; the problems name the file and, where known, the line.
@@ -412,49 +480,6 @@ fn render_markdown(markdown: &str) -> String {
         .to_string()
 }
 
-/// Writes the program into the `lessons` table (insert or update, and removes lessons
-/// that no longer exist) so queries can join on it.
-pub async fn sync(
-    db: &impl ConnectionTrait,
-    program: &Program,
-    now: DateTime<Utc>,
-) -> Result<(), sea_orm::DbErr> {
-    for lesson in &program.lessons {
-        let row = lesson::ActiveModel {
-            number: Set(lesson.number),
-            slug: Set(lesson.slug.clone()),
-            title: Set(lesson.title.clone()),
-            week: Set(lesson.week),
-            tags: Set(serde_json::to_string(&lesson.tags).unwrap_or_else(|_| "[]".into())),
-            required: Set(lesson.required),
-            minutes: Set(lesson.minutes),
-            synced_at: Set(now),
-        };
-        lesson::Entity::insert(row)
-            .on_conflict(
-                OnConflict::column(lesson::Column::Number)
-                    .update_columns([
-                        lesson::Column::Slug,
-                        lesson::Column::Title,
-                        lesson::Column::Week,
-                        lesson::Column::Tags,
-                        lesson::Column::Required,
-                        lesson::Column::Minutes,
-                        lesson::Column::SyncedAt,
-                    ])
-                    .to_owned(),
-            )
-            .exec(db)
-            .await?;
-    }
-    let count = i32::try_from(program.lessons.len()).unwrap_or(i32::MAX);
-    lesson::Entity::delete_many()
-        .filter(lesson::Column::Number.gt(count))
-        .exec(db)
-        .await?;
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -564,5 +589,11 @@ mod tests {
                 .all(|l| l.body_html.contains("thing")),
             "every lesson says how to tag"
         );
+        let programs =
+            load_programs(&Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons")).unwrap();
+        assert_eq!(programs.default_program().slug(), "23-things");
+        let ai = programs.get("ai-at-work").unwrap();
+        assert_eq!((ai.lessons.len(), ai.weeks()), (10, 5));
+        assert!(ai.info.licence.is_some() && ai.info.attribution.is_some());
     }
 }

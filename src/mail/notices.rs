@@ -16,7 +16,7 @@ use super::{Kind, render};
 use crate::cohorts;
 use crate::entities::{cohort, feed, participant, person};
 use crate::feeds::health::Status;
-use crate::lessons::{Program, schedule};
+use crate::lessons::{Programs, schedule};
 use crate::links::Links;
 use crate::together::letter;
 
@@ -27,7 +27,7 @@ pub const FEED_PROBLEM_AFTER: chrono::Duration = chrono::Duration::hours(48);
 #[derive(Clone)]
 pub struct Notices {
     pub db: DatabaseConnection,
-    pub program: Arc<Program>,
+    pub programs: Arc<Programs>,
     pub base_url: Url,
 }
 
@@ -36,7 +36,7 @@ impl Notices {
     /// idempotent.
     pub async fn tick(&self, now: DateTime<Utc>) -> Result<usize, DbErr> {
         let mut queued = 0;
-        for note in letter::mentor_notes(&self.db, &self.program, &self.base_url, now).await? {
+        for note in letter::mentor_notes(&self.db, &self.programs, &self.base_url, now).await? {
             queued += usize::from(super::enqueue(&self.db, note, now).await?);
         }
         let rows = participant::Entity::find()
@@ -83,8 +83,9 @@ impl Notices {
         recent: &mut letter::Recent,
         now: DateTime<Utc>,
     ) -> Result<bool, DbErr> {
+        let program = self.programs.of(cohort);
         let opens = |week: i32| cohorts::member_week_opens(cohort, member, week);
-        let Some(week) = (1..=self.program.weeks()).rev().find(|w| opens(*w) <= now) else {
+        let Some(week) = (1..=program.weeks()).rev().find(|w| opens(*w) <= now) else {
             return Ok(false);
         };
         let opened = opens(week);
@@ -100,7 +101,7 @@ impl Notices {
             .as_deref()
             .and_then(|tz| tz.parse().ok())
             .unwrap_or_else(|| cohorts::timezone(cohort));
-        let next = (week < self.program.weeks()).then(|| schedule::in_words(opens(week + 1), tz));
+        let next = (week < program.weeks()).then(|| schedule::in_words(opens(week + 1), tz));
         // A members-only cohort's calendar address is private: it is on /me, not in mail.
         let calendar = if cohorts::is_public(cohort) {
             links.cohort_file(&cohort.slug, "calendar.ics", None)
@@ -112,7 +113,7 @@ impl Notices {
             opened: schedule::in_words(opened, tz),
             next,
             calendar,
-            program: &self.program,
+            program,
             base_url: &self.base_url,
         };
         let Some(email) =

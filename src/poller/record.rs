@@ -156,10 +156,6 @@ impl Poller {
         feed_id: i32,
         now: DateTime<Utc>,
     ) -> Result<(), sea_orm::DbErr> {
-        let rules = Rules {
-            program: &self.program,
-            base_url: &self.base_url,
-        };
         let members = participant::Entity::find()
             .filter(participant::Column::FeedId.eq(feed_id))
             .find_also_related(cohort::Entity)
@@ -167,6 +163,7 @@ impl Poller {
             .await?;
         for (member, cohort) in members {
             if let Some(cohort) = cohort {
+                let rules = Rules::of(&self.programs, &cohort, &self.base_url);
                 completions::evaluate(db, rules, &member, &cohort, now).await?;
             }
         }

@@ -20,13 +20,23 @@ pub use crate::entities::completion::Source;
 use crate::entities::{
     cohort, completion, completion_override, participant, person, post, post_thing, recognition,
 };
-use crate::lessons::{Program, schedule};
+use crate::lessons::{Program, Programs, schedule};
 
 /// What recognition needs besides the database.
 #[derive(Clone, Copy)]
 pub struct Rules<'a> {
     pub program: &'a Program,
     pub base_url: &'a Url,
+}
+
+impl<'a> Rules<'a> {
+    /// The rules for a participant of `cohort`: its own program's lessons.
+    pub fn of(programs: &'a Programs, cohort: &cohort::Model, base_url: &'a Url) -> Self {
+        Self {
+            program: programs.of(cohort),
+            base_url,
+        }
+    }
 }
 
 /// Why a claim, a self-report or an override was refused (nothing changed).

@@ -137,7 +137,8 @@ pub async fn finishers(
 /// participant in a transaction of its own. Returns how many were evaluated.
 pub async fn reevaluate_all(
     db: &sea_orm::DatabaseConnection,
-    rules: completions::Rules<'_>,
+    programs: &crate::lessons::Programs,
+    base_url: &url::Url,
     now: DateTime<Utc>,
 ) -> Result<usize, sea_orm::DbErr> {
     let members = participant::Entity::find()
@@ -147,6 +148,7 @@ pub async fn reevaluate_all(
     let mut count = 0;
     for (member, cohort) in members {
         let Some(cohort) = cohort else { continue };
+        let rules = completions::Rules::of(programs, &cohort, base_url);
         let txn = crate::db::begin_write(db).await?;
         completions::evaluate(&txn, rules, &member, &cohort, now).await?;
         txn.commit().await?;

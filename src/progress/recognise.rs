@@ -1,9 +1,11 @@
 //! Recognising which things a post is about, with the decision in plain words.
 //!
-//! A post counts for lesson N when a category or tag, normalised, is `thingN` or one of the
-//! lesson's extra tags; when its title says "Thing N" or "Thing #N" as whole words; or when
-//! its content links to the lesson's page on this server. Posts from a blog's archive
-//! (published more than 14 days before the cohort starts) count for nothing.
+//! A post counts for lesson N of the participant's program when a category or tag,
+//! normalised, is `thingN` (or the program's own word and N) or one of the lesson's extra
+//! tags; when its title says "Thing N" or "Thing #N" (in the program's word) as whole
+//! words; or when its content links to that program's lesson page on this server (never
+//! another program's). Posts from a blog's archive (published more than 14 days before the
+//! cohort starts) count for nothing.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -103,11 +105,12 @@ pub fn recognise(
             found.entry(number).or_insert(evidence);
         }
     };
+    let word = normalise_tag(program.word());
     for category in post.categories {
         let normal = normalise_tag(category);
-        if let Some(number) = normal
-            .strip_prefix("thing")
-            .and_then(|n| n.parse::<i32>().ok())
+        if let Some(number) = ["thing", word.as_str()]
+            .iter()
+            .find_map(|w| normal.strip_prefix(w).and_then(|n| n.parse::<i32>().ok()))
         {
             note(number, Evidence::Tag(category.trim().to_owned()));
         }
@@ -117,10 +120,10 @@ pub fn recognise(
             }
         }
     }
-    for number in title_things(post.title) {
+    for number in title_things(post.title, program.word()) {
         note(number, Evidence::Title);
     }
-    for number in linked_lessons(post.content_html, base_url) {
+    for number in linked_lessons(post.content_html, base_url, &program.lesson_prefixes()) {
         note(number, Evidence::Link);
     }
     if found.is_empty() {
@@ -130,15 +133,18 @@ pub fn recognise(
     }
 }
 
-/// The numbers a title names as "Thing N" or "Thing #N", as whole words.
-pub fn title_things(title: &str) -> Vec<i32> {
+/// The numbers a title names as "Thing N" or "Thing #N" (with `word` for "Thing"), as
+/// whole words.
+pub fn title_things(title: &str, word: &str) -> Vec<i32> {
     let lower: Vec<char> = title.to_lowercase().chars().collect();
+    let word: Vec<char> = word.to_lowercase().chars().collect();
+    let len = word.len().max(1);
     let mut numbers = Vec::new();
     let mut i = 0;
-    while i + 5 <= lower.len() {
+    while i + len <= lower.len() {
         let starts_word = i == 0 || !lower[i - 1].is_alphanumeric();
-        if starts_word && lower[i..i + 5].iter().collect::<String>() == "thing" {
-            let mut j = i + 5;
+        if starts_word && lower[i..i + len] == word[..] {
+            let mut j = i + len;
             while j < lower.len() && matches!(lower[j], ' ' | '\u{a0}' | '#' | '-' | '_') {
                 j += 1;
             }
@@ -151,7 +157,7 @@ pub fn title_things(title: &str) -> Vec<i32> {
             if let (true, Ok(number)) = (ends_word, digits.parse()) {
                 numbers.push(number);
             }
-            i = end.max(i + 5);
+            i = end.max(i + len);
         } else {
             i += 1;
         }
@@ -159,9 +165,9 @@ pub fn title_things(title: &str) -> Vec<i32> {
     numbers
 }
 
-/// Lesson numbers whose page on this server (`{base}/lessons/N`, with or without a
-/// trailing slash, http or https) the HTML links to.
-pub fn linked_lessons(html: &str, base_url: &Url) -> Vec<i32> {
+/// Lesson numbers whose page on this server (`{base}{prefix}N` for one of `prefixes`, such
+/// as `/lessons/`, with or without a trailing slash, http or https) the HTML links to.
+pub fn linked_lessons(html: &str, base_url: &Url, prefixes: &[String]) -> Vec<i32> {
     let base_path = base_url.path().trim_end_matches('/');
     let mut numbers = Vec::new();
     for chunk in html.split("href=").skip(1) {
@@ -183,11 +189,12 @@ pub fn linked_lessons(html: &str, base_url: &Url) -> Vec<i32> {
             continue;
         }
         let path = url.path().trim_end_matches('/');
-        if let Some(number) = path
-            .strip_prefix(base_path)
-            .and_then(|p| p.strip_prefix("/lessons/"))
-            .and_then(|n| n.parse().ok())
-        {
+        if let Some(number) = path.strip_prefix(base_path).and_then(|p| {
+            prefixes
+                .iter()
+                .find_map(|prefix| p.strip_prefix(prefix.as_str()))
+                .and_then(|n| n.parse().ok())
+        }) {
             numbers.push(number);
         }
     }
@@ -212,9 +219,11 @@ mod tests {
             body_html: String::new(),
         };
         Program {
+            default: true,
             lessons: (1..=23)
                 .map(|n| lesson(n, if n == 7 { &["23things-podcasts"] } else { &[] }))
                 .collect(),
+            ..Program::default()
         }
     }
 

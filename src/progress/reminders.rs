@@ -68,7 +68,7 @@ impl Reminder<'_> {
             .zip(&row.cells)
             .find(|(l, cell)| l.required && cell.is_none())
             .map(|(l, _)| {
-                context! { number => l.number, title => l.title.clone(), url => links.lesson(l.number) }
+                context! { number => l.number, title => l.title.clone(), url => links.lesson(self.program, l.number) }
             });
         let feed_problem = row.feed_failing.then(|| {
             row.feed_error
@@ -77,7 +77,8 @@ impl Reminder<'_> {
         });
         let context = context! {
             name => row.name.clone(), cohort => self.cohort.name.clone(), done => row.done,
-            required => self.program.required_count(), next, me_url => links.me(), feed_problem,
+            required => self.program.required_count(), next, word => self.program.word(),
+            me_url => links.me(), feed_problem,
         };
         let key = format!("reminder:{}:{}", row.id, now.date_naive());
         render::Message::new(Kind::Reminder, "reminder", &row.email, key)

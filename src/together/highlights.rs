@@ -16,7 +16,7 @@ use url::Url;
 
 use crate::access::Viewer;
 use crate::entities::{cohort, highlight, participant, person, post, post_thing};
-use crate::lessons::Program;
+use crate::lessons::Programs;
 use crate::links::Links;
 use crate::mail::{self, Kind, render};
 
@@ -66,7 +66,7 @@ pub struct Target {
 /// turned such mail off). Highlighting it again changes the note and sends nothing more.
 pub async fn highlight(
     db: &DatabaseConnection,
-    (program, base_url): (&Program, &Url),
+    (programs, base_url): (&Programs, &Url),
     viewer: &Viewer,
     target: Target,
     note: &str,
@@ -82,6 +82,15 @@ pub async fn highlight(
         .filter(post_thing::Column::LessonNumber.eq(target.lesson))
         .one(db)
         .await?;
+    // The lesson is the one of the author's own program.
+    let Some((_, Some(their_cohort))) = participant::Entity::find_by_id(target.author)
+        .find_also_related(cohort::Entity)
+        .one(db)
+        .await?
+    else {
+        return Err(HighlightError::NotAbout(target.lesson));
+    };
+    let program = programs.of(&their_cohort);
     let lesson = program.get(target.lesson);
     let (Some(_), Some(lesson)) = (about, lesson) else {
         return Err(HighlightError::NotAbout(target.lesson));
@@ -124,7 +133,7 @@ pub async fn highlight(
             name => person.name.clone(), by, note,
             title => post.title.clone(), link => post.link.clone(),
             number => lesson.number, lesson => lesson.title.clone(),
-            lesson_url => links.lesson(lesson.number),
+            lesson_url => links.lesson(program, lesson.number), word => program.word(),
             cohort => cohort.map(|c| c.name),
         };
         let email = render::Message::new(
@@ -134,7 +143,8 @@ pub async fn highlight(
             format!("highlight:{}:{}:{}", member.id, post.id, lesson.number),
         )
         .subject(format!(
-            "Your post is an example for Thing {}",
+            "Your post is an example for {} {}",
+            program.word(),
             lesson.number
         ))
         .context(context)

@@ -18,7 +18,7 @@ use url::Url;
 use super::{glance::glance, highlights, mentors, partners};
 use crate::entities::{cohort, mentorship, participant, person, post};
 use crate::feeds::river::{self, Filter, RiverPost};
-use crate::lessons::Program;
+use crate::lessons::{Program, Programs};
 use crate::links::Links;
 use crate::mail::{Email, Kind, render};
 use crate::progress::grid;
@@ -128,7 +128,7 @@ pub async fn compose(
         .map(|l| {
             context! {
                 number => l.number, title => l.title.clone(), minutes => l.minutes,
-                url => links.lesson(l.number), done => completed.contains(&l.number),
+                url => links.lesson(week.program, l.number), done => completed.contains(&l.number),
             }
         })
         .collect();
@@ -163,18 +163,18 @@ pub async fn compose(
         let as_river = peers.iter().find(|p| p.id == shown.post.id);
         chosen.push(match as_river {
             Some(p) => peer_post(&links, &cohort.slug, p, Some(shown.highlight.note.clone())),
-            None => PeerPost {
-                author: shown.author.clone(),
-                title: cut(&shown.post.title, TITLE_CHARS),
-                excerpt: cut(&shown.post.excerpt, EXCERPT_CHARS),
-                link: shown
-                    .post
-                    .link
-                    .clone()
-                    .unwrap_or_else(|| links.lesson(shown.highlight.lesson_number)),
-                things: vec![shown.highlight.lesson_number],
-                note: Some(shown.highlight.note.clone()),
-            },
+            None => {
+                PeerPost {
+                    author: shown.author.clone(),
+                    title: cut(&shown.post.title, TITLE_CHARS),
+                    excerpt: cut(&shown.post.excerpt, EXCERPT_CHARS),
+                    link: shown.post.link.clone().unwrap_or_else(|| {
+                        links.lesson(week.program, shown.highlight.lesson_number)
+                    }),
+                    things: vec![shown.highlight.lesson_number],
+                    note: Some(shown.highlight.note.clone()),
+                }
+            }
         });
     }
     let this_weeks = peers.iter().filter(|p| p.published_at >= since);
@@ -221,6 +221,7 @@ pub async fn compose(
         posts => Value::from(minijinja::value::Serde(&chosen)),
         waiting => Value::from(minijinja::value::Serde(&waiting)),
         river => links.to(&format!("/cohorts/{}/posts", cohort.slug)),
+        word => week.program.word(),
     };
     let email = render::Message::new(Kind::Release, "release", &reader.email, key)
         .subject(format!("Week {} of {} is open", week.number, cohort.name))
@@ -234,7 +235,7 @@ pub async fn compose(
 /// mentee is stalled or has a post from the past week that nobody has commented on yet).
 pub async fn mentor_notes(
     db: &impl ConnectionTrait,
-    program: &Program,
+    programs: &Programs,
     base_url: &Url,
     now: DateTime<Utc>,
 ) -> Result<Vec<Email>, DbErr> {
@@ -259,7 +260,7 @@ pub async fn mentor_notes(
         let mut lines: Vec<Value> = Vec::new();
         for (member, cohort) in mentors::mentees(db, mentor_id).await? {
             if let std::collections::hash_map::Entry::Vacant(slot) = rows_of.entry(cohort.id) {
-                slot.insert(grid::rows(db, program, &cohort, now).await?);
+                slot.insert(grid::rows(db, programs.of(&cohort), &cohort, now).await?);
             }
             let Some(row) = rows_of[&cohort.id].iter().find(|r| r.id == member.id) else {
                 continue;
@@ -291,7 +292,7 @@ pub async fn mentor_notes(
             if row.stalled || !worth.is_empty() {
                 lines.push(context! {
                     name => row.name.clone(), cohort => cohort.name.clone(), stalled => row.stalled,
-                    done => row.done, required => program.required_count(), posts => worth,
+                    done => row.done, required => programs.of(&cohort).required_count(), posts => worth,
                 });
             }
         }

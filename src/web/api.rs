@@ -113,7 +113,8 @@ pub async fn progress(
         .into());
     }
     let lessons = state
-        .program
+        .programs
+        .of(&cohort)
         .lessons
         .iter()
         .map(|l| LessonSummary {

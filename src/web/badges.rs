@@ -49,7 +49,7 @@ async fn class_answer(
     let cohort = cohorts::find(&state.db, slug)
         .await?
         .ok_or(AppError::NotFound)?;
-    let things = state.program.lessons.len();
+    let things = state.programs.of(&cohort).lessons.len();
     match ext {
         None => Ok(json_ld(&site(state, &issuer).badge_class(&cohort), CACHED)),
         Some("png") => Ok(png_answer(class_png(cohort.name, things).await?.to_vec())),
@@ -97,7 +97,7 @@ async fn assertion_answer(
     let site = site(state, &issuer);
     let document = site.assertion(&award);
     let standing = award.assertion.revoked_at.is_none();
-    let things = state.program.lessons.len();
+    let things = state.programs.of(&award.cohort).lessons.len();
     match ext {
         None if wants_html(headers) => verification_page(state, site, &award, current),
         None => {
@@ -139,14 +139,20 @@ fn verification_page(
         .person
         .as_ref()
         .is_some_and(|p| p.id == award.person.id);
-    let offer = (own && a.revoked_at.is_none())
-        .then(|| share::offer_from(site.issuer, &state.program, &award.cohort, a));
+    let offer = (own && a.revoked_at.is_none()).then(|| {
+        share::offer_from(
+            site.issuer,
+            state.programs.of(&award.cohort),
+            &award.cohort,
+            a,
+        )
+    });
     let class = site.badge_class(&award.cohort);
     let page = current.render(
         "badge.html",
         context! {
             name => award.person.name.clone(),
-            badge => documents::badge_name(&award.cohort, &state.program),
+            badge => documents::badge_name(&award.cohort, state.programs.of(&award.cohort)),
             description => text(&class["description"]),
             criteria => text(&class["criteria"]["narrative"]),
             criteria_url => text(&class["criteria"]["id"]),
@@ -178,7 +184,7 @@ pub async fn offer_for(
     let offer = match (Issuer::from_config(&state.config), member.finished_at) {
         (Some(issuer), Some(_)) => badges::live_for(&state.db, member.id)
             .await?
-            .map(|a| share::offer_from(&issuer, &state.program, cohort, &a)),
+            .map(|a| share::offer_from(&issuer, state.programs.of(cohort), cohort, &a)),
         _ => None,
     };
     Ok(minijinja::Value::from(minijinja::value::Serde(offer)))
@@ -207,7 +213,7 @@ fn issuer_of(state: &AppState) -> Result<Issuer, AppError> {
 fn site<'a>(state: &'a AppState, issuer: &'a Issuer) -> Site<'a> {
     Site {
         issuer,
-        program: &state.program,
+        programs: &state.programs,
     }
 }
 

@@ -32,7 +32,7 @@ use tower_http::trace::TraceLayer;
 pub use error::{ApiError, AppError};
 
 use crate::config::Config;
-use crate::lessons::Program;
+use crate::lessons::Programs;
 use crate::mail::notices::Notices;
 use crate::mail::sender::Sender;
 use crate::poller::Poller;
@@ -47,7 +47,7 @@ pub const UPLOAD_LIMIT: usize = 4 * 1024 * 1024;
 pub struct AppState {
     pub db: DatabaseConnection,
     pub config: Arc<Config>,
-    pub program: Arc<Program>,
+    pub programs: Arc<Programs>,
     pub poller: Poller,
     pub sender: Sender,
     pub metrics: Arc<crate::metrics::Metrics>,
@@ -61,7 +61,7 @@ impl AppState {
     pub fn clone_notices(&self) -> Notices {
         Notices {
             db: self.db.clone(),
-            program: self.program.clone(),
+            programs: self.programs.clone(),
             base_url: self.config.base_url.clone(),
         }
     }
@@ -89,6 +89,9 @@ pub fn router(state: AppState) -> Router {
         .route("/highlights", post(pages::highlights::create))
         .route("/lessons", get(pages::lessons::index))
         .route("/lessons/{number}", get(pages::lessons::show))
+        .route("/programs", get(pages::lessons::programs))
+        .route("/programs/{slug}", get(pages::lessons::program))
+        .route("/programs/{slug}/lessons/{number}", get(pages::lessons::program_lesson))
         .route("/cohorts/{slug}", get(pages::cohort::show))
         .route("/cohorts/{slug}/posts", get(pages::river::show))
         .route("/cohorts/{slug}/finishers", get(pages::finishers::wall))

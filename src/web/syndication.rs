@@ -212,7 +212,7 @@ pub async fn calendar(
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
     let links = Links::new(&state.config.base_url);
-    let text = crate::calendar::of_cohort(&cohort, &state.program, &links);
+    let text = crate::calendar::of_cohort(&cohort, state.programs.of(&cohort), &links);
     Ok(cached(&headers, CALENDAR, text, None, private))
 }
 
@@ -230,7 +230,7 @@ pub async fn personal_calendar(
         None => return Ok(sign_in_first(&axum::http::Method::GET, &uri)),
     };
     let links = Links::new(&state.config.base_url);
-    let text = crate::calendar::personal(&state.db, &viewer, &state.program, &links).await?;
+    let text = crate::calendar::personal(&state.db, &viewer, &state.programs, &links).await?;
     Ok(cached(&headers, CALENDAR, text, None, true))
 }
 

@@ -29,6 +29,19 @@ pub fn percent(done: usize, total: usize) -> usize {
     (done * 100).checked_div(total).unwrap_or(0).min(100)
 }
 
+/// What templates need of a program: its names, its word for a lesson, and its addresses
+/// (`lessons` is the prefix of a lesson's page, followed by `/N`). The addresses are built
+/// from a validated slug, so they go out as they are rather than with escaped slashes.
+pub fn program(program: &crate::lessons::Program) -> minijinja::Value {
+    use minijinja::Value;
+    minijinja::context! {
+        slug => program.slug(), title => program.info.title.clone(), word => program.word(),
+        page => Value::from_safe_string(program.path()),
+        lessons => Value::from_safe_string(program.lessons_path()), count => program.lessons.len(),
+        weeks => program.weeks(), default => program.default,
+    }
+}
+
 /// Templates see the stored words of the typed columns ("self", "members", "failing").
 macro_rules! words_in_templates {
     ($($kind:ty),*) => {$(

@@ -353,7 +353,9 @@ fn lessons_check_names_the_broken_file_and_line() {
     std::fs::create_dir(&dir).unwrap();
     for entry in std::fs::read_dir(crate::helpers::lessons_dir()).unwrap() {
         let path = entry.unwrap().path();
-        std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+        if path.is_file() {
+            std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+        }
     }
     let broken = dir.join("07-wikis.md");
     let text = std::fs::read_to_string(&broken)

@@ -570,7 +570,7 @@ async fn reminders_go_once_a_week_to_the_stalled_and_behind_never_to_finishers()
         .unwrap()
         .unwrap();
     let reminder = twentythree::progress::reminders::Reminder {
-        program: &app.state.program,
+        program: app.state.programs.default_program(),
         cohort: &cohort,
         base_url: &app.state.config.base_url,
     };

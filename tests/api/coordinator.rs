@@ -133,13 +133,14 @@ async fn a_coordinator_overrides_a_lesson_and_exports_the_progress() {
     }
     assert_eq!(completed(&app).await, serde_json::json!([2, 3, 20]));
     app.poll_feeds().await;
-    let rules = twentythree::progress::completions::Rules {
-        program: &app.state.program,
-        base_url: &app.state.config.base_url,
-    };
-    twentythree::progress::reevaluate_all(&app.state.db, rules, chrono::Utc::now())
-        .await
-        .unwrap();
+    twentythree::progress::reevaluate_all(
+        &app.state.db,
+        &app.state.programs,
+        &app.state.config.base_url,
+        chrono::Utc::now(),
+    )
+    .await
+    .unwrap();
     assert_eq!(
         completed(&app).await,
         serde_json::json!([2, 3, 20]),

@@ -229,12 +229,15 @@ impl TestApp {
                 "--release-time" => form.release_time = value(),
                 "--release-day" => form.release_day = value(),
                 "--ends" => form.ends = value(),
+                "--program" => form.program = value(),
                 other => panic!("create_cohort does not know {other}"),
             }
         }
         let new = twentythree::cohorts::NewCohort {
             slug: slug.parse().expect("a slug"),
             settings: form.settings().expect("valid settings"),
+            program: twentythree::cohorts::program_for(&self.state.programs, &form.program)
+                .expect("a program this server runs"),
         };
         block_on(twentythree::cohorts::create(
             &self.state.db,
@@ -381,6 +384,7 @@ impl TestApp {
         let new = twentythree::cohorts::NewCohort {
             slug: slug.parse().expect("a slug"),
             settings,
+            program: self.state.programs.default_program().slug().to_owned(),
         };
         twentythree::cohorts::create(&self.state.db, new, Utc::now())
             .await
@@ -441,11 +445,8 @@ impl TestApp {
             .await
             .unwrap()
             .unwrap();
-        let rules = Rules {
-            program: &self.state.program,
-            base_url: &self.state.config.base_url,
-        };
-        for lesson in self.state.program.lessons.iter().filter(|l| l.required) {
+        let rules = Rules::of(&self.state.programs, &cohort, &self.state.config.base_url);
+        for lesson in rules.program.lessons.iter().filter(|l| l.required) {
             let change = Override {
                 number: lesson.number,
                 done: true,

@@ -55,7 +55,7 @@ async fn a_cohort_of_hostile_blogs_polls_to_the_end_with_every_fault_named() {
         db.clone(),
         hostile_host::fetcher(&host, Duration::from_secs(5)),
         &app.state.config,
-        Arc::clone(&app.state.program),
+        Arc::clone(&app.state.programs),
         Default::default(),
     );
 

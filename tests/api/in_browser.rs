@@ -122,6 +122,9 @@ async fn every_page_family_is_usable_at_desktop_and_phone_width() {
         ("home", "/"),
         ("lessons", "/lessons"),
         ("lesson", "/lessons/1"),
+        ("programs", "/programs"),
+        ("program", "/programs/ai-at-work"),
+        ("program-lesson", "/programs/ai-at-work/lessons/1"),
         ("cohort", "/cohorts/spring"),
         ("river", "/cohorts/spring/posts"),
         ("person", "/cohorts/spring/people/2"),
@@ -217,7 +220,7 @@ async fn learning_together(app: &TestApp) {
     };
     highlights::highlight(
         db,
-        (&app.state.program, &app.state.config.base_url),
+        (&app.state.programs, &app.state.config.base_url),
         &viewer,
         target,
         "Short, honest, and full of links worth following",

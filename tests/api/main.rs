@@ -24,6 +24,7 @@ mod in_browser;
 mod joining;
 mod lessons;
 mod pages;
+mod programs;
 mod progress;
 mod scale;
 mod signin;

@@ -131,13 +131,14 @@ async fn posts_count_for_exactly_the_things_they_are_about() {
 
     // A second poll and a full re-evaluation change nothing.
     app.poll_feeds().await;
-    let rules = Rules {
-        program: &app.state.program,
-        base_url: &app.state.config.base_url,
-    };
-    twentythree::progress::reevaluate_all(&app.state.db, rules, Utc::now())
-        .await
-        .unwrap();
+    twentythree::progress::reevaluate_all(
+        &app.state.db,
+        &app.state.programs,
+        &app.state.config.base_url,
+        Utc::now(),
+    )
+    .await
+    .unwrap();
     let again = people(&app).await;
     for (i, _) in BLOGS.iter().enumerate() {
         let name = format!("P{i}");
@@ -228,7 +229,7 @@ async fn a_finisher_is_celebrated_once_through_a_real_mail_server() {
         app.state.db.clone(),
         twentythree::fetcher(&app.state.config).unwrap(),
         &app.state.config,
-        app.state.program.clone(),
+        app.state.programs.clone(),
         Default::default(),
     );
     let mut edited = finisher_feed(1..=23);
@@ -243,13 +244,19 @@ async fn a_finisher_is_celebrated_once_through_a_real_mail_server() {
     );
     a.unwrap();
     b.unwrap();
-    let rules = Rules {
-        program: &app.state.program,
-        base_url: &app.state.config.base_url,
-    };
     let (x, y) = tokio::join!(
-        twentythree::progress::reevaluate_all(&app.state.db, rules, Utc::now()),
-        twentythree::progress::reevaluate_all(&app.state.db, rules, Utc::now())
+        twentythree::progress::reevaluate_all(
+            &app.state.db,
+            &app.state.programs,
+            &app.state.config.base_url,
+            Utc::now()
+        ),
+        twentythree::progress::reevaluate_all(
+            &app.state.db,
+            &app.state.programs,
+            &app.state.config.base_url,
+            Utc::now()
+        )
     );
     x.unwrap();
     y.unwrap();
@@ -362,7 +369,7 @@ async fn a_coordinators_override_always_wins() {
         .unwrap()
         .unwrap();
     let rules = Rules {
-        program: &app.state.program,
+        program: app.state.programs.default_program(),
         base_url: &app.state.config.base_url,
     };
     completions::set_by_coordinator(
@@ -393,9 +400,14 @@ async fn a_coordinators_override_always_wins() {
     )
     .await
     .unwrap();
-    twentythree::progress::reevaluate_all(&app.state.db, rules, Utc::now())
-        .await
-        .unwrap();
+    twentythree::progress::reevaluate_all(
+        &app.state.db,
+        &app.state.programs,
+        &app.state.config.base_url,
+        Utc::now(),
+    )
+    .await
+    .unwrap();
     let completed = people(&app).await[0]["completed"].clone();
     assert_eq!(
         completed,
@@ -576,7 +588,7 @@ async fn a_participant_claims_an_unrecognised_post_and_reports_where_allowed() {
         .unwrap()
         .unwrap();
     let rules = Rules {
-        program: &app.state.program,
+        program: app.state.programs.default_program(),
         base_url: &app.state.config.base_url,
     };
     completions::claim(
@@ -610,9 +622,14 @@ async fn a_participant_claims_an_unrecognised_post_and_reports_where_allowed() {
             .contains("does not allow"),
         "self-report is off by default"
     );
-    twentythree::progress::reevaluate_all(&app.state.db, rules, Utc::now())
-        .await
-        .unwrap();
+    twentythree::progress::reevaluate_all(
+        &app.state.db,
+        &app.state.programs,
+        &app.state.config.base_url,
+        Utc::now(),
+    )
+    .await
+    .unwrap();
     assert_eq!(
         people(&app).await[0]["completed"],
         serde_json::json!([2, 3, 7, 19]),

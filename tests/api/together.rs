@@ -681,7 +681,10 @@ fn lessons_with_experts(dir: &std::path::Path, experts: &str) -> std::path::Path
     std::fs::create_dir_all(&lessons).unwrap();
     for entry in std::fs::read_dir(crate::helpers::lessons_dir()).unwrap() {
         let path = entry.unwrap().path();
-        std::fs::copy(&path, lessons.join(path.file_name().unwrap())).unwrap();
+        // The default program's own files (other programs live in folders of their own).
+        if path.is_file() {
+            std::fs::copy(&path, lessons.join(path.file_name().unwrap())).unwrap();
+        }
     }
     let first = std::fs::read_dir(&lessons)
         .unwrap()
@@ -808,7 +811,7 @@ async fn the_weekly_letter_brings_peers_posts_the_partner_and_what_waits_for_a_c
         .unwrap();
     twentythree::together::highlights::highlight(
         db,
-        (&app.state.program, &app.state.config.base_url),
+        (&app.state.programs, &app.state.config.base_url),
         &viewer,
         twentythree::together::highlights::Target {
             author: w.people[2].id,
@@ -999,7 +1002,7 @@ async fn a_mentor_gets_a_weekly_note_on_the_stalled_and_the_uncommented() {
         twentythree::progress::completions::set_by_coordinator(
             &app.state.db,
             twentythree::progress::completions::Rules {
-                program: &app.state.program,
+                program: app.state.programs.default_program(),
                 base_url: &app.state.config.base_url,
             },
             &w.people[2],

@@ -261,6 +261,9 @@ fn lessons_with(payloads: &[String], dir: &std::path::Path) -> std::path::PathBu
     std::fs::create_dir_all(&lessons).unwrap();
     for entry in std::fs::read_dir(crate::helpers::lessons_dir()).unwrap() {
         let entry = entry.unwrap();
+        if !entry.path().is_file() {
+            continue;
+        }
         let mut text = std::fs::read_to_string(entry.path()).unwrap();
         if entry.file_name().to_string_lossy().starts_with("01-") {
             for payload in payloads {

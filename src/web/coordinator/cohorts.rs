@@ -12,6 +12,7 @@ use minijinja::context;
 use super::cohort;
 use crate::cohorts::settings::{self, Problem};
 use crate::cohorts::{self, CreateError, NewCohort};
+use crate::feeds::links::Verdict;
 use crate::progress::grid;
 use crate::web::auth::{Coordinator, CurrentPerson};
 use crate::web::{AppError, AppState};
@@ -29,9 +30,11 @@ pub async fn index(
         .into_iter()
         .map(|c| {
             let f = figures.remove(&c.id).unwrap_or_default();
+            let program = state.programs.of(&c).info.title.clone();
             context! {
                 slug => c.slug, name => c.name, starts_on => c.starts_on.to_string(),
                 ends_on => c.ends_on.map(|d| d.to_string()), pace => c.pace.to_string(), visibility => c.visibility.to_string(),
+                program,
                 participants => f.participants, active => f.active, finished => f.finished, failing => f.failing,
             }
         })
@@ -52,9 +55,33 @@ pub async fn index(
             }
         })
         .collect();
+    let link_reports: Vec<minijinja::Value> = crate::lessons::links::latest(&state.db)
+        .await?
+        .into_iter()
+        .map(|r| {
+            let dead: Vec<minijinja::Value> = r
+                .links
+                .iter()
+                .filter_map(|l| match &l.verdict {
+                    Verdict::Dead(why) => {
+                        Some(context! { file => l.file.clone(), line => l.line, url => l.url.clone(), why })
+                    }
+                    _ => None,
+                })
+                .collect();
+            let title = state
+                .programs
+                .get(&r.program)
+                .map_or(r.program.clone(), |p| p.info.title.clone());
+            context! {
+                title, checked => r.checked_at.format("%-d %b %Y %H:%M UTC").to_string(),
+                links => r.links.len(), dead,
+            }
+        })
+        .collect();
     current.render(
         "coordinator.html",
-        context! { cohorts => rows, tokens, email => person.email },
+        context! { cohorts => rows, tokens, email => person.email, link_reports },
     )
 }
 
@@ -73,6 +100,7 @@ pub async fn revoke_token(
 
 /// The settings form, with each problem next to its field.
 fn form_page(
+    state: &AppState,
     current: &CurrentPerson,
     status: StatusCode,
     slug: Option<&str>,
@@ -83,10 +111,15 @@ fn form_page(
         .iter()
         .map(|p| (p.field, p.message.clone()))
         .collect();
+    let programs: Vec<minijinja::Value> = state
+        .programs
+        .iter()
+        .map(|p| context! { slug => p.slug(), title => p.info.title.clone(), lessons => p.lessons.len(), weeks => p.weeks() })
+        .collect();
     let page = current.render(
         "cohort-settings.html",
         context! {
-            slug, form => minijinja::Value::from(minijinja::value::Serde(form)), problems,
+            slug, form => minijinja::Value::from(minijinja::value::Serde(form)), problems, programs,
             weekdays => ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
         },
     )?;
@@ -94,8 +127,12 @@ fn form_page(
 }
 
 /// `GET /coordinator/cohorts/new`
-pub async fn new_form(Coordinator { current, .. }: Coordinator) -> Result<Response, AppError> {
+pub async fn new_form(
+    State(state): State<AppState>,
+    Coordinator { current, .. }: Coordinator,
+) -> Result<Response, AppError> {
     form_page(
+        &state,
         &current,
         StatusCode::OK,
         None,
@@ -113,20 +150,35 @@ pub async fn create(
 ) -> Result<Response, AppError> {
     let slug = settings::parse_slug(&form.slug).map_err(|e| Problem::new("slug", e));
     let parsed = form.settings();
-    let (slug, settings) = match (slug, parsed) {
-        (Ok(slug), Ok(settings)) => (slug, settings),
-        (slug, parsed) => {
+    let program = cohorts::program_for(&state.programs, &form.program);
+    let (slug, settings, program) = match (slug, parsed, program) {
+        (Ok(slug), Ok(settings), Ok(program)) => (slug, settings, program),
+        (slug, parsed, program) => {
             let mut problems: Vec<Problem> = slug.err().into_iter().collect();
             problems.extend(parsed.err().unwrap_or_default());
-            return form_page(&current, StatusCode::BAD_REQUEST, None, &form, &problems);
+            problems.extend(program.err());
+            return form_page(
+                &state,
+                &current,
+                StatusCode::BAD_REQUEST,
+                None,
+                &form,
+                &problems,
+            );
         }
     };
-    match cohorts::create(&state.db, NewCohort { slug, settings }, Utc::now()).await {
+    let new = NewCohort {
+        slug,
+        settings,
+        program,
+    };
+    match cohorts::create(&state.db, new, Utc::now()).await {
         Ok(created) => {
             Ok(Redirect::to(&format!("/coordinator/cohorts/{}", created.slug)).into_response())
         }
         Err(CreateError::Db(e)) => Err(e.into()),
         Err(e) => form_page(
+            &state,
             &current,
             StatusCode::BAD_REQUEST,
             None,
@@ -144,6 +196,7 @@ pub async fn edit_form(
 ) -> Result<Response, AppError> {
     let cohort = cohort(&state, &slug).await?;
     form_page(
+        &state,
         &current,
         StatusCode::OK,
         Some(&cohort.slug),
@@ -161,10 +214,12 @@ pub async fn update(
 ) -> Result<Response, AppError> {
     let cohort = cohort(&state, &slug).await?;
     form.slug = cohort.slug.clone();
+    form.program = cohort.program.clone();
     let settings = match form.settings() {
         Ok(settings) => settings,
         Err(problems) => {
             return form_page(
+                &state,
                 &current,
                 StatusCode::BAD_REQUEST,
                 Some(&cohort.slug),
@@ -181,6 +236,7 @@ pub async fn update(
         .into_response()),
         Err(CreateError::Db(e)) => Err(e.into()),
         Err(e) => form_page(
+            &state,
             &current,
             StatusCode::BAD_REQUEST,
             Some(&slug),

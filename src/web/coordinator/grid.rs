@@ -81,7 +81,8 @@ pub async fn show(
     };
     let search = query.q.clone().unwrap_or_default();
     let now = Utc::now();
-    let rows = grid::rows(&state.db, &state.program, &cohort, now).await?;
+    let program = state.programs.of(&cohort);
+    let rows = grid::rows(&state.db, program, &cohort, now).await?;
     let counts: Vec<minijinja::Value> = Filter::ALL
         .into_iter()
         .map(|f| {
@@ -101,7 +102,7 @@ pub async fn show(
         *names.entry(row.name.to_lowercase()).or_default() += 1;
     }
     let pages = shown.len().div_ceil(PAGE_SIZE).max(1);
-    let numbers: Vec<i32> = state.program.lessons.iter().map(|l| l.number).collect();
+    let numbers: Vec<i32> = program.lessons.iter().map(|l| l.number).collect();
     let on_page: Vec<&Row> = shown
         .iter()
         .skip((page - 1) * PAGE_SIZE)
@@ -136,8 +137,7 @@ pub async fn show(
             }
         })
         .collect();
-    let lessons: Vec<minijinja::Value> = state
-        .program
+    let lessons: Vec<minijinja::Value> = program
         .lessons
         .iter()
         .map(|l| context! { number => l.number, title => l.title.clone() })
@@ -155,7 +155,8 @@ pub async fn show(
             q => search, sort => sort.as_str(),
             sorts => Sort::ALL.iter().map(|s| (s.as_str(), s.label())).collect::<Vec<_>>(),
             total => rows.len(), shown => shown.len(), notice,
-            required => state.program.required_count(),
+            required => program.required_count(),
+            program => crate::web::view::program(program),
             badges => crate::web::badges::status(&state, &cohort),
             curve => minijinja::Value::from_safe_string(chart::completion_curve(&curve)),
         },

@@ -75,7 +75,7 @@ async fn record_overrides(
     let cohort = cohort(state, slug).await?;
     let (member, _) = member_of(state, &cohort, id).await?;
     let rules = Rules {
-        program: &state.program,
+        program: state.programs.of(&cohort),
         base_url: &state.config.base_url,
     };
     let changes: Vec<Override> = numbers
@@ -157,7 +157,9 @@ pub async fn progress_csv(
     Path(slug): Path<String>,
 ) -> Result<Response, AppError> {
     let cohort = cohort(&state, &slug).await?;
-    let body = crate::progress::export::progress_csv(&state.db, &state.program, &cohort).await?;
+    let body =
+        crate::progress::export::progress_csv(&state.db, state.programs.of(&cohort), &cohort)
+            .await?;
     let disposition = format!("attachment; filename=\"{}-progress.csv\"", cohort.slug);
     Ok((
         [

@@ -65,7 +65,8 @@ pub async fn show(
     let (member, person) = member_of(&state, &cohort, &id).await?;
     let now = Utc::now();
     let tz = cohorts::timezone(&cohort);
-    let standing = standing::standing(&state.db, &state.program, &cohort, &member, now).await?;
+    let standing =
+        standing::standing(&state.db, state.programs.of(&cohort), &cohort, &member, now).await?;
     let feed = feeds::of_member(&state.db, &member).await?;
     let overrides = completions::override_history(&state.db, &member).await?;
     let lessons: Vec<minijinja::Value> = standing
@@ -104,6 +105,7 @@ pub async fn show(
     current.render(
         "coordinator-person.html",
         context! {
+            program => view::program(state.programs.of(&cohort)),
             cohort => context! { slug => cohort.slug.clone(), name => cohort.name.clone() },
             member => context! {
                 id => member.id, name => person.name.clone(), email => person.email.clone(),

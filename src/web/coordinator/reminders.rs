@@ -31,10 +31,10 @@ async fn page(
 ) -> Result<Html<String>, AppError> {
     let cohort = cohort(state, slug).await?;
     let now = Utc::now();
-    let rows = grid::rows(&state.db, &state.program, &cohort, now).await?;
+    let rows = grid::rows(&state.db, state.programs.of(&cohort), &cohort, now).await?;
     let due = reminders::due(&rows, now);
     let reminder = Reminder {
-        program: &state.program,
+        program: state.programs.of(&cohort),
         cohort: &cohort,
         base_url: &state.config.base_url,
     };
@@ -92,7 +92,7 @@ pub async fn send(
     }
     let cohort = cohort(&state, &slug).await?;
     let reminder = Reminder {
-        program: &state.program,
+        program: state.programs.of(&cohort),
         cohort: &cohort,
         base_url: &state.config.base_url,
     };

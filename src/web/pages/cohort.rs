@@ -50,15 +50,15 @@ pub async fn show(
 ) -> Result<Html<String>, AppError> {
     let now = Utc::now();
     let timezone = cohorts::timezone(&cohort);
-    let weeks: Vec<WeekView> = (1..=state.program.weeks())
+    let program = state.programs.of(&cohort);
+    let weeks: Vec<WeekView> = (1..=program.weeks())
         .map(|week| {
             let opens = cohorts::week_opens(&cohort, week);
             WeekView {
                 number: week,
                 opens: view::datetime(opens, timezone),
                 open: opens <= now,
-                lessons: state
-                    .program
+                lessons: program
                     .in_week(week)
                     .map(|l| (l.number, l.title.clone()))
                     .collect(),
@@ -70,14 +70,14 @@ pub async fn show(
     };
     let page = u64::try_from(positive(query.page.as_deref(), "page")?.unwrap_or(1)).unwrap_or(1);
     let (people, total) = people::page(&state.db, &cohort, &search, page, PEOPLE_PER_PAGE).await?;
-    let required = state.program.required_count();
+    let required = program.required_count();
     let participants: Vec<ParticipantView> = people
         .into_iter()
         .map(|p| {
             let done = p
                 .completed
                 .iter()
-                .filter(|n| state.program.get(**n).is_some_and(|l| l.required))
+                .filter(|n| program.get(**n).is_some_and(|l| l.required))
                 .count();
             ParticipantView {
                 id: p.id,
@@ -118,6 +118,7 @@ pub async fn show(
                 joinable => !cohorts::ended(&cohort, now),
             },
             weeks => Value::from(Serde(&weeks)),
+            program => view::program(program),
             participants => Value::from(Serde(&participants)),
             required,
             figures => Value::from(Serde(&figures)),

@@ -55,7 +55,7 @@ pub async fn wall(
         context! {
             cohort => context! { slug => cohort.slug.clone(), name => cohort.name.clone() },
             finishers => Value::from(Serde(&finishers)),
-            things => state.program.required_count(),
+            things => state.programs.of(&cohort).required_count(),
             badge_image => badges_on.then(|| crate::badges::paths::class_image(&cohort.slug, "png")),
             participants => figures.participants,
             percent => view::percent(usize::try_from(figures.finished).unwrap_or(0), usize::try_from(figures.participants).unwrap_or(0)),
@@ -87,7 +87,7 @@ pub async fn certificate(
             slug => cohort.slug.clone(),
             name => person.name,
             date => view::long_date(finished, cohorts::timezone(&cohort)),
-            things => state.program.required_count(),
+            things => state.programs.of(&cohort).required_count(),
             organisation => state.config.organisation.clone(),
             badge,
             own,

@@ -41,7 +41,7 @@ pub async fn create(
     let viewer = Viewer::load(&state.db, Some(person)).await?;
     let done = highlights::highlight(
         &state.db,
-        (&state.program, &state.config.base_url),
+        (&state.programs, &state.config.base_url),
         &viewer,
         target,
         &form.note,

@@ -20,6 +20,9 @@ struct CohortCard {
     /// When it ended, for a cohort that has.
     ended: Option<String>,
     public: bool,
+    /// Where the cohort's program keeps its lessons, and its word for one.
+    lessons_path: String,
+    word: String,
     week: i32,
     weeks: i32,
     participants: u64,
@@ -42,7 +45,8 @@ pub async fn show(
     let mut cards = Vec::new();
     for cohort in access::visible_cohorts(&viewer, &all) {
         let ended = cohorts::ended(cohort, now);
-        let (week, lessons) = cohorts::this_week(cohort, &state.program, now);
+        let program = state.programs.of(cohort);
+        let (week, lessons) = cohorts::this_week(cohort, program, now);
         let lessons = if ended { Vec::new() } else { lessons };
         let participants = cohorts::participant_count(&state.db, cohort).await?;
         cards.push(CohortCard {
@@ -54,8 +58,10 @@ pub async fn show(
                 .filter(|_| ended)
                 .map(|d| d.format("%-d %b %Y").to_string()),
             public: cohorts::is_public(cohort),
+            lessons_path: program.lessons_path(),
+            word: program.word().to_owned(),
             week,
-            weeks: state.program.weeks(),
+            weeks: program.weeks(),
             participants,
             this_week: lessons
                 .into_iter()
@@ -66,8 +72,8 @@ pub async fn show(
                 .collect(),
         });
     }
-    let first_week: Vec<LessonLink> = state
-        .program
+    let default = state.programs.default_program();
+    let first_week: Vec<LessonLink> = default
         .in_week(1)
         .map(|l| LessonLink {
             number: l.number,
@@ -80,8 +86,10 @@ pub async fn show(
             cohorts => Value::from(Serde(&cards)),
             fresh_install => all.is_empty(),
             has_coordinator => coordinators > 0,
-            lesson_count => state.program.lessons.len(),
-            weeks => state.program.weeks(),
+            lesson_count => default.lessons.len(),
+            weeks => default.weeks(),
+            program => view::program(default),
+            programs => state.programs.len(),
             first_week => Value::from(Serde(&first_week)),
         },
     )

@@ -246,9 +246,10 @@ fn preview_posts(state: &AppState, cohort: &cohort::Model, found: &Discovered) -
         .take(PREVIEW_POSTS)
         .map(|post| {
             let facts = PostFacts::of_parsed(post, now);
+            let program = state.programs.of(cohort);
             let decision = recognise(
                 &facts,
-                &state.program,
+                program,
                 &state.config.base_url,
                 archive_cutoff(cohort),
             );
@@ -257,7 +258,7 @@ fn preview_posts(state: &AppState, cohort: &cohort::Model, found: &Discovered) -
                     let things: Vec<String> = decision
                         .lessons()
                         .iter()
-                        .map(|n| format!("Thing {n}"))
+                        .map(|n| format!("{} {n}", program.word()))
                         .collect();
                     format!("counts for {}", things.join(", "))
                 }

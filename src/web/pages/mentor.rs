@@ -41,7 +41,7 @@ pub async fn show(
             .map(|(m, _)| m.id)
             .collect();
         let mut people = Vec::new();
-        for row in grid::rows(&state.db, &state.program, cohort, now).await? {
+        for row in grid::rows(&state.db, state.programs.of(cohort), cohort, now).await? {
             if !ids.contains(&row.id) {
                 continue;
             }
@@ -63,8 +63,8 @@ pub async fn show(
                 .collect();
             people.push(context! {
                 id => row.id, name => row.name, done => row.done,
-                required => state.program.required_count(),
-                percent => view::percent(row.done, state.program.required_count()),
+                required => state.programs.of(cohort).required_count(),
+                percent => view::percent(row.done, state.programs.of(cohort).required_count()),
                 finished => row.finished_at.map(|at| view::date(at, tz)),
                 stalled => row.stalled,
                 last_active => row.last_activity_at.map(|at| view::date(at, tz)),

@@ -34,9 +34,15 @@ pub async fn show(
     let completed: Vec<i32> = crate::progress::completed(&state.db, &member)
         .await?
         .into_iter()
-        .filter(|n| state.program.get(*n).is_some_and(|l| l.required))
+        .filter(|n| {
+            state
+                .programs
+                .of(&cohort)
+                .get(*n)
+                .is_some_and(|l| l.required)
+        })
         .collect();
-    let required = state.program.required_count();
+    let required = state.programs.of(&cohort).required_count();
     let timezone = cohorts::timezone(&cohort);
     current.render(
         "person.html",
@@ -57,6 +63,7 @@ pub async fn show(
                 health => health::describe(f, now),
             }),
             completed => Value::from(Serde(&completed)),
+            program => view::program(state.programs.of(&cohort)),
             done => completed.len(),
             required,
             percent => view::percent(completed.len(), required),

@@ -74,7 +74,10 @@ pub async fn show(
         thing: positive(query.thing.as_deref(), "thing")?,
         participant: positive(query.person.as_deref(), "person")?,
     };
-    if filter.thing.is_some_and(|n| state.program.get(n).is_none()) {
+    if filter
+        .thing
+        .is_some_and(|n| state.programs.of(&cohort).get(n).is_none())
+    {
         return Err(AppError::BadRequest(
             "There is no such thing in the program.".into(),
         ));
@@ -138,10 +141,11 @@ pub async fn show(
             previous => (page > 1).then(|| link(page - 1)),
             next => more.then(|| link(page + 1)),
             thing => filter.thing,
-            thing_title => filter.thing.and_then(|n| state.program.get(n)).map(|l| l.title.clone()),
+            program => view::program(state.programs.of(&cohort)),
+            thing_title => filter.thing.and_then(|n| state.programs.of(&cohort).get(n)).map(|l| l.title.clone()),
             person => filter.participant,
             person_name,
-            lessons => Value::from(Serde(state.program.lessons.iter().map(|l| (l.number, l.title.clone())).collect::<Vec<_>>())),
+            lessons => Value::from(Serde(state.programs.of(&cohort).lessons.iter().map(|l| (l.number, l.title.clone())).collect::<Vec<_>>())),
             who => who.unwrap_or_default(),
             matches => Value::from(Serde(matches.iter().map(|p| (p.id, p.name.clone(), p.blog.clone())).collect::<Vec<_>>())),
         },

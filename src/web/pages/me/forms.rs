@@ -28,11 +28,8 @@ pub(super) async fn own_membership(
         .ok_or(AppError::NotFound)
 }
 
-fn rules(state: &AppState) -> Rules<'_> {
-    Rules {
-        program: &state.program,
-        base_url: &state.config.base_url,
-    }
+fn rules<'a>(state: &'a AppState, cohort: &cohort::Model) -> Rules<'a> {
+    Rules::of(&state.programs, cohort, &state.config.base_url)
 }
 
 /// `/me` again with why a claim or report was refused (400; nothing changed).
@@ -82,7 +79,7 @@ pub async fn claim(
     let lesson = number(&form.lesson, "the lesson the post was for")?;
     let claimed = completions::claim_atomically(
         &state.db,
-        rules(&state),
+        rules(&state, &cohort),
         &member,
         &cohort,
         (post, lesson),
@@ -113,7 +110,7 @@ pub async fn report(
     let lesson = number(&form.lesson, "a lesson")?;
     let reported = completions::report_self_atomically(
         &state.db,
-        rules(&state),
+        rules(&state, &cohort),
         &member,
         &cohort,
         lesson,

@@ -151,7 +151,8 @@ pub(super) async fn page(
     let mut cohorts_view = Vec::new();
     for (member, cohort) in viewer.memberships {
         let tz = cohorts::timezone(&cohort);
-        let standing = standing(&state.db, &state.program, &cohort, &member, now).await?;
+        let program = state.programs.of(&cohort);
+        let standing = standing(&state.db, program, &cohort, &member, now).await?;
         let feed = feeds::of_member(&state.db, &member).await?;
         let open: Vec<&crate::progress::standing::LessonStanding> = standing
             .lessons
@@ -194,6 +195,7 @@ pub(super) async fn page(
         let partner = partner::view(state, &cohort, &member, own.unwrap_or(tz)).await?;
         cohorts_view.push(context! {
             member_id => member.id,
+            program => view::program(program),
             badge,
             partner,
             subscribe,

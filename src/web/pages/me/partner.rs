@@ -29,7 +29,7 @@ pub(super) async fn view(
         Partner::Asked => ("asked", None),
         Partner::Left => ("left", None),
         Partner::With(other, person) | Partner::Finished(other, person) => {
-            let g = glance(&state.db, &state.program, cohort, other, person).await?;
+            let g = glance(&state.db, state.programs.of(cohort), cohort, other, person).await?;
             let latest = g.latest.map(|p| {
                 context! { title => p.title, link => p.link, date => view::date(p.published_at, tz) }
             });
