@@ -128,11 +128,15 @@ async fn run_load(load: Load) -> LoadResult {
                         Ok(r) => {
                             errors += 1;
                             if first_error.is_none() {
-                                // The status and the start of the page, which names the cause.
+                                // The status and the page's title, which names the cause
+                                // (the server's log on standard error says more).
                                 let status = r.status();
                                 let body = r.text().await.unwrap_or_default();
-                                let text: String = body.chars().take(300).collect();
-                                first_error = Some(format!("status {status}: {text}"));
+                                let title = body
+                                    .split_once("<title>")
+                                    .and_then(|(_, rest)| rest.split_once("</title>"))
+                                    .map_or("", |(title, _)| title.trim());
+                                first_error = Some(format!("status {status} (\"{title}\")"));
                             }
                         }
                         Err(e) => {
