@@ -997,3 +997,36 @@ async fn a_cohort_opens_only_its_own_programs_lessons() {
         "{me}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn release_emails_name_the_cohorts_own_lessons() {
+    let app = spawn_app().await;
+    let host = BlogHost::start(app.state.config.base_url.as_str()).await;
+    let today = chrono::Utc::now().date_naive();
+    app.create_cohort(
+        "ai",
+        today,
+        &["--program", "ai-at-work", "--release-time", "00:00"],
+    );
+    add_blogger(&app, &host, "ai", "Ada", feed(&[("Hello", &[], "")])).await;
+    let week_two = chrono::Utc::now() + chrono::Duration::days(7) + chrono::Duration::hours(1);
+    app.state.clone_notices().tick(week_two).await.unwrap();
+    app.send_mail_at(week_two).await;
+    let release: Vec<_> = app
+        .smtp
+        .to("ada@example.org")
+        .into_iter()
+        .filter(|m| m.kind() == "release")
+        .collect();
+    assert_eq!(release.len(), 1);
+    let text = release[0].data.replace("=\r\n", "").replace("=3D", "=");
+    assert!(
+        text.contains("Thing 3: Checking what it tells you"),
+        "{text}"
+    );
+    assert!(text.contains("/programs/ai-at-work/lessons/3"), "{text}");
+    assert!(
+        !text.contains("Photo sharing"),
+        "nothing of the other program"
+    );
+}
