@@ -74,6 +74,7 @@ pub async fn show(
         }
         groups.push(context! {
             slug => cohort.slug.clone(), name => cohort.name.clone(), people,
+            word => state.programs.of(cohort).word(),
             stalled_after => grid::STALLED_AFTER.num_days(),
         });
     }
