@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Expr, OnConflict};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
     QueryOrder, QuerySelect,
@@ -308,25 +308,15 @@ async fn insert_completion(
     post_id: Option<i32>,
     at: DateTime<Utc>,
 ) -> Result<(), sea_orm::DbErr> {
-    completion::Entity::insert(completion::ActiveModel {
+    let row = completion::ActiveModel {
         participant_id: Set(participant_id),
         lesson_number: Set(lesson),
         source: Set(source),
         post_id: Set(post_id),
         completed_at: Set(at),
         ..Default::default()
-    })
-    .on_conflict(
-        OnConflict::columns([
-            completion::Column::ParticipantId,
-            completion::Column::LessonNumber,
-        ])
-        .do_nothing()
-        .to_owned(),
-    )
-    .exec_without_returning(db)
-    .await
-    .map(|_| ())
+    };
+    batch::insert_completions(db, vec![row]).await
 }
 
 /// A participant says a post of theirs that counted for nothing was for lesson `number`:

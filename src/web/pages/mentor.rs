@@ -24,8 +24,8 @@ pub async fn show(
     }
     let now = Utc::now();
     let mut groups: Vec<Value> = Vec::new();
-    let mut cohort_ids: Vec<i32> = mentees.iter().map(|(_, c)| c.id).collect();
-    cohort_ids.dedup();
+    // Each cohort once, whatever order the mentees come in.
+    let cohort_ids: std::collections::BTreeSet<i32> = mentees.iter().map(|(_, c)| c.id).collect();
     for cohort_id in cohort_ids {
         let Some(cohort) = mentees
             .iter()
@@ -35,13 +35,14 @@ pub async fn show(
             continue;
         };
         let tz = cohorts::timezone(cohort);
+        let program = state.programs.of(cohort);
         let ids: Vec<i32> = mentees
             .iter()
             .filter(|(_, c)| c.id == cohort_id)
             .map(|(m, _)| m.id)
             .collect();
         let mut people = Vec::new();
-        for row in grid::rows(&state.db, state.programs.of(cohort), cohort, now).await? {
+        for row in grid::rows(&state.db, program, cohort, now).await? {
             if !ids.contains(&row.id) {
                 continue;
             }
@@ -63,8 +64,8 @@ pub async fn show(
                 .collect();
             people.push(context! {
                 id => row.id, name => row.name, done => row.done,
-                required => state.programs.of(cohort).required_count(),
-                percent => view::percent(row.done, state.programs.of(cohort).required_count()),
+                required => program.required_count(),
+                percent => view::percent(row.done, program.required_count()),
                 finished => row.finished_at.map(|at| view::date(at, tz)),
                 stalled => row.stalled,
                 last_active => row.last_activity_at.map(|at| view::date(at, tz)),
@@ -74,7 +75,7 @@ pub async fn show(
         }
         groups.push(context! {
             slug => cohort.slug.clone(), name => cohort.name.clone(), people,
-            word => state.programs.of(cohort).word(),
+            word => program.word(),
             stalled_after => grid::STALLED_AFTER.num_days(),
         });
     }
