@@ -89,6 +89,31 @@ pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
     txn.commit().await
 }
 
+/// Brings the query planner's statistics up to date where tables have grown or shrunk a
+/// lot (SQLite's `PRAGMA optimize`, checking every table; cheap when nothing moved).
+/// PostgreSQL keeps its own statistics (autovacuum), so there it does nothing.
+pub async fn optimize(db: &DatabaseConnection) -> Result<(), DbErr> {
+    if db.get_database_backend() == DatabaseBackend::Sqlite {
+        db.execute_unprepared("PRAGMA optimize=0x10002").await?;
+    }
+    Ok(())
+}
+
+/// A number that moves whenever the rows the busiest pages show may have changed, whoever
+/// changed them (kept by triggers, see the `data_version` migration). Read it before reading
+/// the data it vouches for.
+pub async fn data_version(db: &impl ConnectionTrait) -> Result<i64, DbErr> {
+    let sql = match db.get_database_backend() {
+        DatabaseBackend::Postgres => "SELECT last_value AS n FROM data_version",
+        _ => "SELECT n FROM data_version WHERE id = 1",
+    };
+    let row = db
+        .query_one_raw(Statement::from_string(db.get_database_backend(), sql))
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound("data_version".into()))?;
+    row.try_get("", "n")
+}
+
 /// What the web layer remembers of the database being away, so that while it is, requests
 /// fail at once instead of each waiting out the acquire timeout: after a request found it
 /// unreachable, others are answered 503 for [`PRESUMED_AWAY`]; then one request tries

@@ -148,6 +148,7 @@ impl Application {
         let state = AppState {
             metrics,
             reachability: Arc::default(),
+            caches: Arc::default(),
             secret,
             db,
             config: Arc::new(config),

@@ -96,6 +96,11 @@ pub async fn under_load(settings: &Settings) {
             .await
             .unwrap();
         eprintln!("{size} participants: {summary}");
+        // What a running server's housekeeping does within the minute: the planner's
+        // statistics follow the cohort's growth.
+        twentythree::housekeeping::tick(&state.db, Utc::now())
+            .await
+            .unwrap();
         let (member, person) = &enrolled[enrolled.len() / 2];
         let session = twentythree::auth::create_session(&state.db, person, Utc::now())
             .await

@@ -13,6 +13,8 @@ mod m20261204_000005_badges;
 mod m20261204_000006_together;
 mod m20261204_000007_programs;
 mod m20261204_000008_river;
+mod m20261204_000011_by_feed;
+mod m20261204_000012_data_version;
 
 pub struct Migrator;
 
@@ -29,6 +31,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000006_together::Migration),
             Box::new(m20261204_000007_programs::Migration),
             Box::new(m20261204_000008_river::Migration),
+            Box::new(m20261204_000011_by_feed::Migration),
+            Box::new(m20261204_000012_data_version::Migration),
         ]
     }
 }

@@ -6,6 +6,7 @@ mod api;
 mod assets;
 pub mod auth;
 mod badges;
+pub mod cache;
 mod coordinator;
 pub mod csrf;
 mod error;
@@ -52,11 +53,31 @@ pub struct AppState {
     pub sender: Sender,
     pub metrics: Arc<crate::metrics::Metrics>,
     pub reachability: Arc<crate::db::Reachability>,
+    /// What the busiest pages read, kept while the data stands still.
+    pub caches: Arc<cache::Caches>,
     /// What private feed and calendar addresses are derived from.
     pub secret: crate::access::keys::Secret,
 }
 
 impl AppState {
+    /// Every participant of `cohort` as a grid row, read once while the data stands still
+    /// (the rows' clock-dependent flags are at most [`cache::LIFETIME`] old).
+    pub async fn grid_rows(
+        &self,
+        cohort: &crate::entities::cohort::Model,
+    ) -> Result<Arc<Vec<crate::progress::grid::Row>>, AppError> {
+        self.caches
+            .grid
+            .get_or_read(&self.db, cohort.id, || async {
+                let program = self.programs.of(cohort);
+                Ok(
+                    crate::progress::grid::rows(&self.db, program, cohort, chrono::Utc::now())
+                        .await?,
+                )
+            })
+            .await
+    }
+
     /// What the routine-mail scheduler needs.
     pub fn clone_notices(&self) -> Notices {
         Notices {

@@ -12,6 +12,7 @@ use crate::feeds::river::{self, RiverPost};
 use crate::links::Links;
 use crate::web::access::{CohortFeed, Looking, key_holder, key_in};
 use crate::web::auth::sign_in_first;
+use crate::web::cache::FeedBody;
 use crate::web::{AppError, AppState};
 
 /// How many posts the output feeds carry.
@@ -46,8 +47,26 @@ pub async fn atom(
     CohortFeed { cohort, private }: CohortFeed,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
-    let (posts, home) = river_of(&state, &cohort).await?;
-    let updated = last_change(&posts).unwrap_or(cohort.created_at);
+    let feed = state
+        .caches
+        .feeds
+        .get_or_read(&state.db, (cohort.id, "atom"), || async {
+            let (posts, home) = river_of(&state, &cohort).await?;
+            Ok(atom_body(&cohort, &posts, &home))
+        })
+        .await?;
+    Ok(cached(
+        &headers,
+        "application/atom+xml; charset=utf-8",
+        feed.0.clone(),
+        feed.1,
+        private,
+    ))
+}
+
+/// The Atom document of the cohort's newest posts, and when it last changed.
+fn atom_body(cohort: &cohort::Model, posts: &[RiverPost], home: &str) -> FeedBody {
+    let updated = last_change(posts).unwrap_or(cohort.created_at);
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n",
     );
@@ -57,7 +76,7 @@ pub async fn atom(
     );
     xml += &format!(
         "  <subtitle>Every post of the cohort, newest first</subtitle>\n  <id>{}</id>\n",
-        escape(&home)
+        escape(home)
     );
     xml += &format!(
         "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
@@ -72,7 +91,7 @@ pub async fn atom(
         "  <generator version=\"{}\">Twentythree</generator>\n",
         env!("CARGO_PKG_VERSION")
     );
-    for post in &posts {
+    for post in posts {
         xml += "  <entry>\n";
         xml += &format!("    <title type=\"text\">{}</title>\n", escape(&post.title));
         xml += &format!(
@@ -112,13 +131,7 @@ pub async fn atom(
         xml += "  </entry>\n";
     }
     xml += "</feed>\n";
-    Ok(cached(
-        &headers,
-        "application/atom+xml; charset=utf-8",
-        xml,
-        Some(updated),
-        private,
-    ))
+    (xml, Some(updated))
 }
 
 pub async fn json_feed(
@@ -126,7 +139,29 @@ pub async fn json_feed(
     CohortFeed { cohort, private }: CohortFeed,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
-    let (posts, home) = river_of(&state, &cohort).await?;
+    let feed = state
+        .caches
+        .feeds
+        .get_or_read(&state.db, (cohort.id, "json"), || async {
+            let (posts, home) = river_of(&state, &cohort).await?;
+            json_body(&cohort, &posts, &home)
+        })
+        .await?;
+    Ok(cached(
+        &headers,
+        "application/feed+json; charset=utf-8",
+        feed.0.clone(),
+        feed.1,
+        private,
+    ))
+}
+
+/// The JSON Feed of the cohort's newest posts, and when it last changed.
+fn json_body(
+    cohort: &cohort::Model,
+    posts: &[RiverPost],
+    home: &str,
+) -> Result<FeedBody, AppError> {
     let items: Vec<serde_json::Value> = posts
         .iter()
         .map(|post| {
@@ -156,13 +191,7 @@ pub async fn json_feed(
         "items": items,
     });
     let text = serde_json::to_string_pretty(&body).map_err(anyhow::Error::from)?;
-    Ok(cached(
-        &headers,
-        "application/feed+json; charset=utf-8",
-        text,
-        last_change(&posts),
-        private,
-    ))
+    Ok((text, last_change(posts)))
 }
 
 pub async fn opml(

@@ -22,6 +22,7 @@ mod hostile;
 mod hostile_host;
 mod in_browser;
 mod joining;
+mod kept;
 mod lessons;
 mod pages;
 mod programs;

@@ -82,7 +82,7 @@ pub async fn show(
     let search = query.q.clone().unwrap_or_default();
     let now = Utc::now();
     let program = state.programs.of(&cohort);
-    let rows = grid::rows(&state.db, program, &cohort, now).await?;
+    let rows = state.grid_rows(&cohort).await?;
     let counts: Vec<minijinja::Value> = Filter::ALL
         .into_iter()
         .map(|f| {
@@ -98,7 +98,7 @@ pub async fn show(
         .collect();
     sort.apply(&mut shown);
     let mut names: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for row in &rows {
+    for row in rows.iter() {
         *names.entry(row.name.to_lowercase()).or_default() += 1;
     }
     let pages = shown.len().div_ceil(PAGE_SIZE).max(1);

@@ -31,7 +31,7 @@ async fn page(
 ) -> Result<Html<String>, AppError> {
     let cohort = cohort(state, slug).await?;
     let now = Utc::now();
-    let rows = grid::rows(&state.db, state.programs.of(&cohort), &cohort, now).await?;
+    let rows = state.grid_rows(&cohort).await?;
     let due = reminders::due(&rows, now);
     let reminder = Reminder {
         program: state.programs.of(&cohort),

@@ -3,7 +3,6 @@
 
 use axum::extract::State;
 use axum::response::Html;
-use chrono::Utc;
 use minijinja::{Value, context};
 
 use crate::cohorts;
@@ -22,7 +21,6 @@ pub async fn show(
             "This page is for mentors. A coordinator makes someone a mentor of participants; until then there is nothing to see here.".into(),
         ));
     }
-    let now = Utc::now();
     let mut groups: Vec<Value> = Vec::new();
     // Each cohort once, whatever order the mentees come in.
     let cohort_ids: std::collections::BTreeSet<i32> = mentees.iter().map(|(_, c)| c.id).collect();
@@ -42,7 +40,7 @@ pub async fn show(
             .map(|(m, _)| m.id)
             .collect();
         let mut people = Vec::new();
-        for row in grid::rows(&state.db, program, cohort, now).await? {
+        for row in state.grid_rows(cohort).await?.iter() {
             if !ids.contains(&row.id) {
                 continue;
             }
@@ -63,13 +61,13 @@ pub async fn show(
                 })
                 .collect();
             people.push(context! {
-                id => row.id, name => row.name, done => row.done,
+                id => row.id, name => row.name.clone(), done => row.done,
                 required => program.required_count(),
                 percent => view::percent(row.done, program.required_count()),
                 finished => row.finished_at.map(|at| view::date(at, tz)),
                 stalled => row.stalled,
                 last_active => row.last_activity_at.map(|at| view::date(at, tz)),
-                feed_failing => row.feed_failing, feed_health => row.feed_health,
+                feed_failing => row.feed_failing, feed_health => row.feed_health.clone(),
                 posts,
             });
         }

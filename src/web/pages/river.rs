@@ -83,21 +83,30 @@ pub async fn show(
         ));
     }
     let page = positive(query.page.as_deref(), "page")?.unwrap_or(1);
-    let river::RiverPage { posts, total, more } = river::page(
-        &state.db,
-        &cohort,
-        filter,
+    let key = (
+        cohort.id,
+        filter.thing,
+        filter.participant,
         u64::try_from(page).unwrap_or(1),
         PER_PAGE,
-    )
-    .await?;
+    );
+    let kept = state
+        .caches
+        .river
+        .get_or_read(&state.db, key, || async {
+            let page = river::page(&state.db, &cohort, filter, key.3, PER_PAGE).await?;
+            let marks =
+                crate::together::highlights::marks(&state.db, page.posts.iter().map(|p| p.id))
+                    .await?;
+            Ok((page, marks))
+        })
+        .await?;
+    let (river::RiverPage { posts, total, more }, highlighted) = (*kept).clone();
     let pages = total.exact().map(|n| n.div_ceil(PER_PAGE).max(1));
     let (total, more_than) = match total {
         river::Total::Exact(n) => (n, false),
         river::Total::MoreThan(n) => (n, true),
     };
-    let highlighted =
-        crate::together::highlights::marks(&state.db, posts.iter().map(|p| p.id)).await?;
     let person_name = match filter.participant {
         Some(id) => cohorts::member(&state.db, &cohort, id)
             .await?

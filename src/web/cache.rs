@@ -1,0 +1,108 @@
+//! What the busiest pages read, kept between requests while the database's data version
+//! ([`crate::db::data_version`]) stands still: sixteen readers of a river cost one walk
+//! down its posts, not sixteen. An entry also ends after [`LIFETIME`], so what depends on
+//! the clock (a week opening, "stalled" after ten days, "read 3 minutes ago") is at most
+//! that late, and on PostgreSQL a write that commits just after its number moved is seen
+//! within it too. Each cache holds at most [`CAPACITY`] entries and starts afresh when full.
+
+use std::collections::HashMap;
+use std::hash::Hash;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use sea_orm::DatabaseConnection;
+
+use crate::feeds::river::RiverPage;
+use crate::progress::grid::Row;
+use crate::web::AppError;
+
+/// How long an entry may be used at most, whatever the data version says.
+pub const LIFETIME: Duration = Duration::from_secs(60);
+
+/// Entries a cache holds before it starts afresh.
+pub const CAPACITY: usize = 512;
+
+struct Entry<V> {
+    version: i64,
+    made: Instant,
+    value: Arc<V>,
+}
+
+/// One kind of kept value, by key.
+pub struct Cache<K, V> {
+    entries: Mutex<HashMap<K, Entry<V>>>,
+}
+
+impl<K: Eq + Hash, V> Default for Cache<K, V> {
+    fn default() -> Self {
+        Self {
+            entries: Mutex::new(HashMap::new()),
+        }
+    }
+}
+
+impl<K: Eq + Hash + Clone, V> Cache<K, V> {
+    /// The value kept for `key` if the data has not moved since it was read, else what
+    /// `read` reads now (kept for the next request).
+    pub async fn get_or_read<F, Fut>(
+        &self,
+        db: &DatabaseConnection,
+        key: K,
+        read: F,
+    ) -> Result<Arc<V>, AppError>
+    where
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = Result<V, AppError>>,
+    {
+        // The version is read first: a change after it moves it again, so what is read
+        // below is never kept under a number older than itself.
+        let version = crate::db::data_version(db).await?;
+        if let Some(value) = self.fresh(&key, version) {
+            return Ok(value);
+        }
+        let value = Arc::new(read().await?);
+        let mut entries = self.lock();
+        if entries.len() >= CAPACITY {
+            entries.clear();
+        }
+        entries.insert(
+            key,
+            Entry {
+                version,
+                made: Instant::now(),
+                value: value.clone(),
+            },
+        );
+        Ok(value)
+    }
+
+    fn fresh(&self, key: &K, version: i64) -> Option<Arc<V>> {
+        let entries = self.lock();
+        let entry = entries.get(key)?;
+        (entry.version == version && entry.made.elapsed() < LIFETIME).then(|| entry.value.clone())
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<K, Entry<V>>> {
+        // A panic while holding the lock leaves nothing half-written worth refusing.
+        self.entries
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+/// A river page of a cohort: cohort id, thing, participant, page and its size.
+pub type RiverKey = (i32, Option<i32>, Option<i32>, u64, u64);
+
+/// An output feed of a cohort as sent: its body and when its newest post last changed.
+pub type FeedBody = (String, Option<chrono::DateTime<chrono::Utc>>);
+
+/// The caches of the application, one per kind of page data.
+#[derive(Default)]
+pub struct Caches {
+    /// River pages with the highlighted posts among them.
+    pub river: Cache<RiverKey, (RiverPage, HashMap<i32, String>)>,
+    /// Atom and JSON Feed bodies, by cohort id and format.
+    pub feeds: Cache<(i32, &'static str), FeedBody>,
+    /// Every participant's grid row, by cohort id.
+    pub grid: Cache<i32, Vec<Row>>,
+}

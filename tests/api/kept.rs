@@ -1,0 +1,152 @@
+//! What the busiest pages keep between requests (the river, the output feeds, the grid) is
+//! never older than the data: a change made by another process — the CLI reading feeds or
+//! adding people, a second instance — shows on the next request.
+
+use chrono::{Days, Duration, Utc};
+use twentythree::cohorts::{Pace, Visibility};
+
+use crate::blog_host::{BlogHost, Fault};
+use crate::browser::Browser;
+use crate::helpers::{spawn_app, stderr};
+
+fn rss(items: &[(&str, &str)]) -> Vec<u8> {
+    let published = (Utc::now() - Duration::hours(2)).to_rfc2822();
+    let items: String = items
+        .iter()
+        .map(|(guid, title)| {
+            format!(
+                "<item><title>{title}</title><link>http://blog.example/{guid}</link>\
+                 <guid>{guid}</guid><pubDate>{published}</pubDate>\
+                 <description>What I learned.</description></item>"
+            )
+        })
+        .collect();
+    format!(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>A blog</title>\
+         <link>http://blog.example/</link>{items}</channel></rss>"
+    )
+    .into_bytes()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn kept_pages_show_what_another_process_changed_on_the_next_request() {
+    let app = spawn_app().await;
+    let host = BlogHost::start(app.state.config.base_url.as_str()).await;
+    let cohort = app
+        .new_cohort(
+            "kept",
+            Utc::now().date_naive() - Days::new(3),
+            Visibility::Public,
+            Pace::Cohort,
+        )
+        .await;
+    let feed = |items: &[(&str, &str)]| Fault::Body("application/rss+xml".into(), rss(items));
+    host.set_fault("/ada.xml", feed(&[("a1", "Ada on Thing 1")]));
+    let at = Utc::now() - Duration::days(3);
+    app.join_at(
+        &cohort,
+        "Ada Lovelace",
+        "ada@example.org",
+        &host.url("/ada.xml"),
+        at,
+    )
+    .await;
+    app.new_coordinator("coco@example.org", "Coco Ordinator")
+        .await;
+    app.poll_feeds().await;
+    let coordinator = Browser::sign_in(&app, "coco@example.org").await;
+
+    // Each page is asked twice, so that the second answer comes from what was kept.
+    for _ in 0..2 {
+        assert!(
+            app.get("/cohorts/kept/posts")
+                .await
+                .body
+                .contains("Ada on Thing 1")
+        );
+        assert!(
+            app.get("/cohorts/kept/feed.atom")
+                .await
+                .body
+                .contains("Ada on Thing 1")
+        );
+        assert!(
+            app.get("/cohorts/kept/feed.json")
+                .await
+                .body
+                .contains("Ada on Thing 1")
+        );
+        assert!(
+            coordinator
+                .get("/coordinator/cohorts/kept")
+                .await
+                .body
+                .contains("Ada Lovelace")
+        );
+    }
+
+    // Another process reads the feeds: the new post is on the next page asked.
+    host.set_fault(
+        "/ada.xml",
+        feed(&[("a1", "Ada on Thing 1"), ("a2", "Ada on Thing 2")]),
+    );
+    let poll = app.run_cli(&["poll"]);
+    assert!(poll.status.success(), "{}", stderr(&poll));
+    let river = app.get("/cohorts/kept/posts").await.body;
+    assert!(river.contains("Ada on Thing 2"), "{river}");
+    assert!(
+        app.get("/cohorts/kept/feed.atom")
+            .await
+            .body
+            .contains("Ada on Thing 2")
+    );
+    assert!(
+        app.get("/cohorts/kept/feed.json")
+            .await
+            .body
+            .contains("Ada on Thing 2")
+    );
+    let grid = coordinator.get("/coordinator/cohorts/kept").await.body;
+    assert!(
+        grid.contains("Ada on Thing 2"),
+        "the grid's cell links the new post: {grid}"
+    );
+
+    // Another process adds a participant: the grid lists her at once.
+    let added = app.run_cli(&[
+        "participant",
+        "add",
+        "--cohort",
+        "kept",
+        "--name",
+        "Grace Hopper",
+        "--email",
+        "grace@example.org",
+        "--blog",
+        &host.url("/grace.xml"),
+    ]);
+    assert!(added.status.success(), "{}", stderr(&added));
+    let grid = coordinator.get("/coordinator/cohorts/kept").await.body;
+    assert!(grid.contains("Grace Hopper"), "{grid}");
+
+    // A change written straight into the database (as an operator's SQL would) is seen
+    // too: the author's new name on the river and in the feeds.
+    use sea_orm::ConnectionTrait;
+    app.state
+        .db
+        .execute_unprepared("UPDATE people SET name = 'Ada King' WHERE email = 'ada@example.org'")
+        .await
+        .unwrap();
+    assert!(
+        app.get("/cohorts/kept/posts")
+            .await
+            .body
+            .contains("Ada King")
+    );
+    assert!(
+        app.get("/cohorts/kept/feed.atom")
+            .await
+            .body
+            .contains("Ada King")
+    );
+}
