@@ -2,7 +2,8 @@
 //! process changed it (the server, another instance, the CLI): pages keep what they read
 //! and read again only when it moved. Database triggers keep it, so no write path can
 //! forget to. On SQLite it is a row updated inside the writing transaction; on PostgreSQL
-//! a sequence advanced once per statement (no row lock for concurrent writers to queue on).
+//! a sequence (no row lock for concurrent writers to queue on). Only rows that change move
+//! it: a claim that claims nothing does not.
 
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::sea_orm::DatabaseBackend;
@@ -10,9 +11,11 @@ use sea_orm_migration::sea_orm::DatabaseBackend;
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
-/// The tables whose rows the river, the output feeds, the grid and its exports read.
+/// The tables whose rows the river, the output feeds, the grid and the progress API read.
+/// Feeds change on every read, so while a poll runs the pages read afresh.
 const TABLES: &[&str] = &[
     "cohorts",
+    "feeds",
     "people",
     "participants",
     "posts",
@@ -22,9 +25,6 @@ const TABLES: &[&str] = &[
     "completion_overrides",
     "highlights",
 ];
-
-/// Feeds change on every read (times, validators); only these columns are shown.
-const FEED_COLUMNS: &str = "status, last_error, failing_since, url";
 
 const EVENTS: &[&str] = &["INSERT", "UPDATE", "DELETE"];
 
@@ -44,16 +44,10 @@ impl MigrationTrait for Migration {
                 for table in TABLES {
                     db.execute_unprepared(&format!(
                         "CREATE TRIGGER data_version_{table} AFTER INSERT OR UPDATE OR DELETE \
-                         ON {table} FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version()"
+                         ON {table} FOR EACH ROW EXECUTE FUNCTION bump_data_version()"
                     ))
                     .await?;
                 }
-                db.execute_unprepared(&format!(
-                    "CREATE TRIGGER data_version_feeds AFTER INSERT OR DELETE OR UPDATE OF \
-                     {FEED_COLUMNS} ON feeds FOR EACH STATEMENT EXECUTE FUNCTION \
-                     bump_data_version()"
-                ))
-                .await?;
             }
             _ => {
                 db.execute_unprepared(
@@ -72,13 +66,6 @@ impl MigrationTrait for Migration {
                         .await?;
                     }
                 }
-                for event in ["INSERT", "DELETE", &format!("UPDATE OF {FEED_COLUMNS}")] {
-                    let name = event.split(' ').next().unwrap_or(event);
-                    db.execute_unprepared(&format!(
-                        "CREATE TRIGGER data_version_feeds_{name} AFTER {event} ON feeds {bump}"
-                    ))
-                    .await?;
-                }
             }
         }
         Ok(())
@@ -88,7 +75,7 @@ impl MigrationTrait for Migration {
         let db = manager.get_connection();
         match manager.get_database_backend() {
             DatabaseBackend::Postgres => {
-                for table in TABLES.iter().chain(&["feeds"]) {
+                for table in TABLES {
                     db.execute_unprepared(&format!(
                         "DROP TRIGGER IF EXISTS data_version_{table} ON {table}"
                     ))
@@ -107,12 +94,6 @@ impl MigrationTrait for Migration {
                         ))
                         .await?;
                     }
-                }
-                for name in ["INSERT", "DELETE", "UPDATE"] {
-                    db.execute_unprepared(&format!(
-                        "DROP TRIGGER IF EXISTS data_version_feeds_{name}"
-                    ))
-                    .await?;
                 }
                 db.execute_unprepared("DROP TABLE IF EXISTS data_version")
                     .await?;

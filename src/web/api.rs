@@ -1,18 +1,14 @@
 //! The JSON API and the health check.
 
-use axum::Json;
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use serde::Serialize;
-
-use std::collections::HashMap;
-
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
 
 use crate::access::{self, Verdict, Viewer};
 use crate::cohorts;
 use crate::cohorts::{Pace, Visibility};
-use crate::entities::{feed, post};
+use crate::entities::{cohort, feed};
 use crate::feeds::health;
 use crate::progress;
 use crate::web::access::Looking;
@@ -95,7 +91,7 @@ pub async fn progress(
     ApiCoordinator(coordinator): ApiCoordinator,
     looking: Result<Looking, AppError>,
     slug: Result<crate::web::extract::Path<String>, AppError>,
-) -> Result<Json<ProgressResponse>, ApiError> {
+) -> Result<Response, ApiError> {
     // A malformed path answers in JSON too.
     let crate::web::extract::Path(slug) = slug?;
     let cohort = cohorts::find(&state.db, &slug)
@@ -112,6 +108,26 @@ pub async fn progress(
         )
         .into());
     }
+    let body = state
+        .caches
+        .progress
+        .get_or_read(&state.db, (cohort.id, show_emails), || {
+            progress_body(&state, &cohort, show_emails)
+        })
+        .await?;
+    Ok((
+        [(header::CONTENT_TYPE, "application/json")],
+        String::clone(&body),
+    )
+        .into_response())
+}
+
+/// The progress document of `cohort`, as sent.
+async fn progress_body(
+    state: &AppState,
+    cohort: &cohort::Model,
+    show_emails: bool,
+) -> Result<String, AppError> {
     let lessons = state
         .programs
         .of(&cohort)
@@ -122,61 +138,37 @@ pub async fn progress(
             title: l.title.clone(),
             week: l.week,
             required: l.required,
-            opens_at: cohorts::week_opens(&cohort, l.week),
+            opens_at: cohorts::week_opens(cohort, l.week),
         })
         .collect();
-    let progress = progress::cohort_progress(&state.db, &cohort).await?;
-    let feed_ids: Vec<i32> = progress.iter().filter_map(|p| p.feed_id).collect();
-    let feeds: HashMap<i32, feed::Model> = feed::Entity::find()
-        .filter(feed::Column::Id.is_in(feed_ids.clone()))
-        .all(&state.db)
+    let participants = progress::cohort_progress_with_feeds(&state.db, cohort)
         .await?
-        .into_iter()
-        .map(|f| (f.id, f))
-        .collect();
-    let counts: HashMap<i32, i64> = post::Entity::find()
-        .select_only()
-        .column(post::Column::FeedId)
-        .column_as(post::Column::Id.count(), "count")
-        .filter(post::Column::FeedId.is_in(feed_ids))
-        .group_by(post::Column::FeedId)
-        .into_tuple::<(i32, i64)>()
-        .all(&state.db)
-        .await?
-        .into_iter()
-        .collect();
-    let participants = progress
         .into_iter()
         .map(|p| ParticipantSummary {
-            posts: p
-                .feed_id
-                .and_then(|id| counts.get(&id).copied())
-                .unwrap_or(0),
-            feed: p
-                .feed_id
-                .and_then(|id| feeds.get(&id).cloned())
-                .map(FeedSummary::from),
-            id: p.id,
-            name: p.name,
-            email: show_emails.then_some(p.email),
-            blog: p.blog,
-            completed: p.completed,
-            finished_at: p.finished_at,
-            joined_at: p.joined_at,
+            posts: p.posts,
+            feed: p.feed.map(FeedSummary::from),
+            id: p.progress.id,
+            name: p.progress.name,
+            email: show_emails.then_some(p.progress.email),
+            blog: p.progress.blog,
+            completed: p.progress.completed,
+            finished_at: p.progress.finished_at,
+            joined_at: p.progress.joined_at,
         })
         .collect();
-    Ok(Json(ProgressResponse {
+    let response = ProgressResponse {
         cohort: CohortSummary {
-            slug: cohort.slug,
-            name: cohort.name,
+            slug: cohort.slug.clone(),
+            name: cohort.name.clone(),
             starts_on: cohort.starts_on,
-            timezone: cohort.timezone,
+            timezone: cohort.timezone.clone(),
             pace: cohort.pace,
             visibility: cohort.visibility,
         },
         lessons,
         participants,
-    }))
+    };
+    Ok(serde_json::to_string(&response).map_err(anyhow::Error::from)?)
 }
 
 /// `GET /healthz`: 200 when the database answers, 503 otherwise.

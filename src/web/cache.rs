@@ -12,8 +12,11 @@ use std::time::{Duration, Instant};
 
 use sea_orm::DatabaseConnection;
 
-use crate::feeds::river::RiverPage;
+use crate::cohorts::Figures;
+use crate::feeds::river::{RiverPage, RiverPost};
+use crate::progress::ParticipantProgress;
 use crate::progress::grid::Row;
+use crate::together::highlights::Shown;
 use crate::web::AppError;
 
 /// How long an entry may be used at most, whatever the data version says.
@@ -96,6 +99,12 @@ pub type RiverKey = (i32, Option<i32>, Option<i32>, u64, u64);
 /// An output feed of a cohort as sent: its body and when its newest post last changed.
 pub type FeedBody = (String, Option<chrono::DateTime<chrono::Utc>>);
 
+/// A page of a cohort's people, how many match, and the cohort's head count.
+pub type PeoplePage = (Vec<ParticipantProgress>, u64, Figures);
+
+/// A lesson's newest posts (with each one's cohort slug) and its highlighted posts.
+pub type LessonPosts = (Vec<(String, RiverPost)>, Vec<Shown>);
+
 /// The caches of the application, one per kind of page data.
 #[derive(Default)]
 pub struct Caches {
@@ -105,4 +114,13 @@ pub struct Caches {
     pub feeds: Cache<(i32, &'static str), FeedBody>,
     /// Every participant's grid row, by cohort id.
     pub grid: Cache<i32, Vec<Row>>,
+    /// The progress API's document, by cohort id and whether it carries addresses.
+    pub progress: Cache<(i32, bool), String>,
+    /// The coordinator's `progress.csv`, by cohort id.
+    pub csv: Cache<i32, Vec<u8>>,
+    /// A cohort page's people (a page of them, found by name), how many match, and the
+    /// cohort's head count: by cohort id, search and page.
+    pub people: Cache<(i32, Option<String>, u64), PeoplePage>,
+    /// A lesson page's posts and highlights, by the cohorts the reader may see and lesson.
+    pub lessons: Cache<(Vec<i32>, i32), LessonPosts>,
 }

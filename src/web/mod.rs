@@ -61,7 +61,7 @@ pub struct AppState {
 
 impl AppState {
     /// Every participant of `cohort` as a grid row, read once while the data stands still
-    /// (the rows' clock-dependent flags are at most [`cache::LIFETIME`] old).
+    /// (their clock-dependent flags and words at most [`cache::LIFETIME`] old).
     pub async fn grid_rows(
         &self,
         cohort: &crate::entities::cohort::Model,

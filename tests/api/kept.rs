@@ -1,6 +1,7 @@
-//! What the busiest pages keep between requests (the river, the output feeds, the grid) is
-//! never older than the data: a change made by another process — the CLI reading feeds or
-//! adding people, a second instance — shows on the next request.
+//! What the busiest pages keep between requests (the river, the output feeds, the grid, the
+//! progress API) is never older than the data: a change made by another process — the CLI
+//! reading feeds or adding people, a second instance, an operator's SQL — shows on the
+//! next request.
 
 use chrono::{Days, Duration, Utc};
 use twentythree::cohorts::{Pace, Visibility};

@@ -157,16 +157,21 @@ pub async fn progress_csv(
     Path(slug): Path<String>,
 ) -> Result<Response, AppError> {
     let cohort = cohort(&state, &slug).await?;
-    let body =
-        crate::progress::export::progress_csv(&state.db, state.programs.of(&cohort), &cohort)
-            .await?;
+    let body = state
+        .caches
+        .csv
+        .get_or_read(&state.db, cohort.id, || async {
+            let program = state.programs.of(&cohort);
+            Ok(crate::progress::export::progress_csv(&state.db, program, &cohort).await?)
+        })
+        .await?;
     let disposition = format!("attachment; filename=\"{}-progress.csv\"", cohort.slug);
     Ok((
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
             (header::CONTENT_DISPOSITION, disposition),
         ],
-        body,
+        Vec::clone(&body),
     )
         .into_response())
 }

@@ -69,7 +69,20 @@ pub async fn show(
         name: query.q.clone().filter(|q| !q.trim().is_empty()),
     };
     let page = u64::try_from(positive(query.page.as_deref(), "page")?.unwrap_or(1)).unwrap_or(1);
-    let (people, total) = people::page(&state.db, &cohort, &search, page, PEOPLE_PER_PAGE).await?;
+    let kept = state
+        .caches
+        .people
+        .get_or_read(
+            &state.db,
+            (cohort.id, search.name.clone(), page),
+            || async {
+                let (people, total) =
+                    people::page(&state.db, &cohort, &search, page, PEOPLE_PER_PAGE).await?;
+                Ok((people, total, cohorts::figures(&state.db, &cohort).await?))
+            },
+        )
+        .await?;
+    let (people, total, figures) = (*kept).clone();
     let required = program.required_count();
     let participants: Vec<ParticipantView> = people
         .into_iter()
@@ -89,7 +102,6 @@ pub async fn show(
             }
         })
         .collect();
-    let figures = cohorts::figures(&state.db, &cohort).await?;
     let pages = total.div_ceil(PEOPLE_PER_PAGE).max(1);
     let link = |page: u64| {
         let q = search

@@ -126,10 +126,18 @@ async fn lesson_of(
     let access = access::lesson(&viewer, lesson, &ours, Utc::now());
     let readable: Vec<&cohort::Model> = access::visible_cohorts(&viewer, &ours).collect();
     let (written, models) = if access == LessonAccess::Open {
-        (
-            crate::feeds::river::about_lesson(&state.db, &readable, number, 20).await?,
-            highlights::for_lesson(&state.db, &readable, number).await?,
-        )
+        let key = (readable.iter().map(|c| c.id).collect(), number);
+        let kept = state
+            .caches
+            .lessons
+            .get_or_read(&state.db, key, || async {
+                Ok((
+                    crate::feeds::river::about_lesson(&state.db, &readable, number, 20).await?,
+                    highlights::for_lesson(&state.db, &readable, number).await?,
+                ))
+            })
+            .await?;
+        (*kept).clone()
     } else {
         (Vec::new(), Vec::new())
     };
