@@ -130,7 +130,7 @@ async fn progress_body(
 ) -> Result<String, AppError> {
     let lessons = state
         .programs
-        .of(&cohort)
+        .of(cohort)
         .lessons
         .iter()
         .map(|l| LessonSummary {
