@@ -2,7 +2,7 @@
 //! override (an override always wins), and finishing, which enqueues the celebration
 //! emails in the same transaction so that none is ever lost or doubled.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
@@ -12,15 +12,18 @@ use sea_orm::{
 };
 use url::Url;
 
-use super::recognise::{self, Decision, PostFacts};
 use super::{batch, celebrate};
 use crate::cohorts;
 use crate::cohorts::{ARCHIVE_DAYS, archive_cutoff};
 pub use crate::entities::completion::Source;
 use crate::entities::{
-    cohort, completion, completion_override, participant, person, post, post_thing, recognition,
+    cohort, completion, completion_override, participant, person, post, post_thing,
 };
 use crate::lessons::{Program, Programs, schedule};
+
+mod evaluate;
+
+pub use evaluate::evaluate;
 
 /// What recognition needs besides the database.
 #[derive(Clone, Copy)]
@@ -91,157 +94,6 @@ async fn may_count_by_hand(
         return Err(CompletionError::UnmarkedByCoordinator(number));
     }
     Ok(())
-}
-
-/// Re-decides every stored post of `member`, brings the things each counts for and the
-/// post-sourced completions up to date, and finishes them when everything required is done.
-/// Completions made by hand (claims, self-reports, coordinators) are never removed, and a
-/// coordinator's unmark is never undone by recognition.
-pub async fn evaluate(
-    db: &impl ConnectionTrait,
-    rules: Rules<'_>,
-    member: &participant::Model,
-    cohort: &cohort::Model,
-    now: DateTime<Utc>,
-) -> Result<(), sea_orm::DbErr> {
-    let Some(feed_id) = member.feed_id else {
-        return Ok(());
-    };
-    let posts = post::Entity::find()
-        .filter(post::Column::FeedId.eq(feed_id))
-        .order_by_asc(post::Column::PublishedAt)
-        .all(db)
-        .await?;
-    let cutoff = archive_cutoff(cohort);
-    let existing_decisions: HashMap<i32, recognition::Model> = recognition::Entity::find()
-        .filter(recognition::Column::ParticipantId.eq(member.id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|r| (r.post_id, r))
-        .collect();
-    // Only this feed's posts are re-decided: what a post on a blog the participant moved
-    // away from earned stays earned.
-    let ours: HashSet<i32> = posts.iter().map(|p| p.id).collect();
-    let completions = completion::Entity::find()
-        .filter(completion::Column::ParticipantId.eq(member.id))
-        .all(db)
-        .await?;
-    let claimed = completions
-        .iter()
-        .filter(|c| c.source == Source::Claim)
-        .filter_map(|c| Some((c.post_id?, c.lesson_number)))
-        .filter(|(post_id, _)| ours.contains(post_id));
-    let existing_things: HashSet<(i32, i32)> = post_thing::Entity::find()
-        .filter(post_thing::Column::ParticipantId.eq(member.id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|t| (t.post_id, t.lesson_number))
-        .filter(|(post_id, _)| ours.contains(post_id))
-        .collect();
-    // Lesson -> the earliest post that counts for it.
-    let mut evidence: BTreeMap<i32, &post::Model> = BTreeMap::new();
-    let mut wanted_things: HashSet<(i32, i32)> = HashSet::new();
-    let mut new_decisions = Vec::new();
-    for post in &posts {
-        let categories: Vec<String> = serde_json::from_str(&post.categories).unwrap_or_default();
-        let facts = PostFacts {
-            title: &post.title,
-            categories: &categories,
-            content_html: &post.content_html,
-            published_at: post.published_at,
-        };
-        let decision = recognise::recognise(&facts, rules.program, rules.base_url, cutoff);
-        for number in decision.lessons() {
-            evidence.entry(number).or_insert(post);
-            wanted_things.insert((post.id, number));
-        }
-        let existing = existing_decisions.get(&post.id);
-        new_decisions
-            .extend(record_decision(db, member.id, post.id, &decision, existing, now).await?);
-    }
-    wanted_things.extend(claimed);
-    batch::insert_decisions(db, new_decisions).await?;
-    let new_things = wanted_things.difference(&existing_things).copied();
-    batch::insert_post_things(db, member.id, new_things).await?;
-    for (post_id, number) in existing_things.difference(&wanted_things) {
-        post_thing::Entity::delete_many()
-            .filter(post_thing::Column::ParticipantId.eq(member.id))
-            .filter(post_thing::Column::PostId.eq(*post_id))
-            .filter(post_thing::Column::LessonNumber.eq(*number))
-            .exec(db)
-            .await?;
-    }
-
-    let overrides = latest_overrides(db, member.id).await?;
-    let done: HashMap<i32, &completion::Model> =
-        completions.iter().map(|c| (c.lesson_number, c)).collect();
-    let mut new_completions = Vec::new();
-    for (number, post) in &evidence {
-        if overrides.get(number) == Some(&false) {
-            continue;
-        }
-        match done.get(number) {
-            None => new_completions.push(completion::ActiveModel {
-                participant_id: Set(member.id),
-                lesson_number: Set(*number),
-                source: Set(Source::Post),
-                post_id: Set(Some(post.id)),
-                completed_at: Set(post.published_at.min(now)),
-                ..Default::default()
-            }),
-            Some(existing)
-                if existing.source == Source::Post
-                    && !wanted_things.contains(&(existing.post_id.unwrap_or(0), *number)) =>
-            {
-                let mut row: completion::ActiveModel = (*existing).clone().into();
-                row.post_id = Set(Some(post.id));
-                row.update(db).await?;
-            }
-            Some(_) => {}
-        }
-    }
-    batch::insert_completions(db, new_completions).await?;
-    for completion in completions.iter().filter(|c| {
-        c.source == Source::Post
-            && !evidence.contains_key(&c.lesson_number)
-            && c.post_id.is_some_and(|id| ours.contains(&id))
-    }) {
-        completion::Entity::delete_by_id(completion.id)
-            .exec(db)
-            .await?;
-    }
-    check_finished(db, rules, member.id, cohort, now).await
-}
-
-/// Brings a stored decision up to date; one never made before is returned, to be inserted
-/// with the others.
-async fn record_decision(
-    db: &impl ConnectionTrait,
-    participant_id: i32,
-    post_id: i32,
-    decision: &Decision,
-    existing: Option<&recognition::Model>,
-    now: DateTime<Utc>,
-) -> Result<Option<recognition::ActiveModel>, sea_orm::DbErr> {
-    let reason = decision.to_string();
-    match existing {
-        Some(row) if row.reason == reason => Ok(None),
-        Some(row) => {
-            let mut active: recognition::ActiveModel = row.clone().into();
-            active.reason = Set(reason);
-            active.decided_at = Set(now);
-            active.update(db).await.map(|_| None)
-        }
-        None => Ok(Some(recognition::ActiveModel {
-            participant_id: Set(participant_id),
-            post_id: Set(post_id),
-            reason: Set(reason),
-            decided_at: Set(now),
-            ..Default::default()
-        })),
-    }
 }
 
 /// A coordinator's mark or unmark, as the audit trail shows it.

@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::{Expr, Func, JoinType, Query};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect, RelationTrait,
@@ -19,6 +19,12 @@ use crate::entities::feed::Status;
 use crate::entities::{cohort, completion, feed, participant, person, post, post_thing};
 use crate::feeds::health;
 use crate::lessons::Program;
+
+mod curve;
+mod filter;
+
+pub use curve::{CurvePoint, curve};
+pub use filter::{Filter, Sort, matches};
 
 /// No new completion for this long makes a participant stalled; someone with none at all
 /// counts from the later of joining and the cohort's start.
@@ -165,127 +171,6 @@ impl Row {
     }
 }
 
-/// Which rows the grid shows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Filter {
-    All,
-    Stalled,
-    NeverPosted,
-    FeedFailing,
-    Finished,
-    Unclaimed,
-}
-
-impl Filter {
-    pub const ALL: [Self; 6] = [
-        Self::All,
-        Self::Stalled,
-        Self::NeverPosted,
-        Self::FeedFailing,
-        Self::Finished,
-        Self::Unclaimed,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::All => "all",
-            Self::Stalled => "stalled",
-            Self::NeverPosted => "never-posted",
-            Self::FeedFailing => "feed-failing",
-            Self::Finished => "finished",
-            Self::Unclaimed => "unclaimed",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::All => "Everyone",
-            Self::Stalled => "Stalled",
-            Self::NeverPosted => "Never posted",
-            Self::FeedFailing => "Feed failing",
-            Self::Finished => "Finished",
-            Self::Unclaimed => "Unclaimed posts waiting",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|f| f.as_str() == s)
-    }
-
-    pub fn keeps(self, row: &Row) -> bool {
-        match self {
-            Self::All => true,
-            Self::Stalled => row.stalled,
-            Self::NeverPosted => row.never_posted(),
-            Self::FeedFailing => row.feed_failing,
-            Self::Finished => row.finished(),
-            Self::Unclaimed => row.unclaimed > 0,
-        }
-    }
-}
-
-/// The order of the grid's rows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Sort {
-    /// By name (the default).
-    Name,
-    /// Most lessons done first.
-    Progress,
-    /// Least recently active first: who needs a word.
-    Quietest,
-    /// Most recently active first.
-    Latest,
-}
-
-impl Sort {
-    pub const ALL: [Self; 4] = [Self::Name, Self::Progress, Self::Quietest, Self::Latest];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Name => "name",
-            Self::Progress => "progress",
-            Self::Quietest => "quietest",
-            Self::Latest => "latest",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Name => "name",
-            Self::Progress => "progress",
-            Self::Quietest => "longest quiet",
-            Self::Latest => "latest activity",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|f| f.as_str() == s)
-    }
-
-    /// Orders `rows` (already in name order, which breaks ties).
-    pub fn apply(self, rows: &mut [&Row]) {
-        match self {
-            Self::Name => {}
-            Self::Progress => rows.sort_by_key(|r| std::cmp::Reverse(r.done)),
-            Self::Quietest => rows.sort_by_key(|r| r.last_activity_at.unwrap_or(r.joined_at)),
-            Self::Latest => {
-                rows.sort_by_key(|r| std::cmp::Reverse(r.last_activity_at.unwrap_or(r.joined_at)));
-            }
-        }
-    }
-}
-
-/// Whether `row` matches a search: part of the name, the address or the blog, any case.
-pub fn matches(row: &Row, search: &str) -> bool {
-    let search = search.trim().to_lowercase();
-    search.is_empty()
-        || [&row.name, &row.email, &row.blog]
-            .iter()
-            .any(|field| field.to_lowercase().contains(&search))
-}
-
 /// The title and link of each of `posts`, for the cells a page shows.
 pub async fn evidence(
     db: &impl ConnectionTrait,
@@ -390,85 +275,23 @@ pub async fn rows(
             .or_default()
             .insert(c.lesson_number, c);
     }
-    let start = cohorts::week_opens(cohort, 1);
-    let self_paced = cohort.pace == cohorts::Pace::SelfPaced;
-    let calendar: Vec<DateTime<Utc>> = (1..=program.weeks())
-        .map(|w| cohorts::week_opens(cohort, w))
-        .collect();
+    let moments = Moments {
+        program,
+        cohort,
+        now,
+        start: cohorts::week_opens(cohort, 1),
+        calendar: (1..=program.weeks())
+            .map(|w| cohorts::week_opens(cohort, w))
+            .collect(),
+    };
     let mut rows: Vec<Row> = members
         .into_iter()
         .filter_map(|(member, person)| Some((member, person?)))
         .map(|(member, person)| {
             let mine = done.remove(&member.id).unwrap_or_default();
-            let cells = program
-                .lessons
-                .iter()
-                .map(|lesson| {
-                    mine.get(&lesson.number).map(|c| Cell {
-                        letter: source_letter(c.source),
-                        source: c.source,
-                        at: c.completed_at,
-                        post_id: c.post_id,
-                    })
-                })
-                .collect();
-            let required_done = program
-                .lessons
-                .iter()
-                .filter(|l| l.required && mine.contains_key(&l.number))
-                .count();
-            let opens: Vec<DateTime<Utc>> = if self_paced {
-                (1..=program.weeks())
-                    .map(|w| cohorts::member_week_opens(cohort, &member, w))
-                    .collect()
-            } else {
-                calendar.clone()
-            };
-            let opened = |week: i32| opens.get(usize::try_from(week - 1).unwrap_or_default());
-            let overdue = program
-                .lessons
-                .iter()
-                .filter(|l| l.required && !mine.contains_key(&l.number))
-                .filter(|l| {
-                    opened(l.week)
-                        .is_some_and(|at| (*at).max(member.joined_at) + BEHIND_AFTER <= now)
-                })
-                .count();
-            let locked = program
-                .lessons
-                .iter()
-                .map(|l| opened(l.week).is_none_or(|at| *at > now))
-                .collect();
-            let last_completion_at = mine.values().map(|c| c.completed_at).max();
-            let quiet_since = last_completion_at.unwrap_or_else(|| member.joined_at.max(start));
             let feed = member.feed_id.and_then(|id| feeds.get(&id));
-            let (post_count, unclaimed, last_post) = posts.remove(&member.id).unwrap_or_default();
-            Row {
-                id: member.id,
-                name: person.name,
-                email: person.email,
-                blog: member.blog_url,
-                release_emails: person.release_emails,
-                unsubscribe_token: person.unsubscribe_token,
-                cells,
-                locked,
-                done: required_done,
-                finished_at: member.finished_at,
-                last_completion_at,
-                last_activity_at: last_completion_at.max(last_post.filter(|at| *at <= now)),
-                joined_at: member.joined_at,
-                last_reminded_at: member.last_reminded_at,
-                posts: post_count,
-                unclaimed,
-                feed_status: feed.map_or(Status::Pending, |f| f.status),
-                feed_health: feed
-                    .map_or_else(|| "No feed found yet.".into(), |f| health::describe(f, now)),
-                feed_error: feed.and_then(|f| f.last_error.clone()),
-                failing_since: feed.and_then(|f| f.failing_since),
-                feed_failing: feed.is_none_or(health::is_failing),
-                stalled: member.finished_at.is_none() && now - quiet_since >= STALLED_AFTER,
-                overdue,
-            }
+            let posts = posts.remove(&member.id).unwrap_or_default();
+            moments.row(member, person, &mine, feed, posts)
         })
         .collect();
     rows.sort_by(|a, b| {
@@ -480,42 +303,101 @@ pub async fn rows(
     Ok(rows)
 }
 
-/// One day of the completion curve: totals at the end of that day.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct CurvePoint {
-    pub day: NaiveDate,
-    pub lessons_done: usize,
-    pub finishers: usize,
+/// What every row of one cohort's grid is measured against: its program, its calendar and
+/// the moment the grid is read.
+struct Moments<'a> {
+    program: &'a Program,
+    cohort: &'a cohort::Model,
+    now: DateTime<Utc>,
+    /// When the cohort's first week opened.
+    start: DateTime<Utc>,
+    /// When each week opens for the cohort (self-paced members have their own).
+    calendar: Vec<DateTime<Utc>>,
 }
 
-/// Lessons done and finishers over time, one point per day from the first completion (or
-/// the cohort's start) to today.
-pub fn curve(rows: &[Row], cohort: &cohort::Model, now: DateTime<Utc>) -> Vec<CurvePoint> {
-    let zone = cohorts::timezone(cohort);
-    let day = |at: DateTime<Utc>| at.with_timezone(&zone).date_naive();
-    let mut completions: Vec<NaiveDate> = rows
-        .iter()
-        .flat_map(|r| r.cells.iter().flatten().map(|c| day(c.at)))
-        .collect();
-    let mut finishes: Vec<NaiveDate> = rows.iter().filter_map(|r| r.finished_at.map(day)).collect();
-    completions.sort_unstable();
-    finishes.sort_unstable();
-    let today = day(now);
-    let first = completions
-        .first()
-        .copied()
-        .unwrap_or(cohort.starts_on)
-        .min(cohort.starts_on);
-    if first > today {
-        return Vec::new();
+impl Moments<'_> {
+    /// The grid row of `member`, from their completions by lesson, feed and post counts.
+    fn row(
+        &self,
+        member: participant::Model,
+        person: person::Model,
+        mine: &HashMap<i32, &completion::Model>,
+        feed: Option<&feed::Model>,
+        posts: PostCounts,
+    ) -> Row {
+        let cells = self
+            .program
+            .lessons
+            .iter()
+            .map(|lesson| {
+                mine.get(&lesson.number).map(|c| Cell {
+                    letter: source_letter(c.source),
+                    source: c.source,
+                    at: c.completed_at,
+                    post_id: c.post_id,
+                })
+            })
+            .collect();
+        let required_done = self
+            .program
+            .lessons
+            .iter()
+            .filter(|l| l.required && mine.contains_key(&l.number))
+            .count();
+        let opens: Vec<DateTime<Utc>> = if self.cohort.pace == cohorts::Pace::SelfPaced {
+            (1..=self.program.weeks())
+                .map(|w| cohorts::member_week_opens(self.cohort, &member, w))
+                .collect()
+        } else {
+            self.calendar.clone()
+        };
+        let opened = |week: i32| opens.get(usize::try_from(week - 1).unwrap_or_default());
+        let overdue = self
+            .program
+            .lessons
+            .iter()
+            .filter(|l| l.required && !mine.contains_key(&l.number))
+            .filter(|l| {
+                opened(l.week)
+                    .is_some_and(|at| (*at).max(member.joined_at) + BEHIND_AFTER <= self.now)
+            })
+            .count();
+        let locked = self
+            .program
+            .lessons
+            .iter()
+            .map(|l| opened(l.week).is_none_or(|at| *at > self.now))
+            .collect();
+        let last_completion_at = mine.values().map(|c| c.completed_at).max();
+        let quiet_since = last_completion_at.unwrap_or_else(|| member.joined_at.max(self.start));
+        let (post_count, unclaimed, last_post) = posts;
+        Row {
+            id: member.id,
+            name: person.name,
+            email: person.email,
+            blog: member.blog_url,
+            release_emails: person.release_emails,
+            unsubscribe_token: person.unsubscribe_token,
+            cells,
+            locked,
+            done: required_done,
+            finished_at: member.finished_at,
+            last_completion_at,
+            last_activity_at: last_completion_at.max(last_post.filter(|at| *at <= self.now)),
+            joined_at: member.joined_at,
+            last_reminded_at: member.last_reminded_at,
+            posts: post_count,
+            unclaimed,
+            feed_status: feed.map_or(Status::Pending, |f| f.status),
+            feed_health: feed.map_or_else(
+                || "No feed found yet.".into(),
+                |f| health::describe(f, self.now),
+            ),
+            feed_error: feed.and_then(|f| f.last_error.clone()),
+            failing_since: feed.and_then(|f| f.failing_since),
+            feed_failing: feed.is_none_or(health::is_failing),
+            stalled: member.finished_at.is_none() && self.now - quiet_since >= STALLED_AFTER,
+            overdue,
+        }
     }
-    first
-        .iter_days()
-        .take_while(|d| *d <= today)
-        .map(|d| CurvePoint {
-            day: d,
-            lessons_done: completions.partition_point(|c| *c <= d),
-            finishers: finishes.partition_point(|f| *f <= d),
-        })
-        .collect()
 }
