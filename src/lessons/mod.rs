@@ -234,116 +234,23 @@ pub fn lesson_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 
 /// Parses one lesson file; the problems name the file and, where known, the line.
 pub fn parse_file(path: &Path, text: &str) -> Result<Lesson, Vec<Problem>> {
-    let problem = |line: Option<usize>, message: String| Problem {
-        file: path.to_owned(),
-        line,
-        message,
-    };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut lines = text.split_inclusive('\n');
-    if lines.next().map(str::trim_end) != Some("+++") {
-        return Err(vec![problem(
-            Some(1),
-            "the file must start with a line `+++` that opens the front matter".into(),
-        )]);
-    }
-    let mut front = String::new();
-    let mut body = None;
-    let mut front_lines = 0;
-    for line in lines.by_ref() {
-        if line.trim_end() == "+++" {
-            body = Some(lines.collect::<String>());
-            break;
-        }
-        front.push_str(line);
-        front_lines += 1;
-    }
-    let Some(body) = body else {
-        return Err(vec![problem(
-            None,
-            "the front matter is never closed by a line `+++`".into(),
-        )]);
-    };
-    let front_matter: FrontMatter = toml::from_str(&front).map_err(|e| {
-        let line = e
-            .span()
-            .map(|span| 2 + front[..span.start.min(front.len())].matches('\n').count());
-        vec![problem(line, format!("bad front matter: {}", e.message()))]
+    let file = File::split(path, text)?;
+    let front_matter: FrontMatter = toml::from_str(&file.front).map_err(|e| {
+        let line = e.span().map(|span| {
+            2 + file.front[..span.start.min(file.front.len())]
+                .matches('\n')
+                .count()
+        });
+        vec![file.problem(line, format!("bad front matter: {}", e.message()))]
     })?;
-    let line_of = |key: &str| {
-        front
-            .lines()
-            .position(|l| l.trim_start().starts_with(key))
-            .map(|i| i + 2)
-    };
-
-    let mut problems = Vec::new();
     let slug = file_slug(path);
-    match &slug {
-        Some((file_number, _)) if *file_number != front_matter.number => problems.push(problem(
-            line_of("number"),
-            format!(
-                "the file name says lesson {file_number} but `number = {}`",
-                front_matter.number
-            ),
-        )),
-        None => problems.push(problem(
-            None,
-            "the file name should look like `07-podcasts.md` (number, dash, slug)".into(),
-        )),
-        _ => {}
-    }
-    if front_matter.number < 1 {
-        problems.push(problem(
-            line_of("number"),
-            format!("`number` must be 1 or more, not {}", front_matter.number),
-        ));
-    }
     let title = front_matter
         .title
         .as_deref()
         .map(str::trim)
         .unwrap_or_default()
         .to_owned();
-    if title.is_empty() {
-        problems.push(problem(
-            line_of("title").or(Some(front_lines + 1)),
-            "the lesson has no `title`".into(),
-        ));
-    }
-    if front_matter.week < 1 {
-        problems.push(problem(
-            line_of("week"),
-            format!("`week` must be 1 or more, not {}", front_matter.week),
-        ));
-    }
-    if let Some(minutes) = front_matter.minutes.filter(|m| !(1..=600).contains(m)) {
-        problems.push(problem(
-            line_of("minutes"),
-            format!("`minutes` must be between 1 and 600, not {minutes}"),
-        ));
-    }
-    for tag in &front_matter.tags {
-        if let Some(message) = tag_problem(tag, front_matter.number) {
-            problems.push(problem(line_of("tags"), message));
-        }
-    }
-    let mut experts = Vec::new();
-    for expert in &front_matter.experts {
-        match expert.parse::<crate::people::Email>() {
-            Ok(email) => experts.push(email.as_str().to_owned()),
-            Err(e) => problems.push(problem(
-                line_of("experts"),
-                format!("the expert {expert:?} is not an email address: {e}"),
-            )),
-        }
-    }
-    if body.trim().is_empty() {
-        problems.push(problem(
-            Some(front_lines + 3),
-            "the lesson has no text after the front matter".into(),
-        ));
-    }
+    let (problems, experts) = file.check(&front_matter, slug.as_ref(), &title);
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -360,8 +267,137 @@ pub fn parse_file(path: &Path, text: &str) -> Result<Lesson, Vec<Problem>> {
         required: front_matter.required,
         minutes: front_matter.minutes.and_then(|m| i32::try_from(m).ok()),
         experts,
-        body_html: render_markdown(&body),
+        body_html: render_markdown(&file.body),
     })
+}
+
+/// A lesson file split into its front matter and its Markdown body.
+struct File<'a> {
+    path: &'a Path,
+    front: String,
+    /// Lines of front matter between the two `+++`.
+    front_lines: usize,
+    body: String,
+}
+
+impl<'a> File<'a> {
+    /// Splits `text` at the `+++` lines that open and close the front matter.
+    fn split(path: &'a Path, text: &str) -> Result<Self, Vec<Problem>> {
+        let mut file = Self {
+            path,
+            front: String::new(),
+            front_lines: 0,
+            body: String::new(),
+        };
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut lines = text.split_inclusive('\n');
+        if lines.next().map(str::trim_end) != Some("+++") {
+            return Err(vec![file.problem(
+                Some(1),
+                "the file must start with a line `+++` that opens the front matter".into(),
+            )]);
+        }
+        for line in lines.by_ref() {
+            if line.trim_end() == "+++" {
+                file.body = lines.collect();
+                return Ok(file);
+            }
+            file.front.push_str(line);
+            file.front_lines += 1;
+        }
+        Err(vec![file.problem(
+            None,
+            "the front matter is never closed by a line `+++`".into(),
+        )])
+    }
+
+    fn problem(&self, line: Option<usize>, message: String) -> Problem {
+        Problem {
+            file: self.path.to_owned(),
+            line,
+            message,
+        }
+    }
+
+    /// The file's line that sets `key` in the front matter.
+    fn line_of(&self, key: &str) -> Option<usize> {
+        self.front
+            .lines()
+            .position(|l| l.trim_start().starts_with(key))
+            .map(|i| i + 2)
+    }
+
+    /// Everything wrong with the lesson, and its experts' addresses.
+    fn check(
+        &self,
+        front_matter: &FrontMatter,
+        slug: Option<&(i64, String)>,
+        title: &str,
+    ) -> (Vec<Problem>, Vec<String>) {
+        let mut problems = Vec::new();
+        match slug {
+            Some((file_number, _)) if *file_number != front_matter.number => {
+                problems.push(self.problem(
+                    self.line_of("number"),
+                    format!(
+                        "the file name says lesson {file_number} but `number = {}`",
+                        front_matter.number
+                    ),
+                ))
+            }
+            None => problems.push(self.problem(
+                None,
+                "the file name should look like `07-podcasts.md` (number, dash, slug)".into(),
+            )),
+            _ => {}
+        }
+        if front_matter.number < 1 {
+            problems.push(self.problem(
+                self.line_of("number"),
+                format!("`number` must be 1 or more, not {}", front_matter.number),
+            ));
+        }
+        if title.is_empty() {
+            problems.push(self.problem(
+                self.line_of("title").or(Some(self.front_lines + 1)),
+                "the lesson has no `title`".into(),
+            ));
+        }
+        if front_matter.week < 1 {
+            problems.push(self.problem(
+                self.line_of("week"),
+                format!("`week` must be 1 or more, not {}", front_matter.week),
+            ));
+        }
+        if let Some(minutes) = front_matter.minutes.filter(|m| !(1..=600).contains(m)) {
+            problems.push(self.problem(
+                self.line_of("minutes"),
+                format!("`minutes` must be between 1 and 600, not {minutes}"),
+            ));
+        }
+        for tag in &front_matter.tags {
+            if let Some(message) = tag_problem(tag, front_matter.number) {
+                problems.push(self.problem(self.line_of("tags"), message));
+            }
+        }
+        let mut experts = Vec::new();
+        for expert in &front_matter.experts {
+            match expert.parse::<crate::people::Email>() {
+                Ok(email) => experts.push(email.as_str().to_owned()),
+                Err(e) => problems.push(self.problem(
+                    self.line_of("experts"),
+                    format!("the expert {expert:?} is not an email address: {e}"),
+                )),
+            }
+        }
+        if self.body.trim().is_empty() {
+            problems.push(self.problem(
+                Some(self.front_lines + 3),
+                "the lesson has no text after the front matter".into(),
+            ));
+        }
+        (problems, experts)
+    }
 }
 
 /// Why an extra tag is not usable: empty, too long, odd characters, too generic, or
