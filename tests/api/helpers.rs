@@ -434,34 +434,92 @@ impl TestApp {
 }
 
 impl TestApp {
+    /// The cohort `member` belongs to and the rules its program recognises by.
+    async fn cohort_of(
+        &self,
+        member: &twentythree::entities::participant::Model,
+    ) -> twentythree::entities::cohort::Model {
+        twentythree::entities::cohort::Entity::find_by_id(member.cohort_id)
+            .one(&self.state.db)
+            .await
+            .unwrap()
+            .expect("the member's cohort")
+    }
+
+    /// A coordinator marks lesson `number` done (or not done) for `member`.
+    pub async fn coordinator_marks(
+        &self,
+        member: &twentythree::entities::participant::Model,
+        number: i32,
+        done: bool,
+    ) {
+        use twentythree::progress::completions::{self, Override, Rules};
+        let cohort = self.cohort_of(member).await;
+        let rules = Rules::of(&self.state.programs, &cohort, &self.state.config.base_url);
+        let change = Override {
+            number,
+            done,
+            by: None,
+        };
+        completions::set_by_coordinator(&self.state.db, rules, member, &cohort, change, Utc::now())
+            .await
+            .expect("the mark is recorded");
+    }
+
+    /// `member` claims their post `post_id` for lesson `number`.
+    pub async fn claims(
+        &self,
+        member: &twentythree::entities::participant::Model,
+        post_id: i32,
+        number: i32,
+    ) -> Result<(), twentythree::progress::completions::CompletionError> {
+        use twentythree::progress::completions::{self, Rules};
+        let cohort = self.cohort_of(member).await;
+        let rules = Rules::of(&self.state.programs, &cohort, &self.state.config.base_url);
+        completions::claim(
+            &self.state.db,
+            rules,
+            member,
+            &cohort,
+            post_id,
+            number,
+            Utc::now(),
+        )
+        .await
+        .map(|_| ())
+    }
+
+    /// `member` reports lesson `number` done themselves.
+    pub async fn reports_self(
+        &self,
+        member: &twentythree::entities::participant::Model,
+        number: i32,
+    ) -> Result<(), twentythree::progress::completions::CompletionError> {
+        use twentythree::progress::completions::{self, Rules};
+        let cohort = self.cohort_of(member).await;
+        let rules = Rules::of(&self.state.programs, &cohort, &self.state.config.base_url);
+        completions::report_self(&self.state.db, rules, member, &cohort, number, Utc::now())
+            .await
+            .map(|_| ())
+    }
+
     /// A coordinator marks every required lesson done for `member`, who so finishes.
     pub async fn finish_by_coordinator(
         &self,
         member: &twentythree::entities::participant::Model,
     ) -> twentythree::entities::participant::Model {
-        use twentythree::progress::completions::{self, Override, Rules};
-        let cohort = twentythree::entities::cohort::Entity::find_by_id(member.cohort_id)
-            .one(&self.state.db)
-            .await
-            .unwrap()
-            .unwrap();
-        let rules = Rules::of(&self.state.programs, &cohort, &self.state.config.base_url);
-        for lesson in rules.program.lessons.iter().filter(|l| l.required) {
-            let change = Override {
-                number: lesson.number,
-                done: true,
-                by: None,
-            };
-            completions::set_by_coordinator(
-                &self.state.db,
-                rules,
-                member,
-                &cohort,
-                change,
-                Utc::now(),
-            )
-            .await
-            .expect("the mark is recorded");
+        let cohort = self.cohort_of(member).await;
+        let required: Vec<i32> = self
+            .state
+            .programs
+            .of(&cohort)
+            .lessons
+            .iter()
+            .filter(|l| l.required)
+            .map(|l| l.number)
+            .collect();
+        for number in required {
+            self.coordinator_marks(member, number, true).await;
         }
         twentythree::entities::participant::Entity::find_by_id(member.id)
             .one(&self.state.db)

@@ -5,7 +5,6 @@ use chrono::{Duration, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::Value;
 use twentythree::entities::{cohort, outbox, participant};
-use twentythree::progress::completions::{self, Rules};
 
 use crate::blog_host::{BlogHost, Fault};
 use crate::helpers::{TestApp, spawn_app};
@@ -359,47 +358,13 @@ async fn a_coordinators_override_always_wins() {
     let host = cohort_and_host(&app, &[]).await;
     app.add_participant("autumn", "Pat", "pat@example.org", &host.url("/wordpress/"));
     app.poll_feeds().await;
-    let cohort = twentythree::cohorts::find(&app.state.db, "autumn")
-        .await
-        .unwrap()
-        .unwrap();
     let member = participant::Entity::find()
         .one(&app.state.db)
         .await
         .unwrap()
         .unwrap();
-    let rules = Rules {
-        program: app.state.programs.default_program(),
-        base_url: &app.state.config.base_url,
-    };
-    completions::set_by_coordinator(
-        &app.state.db,
-        rules,
-        &member,
-        &cohort,
-        completions::Override {
-            number: 7,
-            done: false,
-            by: None,
-        },
-        Utc::now(),
-    )
-    .await
-    .unwrap();
-    completions::set_by_coordinator(
-        &app.state.db,
-        rules,
-        &member,
-        &cohort,
-        completions::Override {
-            number: 20,
-            done: true,
-            by: None,
-        },
-        Utc::now(),
-    )
-    .await
-    .unwrap();
+    app.coordinator_marks(&member, 7, false).await;
+    app.coordinator_marks(&member, 20, true).await;
     twentythree::progress::reevaluate_all(
         &app.state.db,
         &app.state.programs,
@@ -572,10 +537,6 @@ async fn a_participant_claims_an_unrecognised_post_and_reports_where_allowed() {
     let host = cohort_and_host(&app, &[]).await;
     app.add_participant("autumn", "Pat", "pat@example.org", &host.url("/wordpress/"));
     app.poll_feeds().await;
-    let cohort = twentythree::cohorts::find(&app.state.db, "autumn")
-        .await
-        .unwrap()
-        .unwrap();
     let member = participant::Entity::find()
         .one(&app.state.db)
         .await
@@ -587,34 +548,10 @@ async fn a_participant_claims_an_unrecognised_post_and_reports_where_allowed() {
         .await
         .unwrap()
         .unwrap();
-    let rules = Rules {
-        program: app.state.programs.default_program(),
-        base_url: &app.state.config.base_url,
-    };
-    completions::claim(
-        &app.state.db,
-        rules,
-        &member,
-        &cohort,
-        lunch.id,
-        19,
-        Utc::now(),
-    )
-    .await
-    .unwrap();
-    let refused = completions::claim(
-        &app.state.db,
-        rules,
-        &member,
-        &cohort,
-        lunch.id,
-        99,
-        Utc::now(),
-    )
-    .await;
+    app.claims(&member, lunch.id, 19).await.unwrap();
+    let refused = app.claims(&member, lunch.id, 99).await;
     assert!(refused.unwrap_err().to_string().contains("no Thing 99"));
-    let self_report =
-        completions::report_self(&app.state.db, rules, &member, &cohort, 1, Utc::now()).await;
+    let self_report = app.reports_self(&member, 1).await;
     assert!(
         self_report
             .unwrap_err()

@@ -999,23 +999,7 @@ async fn a_mentor_gets_a_weekly_note_on_the_stalled_and_the_uncommented() {
     .await;
     let cy_done: Vec<i32> = (1..=7).collect();
     for number in cy_done {
-        twentythree::progress::completions::set_by_coordinator(
-            &app.state.db,
-            twentythree::progress::completions::Rules {
-                program: app.state.programs.default_program(),
-                base_url: &app.state.config.base_url,
-            },
-            &w.people[2],
-            &w.cohort,
-            twentythree::progress::completions::Override {
-                number,
-                done: true,
-                by: None,
-            },
-            Utc::now(),
-        )
-        .await
-        .unwrap();
+        app.coordinator_marks(&w.people[2], number, true).await;
     }
     let mentees: Vec<i32> = w.people[..3].iter().map(|p| p.id).collect();
     twentythree::together::mentors::assign(
