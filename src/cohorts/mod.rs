@@ -23,8 +23,17 @@ pub use archive::{ARCHIVE_DAYS, archive_cutoff};
 pub use settings::{Problem, Settings};
 
 /// A URL-safe cohort name: lower-case letters, digits and single hyphens, 2 to 64 long.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(try_from = "String")]
 pub struct Slug(String);
+
+impl TryFrom<String> for Slug {
+    type Error = String;
+
+    fn try_from(s: String) -> Result<Self, String> {
+        s.parse()
+    }
+}
 
 /// Words a slug cannot be, because other addresses use them where a slug goes.
 const RESERVED: &[&str] = &["issuer", "assertions"];

@@ -67,9 +67,8 @@ impl ReadableCohort {
     pub async fn member(
         &self,
         state: &AppState,
-        id: &str,
+        crate::web::extract::Id(id): crate::web::extract::Id,
     ) -> Result<(participant::Model, person::Model), AppError> {
-        let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
         let (member, person) = cohorts::member(&state.db, &self.cohort, id)
             .await?
             .ok_or(AppError::NotFound)?;

@@ -2,6 +2,7 @@
 //! every rejection turned into an [`AppError`] page (400 saying what was wrong, 413 for a
 //! body over its limit) instead of axum's plain-text 422 or 415.
 
+use axum::extract::path::ErrorKind;
 use axum::extract::rejection::{FormRejection, PathRejection, QueryRejection};
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::StatusCode;
@@ -70,12 +71,41 @@ where
         axum::extract::Path::<T>::from_request_parts(parts, state)
             .await
             .map(|axum::extract::Path(value)| Self(value))
-            .map_err(|rejection| {
-                AppError::BadRequest(format!(
+            .map_err(|rejection| match &rejection {
+                // A segment that is not a slug or a number names nothing here.
+                PathRejection::FailedToDeserializePathParams(e)
+                    if matches!(
+                        e.kind(),
+                        ErrorKind::DeserializeError { .. }
+                            | ErrorKind::Message(_)
+                            | ErrorKind::ParseError { .. }
+                            | ErrorKind::ParseErrorAtIndex { .. }
+                            | ErrorKind::ParseErrorAtKey { .. }
+                    ) =>
+                {
+                    AppError::NotFound
+                }
+                _ => AppError::BadRequest(format!(
                     "This address cannot be read ({}).",
                     rejection.body_text()
-                ))
+                )),
             })
+    }
+}
+
+/// A path segment that numbers a row (a participant, a lesson, a pairing): a whole number
+/// of 1 or more, or the address names nothing (404).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Id(pub i32);
+
+impl<'de> serde::Deserialize<'de> for Id {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse::<i32>()
+            .ok()
+            .filter(|n| *n >= 1)
+            .map(Self)
+            .ok_or_else(|| serde::de::Error::custom(format!("{text:?} is not a number")))
     }
 }
 

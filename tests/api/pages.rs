@@ -161,3 +161,27 @@ async fn an_error_page_shows_who_is_signed_in_with_a_friendly_title() {
         empty.body
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_address_whose_slug_or_number_names_nothing_is_not_found() {
+    let app = spawn_app().await;
+    app.create_cohort("autumn", Utc::now().date_naive(), &[]);
+    app.new_coordinator("coco@example.org", "Coco").await;
+    let coordinator = Browser::sign_in(&app, "coco@example.org").await;
+    for path in [
+        "/coordinator/cohorts/Not_A_Slug",
+        "/coordinator/cohorts/autumn/people/abc",
+        "/coordinator/cohorts/autumn/people/0",
+        "/coordinator/cohorts/autumn/people/999",
+        "/coordinator/mail?cohort=Not_A_Slug",
+    ] {
+        assert_eq!(coordinator.get(path).await.status, 404, "{path}");
+    }
+    for path in ["/cohorts/autumn/people/abc", "/cohorts/autumn/people/-3"] {
+        assert_eq!(app.get(path).await.status, 404, "{path}");
+    }
+    assert_eq!(
+        coordinator.get("/coordinator/cohorts/autumn").await.status,
+        200
+    );
+}

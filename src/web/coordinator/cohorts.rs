@@ -1,5 +1,6 @@
 //! `/coordinator`: the cohorts list with key figures, and creating and editing a cohort.
 
+use crate::cohorts::Slug;
 use std::collections::BTreeMap;
 
 use crate::web::extract::{Form, Path};
@@ -192,7 +193,7 @@ pub async fn create(
 pub async fn edit_form(
     State(state): State<AppState>,
     Coordinator { current, .. }: Coordinator,
-    Path(slug): Path<String>,
+    Path(slug): Path<Slug>,
 ) -> Result<Response, AppError> {
     let cohort = cohort(&state, &slug).await?;
     form_page(
@@ -209,7 +210,7 @@ pub async fn edit_form(
 pub async fn update(
     State(state): State<AppState>,
     Coordinator { current, .. }: Coordinator,
-    Path(slug): Path<String>,
+    Path(slug): Path<Slug>,
     Form(mut form): Form<settings::Form>,
 ) -> Result<Response, AppError> {
     let cohort = cohort(&state, &slug).await?;
@@ -239,7 +240,7 @@ pub async fn update(
             &state,
             &current,
             StatusCode::BAD_REQUEST,
-            Some(&slug),
+            Some(slug.as_str()),
             &form,
             &e.problems(),
         ),

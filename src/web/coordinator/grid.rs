@@ -1,6 +1,7 @@
 //! `/coordinator/cohorts/{slug}`: the progress grid (participants x lessons, 100 a page),
 //! its filters, the completion curve and the feed health table.
 
+use crate::cohorts::Slug;
 use crate::web::extract::{Path, Query, positive};
 use axum::extract::State;
 use axum::response::Html;
@@ -64,7 +65,7 @@ type Evidence = std::collections::HashMap<i32, (String, Option<String>)>;
 pub async fn show(
     State(state): State<AppState>,
     Coordinator { current, .. }: Coordinator,
-    Path(slug): Path<String>,
+    Path(slug): Path<Slug>,
     Query(query): Query<GridQuery>,
 ) -> Result<Html<String>, AppError> {
     let cohort = cohort(&state, &slug).await?;

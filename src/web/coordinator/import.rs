@@ -2,6 +2,7 @@
 //! as `twentythree participant import` (any bad row imports nothing; people already in are
 //! skipped), with a report per line. Their blogs are discovered in the background.
 
+use crate::cohorts::Slug;
 use crate::web::extract::Path;
 use axum::extract::{Multipart, State};
 use axum::http::StatusCode;
@@ -18,7 +19,7 @@ use crate::web::{AppError, AppState};
 pub async fn form(
     State(state): State<AppState>,
     Coordinator { current, .. }: Coordinator,
-    Path(slug): Path<String>,
+    Path(slug): Path<Slug>,
 ) -> Result<Html<String>, AppError> {
     let cohort = cohort(&state, &slug).await?;
     current.render(
@@ -65,7 +66,7 @@ async fn upload(multipart: &mut Multipart) -> Result<Option<bytes::Bytes>, Respo
 pub async fn submit(
     State(state): State<AppState>,
     Coordinator { current, .. }: Coordinator,
-    Path(slug): Path<String>,
+    Path(slug): Path<Slug>,
     mut multipart: Multipart,
 ) -> Result<Response, AppError> {
     let cohort = cohort(&state, &slug).await?;

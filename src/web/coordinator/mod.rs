@@ -10,6 +10,8 @@ pub mod people;
 pub mod reminders;
 pub mod together;
 
+use crate::cohorts::Slug;
+use crate::web::extract::Id;
 use crate::web::extract::{Form, Path, Query};
 use axum::extract::State;
 use axum::http::header;
@@ -22,8 +24,8 @@ use crate::progress::completions::{self, Override, Rules};
 use crate::web::auth::Coordinator;
 use crate::web::{AppError, AppState};
 
-async fn cohort(state: &AppState, slug: &str) -> Result<cohort::Model, AppError> {
-    crate::cohorts::find(&state.db, slug)
+async fn cohort(state: &AppState, slug: &Slug) -> Result<cohort::Model, AppError> {
+    crate::cohorts::find(&state.db, slug.as_str())
         .await?
         .ok_or(AppError::NotFound)
 }
@@ -32,7 +34,7 @@ async fn cohort(state: &AppState, slug: &str) -> Result<cohort::Model, AppError>
 async fn member_of(
     state: &AppState,
     cohort: &cohort::Model,
-    id: &str,
+    Id(id): Id,
 ) -> Result<
     (
         crate::entities::participant::Model,
@@ -40,7 +42,6 @@ async fn member_of(
     ),
     AppError,
 > {
-    let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
     crate::cohorts::member(&state.db, cohort, id)
         .await?
         .ok_or(AppError::NotFound)
@@ -68,7 +69,7 @@ fn parse_done(done: &str) -> Result<bool, AppError> {
 async fn record_overrides(
     state: &AppState,
     coordinator: &crate::entities::person::Model,
-    (slug, id): (&str, &str),
+    (slug, id): (&Slug, Id),
     numbers: &[i32],
     done: bool,
 ) -> Result<(cohort::Model, i32), AppError> {
@@ -99,13 +100,13 @@ pub async fn set_thing(
         person: coordinator,
         ..
     }: Coordinator,
-    Path((slug, id, number)): Path<(String, String, String)>,
+    Path((slug, id, number)): Path<(Slug, Id, Id)>,
     Form(form): Form<OverrideForm>,
 ) -> Result<Response, AppError> {
     let done = parse_done(&form.done)?;
-    let number: i32 = number.parse().map_err(|_| AppError::NotFound)?;
+    let Id(number) = number;
     let (cohort, member) =
-        record_overrides(&state, &coordinator, (&slug, &id), &[number], done).await?;
+        record_overrides(&state, &coordinator, (&slug, id), &[number], done).await?;
     if form.back.as_deref() == Some("person") {
         let notice = if done { "marked" } else { "unmarked" };
         return Ok(Redirect::to(&format!(
@@ -125,7 +126,7 @@ pub async fn set_things(
         person: coordinator,
         ..
     }: Coordinator,
-    Path((slug, id)): Path<(String, String)>,
+    Path((slug, id)): Path<(Slug, Id)>,
     Form(form): Form<std::collections::HashMap<String, String>>,
 ) -> Result<Response, AppError> {
     let done = parse_done(form.get("done").map_or("", String::as_str))?;
@@ -140,7 +141,7 @@ pub async fn set_things(
         ));
     }
     let (cohort, member) =
-        record_overrides(&state, &coordinator, (&slug, &id), &numbers, done).await?;
+        record_overrides(&state, &coordinator, (&slug, id), &numbers, done).await?;
     let notice = if done { "marked-many" } else { "unmarked-many" };
     Ok(Redirect::to(&format!(
         "/coordinator/cohorts/{}/people/{member}?notice={notice}#lessons",
@@ -154,7 +155,7 @@ pub async fn set_things(
 pub async fn progress_csv(
     State(state): State<AppState>,
     _: Coordinator,
-    Path(slug): Path<String>,
+    Path(slug): Path<Slug>,
 ) -> Result<Response, AppError> {
     let cohort = cohort(&state, &slug).await?;
     let body = state
@@ -191,7 +192,8 @@ pub async fn mail_log(
 ) -> Result<Html<String>, AppError> {
     let members = match query.cohort.as_deref().filter(|s| !s.is_empty()) {
         Some(slug) => {
-            let cohort = cohort(&state, slug).await?;
+            let slug: Slug = slug.parse().map_err(|_| AppError::NotFound)?;
+            let cohort = cohort(&state, &slug).await?;
             let emails = crate::cohorts::member_addresses(&state.db, &cohort).await?;
             Some((cohort, emails))
         }

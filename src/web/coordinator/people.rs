@@ -2,6 +2,8 @@
 //! unmark form per lesson (posting to the override route), "re-poll now" and "fix the feed
 //! address".
 
+use crate::cohorts::Slug;
+use crate::web::extract::Id;
 use crate::web::extract::{Form, Path, Query};
 use axum::extract::State;
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -58,11 +60,11 @@ fn notice(query: &PersonQuery) -> Option<String> {
 pub async fn show(
     State(state): State<AppState>,
     Coordinator { current, .. }: Coordinator,
-    Path((slug, id)): Path<(String, String)>,
+    Path((slug, id)): Path<(Slug, Id)>,
     Query(query): Query<PersonQuery>,
 ) -> Result<Html<String>, AppError> {
     let cohort = cohort(&state, &slug).await?;
-    let (member, person) = member_of(&state, &cohort, &id).await?;
+    let (member, person) = member_of(&state, &cohort, id).await?;
     let now = Utc::now();
     let tz = cohorts::timezone(&cohort);
     let standing =
@@ -135,10 +137,10 @@ fn person_page(slug: &str, id: i32, query: &str) -> Response {
 pub async fn poll(
     State(state): State<AppState>,
     _: Coordinator,
-    Path((slug, id)): Path<(String, String)>,
+    Path((slug, id)): Path<(Slug, Id)>,
 ) -> Result<Response, AppError> {
     let cohort = cohort(&state, &slug).await?;
-    let (member, _) = member_of(&state, &cohort, &id).await?;
+    let (member, _) = member_of(&state, &cohort, id).await?;
     let Some(feed) = feeds::of_member(&state.db, &member).await? else {
         return Ok(person_page(&cohort.slug, member.id, "notice=no-feed"));
     };
@@ -162,11 +164,11 @@ pub struct BlogForm {
 pub async fn fix_blog(
     State(state): State<AppState>,
     _: Coordinator,
-    Path((slug, id)): Path<(String, String)>,
+    Path((slug, id)): Path<(Slug, Id)>,
     Form(form): Form<BlogForm>,
 ) -> Result<Response, AppError> {
     let cohort = cohort(&state, &slug).await?;
-    let (member, _) = member_of(&state, &cohort, &id).await?;
+    let (member, _) = member_of(&state, &cohort, id).await?;
     let blog: BlogUrl = form
         .blog
         .parse()

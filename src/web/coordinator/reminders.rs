@@ -1,6 +1,7 @@
 //! `/coordinator/cohorts/{slug}/reminders`: who would get a reminder and what it says; the
 //! coordinator ticks who gets one, reviews the count, and confirms.
 
+use crate::cohorts::Slug;
 use std::collections::{HashMap, HashSet};
 
 use crate::web::extract::{Form, Path, Query};
@@ -25,7 +26,7 @@ pub struct SentQuery {
 async fn page(
     state: &AppState,
     current: &crate::web::auth::CurrentPerson,
-    slug: &str,
+    slug: &Slug,
     sent: Option<usize>,
     chosen: Option<&HashSet<i32>>,
 ) -> Result<Html<String>, AppError> {
@@ -61,7 +62,7 @@ async fn page(
 pub async fn preview(
     State(state): State<AppState>,
     Coordinator { current, .. }: Coordinator,
-    Path(slug): Path<String>,
+    Path(slug): Path<Slug>,
     Query(query): Query<SentQuery>,
 ) -> Result<Html<String>, AppError> {
     page(&state, &current, &slug, query.sent, None).await
@@ -73,7 +74,7 @@ pub async fn preview(
 pub async fn send(
     State(state): State<AppState>,
     Coordinator { current, .. }: Coordinator,
-    Path(slug): Path<String>,
+    Path(slug): Path<Slug>,
     Form(form): Form<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
     let chosen: HashSet<i32> = form

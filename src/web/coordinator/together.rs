@@ -2,6 +2,8 @@
 //! two people by hand, end a partnership) and mentors (make someone a mentor of chosen
 //! participants, or stop).
 
+use crate::cohorts::Slug;
+use crate::web::extract::Id;
 use std::collections::{HashMap, HashSet};
 
 use axum::extract::State;
@@ -118,7 +120,7 @@ fn back(cohort: &cohort_entity::Model, query: &str) -> Response {
 pub async fn show(
     State(state): State<AppState>,
     Coordinator { current, .. }: Coordinator,
-    Path(slug): Path<String>,
+    Path(slug): Path<Slug>,
     Query(query): Query<NoticeQuery>,
 ) -> Result<Html<String>, AppError> {
     let cohort = cohort(&state, &slug).await?;
@@ -129,7 +131,7 @@ pub async fn show(
 pub async fn pair_everyone(
     State(state): State<AppState>,
     Coordinator { .. }: Coordinator,
-    Path(slug): Path<String>,
+    Path(slug): Path<Slug>,
 ) -> Result<Response, AppError> {
     let cohort = cohort(&state, &slug).await?;
     let done: HashMap<i32, usize> = crate::progress::cohort_progress(&state.db, &cohort)
@@ -160,7 +162,7 @@ pub struct PairForm {
 pub async fn pair(
     State(state): State<AppState>,
     Coordinator { current, .. }: Coordinator,
-    Path(slug): Path<String>,
+    Path(slug): Path<Slug>,
     Form(form): Form<PairForm>,
 ) -> Result<Response, AppError> {
     let cohort = cohort(&state, &slug).await?;
@@ -181,10 +183,10 @@ pub async fn pair(
 pub async fn end_pair(
     State(state): State<AppState>,
     Coordinator { .. }: Coordinator,
-    Path((slug, id)): Path<(String, String)>,
+    Path((slug, id)): Path<(Slug, Id)>,
 ) -> Result<Response, AppError> {
     let cohort = cohort(&state, &slug).await?;
-    let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
+    let Id(id) = id;
     if !partners::end_by_coordinator(&state.db, &cohort, id, Utc::now()).await? {
         return Err(AppError::NotFound);
     }
@@ -195,7 +197,7 @@ pub async fn end_pair(
 pub async fn add_mentor(
     State(state): State<AppState>,
     Coordinator { current, .. }: Coordinator,
-    Path(slug): Path<String>,
+    Path(slug): Path<Slug>,
     Form(form): Form<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
     let cohort = cohort(&state, &slug).await?;
@@ -236,10 +238,10 @@ pub async fn add_mentor(
 pub async fn remove_mentor(
     State(state): State<AppState>,
     Coordinator { .. }: Coordinator,
-    Path((slug, id)): Path<(String, String)>,
+    Path((slug, id)): Path<(Slug, Id)>,
 ) -> Result<Response, AppError> {
     let cohort = cohort(&state, &slug).await?;
-    let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
+    let Id(id) = id;
     if !mentors::remove(&state.db, &cohort, id).await? {
         return Err(AppError::NotFound);
     }

@@ -1,5 +1,7 @@
 //! `/cohorts/{slug}/finishers` (the celebration wall) and a finisher's printable certificate.
 
+use crate::cohorts::Slug;
+use crate::web::extract::Id;
 use crate::web::extract::Path;
 use axum::extract::State;
 use axum::response::Html;
@@ -66,9 +68,9 @@ pub async fn wall(
 pub async fn certificate(
     State(state): State<AppState>,
     readable: ReadableCohort,
-    Path((_, id)): Path<(String, String)>,
+    Path((_, id)): Path<(Slug, Id)>,
 ) -> Result<Html<String>, AppError> {
-    let (member, person) = readable.member(&state, &id).await?;
+    let (member, person) = readable.member(&state, id).await?;
     let ReadableCohort {
         cohort, current, ..
     } = readable;

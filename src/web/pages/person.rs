@@ -1,5 +1,7 @@
 //! `/cohorts/{slug}/people/{id}`: one participant's blog, its health and their posts.
 
+use crate::cohorts::Slug;
+use crate::web::extract::Id;
 use crate::web::extract::Path;
 use axum::extract::State;
 use axum::response::Html;
@@ -16,9 +18,9 @@ use crate::web::{AppError, AppState, view};
 pub async fn show(
     State(state): State<AppState>,
     readable: ReadableCohort,
-    Path((_, id)): Path<(String, String)>,
+    Path((_, id)): Path<(Slug, Id)>,
 ) -> Result<Html<String>, AppError> {
-    let (member, person) = readable.member(&state, &id).await?;
+    let (member, person) = readable.member(&state, id).await?;
     let ReadableCohort {
         cohort, current, ..
     } = readable;
