@@ -49,4 +49,7 @@ pub enum State {
     /// The hub refused it (`hub.mode=denied`).
     #[strum(serialize = "denied")]
     Denied,
+    /// Asked to end; kept until the hub verifies the unsubscription (or an hour passes).
+    #[strum(serialize = "leaving")]
+    Leaving,
 }

@@ -460,7 +460,11 @@ fn site_url(feed: &Feed, feed_url: &Url) -> Option<String> {
 fn link_of(feed: &Feed, rel: &str, feed_url: &Url) -> Option<String> {
     feed.links
         .iter()
-        .filter(|l| l.rel.as_deref().is_some_and(|r| r.eq_ignore_ascii_case(rel)))
+        .filter(|l| {
+            l.rel
+                .as_deref()
+                .is_some_and(|r| r.eq_ignore_ascii_case(rel))
+        })
         .find_map(|l| post::absolute_http(&l.href, feed_url))
         .map(String::from)
 }

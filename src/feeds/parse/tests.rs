@@ -1052,7 +1052,10 @@ fn websub_hub_and_self_are_read_from_atom_and_rss() {
         </channel></rss>"#,
     )
     .unwrap();
-    assert_eq!(rss.hub.as_deref(), Some("https://pubsubhubbub.appspot.com/"));
+    assert_eq!(
+        rss.hub.as_deref(),
+        Some("https://pubsubhubbub.appspot.com/")
+    );
     assert_eq!(rss.self_url.as_deref(), Some("https://r.example/feed/"));
     assert_eq!(rss.site_url.as_deref(), Some("https://r.example/"));
     let plain = parse_str(
