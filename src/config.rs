@@ -407,6 +407,18 @@ mod tests {
     }
 
     #[test]
+    fn websub_is_off_unless_said_on() {
+        let off = Config::from_sources(&BTreeMap::new(), &BTreeMap::new()).unwrap();
+        assert!(!off.websub);
+        let on = Config::from_sources(&BTreeMap::new(), &env(&[("TWENTYTHREE_WEBSUB", "on")]));
+        assert!(on.unwrap().websub);
+        let file = Config::from_sources(&env(&[("websub", "true")]), &BTreeMap::new());
+        assert!(file.unwrap().websub);
+        let bad = Config::from_sources(&BTreeMap::new(), &env(&[("TWENTYTHREE_WEBSUB", "maybe")]));
+        assert!(bad.unwrap_err().to_string().contains("TWENTYTHREE_WEBSUB"));
+    }
+
+    #[test]
     fn environment_overrides_the_file() {
         let file = env(&[("bind", "0.0.0.0:80"), ("poll_interval", "2h")]);
         let config =

@@ -282,7 +282,7 @@ pub enum Delivery {
     /// live: answered 2xx all the same, and nothing happens.
     Ignored,
     /// Signed by the hub: read this feed now.
-    Read(feed::Model),
+    Read(Box<feed::Model>),
 }
 
 /// Checks a delivery's `X-Hub-Signature` (`method=hex HMAC` of the raw body with the
@@ -301,7 +301,7 @@ pub async fn delivery(
         return Ok(Delivery::Ignored);
     }
     Ok(match feed::Entity::find_by_id(sub.feed_id).one(db).await? {
-        Some(feed) => Delivery::Read(feed),
+        Some(feed) => Delivery::Read(Box::new(feed)),
         None => Delivery::Ignored,
     })
 }
@@ -333,7 +333,7 @@ pub fn signed(secret: &str, signature: Option<&str>, body: &[u8]) -> bool {
 }
 
 fn decode_hex(hex: &str) -> Option<Vec<u8>> {
-    if hex.len() % 2 != 0 || hex.len() > 256 {
+    if !hex.len().is_multiple_of(2) || hex.len() > 256 {
         return None;
     }
     (0..hex.len())

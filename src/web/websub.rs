@@ -51,7 +51,7 @@ pub async fn deliver(
         Delivery::Unknown => Err(AppError::NotFound),
         Delivery::Ignored => Ok(StatusCode::ACCEPTED.into_response()),
         Delivery::Read(feed) => {
-            let read = state.poller.poll_feed(feed, Utc::now()).await;
+            let read = state.poller.poll_feed(*feed, Utc::now()).await;
             tracing::debug!(?read, "WebSub delivery read the feed");
             Ok(StatusCode::NO_CONTENT.into_response())
         }
