@@ -22,7 +22,20 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
+pub enum Relation {
+    #[sea_orm(
+        belongs_to = "super::feed::Entity",
+        from = "Column::FeedId",
+        to = "super::feed::Column::Id"
+    )]
+    Feed,
+}
+
+impl Related<super::feed::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Feed.def()
+    }
+}
 
 impl ActiveModelBehavior for ActiveModel {}
 

@@ -13,7 +13,11 @@
 use chrono::{DateTime, Duration, Utc};
 use hmac::{Hmac, Mac};
 use sea_orm::ActiveValue::Set;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
+    QuerySelect,
+};
 use url::Url;
 
 use crate::entities::feed;
@@ -28,6 +32,8 @@ pub const LEASE_SECONDS: i64 = 10 * 24 * 3600;
 const RENEW_BEFORE: Duration = Duration::days(1);
 /// A request the hub did not take (or never verified) is made again after this.
 const RETRY_AFTER: Duration = Duration::hours(1);
+/// The most hub requests of each kind (leave, subscribe, renew) one step makes.
+const PER_TICK: u64 = 32;
 /// The biggest delivery body read (a feed document, usually far smaller).
 pub const MAX_DELIVERY: usize = 1024 * 1024;
 
@@ -48,6 +54,9 @@ pub fn callback(links: &Links, callback_id: &str) -> String {
 }
 
 /// One step: subscribes, renews and unsubscribes as the feeds now say (see the module).
+/// Each kind of work is looked up with its own query and at most [`PER_TICK`] hub
+/// requests of each kind are made per step (they wait on hubs: the rest is for the next
+/// tick), so a tick with nothing to do costs three small indexed queries.
 pub async fn maintain(
     db: &impl ConnectionTrait,
     fetcher: &Fetcher,
@@ -55,46 +64,90 @@ pub async fn maintain(
     now: DateTime<Utc>,
 ) -> Result<Maintained, sea_orm::DbErr> {
     let mut done = Maintained::default();
-    let wanted = feed::Entity::find()
-        .filter(feed::Column::WebsubHub.is_not_null())
-        .filter(feed::Column::DisabledReason.is_null())
-        .filter(feed::Column::Status.is_not_in([Status::Gone, Status::Blocked]))
+    // Subscriptions whose feed no longer advertises that hub and topic, or is no longer read.
+    let feed_col = |c: feed::Column| Expr::col((feed::Entity, c));
+    let sub_col = |c: subscription::Column| Expr::col((subscription::Entity, c));
+    let stale = subscription::Entity::find()
+        .inner_join(feed::Entity)
+        .filter(subscription::Column::State.ne(State::Leaving))
+        .filter(
+            Condition::any()
+                .add(feed_col(feed::Column::WebsubHub).is_null())
+                .add(feed_col(feed::Column::WebsubHub).ne(sub_col(subscription::Column::Hub)))
+                .add(feed_col(feed::Column::WebsubTopic).is_null())
+                .add(feed_col(feed::Column::WebsubTopic).ne(sub_col(subscription::Column::Topic)))
+                .add(feed_col(feed::Column::DisabledReason).is_not_null())
+                .add(feed_col(feed::Column::Status).is_in([Status::Gone, Status::Blocked])),
+        )
+        .limit(PER_TICK)
         .all(db)
         .await?;
-    let subscriptions = subscription::Entity::find().all(db).await?;
-    for sub in &subscriptions {
-        let still = wanted.iter().find(|f| f.id == sub.feed_id);
-        let same = still.is_some_and(|f| {
-            f.websub_hub.as_deref() == Some(sub.hub.as_str())
-                && f.websub_topic.as_deref() == Some(sub.topic.as_str())
-        });
-        if !same && sub.state != State::Leaving {
-            leave(db, fetcher, links, sub, now, &mut done).await?;
-        } else if sub.state == State::Leaving && sub.requested_at + RETRY_AFTER <= now {
-            // The hub never confirmed: forget it (its lease runs out on its own).
-            subscription::Entity::delete_by_id(sub.id).exec(db).await?;
-        }
+    for sub in &stale {
+        leave(db, fetcher, links, sub, now, &mut done).await?;
     }
-    for feed in &wanted {
-        let (Some(hub), Some(topic)) = (&feed.websub_hub, &feed.websub_topic) else {
-            continue;
-        };
-        let existing = subscriptions.iter().find(|s| s.feed_id == feed.id);
-        let due = match existing {
-            None => true,
-            Some(sub) if sub.hub != *hub || sub.topic != *topic => {
-                // Being left above; subscribe afresh once the old row is gone.
-                sub.state == State::Leaving && sub.requested_at + RETRY_AFTER <= now
-            }
-            Some(sub) => match sub.state {
-                State::Active => sub.lease_until.is_none_or(|end| end - RENEW_BEFORE <= now),
-                State::Pending => sub.requested_at + RETRY_AFTER <= now,
-                State::Denied | State::Leaving => false,
-            },
-        };
-        if due {
+    // Leaving ones the hub never confirmed: forgotten (the hub's lease runs out on its own).
+    subscription::Entity::delete_many()
+        .filter(subscription::Column::State.eq(State::Leaving))
+        .filter(subscription::Column::RequestedAt.lte(now - RETRY_AFTER))
+        .exec(db)
+        .await?;
+    // Feeds that advertise a hub and have no subscription.
+    let unsubscribed = feed::Entity::find()
+        .filter(feed::Column::WebsubHub.is_not_null())
+        .filter(feed::Column::WebsubTopic.is_not_null())
+        .filter(feed::Column::DisabledReason.is_null())
+        .filter(feed::Column::Status.is_not_in([Status::Gone, Status::Blocked]))
+        .filter(
+            feed::Column::Id.not_in_subquery(
+                Query::select()
+                    .column(subscription::Column::FeedId)
+                    .from(subscription::Entity)
+                    .to_owned(),
+            ),
+        )
+        .limit(PER_TICK)
+        .all(db)
+        .await?;
+    for feed in &unsubscribed {
+        if let (Some(hub), Some(topic)) = (&feed.websub_hub, &feed.websub_topic) {
             subscribe(db, fetcher, links, feed.id, hub, topic, now, &mut done).await?;
         }
+    }
+    // Leases ending within a day, and requests no hub verified within an hour.
+    let due = subscription::Entity::find()
+        .filter(
+            Condition::any()
+                .add(
+                    Condition::all()
+                        .add(subscription::Column::State.eq(State::Active))
+                        .add(
+                            Condition::any()
+                                .add(subscription::Column::LeaseUntil.is_null())
+                                .add(subscription::Column::LeaseUntil.lte(now + RENEW_BEFORE)),
+                        ),
+                )
+                .add(
+                    Condition::all()
+                        .add(subscription::Column::State.eq(State::Pending))
+                        .add(subscription::Column::RequestedAt.lte(now - RETRY_AFTER)),
+                ),
+        )
+        .limit(PER_TICK)
+        .all(db)
+        .await?;
+    for sub in &due {
+        let (hub, topic) = (sub.hub.clone(), sub.topic.clone());
+        subscribe(
+            db,
+            fetcher,
+            links,
+            sub.feed_id,
+            &hub,
+            &topic,
+            now,
+            &mut done,
+        )
+        .await?;
     }
     Ok(done)
 }
@@ -250,8 +303,8 @@ pub async fn verify(
                 .as_deref()
                 .and_then(|s| s.trim().parse::<i64>().ok())
                 .filter(|s| *s > 0)
-                .unwrap_or(LEASE_SECONDS)
-                .min(365 * 24 * 3600);
+                .unwrap_or(LEASE_SECONDS);
+            let lease = std::cmp::min(lease, 365 * 24 * 3600);
             let mut active: subscription::ActiveModel = sub.into();
             active.state = Set(State::Active);
             active.lease_until = Set(Some(now + Duration::seconds(lease)));
