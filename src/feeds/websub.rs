@@ -120,6 +120,8 @@ pub async fn maintain(
                 .add(
                     Condition::all()
                         .add(subscription::Column::State.eq(State::Active))
+                        // Asked again at most hourly while the hub has not verified.
+                        .add(subscription::Column::RequestedAt.lte(now - RETRY_AFTER))
                         .add(
                             Condition::any()
                                 .add(subscription::Column::LeaseUntil.is_null())

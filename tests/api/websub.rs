@@ -280,6 +280,9 @@ async fn a_subscription_near_the_end_of_its_lease_is_renewed_on_tick_and_left_wh
     assert_eq!(requests[1]["hub.mode"], "subscribe");
     assert_eq!(requests[1]["hub.callback"], callback);
     assert_eq!(requests[1]["hub.secret"], secret);
+    // Until the hub verifies the renewal, it is not asked again at every tick.
+    app.state.poller.tick(late).await.unwrap();
+    assert_eq!(blog.requests().len(), 2, "asked once, not at every tick");
 
     // The blog stops advertising a hub: the next read notices and the subscription is left.
     blog.state.lock().unwrap().advertises_hub = false;
