@@ -22,6 +22,9 @@ pub struct Config {
     pub mail_from: Mailbox,
     pub poll_interval: Duration,
     pub allow_private_feeds: bool,
+    /// Whether the base URL is reachable from the internet, so that WebSub hubs can call
+    /// back: then feeds that advertise a hub are subscribed to (off by default).
+    pub websub: bool,
     /// Whether the client address is taken from the last `X-Forwarded-For` entry (behind a
     /// reverse proxy) rather than from the connection.
     pub trust_proxy: bool,
@@ -79,6 +82,7 @@ const KEYS: &[(&str, Option<&str>, &str)] = &[
     ),
     ("poll_interval", Some("30m"), "a duration such as 30m or 1h"),
     ("allow_private_feeds", Some("false"), "true or false"),
+    ("websub", Some("off"), "on or off"),
     ("trust_proxy", Some("false"), "true or false"),
     (
         "database_max_connections",
@@ -185,6 +189,7 @@ impl Config {
                 Duration::MAX,
             )?,
             allow_private_feeds: read.boolean("allow_private_feeds")?,
+            websub: read.boolean("websub")?,
             trust_proxy: read.boolean("trust_proxy")?,
             database_max_connections: read.optional("database_max_connections", |s| {
                 number_in(s, 1..=1000).ok_or_else(|| invalid("database_max_connections", s))
@@ -255,8 +260,8 @@ impl Sources<'_> {
 
     fn boolean(&self, key: &str) -> anyhow::Result<bool> {
         match self.value(key).trim().to_ascii_lowercase().as_str() {
-            "true" | "1" | "yes" => Ok(true),
-            "false" | "0" | "no" => Ok(false),
+            "true" | "1" | "yes" | "on" => Ok(true),
+            "false" | "0" | "no" | "off" => Ok(false),
             other => Err(invalid(key, other)),
         }
     }
@@ -399,6 +404,18 @@ mod tests {
             let error = Config::from_sources(&BTreeMap::new(), &env(&[(key, bad)])).unwrap_err();
             assert!(error.to_string().contains(key), "{error}");
         }
+    }
+
+    #[test]
+    fn websub_is_off_unless_said_on() {
+        let off = Config::from_sources(&BTreeMap::new(), &BTreeMap::new()).unwrap();
+        assert!(!off.websub);
+        let on = Config::from_sources(&BTreeMap::new(), &env(&[("TWENTYTHREE_WEBSUB", "on")]));
+        assert!(on.unwrap().websub);
+        let file = Config::from_sources(&env(&[("websub", "true")]), &BTreeMap::new());
+        assert!(file.unwrap().websub);
+        let bad = Config::from_sources(&BTreeMap::new(), &env(&[("TWENTYTHREE_WEBSUB", "maybe")]));
+        assert!(bad.unwrap_err().to_string().contains("TWENTYTHREE_WEBSUB"));
     }
 
     #[test]

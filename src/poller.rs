@@ -25,6 +25,7 @@ use url::Url;
 use crate::config::Config;
 use crate::entities::{cohort, feed};
 use crate::feeds::fetch::Fetcher;
+use crate::feeds::websub;
 use crate::lessons::Programs;
 use crate::metrics::Metrics;
 use due::{Source, lease_free};
@@ -53,6 +54,8 @@ pub struct Poller {
     pub owner: String,
     /// How long a claimed feed stays with its claimant: longer than any fetch can take.
     pub lease: Duration,
+    /// Whether feeds that advertise a WebSub hub are subscribed to (`TWENTYTHREE_WEBSUB`).
+    pub websub: bool,
     /// Where reads are counted for `/metrics` (the application's, handed over).
     metrics: Arc<Metrics>,
     /// Feeds read at once (`TWENTYTHREE_FETCH_CONCURRENCY`).
@@ -90,6 +93,7 @@ impl Poller {
             base_url: config.base_url.clone(),
             owner: crate::db::lease_owner(),
             lease: config.worker_lease,
+            websub: config.websub,
             metrics,
             concurrency: config.fetch_concurrency.max(1),
             batch: LIST_BATCH,
@@ -99,10 +103,23 @@ impl Poller {
     }
 
     /// One step of the scheduler: reads every feed that is due at `now` and not leased,
-    /// listing more as reads finish, until none is left.
+    /// listing more as reads finish, until none is left; then, with WebSub on, subscribes,
+    /// renews and unsubscribes as the feeds now advertise (`feeds::websub::maintain`).
     pub async fn tick(&self, now: DateTime<Utc>) -> Result<Summary, sea_orm::DbErr> {
-        self.read_from(Source::Due(None), Claim::IfStillDue, now, |_| {})
-            .await
+        let summary = self
+            .read_from(Source::Due(None), Claim::IfStillDue, now, |_| {})
+            .await?;
+        if self.websub {
+            let links = crate::links::Links::new(&self.base_url);
+            match websub::maintain(&self.db, &self.fetcher, &links, now).await {
+                Ok(done) if done != websub::Maintained::default() => {
+                    tracing::info!(?done, "WebSub subscriptions");
+                }
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e, "cannot keep WebSub subscriptions"),
+            }
+        }
+        Ok(summary)
     }
 
     /// Reads every feed (of one cohort, or all) once now, whatever their schedule, but

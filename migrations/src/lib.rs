@@ -13,6 +13,7 @@ mod m20261204_000005_badges;
 mod m20261204_000006_together;
 mod m20261204_000007_programs;
 mod m20261204_000008_river;
+mod m20261204_000009_websub;
 mod m20261204_000011_by_feed;
 mod m20261204_000012_data_version;
 
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000006_together::Migration),
             Box::new(m20261204_000007_programs::Migration),
             Box::new(m20261204_000008_river::Migration),
+            Box::new(m20261204_000009_websub::Migration),
             Box::new(m20261204_000011_by_feed::Migration),
             Box::new(m20261204_000012_data_version::Migration),
         ]

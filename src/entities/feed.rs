@@ -33,6 +33,10 @@ pub struct Model {
     /// Of those, how many could not be read, and why in plain words.
     pub items_unread: Option<i32>,
     pub unread_reason: Option<String>,
+    /// The WebSub hub the feed advertised at its last read (`<link rel="hub">`).
+    pub websub_hub: Option<String>,
+    /// The topic the feed names itself by (`rel="self"`), else its address.
+    pub websub_topic: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -26,3 +26,4 @@ pub mod recognition;
 pub mod server_secret;
 pub mod session;
 pub mod sign_in_request;
+pub mod websub_subscription;

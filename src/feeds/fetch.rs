@@ -203,6 +203,32 @@ impl Fetcher {
             .unwrap_or(Outcome::Failed(FetchError::Timeout))
     }
 
+    /// Posts a form (a WebSub hub request) under the same guard and time limit as a read,
+    /// following no redirect; answers the status the server gave.
+    pub async fn post_form(&self, url: &Url, fields: &[(&str, &str)]) -> Result<u16, FetchError> {
+        self.policy.check_url(url)?;
+        let body = url::form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(fields)
+            .finish();
+        let sent = self
+            .client
+            .post(url.clone())
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(body)
+            .send();
+        let response = match tokio::time::timeout(self.total_timeout, sent).await {
+            Ok(Ok(response)) => response,
+            Ok(Err(error)) => return Err(FetchError::from_reqwest(&error)),
+            Err(_) => return Err(FetchError::Timeout),
+        };
+        if let Some(peer) = response.remote_addr()
+            && !self.policy.permits(peer.ip())
+        {
+            return Err(FetchError::Blocked(peer.ip().to_string()));
+        }
+        Ok(response.status().as_u16())
+    }
+
     async fn fetch_within_deadline(&self, request: Request<'_>) -> Outcome {
         let conditional = conditional_headers(request.validators);
         let mut url = request.url.clone();

@@ -10,6 +10,7 @@ pub mod parse;
 pub mod river;
 pub mod sanitize;
 pub mod store;
+pub mod websub;
 
 use chrono::{DateTime, Utc};
 use futures_util::StreamExt;

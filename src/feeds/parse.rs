@@ -46,6 +46,11 @@ pub struct ParsedFeed {
     pub posts: Vec<ParsedPost>,
     /// How many posts the document visibly holds, and how many of them could not be read.
     pub items: Items,
+    /// The WebSub hub the feed advertises (`<link rel="hub">`, or `<atom:link rel="hub">`
+    /// in RSS), the first one when it names several.
+    pub hub: Option<String>,
+    /// The address the feed names itself by (`rel="self"`): the WebSub topic.
+    pub self_url: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -237,8 +242,14 @@ fn parse_xml(text: &str, feed_url: &Url, now: DateTime<Utc>) -> Result<ParsedFee
     let items = scanned.map(|doc| doc.items).unwrap_or_default();
     let items = align(&feed, items);
     let site_url = site_url(&feed, feed_url);
+    let hub = link_of(&feed, "hub", feed_url);
+    let self_url = link_of(&feed, "self", feed_url);
     let seen = visible.saturating_sub(set_aside);
-    finish(feed, items, seen, site_url, feed_url, now)
+    finish(feed, items, seen, site_url, feed_url, now).map(|parsed| ParsedFeed {
+        hub,
+        self_url,
+        ..parsed
+    })
 }
 
 /// Cuts all but the newest [`MAX_ENTRIES_READ`] items out of the document (an undated item
@@ -409,6 +420,8 @@ fn finish(
         updated_at,
         posts,
         items: Items { seen, unread, why },
+        hub: None,
+        self_url: None,
     })
 }
 
@@ -439,6 +452,19 @@ fn site_url(feed: &Feed, feed_url: &Url) -> Option<String> {
         .iter()
         .filter(|l| l.rel.as_deref().is_none_or(|rel| rel == "alternate"))
         .filter(|l| l.media_type.as_deref().is_none_or(|t| t.contains("html")))
+        .find_map(|l| post::absolute_http(&l.href, feed_url))
+        .map(String::from)
+}
+
+/// The feed's own link of relation `rel` (`hub`, `self`), absolute http(s).
+fn link_of(feed: &Feed, rel: &str, feed_url: &Url) -> Option<String> {
+    feed.links
+        .iter()
+        .filter(|l| {
+            l.rel
+                .as_deref()
+                .is_some_and(|r| r.eq_ignore_ascii_case(rel))
+        })
         .find_map(|l| post::absolute_http(&l.href, feed_url))
         .map(String::from)
 }

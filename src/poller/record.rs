@@ -139,6 +139,13 @@ impl Poller {
         row.etag = Set(fetched.etag.clone());
         row.last_modified = Set(fetched.last_modified.clone());
         row.body_hash = Set(Some(hash));
+        row.websub_topic = Set(parsed.hub.as_ref().map(|_| {
+            parsed
+                .self_url
+                .clone()
+                .unwrap_or_else(|| feed_url.to_string())
+        }));
+        row.websub_hub = Set(parsed.hub.clone());
         healthy(&mut row, now, self.next_fetch(feed.id, wait, now));
         health::record_items(&mut row, &parsed.items);
         self.save(&txn, row, feed.id).await?;

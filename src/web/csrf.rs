@@ -35,7 +35,7 @@ fn form_cookie_name(base_url: &Url) -> &'static str {
 ///   derived from that session; without a session, a token that is sent must match the
 ///   browser's form cookie. A missing or wrong token gets 403 and changes nothing.
 /// - The token-authenticated one-click unsubscribe (RFC 8058), which mail programs send
-///   without cookies, is exempt.
+///   without cookies, is exempt, and so are WebSub deliveries (HMAC-signed by the hub).
 pub async fn guard_forms(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let base_url = &state.config.base_url;
     let session = session_token(request.headers(), base_url);
@@ -49,8 +49,10 @@ pub async fn guard_forms(State(state): State<AppState>, request: Request, next: 
         *request.method(),
         Method::POST | Method::PUT | Method::PATCH | Method::DELETE
     );
-    let one_click_unsubscribe =
-        request.method() == Method::POST && request.uri().path().starts_with("/unsubscribe/");
+    // WebSub deliveries are signed with the subscription's secret instead.
+    let one_click_unsubscribe = request.method() == Method::POST
+        && (request.uri().path().starts_with("/unsubscribe/")
+            || request.uri().path().starts_with("/websub/"));
     let mut request = request;
     if changes_state && !one_click_unsubscribe {
         if is_cross_site(request.headers(), base_url) {

@@ -16,6 +16,7 @@ mod pages;
 pub mod serve;
 mod syndication;
 mod view;
+mod websub;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -154,6 +155,12 @@ pub fn router(state: AppState) -> Router {
         .route("/badges/{slug}", get(badges::class))
         .route("/badges/{slug}/{file}", get(badges::class_image))
         .route("/api/v1/cohorts/{slug}/progress", get(api::progress))
+        .route(
+            "/websub/{id}",
+            get(websub::verify)
+                .post(websub::deliver)
+                .layer(DefaultBodyLimit::max(crate::feeds::websub::MAX_DELIVERY)),
+        )
         .route("/healthz", get(api::healthz))
         .route("/metrics", get(metrics::show))
         .route("/static/style.css", get(assets::stylesheet))

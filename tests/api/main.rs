@@ -33,4 +33,5 @@ mod slow_clients;
 mod smtp;
 mod together;
 mod trust;
+mod websub;
 mod xss;

@@ -1030,3 +1030,38 @@ fn wordpress_comment_counts_are_kept_and_other_feeds_say_nothing() {
     let jekyll = parse_fixture("jekyll/feed.xml");
     assert!(jekyll.posts.iter().all(|p| p.comments.is_none()));
 }
+
+#[test]
+fn websub_hub_and_self_are_read_from_atom_and_rss() {
+    let atom = parse_str(
+        r#"<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>A</title>
+        <link rel="hub" href="https://hub.example/"/><link rel="self" href="https://a.example/feed"/>
+        <link rel="alternate" href="https://a.example/"/><id>tag:a,2026:1</id><updated>2026-11-01T00:00:00Z</updated>
+        <entry><title>One</title><id>tag:a,2026:e1</id><link href="https://a.example/1"/><updated>2026-11-01T00:00:00Z</updated></entry></feed>"#,
+    )
+    .unwrap();
+    assert_eq!(atom.hub.as_deref(), Some("https://hub.example/"));
+    assert_eq!(atom.self_url.as_deref(), Some("https://a.example/feed"));
+    assert_eq!(atom.site_url.as_deref(), Some("https://a.example/"));
+    let rss = parse_str(
+        r#"<?xml version="1.0"?><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel>
+        <title>R</title><link>https://r.example/</link>
+        <atom:link rel="hub" href="https://pubsubhubbub.appspot.com/"/>
+        <atom:link rel="self" type="application/rss+xml" href="https://r.example/feed/"/>
+        <item><title>One</title><link>https://r.example/1</link><guid>https://r.example/1</guid></item>
+        </channel></rss>"#,
+    )
+    .unwrap();
+    assert_eq!(
+        rss.hub.as_deref(),
+        Some("https://pubsubhubbub.appspot.com/")
+    );
+    assert_eq!(rss.self_url.as_deref(), Some("https://r.example/feed/"));
+    assert_eq!(rss.site_url.as_deref(), Some("https://r.example/"));
+    let plain = parse_str(
+        r#"<rss version="2.0"><channel><title>P</title><link>https://p.example/</link>
+        <item><title>One</title><link>https://p.example/1</link></item></channel></rss>"#,
+    )
+    .unwrap();
+    assert_eq!((plain.hub, plain.self_url), (None, None));
+}
