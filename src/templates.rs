@@ -4,7 +4,10 @@
 
 use std::sync::LazyLock;
 
-use minijinja::{Environment, UndefinedBehavior, Value};
+use minijinja::value::{Kwargs, ValueKind};
+use minijinja::{Environment, Error, ErrorKind, State, UndefinedBehavior, Value};
+
+use crate::i18n::{self, Arg, Locale};
 
 /// Every template, by name.
 const TEMPLATES: &[(&str, &str)] = &[
@@ -195,17 +198,99 @@ pub fn count(n: i64, one: &str, many: &str) -> String {
     format!("{} {}", number(n), if n == 1 { one } else { many })
 }
 
-fn build() -> Result<Environment<'static>, minijinja::Error> {
+fn build() -> Result<Environment<'static>, Error> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.add_filter("number", number);
     env.add_filter("count", |n: i64, one: String, many: String| {
         count(n, &one, &many)
     });
+    env.add_function("t", translate);
+    env.add_filter("date", date);
+    env.add_filter("datetime", datetime);
     for (name, source) in TEMPLATES {
         env.add_template(name, source)?;
     }
     Ok(env)
+}
+
+/// The locale a template renders in: its context's `lang` (a locale code), else English.
+fn locale(state: &State) -> Locale {
+    state
+        .lookup("lang")
+        .and_then(|lang| lang.as_str().and_then(Locale::from_code))
+        .unwrap_or_default()
+}
+
+/// `t("key", name=value, ...)`: the message `key` in the template's `lang`, with keyword
+/// arguments as Fluent arguments (numbers stay numbers, so plurals work). A key English
+/// lacks is a template error, not a silent gap.
+fn translate(state: &State, key: &str, args: Kwargs) -> Result<String, Error> {
+    let mut fluent = Vec::new();
+    for name in args.args() {
+        let value: Value = args.get(name)?;
+        let arg = match value.kind() {
+            ValueKind::Number => Arg::Number(f64::try_from(value.clone())?),
+            ValueKind::None | ValueKind::Undefined => Arg::Text(String::new()),
+            _ => Arg::Text(value.to_string()),
+        };
+        fluent.push((name, arg));
+    }
+    args.assert_all_used()?;
+    i18n::try_message(locale(state), key, &fluent).ok_or_else(|| {
+        Error::new(
+            ErrorKind::InvalidOperation,
+            format!(
+                "no message `{key}` in the English catalogue (or it needs an argument not given)"
+            ),
+        )
+    })
+}
+
+/// `{{ day|date }}`: an ISO date (`2026-12-04`, or the date of an RFC 3339 moment) as the
+/// template's `lang` writes it in full ("4 December 2026", "4. Dezember 2026");
+/// `date("short")` abbreviates the month ("4 Dec 2026", "4. Dez. 2026").
+fn date(state: &State, value: &str, style: Option<&str>) -> Result<String, Error> {
+    let day = chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .ok()
+        .or_else(|| {
+            chrono::DateTime::parse_from_rfc3339(value)
+                .ok()
+                .map(|moment| moment.date_naive())
+        })
+        .ok_or_else(|| {
+            Error::new(
+                ErrorKind::InvalidOperation,
+                format!("{value:?} is not an ISO date"),
+            )
+        })?;
+    match style {
+        None | Some("long") => Ok(i18n::long_date(locale(state), day)),
+        Some("short") => Ok(i18n::short_date(locale(state), day)),
+        Some(other) => Err(Error::new(
+            ErrorKind::InvalidOperation,
+            format!("date style {other:?} is neither long nor short"),
+        )),
+    }
+}
+
+/// `{{ moment|datetime }}`: an RFC 3339 moment, optionally followed by a space and its
+/// zone's abbreviation (`2026-12-07T09:00:00+01:00 CET`), as the template's `lang` writes
+/// it: "Mon 7 Dec 2026, 09:00 CET", "ma 7 dec 2026, 09:00 CET", "Mo. 7. Dez. 2026, 09:00 CET".
+fn datetime(state: &State, value: &str) -> Result<String, Error> {
+    let (moment, zone) = value.split_once(' ').unwrap_or((value, ""));
+    let moment = chrono::DateTime::parse_from_rfc3339(moment).map_err(|_| {
+        Error::new(
+            ErrorKind::InvalidOperation,
+            format!("{value:?} is not an RFC 3339 moment"),
+        )
+    })?;
+    let written = i18n::short_datetime(locale(state), &moment);
+    Ok(if zone.is_empty() {
+        written
+    } else {
+        format!("{written} {zone}")
+    })
 }
 
 /// Parses every template; called at start so a typo stops the server at once.
@@ -216,10 +301,10 @@ pub fn check() -> anyhow::Result<()> {
         .map_err(|e| anyhow::anyhow!("{e}"))
 }
 
-pub fn render(name: &str, context: impl Into<Value>) -> Result<String, minijinja::Error> {
+pub fn render(name: &str, context: impl Into<Value>) -> Result<String, Error> {
     let env = ENVIRONMENT
         .as_ref()
-        .map_err(|e| minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, e.clone()))?;
+        .map_err(|e| Error::new(ErrorKind::InvalidOperation, e.clone()))?;
     env.get_template(name)?.render(context)
 }
 

@@ -13,6 +13,7 @@ mod m20261204_000005_badges;
 mod m20261204_000006_together;
 mod m20261204_000007_programs;
 mod m20261204_000008_river;
+mod m20261204_000010_language;
 
 pub struct Migrator;
 
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000006_together::Migration),
             Box::new(m20261204_000007_programs::Migration),
             Box::new(m20261204_000008_river::Migration),
+            Box::new(m20261204_000010_language::Migration),
         ]
     }
 }

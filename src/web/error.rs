@@ -9,6 +9,7 @@ use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 
 use super::AppState;
+use super::auth::{BrowserLanguages, CurrentPerson};
 use crate::templates;
 
 #[derive(Debug, thiserror::Error)]
@@ -138,32 +139,28 @@ struct ErrorPage {
     message: String,
 }
 
-/// A friendly title for each kind of error page.
+/// The message key of each kind of error page's title.
 fn title(status: StatusCode) -> &'static str {
     match status.as_u16() {
-        400 => "Something to fix",
-        401 => "Please sign in",
-        403 => "Not open to you",
-        404 => "Page not found",
-        410 => "This link no longer works",
-        413 => "Too big to take",
-        429 => "Too many tries",
-        503 => "Back in a minute",
-        _ => "Something went wrong",
+        400 => "error-title-bad-request",
+        401 => "error-title-unauthorized",
+        403 => "error-title-forbidden",
+        404 => "error-title-not-found",
+        410 => "error-title-gone",
+        413 => "error-title-too-large",
+        429 => "error-title-too-many",
+        503 => "error-title-unavailable",
+        _ => "error-title-internal",
     }
 }
 
-/// The error page, for whoever is asking (`viewer` is none for nobody).
-fn render_page(
-    page: &ErrorPage,
-    viewer: minijinja::Value,
-    csrf: String,
-) -> Result<String, minijinja::Error> {
+/// The error page, for whoever is asking, in their language.
+fn render_page(page: &ErrorPage, current: &CurrentPerson) -> Result<String, minijinja::Error> {
     templates::render(
         "error.html",
         minijinja::context! {
             status => page.status.as_u16(), reason => title(page.status),
-            message => page.message.clone(), viewer, csrf,
+            message => page.message.clone(), ..current.page_context(),
         },
     )
 }
@@ -175,7 +172,8 @@ impl IntoResponse for AppError {
             status: self.status(),
             message: self.public_message(),
         };
-        let mut response = match render_page(&page, minijinja::Value::from(()), String::new()) {
+        let nobody = CurrentPerson::new(None, String::new(), BrowserLanguages::default());
+        let mut response = match render_page(&page, &nobody) {
             Ok(html) => (page.status, Html(html)).into_response(),
             Err(e) => {
                 tracing::error!(error = ?e, "cannot render the error page");
@@ -187,25 +185,29 @@ impl IntoResponse for AppError {
     }
 }
 
-/// Renders an error page again with the signed-in person in its header, as every other page
-/// shows them (errors are made where nobody is known yet).
+/// Renders an error page again for whoever asked: with the signed-in person in its header,
+/// as every other page shows them, and in the reader's language (errors are made where
+/// nobody is known yet).
 pub async fn error_pages(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let session = super::auth::session_token(request.headers(), &state.config.base_url);
+    let languages = BrowserLanguages::of(request.headers(), request.uri());
     let mut response = next.run(request).await;
-    let (Some(page), Some(session)) = (response.extensions().get::<ErrorPage>().cloned(), session)
-    else {
+    let Some(page) = response.extensions().get::<ErrorPage>().cloned() else {
         return response;
     };
-    let Ok(Some(person)) =
-        crate::auth::session_person(&state.db, &session, chrono::Utc::now()).await
-    else {
-        return response;
+    let person = match &session {
+        Some(session) => crate::auth::session_person(&state.db, session, chrono::Utc::now())
+            .await
+            .ok()
+            .flatten(),
+        None => None,
     };
-    let current = super::auth::CurrentPerson {
-        person: Some(person),
-        form_token: super::csrf::form_token(&session),
+    let form_token = match (&person, &session) {
+        (Some(_), Some(session)) => super::csrf::form_token(session),
+        _ => String::new(),
     };
-    if let Ok(html) = render_page(&page, current.viewer(), current.form_token.clone()) {
+    let current = CurrentPerson::new(person, form_token, languages);
+    if let Ok(html) = render_page(&page, &current) {
         let headers = response.headers().clone();
         let mut again = (page.status, Html(html)).into_response();
         for (name, value) in &headers {

@@ -16,6 +16,12 @@ pub fn date(instant: DateTime<Utc>, timezone: Tz) -> String {
         .to_string()
 }
 
+/// The ISO date (`2026-12-07`) of `instant` in `timezone`, for a template's `date` filter
+/// to write in the reader's language.
+pub fn iso_date(instant: DateTime<Utc>, timezone: Tz) -> String {
+    instant.with_timezone(&timezone).date_naive().to_string()
+}
+
 /// "7 December 2026" in `timezone`, for certificates.
 pub fn long_date(instant: DateTime<Utc>, timezone: Tz) -> String {
     instant

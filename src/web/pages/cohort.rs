@@ -104,7 +104,9 @@ pub async fn show(
             .unwrap_or_default();
         format!("/cohorts/{}?{q}page={page}#people", cohort.slug)
     };
-    current.render(
+    current
+        .in_program_language(&state.programs.of(&cohort).info.language)
+        .render(
         "cohort.html",
         context! {
             cohort => context! {

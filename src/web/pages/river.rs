@@ -128,7 +128,9 @@ pub async fn show(
         format!("/cohorts/{}/posts?{}", cohort.slug, parts.join("&"))
     };
     let page = u64::try_from(page).unwrap_or(1);
-    current.render(
+    current
+        .in_program_language(&state.programs.of(&cohort).info.language)
+        .render(
         "river.html",
         context! {
             cohort => context! { slug => cohort.slug.clone(), name => cohort.name.clone(), public => cohorts::is_public(&cohort) },

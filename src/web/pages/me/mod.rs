@@ -244,6 +244,7 @@ pub(super) async fn page(
                 milestone_emails => person.milestone_emails,
                 highlight_emails => person.highlight_emails,
                 timezone => person.timezone.clone().unwrap_or_default(),
+                language => person.language.clone().unwrap_or_default(),
             },
             cohorts => cohorts_view,
             mentees,
