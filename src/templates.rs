@@ -224,27 +224,53 @@ fn locale(state: &State) -> Locale {
 
 /// `t("key", name=value, ...)`: the message `key` in the template's `lang`, with keyword
 /// arguments as Fluent arguments (numbers stay numbers, so plurals work). A key English
-/// lacks is a template error, not a silent gap.
-fn translate(state: &State, key: &str, args: Kwargs) -> Result<String, Error> {
+/// lacks is a template error, not a silent gap. A key ending in `-html` is a message with
+/// markup of its own (a link inside a sentence): its text arguments are escaped and the
+/// result is not escaped again. Other messages are escaped whole. Apostrophes stay as they
+/// are ("everyone's"): templates quote every attribute with double quotes. In a template
+/// that does not escape (plain-text email) nothing is escaped.
+fn translate(state: &State, key: &str, args: Kwargs) -> Result<Value, Error> {
+    let html = matches!(state.auto_escape(), minijinja::AutoEscape::Html);
+    let markup = key.ends_with("-html");
     let mut fluent = Vec::new();
     for name in args.args() {
         let value: Value = args.get(name)?;
         let arg = match value.kind() {
             ValueKind::Number => Arg::Number(f64::try_from(value.clone())?),
             ValueKind::None | ValueKind::Undefined => Arg::Text(String::new()),
+            _ if html && markup && !value.is_safe() => Arg::Text(escape_html(&value.to_string())),
             _ => Arg::Text(value.to_string()),
         };
         fluent.push((name, arg));
     }
     args.assert_all_used()?;
-    i18n::try_message(locale(state), key, &fluent).ok_or_else(|| {
+    let text = i18n::try_message(locale(state), key, &fluent).ok_or_else(|| {
         Error::new(
             ErrorKind::InvalidOperation,
             format!(
                 "no message `{key}` in the English catalogue (or it needs an argument not given)"
             ),
         )
-    })
+    })?;
+    Ok(Value::from_safe_string(if html && !markup {
+        escape_html(&text)
+    } else {
+        text
+    }))
+}
+
+fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// `{{ day|date }}`: an ISO date (`2026-12-04`, or the date of an RFC 3339 moment) as the
@@ -324,6 +350,36 @@ mod tests {
         assert_eq!(number(1_234_567), "1,234,567");
         assert_eq!(count(1, "post", "posts"), "1 post");
         assert_eq!(count(1500, "person", "people"), "1,500 people");
+    }
+
+    #[test]
+    fn every_message_a_template_names_is_in_the_english_catalogue() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales/en");
+        let mut keys = std::collections::BTreeSet::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            for line in text.lines() {
+                if let Some((key, _)) = line.split_once(" =") {
+                    keys.insert(key.trim().to_owned());
+                }
+            }
+        }
+        let mut missing = Vec::new();
+        for (name, source) in TEMPLATES {
+            for quote in ['"', '\''] {
+                let opening = format!("t({quote}");
+                for (at, _) in source.match_indices(&opening) {
+                    let rest = &source[at + opening.len()..];
+                    let key = &rest[..rest.find(quote).unwrap()];
+                    let is_call = at == 0
+                        || !source[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_');
+                    if is_call && !keys.contains(key) {
+                        missing.push(format!("{name}: {key}"));
+                    }
+                }
+            }
+        }
+        assert!(missing.is_empty(), "not in locales/en: {missing:?}");
     }
 
     #[test]

@@ -18,3 +18,15 @@ error-not-found = Unter dieser Adresse gibt es nichts. Vielleicht ist die Seite 
 error-database-away = Twentythree erreicht seine Datenbank gerade nicht. Bitte versuche es in einer Minute noch einmal.
 error-internal = Bei uns ist etwas schiefgegangen. Der Fehler ist protokolliert; bitte versuche es gleich noch einmal.
 error-unknown-language = Diese Sprache spricht Twentythree noch nicht: Wähle English, Nederlands oder Deutsch.
+
+## Refusals
+
+error-members-only = Die Seiten dieser Gruppe sind nur für ihre Mitglieder und die Koordination des Programms offen. Machst du mit, melde dich mit der Adresse an, die deine Koordination von dir hat; meinst du, du gehörst dazu, frag bei deiner Koordination nach.
+error-form-out-of-date = Dieses Formular war veraltet oder kam von einer anderen Website, deshalb wurde nichts geändert. Geh zurück, lade die Seite neu und versuch es noch einmal.
+error-highlight-not-allowed = Nur die Koordination oder eine Mentorin bzw. ein Mentor der Person, die ihn geschrieben hat, kann einen Beitrag hervorheben.
+
+## Joining
+
+join-blog-taken = Dieses Blog gehört schon jemand anderem in dieser Gruppe: Gib die Adresse deines eigenen Blogs an.
+join-no-cohort-open = Gerade ist keine Gruppe zum Mitmachen offen.
+join-choose-cohort = Wähle eine der Gruppen.

@@ -18,3 +18,15 @@ error-not-found = There is nothing at this address. It may have moved, or the li
 error-database-away = Twentythree cannot reach its database right now. Please try again in a minute.
 error-internal = Something went wrong on our side. It has been logged; please try again in a moment.
 error-unknown-language = Twentythree does not speak that language yet: choose English, Nederlands or Deutsch.
+
+## Refusals
+
+error-members-only = This cohort's pages are open to its members and the program's coordinators only. If you take part in it, sign in with the address your coordinator has for you; if you think you should, ask your coordinator.
+error-form-out-of-date = This form was out of date or sent from another site, so nothing was changed. Go back, reload the page and try again.
+error-highlight-not-allowed = Only a coordinator, or a mentor of the author, may highlight a post.
+
+## Joining
+
+join-blog-taken = This blog is already someone's in this cohort: give the address of your own blog.
+join-no-cohort-open = No cohort is open for joining right now.
+join-choose-cohort = Choose one of the cohorts.

@@ -18,3 +18,15 @@ error-not-found = Op dit adres staat niets. Misschien is de pagina verhuisd, of 
 error-database-away = Twentythree kan zijn database nu niet bereiken. Probeer het over een minuutje opnieuw.
 error-internal = Er ging bij ons iets mis. We hebben het genoteerd; probeer het zo nog eens.
 error-unknown-language = Die taal spreekt Twentythree nog niet: kies English, Nederlands of Deutsch.
+
+## Refusals
+
+error-members-only = De pagina's van deze groep zijn alleen open voor de deelnemers en de coördinatoren van het programma. Doe je mee, log dan in met het adres dat je coördinator van je heeft; denk je dat je erbij hoort, vraag het dan aan je coördinator.
+error-form-out-of-date = Dit formulier was verouderd of kwam van een andere site, dus er is niets veranderd. Ga terug, laad de pagina opnieuw en probeer het nog eens.
+error-highlight-not-allowed = Alleen een coördinator of een mentor van de schrijver kan een bericht uitlichten.
+
+## Joining
+
+join-blog-taken = Dit blog is al van iemand anders in deze groep: geef het adres van je eigen blog.
+join-no-cohort-open = Er is nu geen groep open om bij aan te sluiten.
+join-choose-cohort = Kies een van de groepen.

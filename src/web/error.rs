@@ -10,6 +10,7 @@ use axum::response::{Html, IntoResponse, Response};
 
 use super::AppState;
 use super::auth::{BrowserLanguages, CurrentPerson};
+use crate::i18n::{self, Locale};
 use crate::templates;
 
 #[derive(Debug, thiserror::Error)]
@@ -96,20 +97,19 @@ impl AppError {
         }
     }
 
-    /// What a person may be told.
+    /// What a person may be told: a message of the catalogue (`error-...`) or, for a
+    /// message made with its details, that text.
     fn public_message(&self) -> String {
         if self.database_away() {
-            return "Twentythree cannot reach its database right now. Please try again in a minute.".into();
+            return "error-database-away".into();
         }
         match self {
-            Self::NotFound => "There is nothing at this address. It may have moved, or the link may be mistyped.".into(),
+            Self::NotFound => "error-not-found".into(),
             Self::BadRequest(message)
             | Self::Forbidden(message)
             | Self::Unauthorized(message)
-            | Self::TooLarge(message) => {
-                message.clone()
-            }
-            Self::DatabaseAway | Self::Internal(_) => "Something went wrong on our side. It has been logged; please try again in a moment.".into(),
+            | Self::TooLarge(message) => message.clone(),
+            Self::DatabaseAway | Self::Internal(_) => "error-internal".into(),
         }
     }
 
@@ -154,13 +154,24 @@ fn title(status: StatusCode) -> &'static str {
     }
 }
 
+/// An error's message in `locale`: a message that names a catalogue key (`error-...`, as
+/// the fixed messages do) is that message; any other text is shown as it is (it was
+/// written in the reader's language where it was made, or names what they sent).
+pub fn said(message: &str, locale: Locale) -> String {
+    if message.starts_with("error-") && !message.contains(' ') {
+        i18n::message(locale, message, &[])
+    } else {
+        message.to_owned()
+    }
+}
+
 /// The error page, for whoever is asking, in their language.
 fn render_page(page: &ErrorPage, current: &CurrentPerson) -> Result<String, minijinja::Error> {
     templates::render(
         "error.html",
         minijinja::context! {
             status => page.status.as_u16(), reason => title(page.status),
-            message => page.message.clone(), ..current.page_context(),
+            message => said(&page.message, current.locale()), ..current.page_context(),
         },
     )
 }
@@ -177,7 +188,7 @@ impl IntoResponse for AppError {
             Ok(html) => (page.status, Html(html)).into_response(),
             Err(e) => {
                 tracing::error!(error = ?e, "cannot render the error page");
-                (page.status, page.message.clone()).into_response()
+                (page.status, said(&page.message, Locale::En)).into_response()
             }
         };
         response.extensions_mut().insert(page);
@@ -244,7 +255,7 @@ impl<E: Into<AppError>> From<E> for ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         self.0.log();
-        let body = serde_json::json!({ "error": self.0.public_message() });
+        let body = serde_json::json!({ "error": said(&self.0.public_message(), Locale::En) });
         self.0.mark(with_retry_after(
             (self.0.status(), Json(body)).into_response(),
         ))

@@ -273,3 +273,299 @@ async fn the_catalogue_check_passes_on_the_shipped_catalogues_and_names_what_is_
         assert!(said.contains(problem), "{problem}: {said}");
     }
 }
+
+/// The messages of a catalogue without variables or markup, by key.
+fn plain_messages(code: &str) -> std::collections::BTreeMap<String, String> {
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("locales")
+        .join(code);
+    let mut messages = std::collections::BTreeMap::new();
+    for file in ["pages.ftl", "errors.ftl"] {
+        let text = std::fs::read_to_string(folder.join(file)).unwrap();
+        for line in text.lines() {
+            if let Some((key, value)) = line.split_once(" = ")
+                && !key.starts_with([' ', '#'])
+                && !value.contains(['{', '<'])
+            {
+                messages.insert(key.to_owned(), value.to_owned());
+            }
+        }
+    }
+    messages
+}
+
+/// A browser that asks for `language` first.
+fn browser_in(app: &TestApp, language: &str) -> Browser {
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert("accept-language", language.parse().unwrap());
+    Browser {
+        client: reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .default_headers(headers)
+            .build()
+            .unwrap(),
+        address: app.address.clone(),
+    }
+}
+
+/// Fails when `page` shows an English message that `code` words differently, or one of the
+/// English phrases every page family used to show.
+fn assert_translated(page: &str, code: &str, what: &str) {
+    assert_eq!(html_lang(page), code, "{what}");
+    let english = plain_messages("en");
+    let other = plain_messages(code);
+    // Lesson content is the program's, in the program's language.
+    let page = match (
+        page.find(r#"<div class="prose">"#),
+        page.find(r#"<aside class="panel how-to-count">"#),
+    ) {
+        (Some(start), Some(end)) if start < end => format!("{}{}", &page[..start], &page[end..]),
+        _ => page.to_owned(),
+    };
+    let page = page.as_str();
+    let text = visible_text(page);
+    let left: Vec<&String> = english
+        .iter()
+        .filter(|(key, value)| {
+            // Short phrases may be the programs' own words ("the default program").
+            value.split(' ').count() >= 4
+                && other.get(*key) != Some(value)
+                && text.contains(value.as_str())
+        })
+        .map(|(_, value)| value)
+        .collect();
+    assert!(
+        left.is_empty(),
+        "{what} in {code} still shows {left:?}: {text}"
+    );
+    assert_no_english(
+        page,
+        &[
+            "Sign in",
+            "Sign out",
+            "My progress",
+            "Everyone's posts",
+            "things done",
+            "Skip to content",
+            "date unknown",
+            "Read on their blog",
+            "Celebration wall",
+            "Your blog",
+            "Your preferences",
+            "Learn by doing",
+            "Page 1 of",
+        ],
+        &format!("{what} in {code}"),
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_participant_page_family_is_in_dutch_and_german() {
+    let (app, _host) = crate::in_browser::world().await;
+    let token = twentythree::people::find_person(&app.state.db, &"p1@example.org".parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .unsubscribe_token;
+    let unsubscribe = format!("/unsubscribe/{token}");
+    let public = [
+        "/",
+        "/lessons",
+        "/lessons/1",
+        "/lessons/20",
+        "/programs",
+        "/cohorts/spring",
+        "/cohorts/spring?q=kim",
+        "/cohorts/spring/posts",
+        "/cohorts/spring/posts?who=kim",
+        "/cohorts/spring/posts?thing=1",
+        "/cohorts/spring/people/1",
+        "/cohorts/spring/people/2",
+        "/cohorts/spring/finishers",
+        "/cohorts/spring/people/1/certificate",
+        "/login",
+        "/join",
+        "/no/such/page",
+        unsubscribe.as_str(),
+    ];
+    for code in ["nl", "de"] {
+        let stranger = browser_in(&app, code);
+        // Cohort pages speak their (English) program's language to a browser; a stranger
+        // who wants their own language there says so with the footer switcher.
+        stranger
+            .submit("/", "/language", &[("lang", code), ("back", "/")])
+            .await;
+        for path in public {
+            let page = stranger.get(path).await;
+            assert!(
+                page.status == 200 || page.status == 404,
+                "{path}: {}",
+                page.status
+            );
+            assert_translated(&page.body, code, path);
+        }
+        let joined = stranger
+            .submit(
+                "/join",
+                "/join",
+                &[
+                    ("name", "Lies"),
+                    ("email", "x"),
+                    ("blog", ""),
+                    ("cohort", "nope"),
+                    ("step", "check"),
+                ],
+            )
+            .await;
+        assert_eq!(joined.status, 400);
+        assert_translated(&joined.body, code, "the join form with problems");
+        let sent = stranger
+            .submit("/login", "/login", &[("email", "p1@example.org")])
+            .await;
+        assert_translated(&sent.body, code, "the sign-in answer");
+    }
+    for (email, code) in [
+        ("p1@example.org", "nl"),
+        ("p0@example.org", "de"),
+        ("p5@example.org", "nl"),
+    ] {
+        let person = browser_in(&app, code);
+        person.sign_in_from(&app, email, "/login").await;
+        let me = person.get("/me").await;
+        assert_eq!(me.status, 200);
+        assert_translated(&me.body, code, &format!("/me of {email}"));
+        let saved = person
+            .submit(
+                "/me",
+                "/me/preferences",
+                &[("name", "Someone"), ("timezone", "Europe/Amsterdam")],
+            )
+            .await;
+        let after = person.get(&saved.location).await;
+        assert_translated(&after.body, code, "/me after saving");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_cohort_page_speaks_its_programs_language_unless_the_reader_chose() {
+    let lessons = tempfile::tempdir().unwrap();
+    let dir = lessons.path();
+    crate::programs::two_programs(dir, 3, true);
+    let folder = dir.to_owned();
+    let app = crate::helpers::spawn_app_with(move |config| config.lessons_dir = folder).await;
+    app.create_cohort(
+        "berlin",
+        Utc::now().date_naive(),
+        &["--program", "zehn-dinge"],
+    );
+    let english_browser = page_in(&app, "/cohorts/berlin", "en").await;
+    assert_eq!(html_lang(&english_browser), "de");
+    assert!(english_browser.contains("Alle Beiträge"));
+    // The home page is nobody's cohort: the browser's language.
+    assert_eq!(html_lang(&page_in(&app, "/", "en").await), "en");
+    // A stranger who chose Dutch in the footer gets Dutch, even here.
+    let chosen = app
+        .client
+        .get(format!("{}/cohorts/berlin", app.address))
+        .header("cookie", "lang=nl")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(html_lang(&chosen), "nl");
+}
+
+/// The page at `path` for a stranger who chose `code` with the footer switcher.
+async fn in_language(app: &TestApp, path: &str, code: &str) -> String {
+    app.client
+        .get(format!("{}{path}", app.address))
+        .header("cookie", format!("lang={code}"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn plurals_and_numbers_follow_the_language() {
+    let (app, _host) = crate::in_browser::world().await;
+    let english = page_in(&app, "/cohorts/spring/finishers", "en").await;
+    assert!(english.contains("1 person has"), "{english}");
+    let dutch = in_language(&app, "/cohorts/spring/finishers", "nl").await;
+    assert!(dutch.contains("1 persoon heeft"), "{dutch}");
+    let german = in_language(&app, "/cohorts/spring", "de").await;
+    assert!(german.contains("16 Personen machen mit"), "{german}");
+    assert!(german.contains("1 Person ist fertig"), "{german}");
+    let river = in_language(&app, "/cohorts/spring/posts?person=2", "nl").await;
+    assert!(
+        river.contains("1 bericht.") || river.contains("berichten."),
+        "{river}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_dutch_colleague_joins_from_a_dutch_browser_and_keeps_dutch_her_english_colleague_english()
+ {
+    let (app, host) = crate::in_browser::world().await;
+    for (path, name) in [("/lies.xml", "Lies"), ("/sam.xml", "Sam")] {
+        host.set_fault(
+            path,
+            crate::blog_host::Fault::Body(
+                "application/rss+xml".into(),
+                crate::in_browser::blog(name, &[1]),
+            ),
+        );
+    }
+    let mut people = Vec::new();
+    for (name, email, language, path) in [
+        (
+            "Lies de Vries",
+            "lies@example.org",
+            "nl-NL,nl;q=0.9,en;q=0.5",
+            "/lies.xml",
+        ),
+        ("Sam Smith", "sam@example.org", "en-GB,en;q=0.9", "/sam.xml"),
+    ] {
+        let browser = browser_in(&app, language);
+        let blog = host.url(path);
+        let fields = [
+            ("name", name),
+            ("email", email),
+            ("blog", blog.as_str()),
+            ("cohort", "spring"),
+            ("step", "confirm"),
+        ];
+        let sent = browser.submit("/join", "/join", &fields).await;
+        assert_eq!(sent.status, 200, "{}", sent.body);
+        app.send_mail().await;
+        let mail = app.smtp.to(email).last().cloned().expect("a confirmation");
+        let link = crate::browser::link_in(&mail.data, "/join/");
+        let path = link.split('?').next().unwrap().to_owned();
+        let joined = browser.submit(&link, &path, &[]).await;
+        assert_eq!((joined.status, joined.location.as_str()), (303, "/me"));
+        people.push((browser, email));
+    }
+    for (email, language) in [("lies@example.org", "nl"), ("sam@example.org", "en")] {
+        let person = twentythree::people::find_person(&app.state.db, &email.parse().unwrap())
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(person.language.as_deref(), Some(language), "{email}");
+    }
+    let lies = people[0].0.get("/me").await.body;
+    assert_eq!(html_lang(&lies), "nl");
+    assert!(lies.contains("Hallo Lies de Vries"), "{lies}");
+    // The cohort's (English) pages follow her preference too.
+    assert_eq!(
+        html_lang(&people[0].0.get("/cohorts/spring").await.body),
+        "nl"
+    );
+    let sam = people[1].0.get("/me").await.body;
+    assert_eq!(html_lang(&sam), "en");
+    assert!(sam.contains("Hello, Sam Smith"));
+}

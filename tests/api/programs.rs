@@ -178,7 +178,7 @@ async fn both_programs_have_addresses_and_the_old_ones_stay() {
 }
 
 /// A lessons folder with a default program of `count` lessons and a German one of three.
-fn two_programs(dir: &Path, count: i32, required_two: bool) {
+pub(crate) fn two_programs(dir: &Path, count: i32, required_two: bool) {
     let lesson = |n: i32, word: &str, title: &str| {
         let required = if n == 2 && !required_two {
             "required = false\n"

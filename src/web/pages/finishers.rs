@@ -42,7 +42,7 @@ pub async fn wall(
                 id: member.id,
                 name: person.name,
                 blog: member.blog_url,
-                date: view::date(member.finished_at?, timezone),
+                date: view::iso_date(member.finished_at?, timezone),
                 badge: badges
                     .remove(&member.id)
                     .map(|id| crate::badges::paths::assertion(&id)),
@@ -90,7 +90,7 @@ pub async fn certificate(
                 cohort => cohort.name.clone(),
                 slug => cohort.slug.clone(),
                 name => person.name,
-                date => view::long_date(finished, cohorts::timezone(&cohort)),
+                date => view::iso_date(finished, cohorts::timezone(&cohort)),
                 things => state.programs.of(&cohort).required_count(),
                 organisation => state.config.organisation.clone(),
                 badge,

@@ -54,8 +54,8 @@ pub async fn show(
                     id => member.id,
                     name => person.name,
                     blog => member.blog_url,
-                    joined => view::date(member.joined_at, timezone),
-                    finished => member.finished_at.map(|at| view::date(at, timezone)),
+                    joined => view::iso_date(member.joined_at, timezone),
+                    finished => member.finished_at.map(|at| view::iso_date(at, timezone)),
                 },
                 feed => feed.as_ref().map(|f| context! {
                     url => f.url.clone(),
