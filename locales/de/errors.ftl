@@ -30,3 +30,7 @@ error-highlight-not-allowed = Nur die Koordination oder eine Mentorin bzw. ein M
 join-blog-taken = Dieses Blog gehört schon jemand anderem in dieser Gruppe: Gib die Adresse deines eigenen Blogs an.
 join-no-cohort-open = Gerade ist keine Gruppe zum Mitmachen offen.
 join-choose-cohort = Wähle eine der Gruppen.
+
+## My page
+
+error-unknown-timezone = „{ $zone }“ ist keine Zeitzone, die Twentythree kennt: Verwende einen Namen wie Europe/Berlin oder America/Chicago.

@@ -30,3 +30,7 @@ error-highlight-not-allowed = Only a coordinator, or a mentor of the author, may
 join-blog-taken = This blog is already someone's in this cohort: give the address of your own blog.
 join-no-cohort-open = No cohort is open for joining right now.
 join-choose-cohort = Choose one of the cohorts.
+
+## My page
+
+error-unknown-timezone = “{ $zone }” is not a time zone Twentythree knows: use a name such as Europe/Berlin or America/Chicago.

@@ -30,3 +30,7 @@ error-highlight-not-allowed = Alleen een coördinator of een mentor van de schri
 join-blog-taken = Dit blog is al van iemand anders in deze groep: geef het adres van je eigen blog.
 join-no-cohort-open = Er is nu geen groep open om bij aan te sluiten.
 join-choose-cohort = Kies een van de groepen.
+
+## My page
+
+error-unknown-timezone = „{ $zone }” is geen tijdzone die Twentythree kent: gebruik een naam als Europe/Amsterdam of America/Chicago.

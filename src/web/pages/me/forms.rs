@@ -208,8 +208,10 @@ pub async fn preferences(
     let timezone = match form.timezone.trim() {
         "" => None,
         zone => Some(zone.parse::<Tz>().map_err(|_| {
-            AppError::BadRequest(format!(
-                "{zone:?} is not a time zone Twentythree knows: use a name such as Europe/Berlin or America/Chicago."
+            AppError::BadRequest(i18n::message(
+                current.locale(),
+                "error-unknown-timezone",
+                &[("zone", zone.into())],
             ))
         })?),
     };
