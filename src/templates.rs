@@ -275,7 +275,7 @@ fn escape_html(text: &str) -> String {
 
 /// `{{ day|date }}`: an ISO date (`2026-12-04`, or the date of an RFC 3339 moment) as the
 /// template's `lang` writes it in full ("4 December 2026", "4. Dezember 2026");
-/// `date("short")` abbreviates the month ("4 Dec 2026", "4. Dez. 2026").
+/// `date("short")` abbreviates the month ("4 Dec 2026", "4. Dez 2026").
 fn date(state: &State, value: &str, style: Option<&str>) -> Result<String, Error> {
     let day = chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d")
         .ok()
@@ -302,7 +302,7 @@ fn date(state: &State, value: &str, style: Option<&str>) -> Result<String, Error
 
 /// `{{ moment|datetime }}`: an RFC 3339 moment, optionally followed by a space and its
 /// zone's abbreviation (`2026-12-07T09:00:00+01:00 CET`), as the template's `lang` writes
-/// it: "Mon 7 Dec 2026, 09:00 CET", "ma 7 dec 2026, 09:00 CET", "Mo. 7. Dez. 2026, 09:00 CET".
+/// it: "Mon 7 Dec 2026, 09:00 CET", "ma 7 dec 2026, 09:00 CET", "Mo 7. Dez 2026, 09:00 CET".
 fn datetime(state: &State, value: &str) -> Result<String, Error> {
     let (moment, zone) = value.split_once(' ').unwrap_or((value, ""));
     let moment = chrono::DateTime::parse_from_rfc3339(moment).map_err(|_| {

@@ -225,7 +225,7 @@ where
     when.format_localized(pattern, locale.chrono()).to_string()
 }
 
-/// A date with the month abbreviated: "4 Dec 2026", "4 dec 2026", "4. Dez. 2026".
+/// A date with the month abbreviated: "4 Dec 2026", "4 dec 2026", "4. Dez 2026".
 pub fn short_date(locale: Locale, date: NaiveDate) -> String {
     let pattern = match locale {
         Locale::En | Locale::Nl => "%-d %b %Y",
@@ -235,7 +235,7 @@ pub fn short_date(locale: Locale, date: NaiveDate) -> String {
 }
 
 /// A moment with its weekday, abbreviated: "Mon 7 Dec 2026, 09:00", "ma 7 dec 2026, 09:00",
-/// "Mo. 7. Dez. 2026, 09:00".
+/// "Mo 7. Dez 2026, 09:00".
 pub fn short_datetime<Tz: TimeZone>(locale: Locale, when: &DateTime<Tz>) -> String
 where
     Tz::Offset: std::fmt::Display,
@@ -359,6 +359,9 @@ mod tests {
         assert_eq!(long_date(Locale::De, day), "4. Dezember 2026");
         let moment = chrono::Utc.with_ymd_and_hms(2026, 3, 1, 14, 5, 0).unwrap();
         assert_eq!(long_datetime(Locale::De, &moment), "1. März 2026, 14:05");
+        assert_eq!(short_date(Locale::De, day), "4. Dez 2026");
+        assert_eq!(short_datetime(Locale::Nl, &moment), "zo 1 mrt 2026, 14:05");
+        assert_eq!(short_datetime(Locale::De, &moment), "So 1. Mär 2026, 14:05");
     }
 
     #[test]
