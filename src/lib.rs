@@ -4,7 +4,8 @@
 //!
 //! - Ground: [`config`] reads the settings; [`db`] opens SQLite or PostgreSQL and migrates
 //!   it (the schema is the `migrations` crate, the tables and their typed columns are
-//!   [`entities`]); [`templates`] embeds every page and email; [`links`] builds every
+//!   [`entities`]); [`templates`] embeds every page and email; [`i18n`] gives them the reader's
+//!   language (locales, negotiation, Fluent messages, dates); [`links`] builds every
 //!   absolute address; [`secret`] makes tokens; [`rate`] keeps rate limits in the database.
 //! - The program: [`lessons`] loads the Markdown lessons and computes when each week opens;
 //!   [`cohorts`] are runs of it (settings, calendar, the archive cut-off).
@@ -29,7 +30,7 @@
 //! # Dependency order
 //!
 //! Each module uses only modules above it in this list, never one below (no cycles):
-//! `config`, `db`, `entities`, `templates`, `links`, `secret`, `rate`; `lessons`;
+//! `config`, `db`, `entities`, `i18n`, `templates`, `links`, `secret`, `rate`; `lessons`;
 //! `cohorts`; `people`; `auth`; `access`; `feeds`; `badges`; `mail`; `joining`;
 //! `progress`; `together`; `calendar`; `metrics`; `housekeeping`; `poller`; `web`; `cli`. The web
 //! layer and the CLI call the domain; the domain never calls them.
@@ -46,6 +47,7 @@ pub mod entities;
 pub mod feeds;
 pub mod fuzz;
 pub mod housekeeping;
+pub mod i18n;
 pub mod joining;
 pub mod lessons;
 pub mod links;

@@ -4,7 +4,10 @@
 
 use std::sync::LazyLock;
 
-use minijinja::{Environment, UndefinedBehavior, Value};
+use minijinja::value::{Kwargs, ValueKind};
+use minijinja::{Environment, Error, ErrorKind, State, UndefinedBehavior, Value};
+
+use crate::i18n::{self, Arg, Locale};
 
 /// Every template, by name.
 const TEMPLATES: &[(&str, &str)] = &[
@@ -195,17 +198,125 @@ pub fn count(n: i64, one: &str, many: &str) -> String {
     format!("{} {}", number(n), if n == 1 { one } else { many })
 }
 
-fn build() -> Result<Environment<'static>, minijinja::Error> {
+fn build() -> Result<Environment<'static>, Error> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.add_filter("number", number);
     env.add_filter("count", |n: i64, one: String, many: String| {
         count(n, &one, &many)
     });
+    env.add_function("t", translate);
+    env.add_filter("date", date);
+    env.add_filter("datetime", datetime);
     for (name, source) in TEMPLATES {
         env.add_template(name, source)?;
     }
     Ok(env)
+}
+
+/// The locale a template renders in: its context's `lang` (a locale code), else English.
+fn locale(state: &State) -> Locale {
+    state
+        .lookup("lang")
+        .and_then(|lang| lang.as_str().and_then(Locale::from_code))
+        .unwrap_or_default()
+}
+
+/// `t("key", name=value, ...)`: the message `key` in the template's `lang`, with keyword
+/// arguments as Fluent arguments (numbers stay numbers, so plurals work). A key English
+/// lacks is a template error, not a silent gap. A key ending in `-html` is a message with
+/// markup of its own (a link inside a sentence): its text arguments are escaped and the
+/// result is not escaped again. Other messages are escaped whole. Apostrophes stay as they
+/// are ("everyone's"): templates quote every attribute with double quotes. In a template
+/// that does not escape (plain-text email) nothing is escaped.
+fn translate(state: &State, key: &str, args: Kwargs) -> Result<Value, Error> {
+    let html = matches!(state.auto_escape(), minijinja::AutoEscape::Html);
+    let markup = key.ends_with("-html");
+    let mut fluent = Vec::new();
+    for name in args.args() {
+        let value: Value = args.get(name)?;
+        let arg = match value.kind() {
+            ValueKind::Number => Arg::Number(f64::try_from(value.clone())?),
+            ValueKind::None | ValueKind::Undefined => Arg::Text(String::new()),
+            _ if html && markup && !value.is_safe() => Arg::Text(escape_html(&value.to_string())),
+            _ => Arg::Text(value.to_string()),
+        };
+        fluent.push((name, arg));
+    }
+    args.assert_all_used()?;
+    let text = i18n::try_message(locale(state), key, &fluent).ok_or_else(|| {
+        Error::new(
+            ErrorKind::InvalidOperation,
+            format!(
+                "no message `{key}` in the English catalogue (or it needs an argument not given)"
+            ),
+        )
+    })?;
+    Ok(Value::from_safe_string(if html && !markup {
+        escape_html(&text)
+    } else {
+        text
+    }))
+}
+
+fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `{{ day|date }}`: an ISO date (`2026-12-04`, or the date of an RFC 3339 moment) as the
+/// template's `lang` writes it in full ("4 December 2026", "4. Dezember 2026");
+/// `date("short")` abbreviates the month ("4 Dec 2026", "4. Dez 2026").
+fn date(state: &State, value: &str, style: Option<&str>) -> Result<String, Error> {
+    let day = chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .ok()
+        .or_else(|| {
+            chrono::DateTime::parse_from_rfc3339(value)
+                .ok()
+                .map(|moment| moment.date_naive())
+        })
+        .ok_or_else(|| {
+            Error::new(
+                ErrorKind::InvalidOperation,
+                format!("{value:?} is not an ISO date"),
+            )
+        })?;
+    match style {
+        None | Some("long") => Ok(i18n::long_date(locale(state), day)),
+        Some("short") => Ok(i18n::short_date(locale(state), day)),
+        Some(other) => Err(Error::new(
+            ErrorKind::InvalidOperation,
+            format!("date style {other:?} is neither long nor short"),
+        )),
+    }
+}
+
+/// `{{ moment|datetime }}`: an RFC 3339 moment, optionally followed by a space and its
+/// zone's abbreviation (`2026-12-07T09:00:00+01:00 CET`), as the template's `lang` writes
+/// it: "Mon 7 Dec 2026, 09:00 CET", "ma 7 dec 2026, 09:00 CET", "Mo 7. Dez 2026, 09:00 CET".
+fn datetime(state: &State, value: &str) -> Result<String, Error> {
+    let (moment, zone) = value.split_once(' ').unwrap_or((value, ""));
+    let moment = chrono::DateTime::parse_from_rfc3339(moment).map_err(|_| {
+        Error::new(
+            ErrorKind::InvalidOperation,
+            format!("{value:?} is not an RFC 3339 moment"),
+        )
+    })?;
+    let written = i18n::short_datetime(locale(state), &moment);
+    Ok(if zone.is_empty() {
+        written
+    } else {
+        format!("{written} {zone}")
+    })
 }
 
 /// Parses every template; called at start so a typo stops the server at once.
@@ -216,10 +327,10 @@ pub fn check() -> anyhow::Result<()> {
         .map_err(|e| anyhow::anyhow!("{e}"))
 }
 
-pub fn render(name: &str, context: impl Into<Value>) -> Result<String, minijinja::Error> {
+pub fn render(name: &str, context: impl Into<Value>) -> Result<String, Error> {
     let env = ENVIRONMENT
         .as_ref()
-        .map_err(|e| minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, e.clone()))?;
+        .map_err(|e| Error::new(ErrorKind::InvalidOperation, e.clone()))?;
     env.get_template(name)?.render(context)
 }
 
@@ -239,6 +350,36 @@ mod tests {
         assert_eq!(number(1_234_567), "1,234,567");
         assert_eq!(count(1, "post", "posts"), "1 post");
         assert_eq!(count(1500, "person", "people"), "1,500 people");
+    }
+
+    #[test]
+    fn every_message_a_template_names_is_in_the_english_catalogue() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales/en");
+        let mut keys = std::collections::BTreeSet::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            for line in text.lines() {
+                if let Some((key, _)) = line.split_once(" =") {
+                    keys.insert(key.trim().to_owned());
+                }
+            }
+        }
+        let mut missing = Vec::new();
+        for (name, source) in TEMPLATES {
+            for quote in ['"', '\''] {
+                let opening = format!("t({quote}");
+                for (at, _) in source.match_indices(&opening) {
+                    let rest = &source[at + opening.len()..];
+                    let key = &rest[..rest.find(quote).unwrap()];
+                    let is_call = at == 0
+                        || !source[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_');
+                    if is_call && !keys.contains(key) {
+                        missing.push(format!("{name}: {key}"));
+                    }
+                }
+            }
+        }
+        assert!(missing.is_empty(), "not in locales/en: {missing:?}");
     }
 
     #[test]

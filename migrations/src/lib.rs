@@ -14,6 +14,7 @@ mod m20261204_000006_together;
 mod m20261204_000007_programs;
 mod m20261204_000008_river;
 mod m20261204_000009_websub;
+mod m20261204_000010_language;
 mod m20261204_000011_by_feed;
 mod m20261204_000012_data_version;
 
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000007_programs::Migration),
             Box::new(m20261204_000008_river::Migration),
             Box::new(m20261204_000009_websub::Migration),
+            Box::new(m20261204_000010_language::Migration),
             Box::new(m20261204_000011_by_feed::Migration),
             Box::new(m20261204_000012_data_version::Migration),
         ]

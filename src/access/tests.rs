@@ -38,6 +38,7 @@ fn person(id: i32, role: &str) -> person::Model {
         feed_key_hash: None,
         feed_key_generation: 0,
         highlight_emails: true,
+        language: None,
     }
 }
 

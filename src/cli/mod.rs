@@ -1,5 +1,5 @@
 //! The command line: `serve` (the default), `migrate`, `cohort`, `participant`,
-//! `coordinator`, `token`, `poll`, `lessons check`, `program export|import` and `badges export`, one function per command in the
+//! `coordinator`, `token`, `poll`, `lessons check`, `program export|import`, `badges export` and `i18n check`, one function per command in the
 //! files beside this one. Each command brings the schema up to date first.
 
 mod badges;
@@ -65,6 +65,19 @@ pub enum Command {
     /// Share programs: export one as a bundle, import a bundle as a new program.
     #[command(subcommand)]
     Program(ProgramCommand),
+    /// Work with the interface's translations.
+    #[command(subcommand)]
+    I18n(I18nCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum I18nCommand {
+    /// Check that every locale has exactly English's messages, with the same variables.
+    Check {
+        /// Catalogue folder with one folder per locale (default: the catalogues built in).
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -158,8 +171,38 @@ pub enum LessonsCommand {
     },
 }
 
+/// `i18n check`: every problem on its own line (file and key), then a non-zero exit.
+fn check_catalogues(dir: Option<&std::path::Path>) -> anyhow::Result<()> {
+    let (checked, result) = match dir {
+        Some(dir) => (dir.display().to_string(), crate::i18n::check::check(dir)),
+        None => (
+            "the built-in catalogues".to_owned(),
+            crate::i18n::check::check_shipped(),
+        ),
+    };
+    match result {
+        Ok(summary) => {
+            println!(
+                "{checked}: {} messages, complete in {}.",
+                summary.messages,
+                summary.locales.join(", ")
+            );
+            Ok(())
+        }
+        Err(problems) => {
+            for problem in &problems {
+                eprintln!("{problem}");
+            }
+            bail!("{checked}: {} problem(s) in the catalogues", problems.len())
+        }
+    }
+}
+
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let command = cli.command.unwrap_or(Command::Serve);
+    if let Command::I18n(I18nCommand::Check { dir }) = command {
+        return check_catalogues(dir.as_deref());
+    }
     let config = Config::load(cli.config.as_deref())?;
     if let Command::Lessons(LessonsCommand::Check { dir }) = command {
         return check_lessons(&config, dir.as_deref()).await;
@@ -171,7 +214,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let (db, programs) = crate::open(&config).await?;
     let now = Utc::now();
     match command {
-        Command::Serve | Command::Lessons(LessonsCommand::Check { .. }) => {
+        Command::Serve
+        | Command::Lessons(LessonsCommand::Check { .. })
+        | Command::I18n(I18nCommand::Check { .. }) => {
             bail!("this command was handled above")
         }
         Command::Lessons(LessonsCommand::Links { program }) => {

@@ -26,6 +26,8 @@ pub struct Model {
     pub feed_key_generation: i32,
     /// Whether the person hears when a post of theirs is highlighted (routine mail).
     pub highlight_emails: bool,
+    /// The person's own interface language (a shipped locale's code), when they chose one.
+    pub language: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -162,6 +162,8 @@ pub struct Preferences {
     pub release_emails: bool,
     pub milestone_emails: bool,
     pub highlight_emails: bool,
+    /// The interface language, or `None` to follow the cohort's program and the browser.
+    pub language: Option<crate::i18n::Locale>,
 }
 
 pub async fn set_preferences(
@@ -175,6 +177,18 @@ pub async fn set_preferences(
     row.release_emails = Set(preferences.release_emails);
     row.milestone_emails = Set(preferences.milestone_emails);
     row.highlight_emails = Set(preferences.highlight_emails);
+    row.language = Set(preferences.language.map(|l| l.code().to_owned()));
+    row.update(db).await
+}
+
+/// Keeps `language` as the person's interface language (the footer switcher).
+pub async fn set_language(
+    db: &impl ConnectionTrait,
+    person: person::Model,
+    language: crate::i18n::Locale,
+) -> Result<person::Model, sea_orm::DbErr> {
+    let mut row: person::ActiveModel = person.into();
+    row.language = Set(Some(language.code().to_owned()));
     row.update(db).await
 }
 

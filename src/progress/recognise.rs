@@ -1,8 +1,9 @@
 //! Recognising which things a post is about, with the decision in plain words.
 //!
 //! A post counts for lesson N of the participant's program when a category or tag,
-//! normalised, is `thingN` (or the program's own word and N) or one of the lesson's extra
-//! tags; when its title says "Thing N" or "Thing #N" (in the program's word) as whole
+//! normalised, is `thingN` (or the program's own word and N, or a shipped interface
+//! language's word for a lesson, such as `ding7`) or one of the lesson's extra tags; when its
+//! title says "Thing N" or "Thing #N" (or "Ding N", or in the program's word) as whole
 //! words; or when its content links to that program's lesson page on this server (never
 //! another program's). Posts from a blog's archive (published more than 14 days before the
 //! cohort starts) count for nothing.
@@ -105,13 +106,15 @@ pub fn recognise(
             found.entry(number).or_insert(evidence);
         }
     };
-    let word = normalise_tag(program.word());
+    let words = lesson_words(program);
+    let tag_words: Vec<String> = words.iter().map(|w| normalise_tag(w)).collect();
     for category in post.categories {
         let normal = normalise_tag(category);
-        if let Some(number) = ["thing", word.as_str()]
-            .iter()
-            .find_map(|w| normal.strip_prefix(w).and_then(|n| n.parse::<i32>().ok()))
-        {
+        if let Some(number) = tag_words.iter().find_map(|w| {
+            normal
+                .strip_prefix(w.as_str())
+                .and_then(|n| n.parse::<i32>().ok())
+        }) {
             note(number, Evidence::Tag(category.trim().to_owned()));
         }
         for lesson in &program.lessons {
@@ -120,8 +123,10 @@ pub fn recognise(
             }
         }
     }
-    for number in title_things(post.title, program.word()) {
-        note(number, Evidence::Title);
+    for word in &words {
+        for number in title_things(post.title, word) {
+            note(number, Evidence::Title);
+        }
     }
     for number in linked_lessons(post.content_html, base_url, &program.lesson_prefixes()) {
         note(number, Evidence::Link);
@@ -131,6 +136,18 @@ pub fn recognise(
     } else {
         Decision::Counts(found)
     }
+}
+
+/// The words that name a lesson in a title or a tag: "Thing" (so `thingN` always counts),
+/// the program's own word, and the lesson word of every shipped interface language ("Ding").
+fn lesson_words(program: &Program) -> Vec<String> {
+    let mut words = vec!["Thing".to_owned(), program.word().to_owned()];
+    for word in crate::i18n::lesson_words() {
+        if !words.iter().any(|w| w.eq_ignore_ascii_case(&word)) {
+            words.push(word);
+        }
+    }
+    words
 }
 
 /// The numbers a title names as "Thing N" or "Thing #N" (with `word` for "Thing"), as
@@ -271,6 +288,40 @@ mod tests {
         ] {
             assert!(decide("Hello", &[tag], "").is_empty(), "{tag}");
         }
+    }
+
+    #[test]
+    fn the_lesson_word_of_every_shipped_language_counts() {
+        // An English program: a Dutch or German colleague writes "Ding 7".
+        assert_eq!(decide("Ding 7: podcasts", &[], ""), vec![7]);
+        assert_eq!(decide("Mijn ding #3", &[], ""), vec![3]);
+        assert_eq!(decide("Hallo", &["ding7"], ""), vec![7]);
+        assert!(decide("Dinge 7 und mehr", &[], "").is_empty());
+        // A program with a word of its own ("Asia" in Finnish): its word, "Thing", the
+        // shipped languages' words and the `thingN` tag all count.
+        let mut finnish = program();
+        finnish.info.word = "Asia".into();
+        let post = |title: &'static str, tags: &[&str]| {
+            let categories: Vec<String> = tags.iter().map(|c| c.to_string()).collect();
+            let facts = PostFacts {
+                title,
+                categories: &categories,
+                content_html: "",
+                published_at: "2026-10-01T00:00:00Z".parse().unwrap(),
+            };
+            recognise(
+                &facts,
+                &finnish,
+                &Url::parse("http://127.0.0.1:2323").unwrap(),
+                "2026-09-01T00:00:00Z".parse().unwrap(),
+            )
+            .lessons()
+        };
+        assert_eq!(post("Asia 5 valmis", &[]), vec![5]);
+        assert_eq!(post("Thing 6", &[]), vec![6]);
+        assert_eq!(post("Ding 8", &[]), vec![8]);
+        assert_eq!(post("Hei", &["thing9"]), vec![9]);
+        assert_eq!(post("Hei", &["asia10"]), vec![10]);
     }
 
     #[test]

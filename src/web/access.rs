@@ -170,8 +170,5 @@ async fn cohort_of_path(parts: &mut Parts, state: &AppState) -> Result<cohort::M
 /// The refusal for a signed-in person who may not read a members-only cohort: it says who
 /// may, and names no one.
 pub fn members_only() -> AppError {
-    AppError::Forbidden(
-        "This cohort's pages are open to its members and the program's coordinators only. If you take part in it, sign in with the address your coordinator has for you; if you think you should, ask your coordinator."
-            .into(),
-    )
+    AppError::Forbidden("error-members-only".into())
 }

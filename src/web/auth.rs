@@ -12,6 +12,7 @@ use url::Url;
 
 use crate::auth;
 use crate::entities::person;
+use crate::i18n::{self, Locale};
 use crate::web::{ApiError, AppError, AppState};
 
 /// The session cookie's name: with the `__Host-` prefix (and `Secure`) behind https.
@@ -59,15 +60,86 @@ pub(super) fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
 }
 
 /// Who is asking: the signed-in person, if any (an unknown or expired session counts as
-/// nobody), and the browser's form token. Every page renders through [`Self::render`], so
-/// every page shows who is signed in and every form can carry its token.
+/// nobody), the browser's form token, and what it says of its language. Every page renders
+/// through [`Self::render`], so every page shows who is signed in, every form can carry its
+/// token, and every page is in the reader's language (`lang`).
 #[derive(Clone)]
 pub struct CurrentPerson {
     pub person: Option<person::Model>,
     pub form_token: String,
+    /// The browser's `Accept-Language` and `lang` cookie (set by the footer switcher).
+    pub languages: BrowserLanguages,
+    /// The language of the program whose cohort the page belongs to, set by the handler.
+    program_language: Option<String>,
+}
+
+/// What a browser says of its reader's language: the `lang` cookie (the footer switcher's
+/// choice), the `Accept-Language` header, and the page it is on (for the switcher to
+/// come back to, without its query).
+#[derive(Clone, Debug, Default)]
+pub struct BrowserLanguages {
+    pub cookie: Option<String>,
+    pub accept_language: Option<String>,
+    pub here: String,
+}
+
+/// The cookie that keeps a stranger's choice of language.
+pub const LANG_COOKIE: &str = "lang";
+
+impl BrowserLanguages {
+    pub fn of(headers: &HeaderMap, uri: &axum::http::Uri) -> Self {
+        Self {
+            cookie: cookie_value(headers, LANG_COOKIE),
+            accept_language: headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned),
+            // The path only: a query may carry what a page must not echo (`next=`).
+            here: uri.path().to_owned(),
+        }
+    }
 }
 
 impl CurrentPerson {
+    pub fn new(
+        person: Option<person::Model>,
+        form_token: String,
+        languages: BrowserLanguages,
+    ) -> Self {
+        Self {
+            person,
+            form_token,
+            languages,
+            program_language: None,
+        }
+    }
+
+    /// The same reader on a page of a cohort whose program is in `language`: a person
+    /// without a preference of their own sees the page in the program's language.
+    #[must_use]
+    pub fn in_program_language(&self, language: &str) -> Self {
+        Self {
+            program_language: Some(language.to_owned()),
+            ..self.clone()
+        }
+    }
+
+    /// The language this reader sees: their own preference, else the switcher's cookie
+    /// (a stranger's own choice), else the cohort's program language, else the browser's
+    /// `Accept-Language`, else English.
+    pub fn locale(&self) -> Locale {
+        let own = self
+            .person
+            .as_ref()
+            .and_then(|p| p.language.as_deref())
+            .or(self.languages.cookie.as_deref());
+        i18n::negotiate(
+            own,
+            self.program_language.as_deref(),
+            self.languages.accept_language.as_deref(),
+        )
+    }
+
     /// What `base.html` shows of the signed-in person (`none` for nobody).
     pub fn viewer(&self) -> minijinja::Value {
         self.person
@@ -81,13 +153,29 @@ impl CurrentPerson {
             })
     }
 
-    /// Renders a page template with `viewer` and `csrf` added to `context`.
+    /// What every page gets: `viewer`, `csrf`, `lang` (the locale's code), `languages`
+    /// (the switcher's choices) and `here` (the page's own address, to come back to).
+    pub fn page_context(&self) -> minijinja::Value {
+        let languages: Vec<minijinja::Value> = i18n::choices()
+            .into_iter()
+            .map(|(code, name)| minijinja::context! { code, name })
+            .collect();
+        minijinja::context! {
+            viewer => self.viewer(),
+            csrf => self.form_token.clone(),
+            lang => self.locale().code(),
+            languages,
+            here => self.languages.here.clone(),
+        }
+    }
+
+    /// Renders a page template with [`Self::page_context`] added to `context`.
     pub fn render(
         &self,
         template: &str,
         context: minijinja::Value,
     ) -> Result<axum::response::Html<String>, AppError> {
-        let context = minijinja::context! { viewer => self.viewer(), csrf => self.form_token.clone(), ..context };
+        let context = minijinja::context! { ..self.page_context(), ..context };
         Ok(axum::response::Html(crate::templates::render(
             template, context,
         )?))
@@ -110,7 +198,11 @@ impl FromRequestParts<AppState> for CurrentPerson {
             .get::<super::csrf::FormToken>()
             .map(|t| t.0.clone())
             .unwrap_or_default();
-        let current = Self { person, form_token };
+        let current = Self::new(
+            person,
+            form_token,
+            BrowserLanguages::of(&parts.headers, &parts.uri),
+        );
         parts.extensions.insert(current.clone());
         Ok(current)
     }

@@ -97,11 +97,7 @@ pub fn form_token(session: &str) -> String {
 }
 
 fn refused() -> Response {
-    AppError::Forbidden(
-        "This form was out of date or sent from another site, so nothing was changed. Go back, reload the page and try again."
-            .into(),
-    )
-    .into_response()
+    AppError::Forbidden("error-form-out-of-date".into()).into_response()
 }
 
 /// The token a request carries in its body, never in its address: the `csrf` field of a

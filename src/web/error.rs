@@ -9,6 +9,8 @@ use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 
 use super::AppState;
+use super::auth::{BrowserLanguages, CurrentPerson};
+use crate::i18n::{self, Locale};
 use crate::templates;
 
 #[derive(Debug, thiserror::Error)]
@@ -95,20 +97,19 @@ impl AppError {
         }
     }
 
-    /// What a person may be told.
+    /// What a person may be told: a message of the catalogue (`error-...`) or, for a
+    /// message made with its details, that text.
     fn public_message(&self) -> String {
         if self.database_away() {
-            return "Twentythree cannot reach its database right now. Please try again in a minute.".into();
+            return "error-database-away".into();
         }
         match self {
-            Self::NotFound => "There is nothing at this address. It may have moved, or the link may be mistyped.".into(),
+            Self::NotFound => "error-not-found".into(),
             Self::BadRequest(message)
             | Self::Forbidden(message)
             | Self::Unauthorized(message)
-            | Self::TooLarge(message) => {
-                message.clone()
-            }
-            Self::DatabaseAway | Self::Internal(_) => "Something went wrong on our side. It has been logged; please try again in a moment.".into(),
+            | Self::TooLarge(message) => message.clone(),
+            Self::DatabaseAway | Self::Internal(_) => "error-internal".into(),
         }
     }
 
@@ -138,32 +139,39 @@ struct ErrorPage {
     message: String,
 }
 
-/// A friendly title for each kind of error page.
+/// The message key of each kind of error page's title.
 fn title(status: StatusCode) -> &'static str {
     match status.as_u16() {
-        400 => "Something to fix",
-        401 => "Please sign in",
-        403 => "Not open to you",
-        404 => "Page not found",
-        410 => "This link no longer works",
-        413 => "Too big to take",
-        429 => "Too many tries",
-        503 => "Back in a minute",
-        _ => "Something went wrong",
+        400 => "error-title-bad-request",
+        401 => "error-title-unauthorized",
+        403 => "error-title-forbidden",
+        404 => "error-title-not-found",
+        410 => "error-title-gone",
+        413 => "error-title-too-large",
+        429 => "error-title-too-many",
+        503 => "error-title-unavailable",
+        _ => "error-title-internal",
     }
 }
 
-/// The error page, for whoever is asking (`viewer` is none for nobody).
-fn render_page(
-    page: &ErrorPage,
-    viewer: minijinja::Value,
-    csrf: String,
-) -> Result<String, minijinja::Error> {
+/// An error's message in `locale`: a message that names a catalogue key (`error-...`, as
+/// the fixed messages do) is that message; any other text is shown as it is (it was
+/// written in the reader's language where it was made, or names what they sent).
+pub fn said(message: &str, locale: Locale) -> String {
+    if message.starts_with("error-") && !message.contains(' ') {
+        i18n::message(locale, message, &[])
+    } else {
+        message.to_owned()
+    }
+}
+
+/// The error page, for whoever is asking, in their language.
+fn render_page(page: &ErrorPage, current: &CurrentPerson) -> Result<String, minijinja::Error> {
     templates::render(
         "error.html",
         minijinja::context! {
             status => page.status.as_u16(), reason => title(page.status),
-            message => page.message.clone(), viewer, csrf,
+            message => said(&page.message, current.locale()), ..current.page_context(),
         },
     )
 }
@@ -175,11 +183,12 @@ impl IntoResponse for AppError {
             status: self.status(),
             message: self.public_message(),
         };
-        let mut response = match render_page(&page, minijinja::Value::from(()), String::new()) {
+        let nobody = CurrentPerson::new(None, String::new(), BrowserLanguages::default());
+        let mut response = match render_page(&page, &nobody) {
             Ok(html) => (page.status, Html(html)).into_response(),
             Err(e) => {
                 tracing::error!(error = ?e, "cannot render the error page");
-                (page.status, page.message.clone()).into_response()
+                (page.status, said(&page.message, Locale::En)).into_response()
             }
         };
         response.extensions_mut().insert(page);
@@ -187,25 +196,29 @@ impl IntoResponse for AppError {
     }
 }
 
-/// Renders an error page again with the signed-in person in its header, as every other page
-/// shows them (errors are made where nobody is known yet).
+/// Renders an error page again for whoever asked: with the signed-in person in its header,
+/// as every other page shows them, and in the reader's language (errors are made where
+/// nobody is known yet).
 pub async fn error_pages(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let session = super::auth::session_token(request.headers(), &state.config.base_url);
+    let languages = BrowserLanguages::of(request.headers(), request.uri());
     let mut response = next.run(request).await;
-    let (Some(page), Some(session)) = (response.extensions().get::<ErrorPage>().cloned(), session)
-    else {
+    let Some(page) = response.extensions().get::<ErrorPage>().cloned() else {
         return response;
     };
-    let Ok(Some(person)) =
-        crate::auth::session_person(&state.db, &session, chrono::Utc::now()).await
-    else {
-        return response;
+    let person = match &session {
+        Some(session) => crate::auth::session_person(&state.db, session, chrono::Utc::now())
+            .await
+            .ok()
+            .flatten(),
+        None => None,
     };
-    let current = super::auth::CurrentPerson {
-        person: Some(person),
-        form_token: super::csrf::form_token(&session),
+    let form_token = match (&person, &session) {
+        (Some(_), Some(session)) => super::csrf::form_token(session),
+        _ => String::new(),
     };
-    if let Ok(html) = render_page(&page, current.viewer(), current.form_token.clone()) {
+    let current = CurrentPerson::new(person, form_token, languages);
+    if let Ok(html) = render_page(&page, &current) {
         let headers = response.headers().clone();
         let mut again = (page.status, Html(html)).into_response();
         for (name, value) in &headers {
@@ -242,7 +255,7 @@ impl<E: Into<AppError>> From<E> for ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         self.0.log();
-        let body = serde_json::json!({ "error": self.0.public_message() });
+        let body = serde_json::json!({ "error": said(&self.0.public_message(), Locale::En) });
         self.0.mark(with_retry_after(
             (self.0.status(), Json(body)).into_response(),
         ))

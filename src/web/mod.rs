@@ -96,6 +96,7 @@ pub fn router(state: AppState) -> Router {
         .route("/login", get(pages::login::form).post(pages::login::request))
         .route("/login/{token}", get(pages::login::link).post(pages::login::sign_in))
         .route("/logout", post(pages::login::sign_out))
+        .route("/language", post(pages::language::choose))
         .route("/join", get(pages::join::form).post(pages::join::submit))
         .route("/join/{token}", get(pages::join::link).post(pages::join::confirm))
         .route("/me", get(pages::me::show))

@@ -16,12 +16,17 @@ pub fn date(instant: DateTime<Utc>, timezone: Tz) -> String {
         .to_string()
 }
 
-/// "7 December 2026" in `timezone`, for certificates.
-pub fn long_date(instant: DateTime<Utc>, timezone: Tz) -> String {
-    instant
-        .with_timezone(&timezone)
-        .format("%-d %B %Y")
-        .to_string()
+/// The ISO date (`2026-12-07`) of `instant` in `timezone`, for a template's `date` filter
+/// to write in the reader's language.
+pub fn iso_date(instant: DateTime<Utc>, timezone: Tz) -> String {
+    instant.with_timezone(&timezone).date_naive().to_string()
+}
+
+/// `instant` in `timezone` as RFC 3339 followed by the zone's abbreviation
+/// (`2026-12-07T09:00:00+01:00 CET`), for a template's `datetime` filter.
+pub fn iso_datetime(instant: DateTime<Utc>, timezone: Tz) -> String {
+    let local = instant.with_timezone(&timezone);
+    format!("{} {}", local.to_rfc3339(), local.format("%Z"))
 }
 
 /// Whole percent of `done` out of `total` (0 when there is nothing to do).

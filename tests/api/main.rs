@@ -20,6 +20,7 @@ mod hardening;
 mod helpers;
 mod hostile;
 mod hostile_host;
+mod i18n;
 mod in_browser;
 mod joining;
 mod kept;

@@ -81,8 +81,8 @@ async fn known_and_unknown_addresses_get_the_same_answer_and_only_the_known_gets
     let (unknown_status, unknown) = post_login(&app, "nobody@example.org").await;
     assert_eq!((known_status, unknown_status), (200, 200));
     assert_eq!(
-        known.replace("cora@example.org", "X"),
-        unknown.replace("nobody@example.org", "X")
+        crate::helpers::without_form_tokens(&known.replace("cora@example.org", "X")),
+        crate::helpers::without_form_tokens(&unknown.replace("nobody@example.org", "X"))
     );
     assert!(known.contains("Check your email"));
 

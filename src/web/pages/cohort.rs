@@ -56,7 +56,7 @@ pub async fn show(
             let opens = cohorts::week_opens(&cohort, week);
             WeekView {
                 number: week,
-                opens: view::datetime(opens, timezone),
+                opens: view::iso_datetime(opens, timezone),
                 open: opens <= now,
                 lessons: program
                     .in_week(week)
@@ -116,14 +116,16 @@ pub async fn show(
             .unwrap_or_default();
         format!("/cohorts/{}?{q}page={page}#people", cohort.slug)
     };
-    current.render(
+    current
+        .in_program_language(&state.programs.of(&cohort).info.language)
+        .render(
         "cohort.html",
         context! {
             cohort => context! {
                 slug => cohort.slug.clone(),
                 name => cohort.name.clone(),
-                starts => view::date(cohorts::week_opens(&cohort, 1), timezone),
-                ended => cohorts::ended(&cohort, now).then(|| cohort.ends_on.map(|d| d.format("%-d %b %Y").to_string())),
+                starts => view::iso_date(cohorts::week_opens(&cohort, 1), timezone),
+                ended => cohorts::ended(&cohort, now).then(|| cohort.ends_on.map(|d| d.to_string())),
                 timezone => cohort.timezone.clone(),
                 self_paced => cohort.pace == cohorts::Pace::SelfPaced,
                 public => cohorts::is_public(&cohort),

@@ -44,7 +44,7 @@ pub async fn wall(
                 id: member.id,
                 name: person.name,
                 blog: member.blog_url,
-                date: view::date(member.finished_at?, timezone),
+                date: view::iso_date(member.finished_at?, timezone),
                 badge: badges
                     .remove(&member.id)
                     .map(|id| crate::badges::paths::assertion(&id)),
@@ -52,7 +52,9 @@ pub async fn wall(
         })
         .collect();
     let figures = cohorts::figures(&state.db, &cohort).await?;
-    current.render(
+    current
+        .in_program_language(&state.programs.of(&cohort).info.language)
+        .render(
         "finishers.html",
         context! {
             cohort => context! { slug => cohort.slug.clone(), name => cohort.name.clone() },
@@ -82,17 +84,19 @@ pub async fn certificate(
             person.name
         ))
     })?;
-    current.render(
-        "certificate.html",
-        context! {
-            cohort => cohort.name.clone(),
-            slug => cohort.slug.clone(),
-            name => person.name,
-            date => view::long_date(finished, cohorts::timezone(&cohort)),
-            things => state.programs.of(&cohort).required_count(),
-            organisation => state.config.organisation.clone(),
-            badge,
-            own,
-        },
-    )
+    current
+        .in_program_language(&state.programs.of(&cohort).info.language)
+        .render(
+            "certificate.html",
+            context! {
+                cohort => cohort.name.clone(),
+                slug => cohort.slug.clone(),
+                name => person.name,
+                date => view::iso_date(finished, cohorts::timezone(&cohort)),
+                things => state.programs.of(&cohort).required_count(),
+                organisation => state.config.organisation.clone(),
+                badge,
+                own,
+            },
+        )
 }

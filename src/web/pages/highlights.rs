@@ -55,9 +55,9 @@ pub async fn create(
             Ok(Redirect::to(&back).into_response())
         }
         Err(HighlightError::Db(e)) => Err(e.into()),
-        Err(HighlightError::NotAllowed) => Err(AppError::Forbidden(
-            "Only a coordinator, or a mentor of the author, may highlight a post.".into(),
-        )),
+        Err(HighlightError::NotAllowed) => {
+            Err(AppError::Forbidden("error-highlight-not-allowed".into()))
+        }
         Err(e) => {
             let text = e.to_string();
             Err(AppError::BadRequest(format!(

@@ -52,11 +52,8 @@ pub async fn show(
         cards.push(CohortCard {
             slug: cohort.slug.clone(),
             name: cohort.name.clone(),
-            starts: view::date(cohorts::week_opens(cohort, 1), cohorts::timezone(cohort)),
-            ended: cohort
-                .ends_on
-                .filter(|_| ended)
-                .map(|d| d.format("%-d %b %Y").to_string()),
+            starts: view::iso_date(cohorts::week_opens(cohort, 1), cohorts::timezone(cohort)),
+            ended: cohort.ends_on.filter(|_| ended).map(|d| d.to_string()),
             public: cohorts::is_public(cohort),
             lessons_path: program.lessons_path(),
             word: program.word().to_owned(),

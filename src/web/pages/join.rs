@@ -1,6 +1,7 @@
 //! `/join`: name, email, blog and cohort; discovery shows what it found before the person
 //! confirms; an emailed link (`/join/{token}`) completes the registration and signs in.
 
+use crate::i18n::{self, Locale};
 use crate::web::extract::Form;
 use crate::web::extract::{Path, Query};
 use axum::extract::State;
@@ -15,7 +16,7 @@ use crate::access::{self, Viewer};
 use crate::cohorts::archive_cutoff;
 use crate::entities::cohort;
 use crate::feeds::discover::{self, Discovered};
-use crate::people::{BlogUrl, Email, NewParticipant, parse_name};
+use crate::people::{self, BlogUrl, Email, NewParticipant, parse_name};
 use crate::progress::recognise::{Decision, PostFacts, recognise};
 use crate::web::access::Looking;
 use crate::web::auth::{ClientIp, CurrentPerson, session_cookie};
@@ -75,7 +76,7 @@ fn choices(open: &[cohort::Model]) -> Vec<CohortChoice> {
         .map(|c| CohortChoice {
             slug: c.slug.clone(),
             name: c.name.clone(),
-            starts: view::date(cohorts::week_opens(c, 1), cohorts::timezone(c)),
+            starts: view::iso_date(cohorts::week_opens(c, 1), cohorts::timezone(c)),
         })
         .collect()
 }
@@ -166,16 +167,13 @@ pub async fn submit(
     if let (Some(cohort), Some(url)) = (cohort, &blog)
         && feeds::blog_taken(&state.db, cohort.id, url.url()).await?
     {
-        problems.blog = Some(
-            "This blog is already someone's in this cohort: give the address of your own blog."
-                .into(),
-        );
+        problems.blog = Some(i18n::message(current.locale(), "join-blog-taken", &[]));
     }
     if cohort.is_none() {
         problems.cohort = Some(if open.is_empty() {
-            "No cohort is open for joining right now.".into()
+            i18n::message(current.locale(), "join-no-cohort-open", &[])
         } else {
-            "Choose one of the cohorts.".into()
+            i18n::message(current.locale(), "join-choose-cohort", &[])
         });
     }
     let (Some(name), Some(email), Some(blog), Some(cohort), None) =
@@ -216,7 +214,7 @@ pub async fn submit(
             platform => found.platform,
             feed_title => found.feed.title.clone(),
             feed_url => found.feed_url.to_string(),
-            posts => Value::from(Serde(preview_posts(&state, cohort, found))),
+            posts => Value::from(Serde(preview_posts(&state, cohort, found, current.locale()))),
             post_count => found.feed.posts.len(),
         },
         Err(problem) => context! { found => false, problem => problem.to_string() },
@@ -236,7 +234,12 @@ pub async fn submit(
 }
 
 /// The newest posts as the engine read them, with what each would count for.
-fn preview_posts(state: &AppState, cohort: &cohort::Model, found: &Discovered) -> Vec<PreviewPost> {
+fn preview_posts(
+    state: &AppState,
+    cohort: &cohort::Model,
+    found: &Discovered,
+    locale: Locale,
+) -> Vec<PreviewPost> {
     let now = Utc::now();
     let tz = cohorts::timezone(cohort);
     found
@@ -260,15 +263,19 @@ fn preview_posts(state: &AppState, cohort: &cohort::Model, found: &Discovered) -
                         .iter()
                         .map(|n| format!("{} {n}", program.word()))
                         .collect();
-                    format!("counts for {}", things.join(", "))
+                    i18n::message(
+                        locale,
+                        "join-verdict-counts",
+                        &[("things", things.join(", ").into())],
+                    )
                 }
-                Decision::Archive => "written before the cohort, so it counts for nothing".into(),
-                Decision::Nothing => "about no lesson (that is fine)".into(),
+                Decision::Archive => i18n::message(locale, "join-verdict-archive", &[]),
+                Decision::Nothing => i18n::message(locale, "join-verdict-nothing", &[]),
             };
             PreviewPost {
                 title: post.title.clone(),
                 link: post.link.clone(),
-                date: post.published_at.map(|d| view::date(d, tz)),
+                date: post.published_at.map(|d| view::iso_date(d, tz)),
                 verdict,
             }
         })
@@ -317,6 +324,23 @@ pub async fn confirm(
             Err(feeds::AttachError::Db(e)) => return Err(e.into()),
         }
     }
+    // The browser she joined from says her language: kept as her preference (when she has
+    // none yet), her pages and emails follow it, whatever language the program is in.
+    let browser = &current.languages;
+    let spoken = browser
+        .cookie
+        .as_deref()
+        .and_then(Locale::matching)
+        .or_else(|| {
+            browser
+                .accept_language
+                .as_deref()
+                .and_then(i18n::from_accept_language)
+        });
+    let person = match (&person.language, spoken) {
+        (None, Some(locale)) => people::set_language(&state.db, person, locale).await?,
+        _ => person,
+    };
     let session = auth::create_session(&state.db, &person, now).await?;
     let cookie = session_cookie(&state.config.base_url, Some(&session))?;
     Ok(([(header::SET_COOKIE, cookie)], Redirect::to("/me")).into_response())

@@ -40,7 +40,7 @@ fn lesson_view(lesson: &Lesson, access: LessonAccess) -> LessonView<'_> {
         required: lesson.required,
         open: access == LessonAccess::Open,
         opens: match access {
-            LessonAccess::OpensAt(at, timezone) => Some(view::datetime(at, timezone)),
+            LessonAccess::OpensAt(at, timezone) => Some(view::iso_datetime(at, timezone)),
             _ => None,
         },
     }
@@ -157,7 +157,7 @@ async fn lesson_of(
         .map(|(slug, post)| {
             context! {
                 slug, author => post.author, title => post.title, link => post.link, excerpt => post.excerpt,
-                id => post.id, participant => post.participant_id, date => view::date(post.published_at, chrono_tz::Tz::UTC),
+                id => post.id, participant => post.participant_id, date => view::iso_date(post.published_at, chrono_tz::Tz::UTC),
                 may_highlight => highlights::may_highlight(&viewer, post.participant_id),
             }
         })

@@ -56,7 +56,7 @@ pub async fn show(
                 .map(|p| {
                     context! {
                         id => p.id, title => p.title, link => p.link, things => p.things,
-                        date => if p.undated { "date unknown".into() } else { view::date(p.published_at, tz) },
+                        date => (!p.undated).then(|| view::iso_date(p.published_at, tz)),
                     }
                 })
                 .collect();
@@ -64,9 +64,9 @@ pub async fn show(
                 id => row.id, name => row.name.clone(), done => row.done,
                 required => program.required_count(),
                 percent => view::percent(row.done, program.required_count()),
-                finished => row.finished_at.map(|at| view::date(at, tz)),
+                finished => row.finished_at.map(|at| view::iso_date(at, tz)),
                 stalled => row.stalled,
-                last_active => row.last_activity_at.map(|at| view::date(at, tz)),
+                last_active => row.last_activity_at.map(|at| view::iso_date(at, tz)),
                 feed_failing => row.feed_failing, feed_health => row.feed_health.clone(),
                 posts,
             });

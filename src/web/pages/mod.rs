@@ -5,6 +5,7 @@ pub mod finishers;
 pub mod highlights;
 pub mod home;
 pub mod join;
+pub mod language;
 pub mod lessons;
 pub mod limits;
 pub mod login;

@@ -37,7 +37,8 @@ pub struct PostView {
     title: String,
     link: Option<String>,
     excerpt: String,
-    date: String,
+    /// Its ISO date, or `None` when its feed dates nothing.
+    date: Option<String>,
     things: Vec<i32>,
     reason: Option<String>,
 }
@@ -48,11 +49,7 @@ pub fn post_views(posts: Vec<RiverPost>, timezone: Tz) -> Vec<PostView> {
         .map(|p| PostView {
             id: p.id,
             participant_id: p.participant_id,
-            date: if p.undated {
-                "date unknown".into()
-            } else {
-                view::date(p.published_at, timezone)
-            },
+            date: (!p.undated).then(|| view::iso_date(p.published_at, timezone)),
             author: p.author,
             title: p.title,
             link: p.link,
@@ -137,7 +134,9 @@ pub async fn show(
         format!("/cohorts/{}/posts?{}", cohort.slug, parts.join("&"))
     };
     let page = u64::try_from(page).unwrap_or(1);
-    current.render(
+    current
+        .in_program_language(&state.programs.of(&cohort).info.language)
+        .render(
         "river.html",
         context! {
             cohort => context! { slug => cohort.slug.clone(), name => cohort.name.clone(), public => cohorts::is_public(&cohort) },

@@ -10,6 +10,7 @@ use serde::Deserialize;
 
 use crate::access::keys;
 use crate::entities::{cohort, participant, person};
+use crate::i18n::{self, Locale};
 use crate::people::{self, BlogUrl, Preferences, parse_name};
 use crate::progress::completions::{self, CompletionError, Rules};
 use crate::web::auth::{CurrentPerson, SignedIn};
@@ -192,12 +193,14 @@ pub struct PreferencesForm {
     milestone_emails: Option<String>,
     #[serde(default)]
     highlight_emails: Option<String>,
+    #[serde(default)]
+    language: String,
 }
 
 /// `POST /me/preferences`: display name, own time zone and which routine emails to get.
 pub async fn preferences(
     State(state): State<AppState>,
-    SignedIn { person, .. }: SignedIn,
+    SignedIn { person, current }: SignedIn,
     Form(form): Form<PreferencesForm>,
 ) -> Result<Response, AppError> {
     let name =
@@ -205,12 +208,25 @@ pub async fn preferences(
     let timezone = match form.timezone.trim() {
         "" => None,
         zone => Some(zone.parse::<Tz>().map_err(|_| {
-            AppError::BadRequest(format!(
-                "{zone:?} is not a time zone Twentythree knows: use a name such as Europe/Berlin or America/Chicago."
+            AppError::BadRequest(i18n::message(
+                current.locale(),
+                "error-unknown-timezone",
+                &[("zone", zone.into())],
+            ))
+        })?),
+    };
+    let language = match form.language.trim() {
+        "" => None,
+        code => Some(Locale::from_code(code).ok_or_else(|| {
+            AppError::BadRequest(i18n::message(
+                current.locale(),
+                "error-unknown-language",
+                &[],
             ))
         })?),
     };
     let preferences = Preferences {
+        language,
         name,
         timezone,
         release_emails: form.release_emails.is_some(),

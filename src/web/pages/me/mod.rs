@@ -33,37 +33,32 @@ pub struct MeQuery {
     notice: Option<String>,
 }
 
-/// What a notice code in the address says, after a form was sent.
+/// The message key of a notice code in the address, after a form was sent.
 fn notice_text(code: &str) -> Option<&'static str> {
     Some(match code {
-        "claimed" => "Thanks: that post now counts for the lesson you chose.",
-        "reported" => "Marked as done. Well done!",
-        "moved" => "Your blog's address is changed. See below whether Twentythree could read it.",
-        "saved" => "Your preferences are saved.",
-        "partner-asked" => {
-            "Thanks: your coordinator will pair you with someone soon. Your partner shows here once you are paired."
-        }
-        "partner-stopped" => "Done: you have no learning partner now.",
-        "check-read" => "Twentythree just read your blog: what it found is below.",
-        "check-busy" => "Twentythree is reading your blog right now: look again in a moment.",
-        "check-failed" => "Twentythree could not read your blog just now: see its health below.",
-        "check-no-feed" => {
-            "Twentythree has not found your blog's feed yet: check its address below."
-        }
-        "addresses" => {
-            "Your private addresses are new: the old ones no longer work. Give the new ones to your feed reader and calendar."
-        }
+        "claimed" => "me-notice-claimed",
+        "reported" => "me-notice-reported",
+        "moved" => "me-notice-moved",
+        "saved" => "me-notice-saved",
+        "partner-asked" => "me-notice-partner-asked",
+        "partner-stopped" => "me-notice-partner-stopped",
+        "check-read" => "me-notice-check-read",
+        "check-busy" => "me-notice-check-busy",
+        "check-failed" => "me-notice-check-failed",
+        "check-no-feed" => "me-notice-check-no-feed",
+        "addresses" => "me-notice-addresses",
         _ => return None,
     })
 }
 
-/// "Mon 7 Dec 2026, 09:00 CET", and the same instant in the person's own zone when theirs
-/// differs from the cohort's.
+/// "Mon 7 Dec 2026, 09:00 CET" (as the template's `datetime` filter writes it in the
+/// reader's language), and the same instant in the person's own zone when theirs differs
+/// from the cohort's.
 fn when(instant: DateTime<Utc>, cohort_tz: Tz, own: Option<Tz>) -> Value {
     let local = own
         .filter(|tz| *tz != cohort_tz)
-        .map(|tz| view::datetime(instant, tz));
-    context! { at => view::datetime(instant, cohort_tz), local }
+        .map(|tz| view::iso_datetime(instant, tz));
+    context! { at => view::iso_datetime(instant, cohort_tz), local }
 }
 
 #[derive(Serialize)]
@@ -98,7 +93,7 @@ fn lesson_views(standing: &Standing, tz: Tz, own: Option<Tz>) -> Vec<LessonView>
                 } => (
                     "done",
                     Some(*source),
-                    Some(Value::from(view::date(*at, tz))),
+                    Some(Value::from(view::iso_date(*at, tz))),
                     evidence.as_ref().map(|p| EvidenceView {
                         title: p.title.clone(),
                         link: p.link.clone(),
@@ -204,7 +199,7 @@ pub(super) async fn page(
             name => cohort.name.clone(),
             timezone => cohort.timezone.clone(),
             self_report => cohort.self_report,
-            finished => member.finished_at.map(|at| view::date(at, tz)),
+            finished => member.finished_at.map(|at| view::iso_date(at, tz)),
             done => standing.done,
             required => standing.required,
             percent => view::percent(standing.done, standing.required),
@@ -216,7 +211,7 @@ pub(super) async fn page(
                 id => p.id,
                 title => p.title.clone(),
                 link => p.link.clone(),
-                date => view::date(p.published_at, tz),
+                date => view::iso_date(p.published_at, tz),
                 reason => p.reason.clone(),
             }).collect::<Vec<_>>())),
             claimable,
@@ -244,6 +239,7 @@ pub(super) async fn page(
                 milestone_emails => person.milestone_emails,
                 highlight_emails => person.highlight_emails,
                 timezone => person.timezone.clone().unwrap_or_default(),
+                language => person.language.clone().unwrap_or_default(),
             },
             cohorts => cohorts_view,
             mentees,

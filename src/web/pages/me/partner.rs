@@ -31,7 +31,7 @@ pub(super) async fn view(
         Partner::With(other, person) | Partner::Finished(other, person) => {
             let g = glance(&state.db, state.programs.of(cohort), cohort, other, person).await?;
             let latest = g.latest.map(|p| {
-                context! { title => p.title, link => p.link, date => view::date(p.published_at, tz) }
+                context! { title => p.title, link => p.link, date => view::iso_date(p.published_at, tz) }
             });
             let name = if matches!(partner, Partner::With(..)) {
                 "with"

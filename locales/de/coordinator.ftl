@@ -1,0 +1,1 @@
+# Coordinator pages: coordinator*.html, cohort-settings.html, mail-log.html.

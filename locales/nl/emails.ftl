@@ -1,0 +1,1 @@
+# Every email: subjects and bodies (plain text and HTML parts).
