@@ -3,6 +3,7 @@
 use minijinja::Value;
 
 use super::{Email, Kind};
+use crate::i18n::Locale;
 use crate::links::Links;
 use crate::templates;
 
@@ -17,6 +18,7 @@ pub struct Message<'a> {
     subject: String,
     context: Value,
     unsubscribe: Option<(&'a str, String)>,
+    language: Locale,
 }
 
 impl<'a> Message<'a> {
@@ -30,6 +32,7 @@ impl<'a> Message<'a> {
             subject: String::new(),
             context: Value::UNDEFINED,
             unsubscribe: None,
+            language: Locale::En,
         }
     }
 
@@ -44,6 +47,13 @@ impl<'a> Message<'a> {
         self
     }
 
+    /// The recipient's language: what `t()` in the templates writes in (English unless
+    /// said, for the kinds not translated yet).
+    pub fn language(mut self, language: Locale) -> Self {
+        self.language = language;
+        self
+    }
+
     /// Routine mail: carries the person's one-click unsubscribe link (`List-Unsubscribe`).
     pub fn unsubscribe(mut self, token: &'a str, links: &Links) -> Self {
         self.unsubscribe = Some((token, links.unsubscribe(token)));
@@ -54,7 +64,8 @@ impl<'a> Message<'a> {
     /// rolls the surrounding transaction back (a test renders every template).
     pub fn render(self) -> Result<Email, sea_orm::DbErr> {
         let unsubscribe_url = self.unsubscribe.as_ref().map(|(_, url)| url.clone());
-        let context = minijinja::context! { unsubscribe_url, ..self.context };
+        let lang = self.language.code();
+        let context = minijinja::context! { unsubscribe_url, lang, ..self.context };
         let part = |extension: &str| {
             templates::render(
                 &format!("emails/{}.{extension}", self.template),

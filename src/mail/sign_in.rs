@@ -61,13 +61,16 @@ async fn answer(
         url.push_str("?next=");
         url.extend(url::form_urlencoded::byte_serialize(next.as_bytes()));
     }
+    // In the language they chose (joining keeps their browser's), else English.
+    let language = crate::i18n::negotiate(person.language.as_deref(), None, None);
     let message = render::Message::new(
         Kind::Login,
         "login",
         &person.email,
         format!("login:{}", auth::hash(&token)),
     )
-    .subject("Your link to sign in to Twentythree")
+    .subject(crate::i18n::message(language, "login-email-subject", &[]))
+    .language(language)
     .context(context! { name => person.name.clone(), url })
     .render()?;
     super::enqueue(db, message, now).await

@@ -9,6 +9,7 @@ use sea_orm::{
 
 use super::completions::Rules;
 use crate::entities::{cohort, participant, person, post};
+use crate::i18n;
 use crate::links::Links;
 use crate::mail::{self, Kind, render};
 
@@ -75,8 +76,20 @@ pub async fn finished(
         badge => minijinja::Value::from(minijinja::value::Serde(&badge)),
     };
     let key = format!("celebrate:{}", member.id);
+    // In the finisher's own language: theirs if they chose one, else the program's.
+    let language = i18n::negotiate(
+        person.language.as_deref(),
+        Some(&rules.program.info.language),
+        None,
+    );
+    let subject = i18n::message(
+        language,
+        "celebration-subject",
+        &[("cohort", cohort.name.as_str().into())],
+    );
     let personal = render::Message::new(Kind::Celebration, "celebration", &person.email, key)
-        .subject(format!("You finished {}!", cohort.name))
+        .subject(subject)
+        .language(language)
         .context(context)
         .render()?;
     mail::enqueue(db, personal, now).await?;

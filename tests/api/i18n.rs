@@ -569,3 +569,127 @@ async fn a_dutch_colleague_joins_from_a_dutch_browser_and_keeps_dutch_her_englis
     assert_eq!(html_lang(&sam), "en");
     assert!(sam.contains("Hello, Sam Smith"));
 }
+
+/// The email of `kind` sent to `email`: its subject and both parts.
+async fn mail_to(
+    app: &TestApp,
+    kind: twentythree::entities::outbox::Kind,
+    email: &str,
+) -> (String, String, String) {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    use twentythree::entities::outbox;
+    let mail = outbox::Entity::find()
+        .filter(outbox::Column::Kind.eq(kind))
+        .filter(outbox::Column::Recipients.contains(email))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .expect("such an email");
+    (mail.subject, mail.text_body, mail.html_body)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_finisher_is_celebrated_and_signs_in_in_their_own_language() {
+    use sea_orm::ConnectionTrait;
+    use twentythree::cohorts::{Pace, Visibility};
+    use twentythree::entities::outbox::Kind;
+    let app = spawn_app().await;
+    let start = Utc::now().date_naive() - Days::new(60);
+    let cohort = app
+        .new_cohort("herfst", start, Visibility::Public, Pace::Cohort)
+        .await;
+    let joined = Utc::now() - chrono::Duration::days(60);
+    let anke = app
+        .join_at(
+            &cohort,
+            "Anke",
+            "anke@example.org",
+            "https://anke.example.org/",
+            joined,
+        )
+        .await;
+    let grace = app
+        .join_at(
+            &cohort,
+            "Grace",
+            "grace@example.org",
+            "https://grace.example.org/",
+            joined,
+        )
+        .await;
+    let lukas = app
+        .join_at(
+            &cohort,
+            "Lukas",
+            "lukas@example.org",
+            "https://lukas.example.org/",
+            joined,
+        )
+        .await;
+    for (email, language) in [("anke@example.org", "nl"), ("lukas@example.org", "de")] {
+        app.state
+            .db
+            .execute_unprepared(&format!(
+                "UPDATE people SET language = '{language}' WHERE email = '{email}'"
+            ))
+            .await
+            .unwrap();
+    }
+    for member in [&anke, &grace, &lukas] {
+        app.finish_by_coordinator(member).await;
+    }
+
+    let (subject, text, html) = mail_to(&app, Kind::Celebration, "anke@example.org").await;
+    assert_eq!(subject, "Je hebt Cohort herfst afgerond!");
+    assert!(
+        text.contains("Beste Anke,") && text.contains("alle 23 dingen van Cohort herfst"),
+        "{text}"
+    );
+    assert!(
+        html.contains(r#"<html lang="nl">"#) && html.contains("Bekijk de feestmuur"),
+        "{html}"
+    );
+    for english in [
+        "You did it",
+        "celebration wall",
+        "Thank you",
+        "ready to print",
+    ] {
+        assert!(
+            !text.contains(english) && !html.contains(english),
+            "{english} in {text}"
+        );
+    }
+
+    let (subject, text, html) = mail_to(&app, Kind::Celebration, "lukas@example.org").await;
+    assert_eq!(subject, "Du hast Cohort herfst geschafft!");
+    assert!(
+        text.contains("Hallo Lukas,") && html.contains(r#"<html lang="de">"#),
+        "{text}"
+    );
+    assert!(
+        text.contains("unterwegs 0 Beiträge in deinem Blog"),
+        "plural of none: {text}"
+    );
+
+    // Her English colleague in the same cohort hears it in English.
+    let (subject, text, html) = mail_to(&app, Kind::Celebration, "grace@example.org").await;
+    assert_eq!(subject, "You finished Cohort herfst!");
+    assert!(
+        text.contains("Dear Grace,") && text.contains("0 posts on your blog"),
+        "{text}"
+    );
+    assert!(html.contains(r#"<html lang="en">"#) && html.contains("See the celebration wall"));
+
+    // Her sign-in link comes in Dutch too, his in English.
+    Browser::sign_in(&app, "anke@example.org").await;
+    let (subject, text, _) = mail_to(&app, Kind::Login, "anke@example.org").await;
+    assert_eq!(subject, "Je link om in te loggen bij Twentythree");
+    assert!(
+        text.contains("Hallo Anke,") && text.contains("zonder de link"),
+        "{text}"
+    );
+    Browser::sign_in(&app, "grace@example.org").await;
+    let (subject, _, _) = mail_to(&app, Kind::Login, "grace@example.org").await;
+    assert_eq!(subject, "Your link to sign in to Twentythree");
+}
