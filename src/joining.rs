@@ -14,6 +14,7 @@ use url::Url;
 
 use crate::auth;
 use crate::entities::{cohort, join_request, participant, person};
+use crate::i18n::Locale;
 use crate::links::Links;
 use crate::mail::{self, Kind, render};
 use crate::people::{self, AddError, NewParticipant};
@@ -22,12 +23,13 @@ use crate::secret;
 /// How long a confirmation link works.
 pub const CONFIRM_LIFETIME: Duration = Duration::hours(24);
 
-/// Emails `new` a confirmation link for `cohort`, or, when they already take part, a note
-/// that says so with a sign-in link.
+/// Emails `new` a confirmation link for `cohort` in `language` (the page's they asked on),
+/// or, when they already take part, a note that says so with a sign-in link.
 pub async fn request(
     db: &impl ConnectionTrait,
     cohort: &cohort::Model,
     new: &NewParticipant,
+    language: Locale,
     base_url: &Url,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
@@ -70,7 +72,12 @@ pub async fn request(
         new.email.as_str(),
         format!("confirm:{}", auth::hash(&token)),
     )
-    .subject(format!("Confirm that you are joining {}", cohort.name))
+    .subject(crate::i18n::message(
+        language,
+        "confirm-email-subject",
+        &[("cohort", cohort.name.as_str().into())],
+    ))
+    .language(language)
     .context(
         // Nothing the requester typed goes into the email: anyone can type any address.
         context! {

@@ -37,3 +37,12 @@ login-email-title = Bei Twentythree anmelden
 login-email-hello-html = Hallo { $name }, hier ist dein Link zum Anmelden:
 login-email-button = Anmelden
 login-email-once = Er funktioniert einmal, in den nächsten 30 Minuten. Wenn du ihn nicht angefordert hast, ignoriere diese E-Mail: Ohne den Link kann sich niemand anmelden.
+
+## Confirming a join
+confirm-email-subject = Bestätige, dass du bei { $cohort } mitmachst
+confirm-email-hello = Hallo,
+confirm-email-asked = Jemand (hoffentlich du) möchte mit dieser E-Mail-Adresse bei { $cohort } auf Twentythree mitmachen.
+confirm-email-confirm = Bestätige, dass du es warst, und du bist dabei (die Seite zeigt vorher den angegebenen Namen und Blog):
+confirm-email-button = Bestätigen und mitmachen
+confirm-email-shows = Die Seite zeigt vorher den angegebenen Namen und Blog.
+confirm-email-once = Der Link funktioniert einmal, in den nächsten 24 Stunden. Wenn du nicht mitmachen wolltest, ignoriere diese E-Mail: Ohne den Link passiert nichts.

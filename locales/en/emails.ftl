@@ -37,3 +37,12 @@ login-email-title = Sign in to Twentythree
 login-email-hello-html = Hello { $name }, here is your link to sign in:
 login-email-button = Sign in
 login-email-once = It works once, for the next 30 minutes. If you did not ask for it, ignore this email: nobody can sign in without the link.
+
+## Confirming a join
+confirm-email-subject = Confirm that you are joining { $cohort }
+confirm-email-hello = Hello,
+confirm-email-asked = Someone (we hope you) asked to join { $cohort } on Twentythree with this email address.
+confirm-email-confirm = Confirm that it was you, and you are in (the page shows the name and blog that were given, before you join):
+confirm-email-button = Confirm and join
+confirm-email-shows = The page shows the name and blog that were given, before you join.
+confirm-email-once = The link works once, for the next 24 hours. If you did not ask to join, ignore this email: nothing happens without the link.

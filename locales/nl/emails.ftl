@@ -37,3 +37,12 @@ login-email-title = Inloggen bij Twentythree
 login-email-hello-html = Hallo { $name }, hier is je link om in te loggen:
 login-email-button = Inloggen
 login-email-once = De link werkt één keer, de komende 30 minuten. Heb je er niet om gevraagd? Negeer deze e-mail dan: zonder de link kan niemand inloggen.
+
+## Confirming a join
+confirm-email-subject = Bevestig dat je meedoet aan { $cohort }
+confirm-email-hello = Hallo,
+confirm-email-asked = Iemand (hopelijk jij) heeft met dit e-mailadres gevraagd om mee te doen aan { $cohort } op Twentythree.
+confirm-email-confirm = Bevestig dat jij het was, en je doet mee (de pagina laat eerst de opgegeven naam en blog zien):
+confirm-email-button = Bevestigen en meedoen
+confirm-email-shows = De pagina laat eerst de opgegeven naam en blog zien.
+confirm-email-once = De link werkt één keer, de komende 24 uur. Heb je niet gevraagd om mee te doen? Negeer deze e-mail dan: zonder de link gebeurt er niets.

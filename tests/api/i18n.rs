@@ -543,6 +543,16 @@ async fn a_dutch_colleague_joins_from_a_dutch_browser_and_keeps_dutch_her_englis
         let sent = browser.submit("/join", "/join", &fields).await;
         assert_eq!(sent.status, 200, "{}", sent.body);
         app.send_mail().await;
+        // The confirmation speaks the language of the page she asked on.
+        let (subject, text, _) =
+            mail_to(&app, twentythree::entities::outbox::Kind::Confirm, email).await;
+        let (opening, body) = if language.starts_with("nl") {
+            ("Bevestig dat je meedoet aan ", "Iemand (hopelijk jij)")
+        } else {
+            ("Confirm that you are joining ", "Someone (we hope you)")
+        };
+        assert!(subject.starts_with(opening), "{subject}");
+        assert!(text.contains(body), "{text}");
         let mail = app.smtp.to(email).last().cloned().expect("a confirmation");
         let link = crate::browser::link_in(&mail.data, "/join/");
         let path = link.split('?').next().unwrap().to_owned();

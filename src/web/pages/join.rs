@@ -193,7 +193,16 @@ pub async fn submit(
         if !rate::allow(&state.db, &key, rate::JOIN_PER_ADDRESS, now).await? {
             return limits::too_many(&current);
         }
-        joining::request(&state.db, cohort, &new, &state.config.base_url, now).await?;
+        let language = current.locale();
+        joining::request(
+            &state.db,
+            cohort,
+            &new,
+            language,
+            &state.config.base_url,
+            now,
+        )
+        .await?;
         return render(
             &current,
             StatusCode::OK,
