@@ -344,13 +344,16 @@ impl Moments<'_> {
             .iter()
             .filter(|l| l.required && mine.contains_key(&l.number))
             .count();
-        let opens: Vec<DateTime<Utc>> = if self.cohort.pace == cohorts::Pace::SelfPaced {
-            (1..=self.program.weeks())
-                .map(|w| cohorts::member_week_opens(self.cohort, &member, w))
-                .collect()
-        } else {
-            self.calendar.clone()
-        };
+        // Self-paced members have a calendar of their own; the others share the cohort's.
+        let opens: std::borrow::Cow<[DateTime<Utc>]> =
+            if self.cohort.pace == cohorts::Pace::SelfPaced {
+                (1..=self.program.weeks())
+                    .map(|w| cohorts::member_week_opens(self.cohort, &member, w))
+                    .collect::<Vec<_>>()
+                    .into()
+            } else {
+                self.calendar.as_slice().into()
+            };
         let opened = |week: i32| opens.get(usize::try_from(week - 1).unwrap_or_default());
         let overdue = self
             .program

@@ -71,7 +71,7 @@ pub async fn show(
                 done => completed.len(),
                 required,
                 percent => view::percent(completed.len(), required),
-                posts => Value::from(Serde(post_views(posts, timezone))),
+                posts => Value::from(Serde(post_views(&posts, timezone))),
                 total,
                 more,
             },

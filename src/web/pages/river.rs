@@ -43,19 +43,19 @@ pub struct PostView {
     reason: Option<String>,
 }
 
-pub fn post_views(posts: Vec<RiverPost>, timezone: Tz) -> Vec<PostView> {
+pub fn post_views(posts: &[RiverPost], timezone: Tz) -> Vec<PostView> {
     posts
-        .into_iter()
+        .iter()
         .map(|p| PostView {
             id: p.id,
             participant_id: p.participant_id,
             date: (!p.undated).then(|| view::iso_date(p.published_at, timezone)),
-            author: p.author,
-            title: p.title,
-            link: p.link,
-            excerpt: p.excerpt,
-            things: p.things,
-            reason: p.reason,
+            author: p.author.clone(),
+            title: p.title.clone(),
+            link: p.link.clone(),
+            excerpt: p.excerpt.clone(),
+            things: p.things.clone(),
+            reason: p.reason.clone(),
         })
         .collect()
 }
@@ -98,7 +98,8 @@ pub async fn show(
             Ok((page, marks))
         })
         .await?;
-    let (river::RiverPage { posts, total, more }, highlighted) = (*kept).clone();
+    let (river::RiverPage { posts, total, more }, highlighted) = &*kept;
+    let (total, more) = (*total, *more);
     let pages = total.exact().map(|n| n.div_ceil(PER_PAGE).max(1));
     let (total, more_than) = match total {
         river::Total::Exact(n) => (n, false),
