@@ -34,3 +34,98 @@ join-choose-cohort = Wähle eine der Gruppen.
 ## My page
 
 error-unknown-timezone = „{ $zone }“ ist keine Zeitzone, die Twentythree kennt: Verwende einen Namen wie Europe/Berlin oder America/Chicago.
+
+## A sentence kept from before sentences were kept as messages: shown as it is
+
+verbatim = { $text }
+
+## A blog's feed: why it could not be read (made by the poller, said in the reader's language)
+
+feed-blocked = die Adresse zeigt in ein privates Netz ({ $address }), das Twentythree nicht liest
+feed-not-web-address = die Feed-Adresse ist keine Webadresse
+feed-only-http = nur http- und https-Adressen können gelesen werden
+feed-has-password = Adressen mit Benutzername oder Passwort darin können nicht gelesen werden
+feed-no-host = die Adresse hat keinen Hostnamen
+feed-no-such-name = den Namen des Blogs, { $host }, gibt es nicht
+feed-connect-refused = der Server des Blogs hat die Verbindung abgelehnt
+feed-connect-dropped = der Server des Blogs hat die Verbindung abgebrochen
+feed-connect-unreachable = der Server des Blogs ist nicht erreichbar
+feed-connect-failed = der Server des Blogs konnte nicht erreicht werden
+feed-tls = die sichere Verbindung zum Blog ist fehlgeschlagen ({ $detail })
+feed-timeout = der Blog hat nicht innerhalb von 20 Sekunden geantwortet
+feed-too-large = der Feed ist größer als 10 MB
+feed-redirects = die Adresse leitet mehr als 5-mal weiter
+feed-private = der Blog ist nicht öffentlich (die Antwort war { $status })
+feed-server-error = der Server des Blogs hatte einen Fehler ({ $code })
+feed-answered = der Blog hat mit { $status } geantwortet
+feed-bad-compression = die Antwort des Blogs war so komprimiert, dass sie nicht gelesen werden kann
+feed-broke-off = die Antwort des Blogs brach ab, bevor sie vollständig war
+feed-no-proper-answer = der Server des Blogs hat keine brauchbare Antwort gegeben
+feed-now-web-page = die Adresse liefert jetzt eine Webseite, keinen Feed
+feed-gone-for-good = der Blog meldet, dass dieser Feed endgültig weg ist (410 Gone)
+feed-busy = der Blog hat gebeten, später wiederzukommen (er ist ausgelastet)
+feed-gone = die Adresse meldet, dass der Blog weg ist (410 Gone)
+feed-none-found = kein Feed gefunden: Die Seite nennt keinen, und keine der üblichen Feed-Adressen hat geantwortet
+feed-unreadable = der Feed konnte nicht gelesen werden: { $why }
+feed-empty = die Adresse liefert ein leeres Dokument, keinen Feed
+feed-web-page = die Adresse liefert eine Webseite, keinen Feed
+feed-not-json-feed = die Adresse liefert JSON-Daten, aber keinen JSON Feed
+feed-not-feed-xml = die Adresse liefert ein XML-Dokument, aber keinen Feed (sein Wurzelelement ist <{ $root }>)
+feed-unrecognised = die Adresse liefert etwas, das weder ein Feed noch eine Webseite ist
+feed-invalid-xml = der Feed ist kein gültiges XML: { $message } (Zeile { $line })
+feed-invalid-json = der Feed ist kein gültiges JSON: { $message } (Zeile { $line })
+feed-crashed = der Feed konnte nicht gelesen werden: Das Leseprogramm ist daran abgestürzt
+feed-none-read = { $seen ->
+    [one] der einzige Beitrag im Feed konnte nicht gelesen werden
+   *[other] keiner der { $seen } Beiträge im Feed konnte gelesen werden
+}: { $why }
+feed-unread-empty = { $count ->
+    [one] er hat keinen Titel, keinen Link und keinen Text
+   *[other] sie haben keinen Titel, keinen Link und keinen Text
+}
+feed-unread-not-understood = { $count ->
+    [one] er ist so geschrieben, dass Twentythree ihn nicht lesen kann
+   *[other] sie sind so geschrieben, dass Twentythree sie nicht lesen kann
+}
+feed-unread-unknown = Twentythree kann nicht erkennen, warum
+feed-lost-posts = { $unread } von { $seen } Beiträgen in deinem Feed konnten nicht gelesen werden: { $why }
+
+## A blog's feed: how it is doing
+
+health-ok-read = Alles in Ordnung: { $ago } gelesen.
+health-ok = Alles in Ordnung.
+health-read-but = { $ago } gelesen, aber { $lost }.
+health-read-undated-but = Gelesen, aber { $lost }.
+health-pending-error = Noch nicht gelesen: { $error }. Twentythree versucht es weiter.
+health-pending = Wartet darauf, zum ersten Mal gelesen zu werden.
+health-failing-since = Kann seit { $for } nicht gelesen werden: { $error }. Twentythree versucht es weiter.
+health-failing = Kann nicht gelesen werden: { $error }. Twentythree versucht es weiter.
+health-gone = Beendet: { $error }. Ist der Blog umgezogen? Dann gib seine neue Adresse an.
+health-blocked = Beendet: { $error }.
+health-no-feed = Noch kein Feed gefunden.
+health-unknown-problem = ein unbekanntes Problem
+health-just-now = gerade eben
+health-minutes-ago = { $count ->
+    [one] vor einer Minute
+   *[other] vor { $count } Minuten
+}
+health-hours-ago = { $count ->
+    [one] vor einer Stunde
+   *[other] vor { $count } Stunden
+}
+health-days-ago = { $count ->
+    [one] vor einem Tag
+   *[other] vor { $count } Tagen
+}
+health-for-minutes = { $count ->
+    [one] einer Minute
+   *[other] { $count } Minuten
+}
+health-for-hours = { $count ->
+    [one] einer Stunde
+   *[other] { $count } Stunden
+}
+health-for-days = { $count ->
+    [one] einem Tag
+   *[other] { $count } Tagen
+}

@@ -34,3 +34,98 @@ join-choose-cohort = Choose one of the cohorts.
 ## My page
 
 error-unknown-timezone = “{ $zone }” is not a time zone Twentythree knows: use a name such as Europe/Berlin or America/Chicago.
+
+## A sentence kept from before sentences were kept as messages: shown as it is
+
+verbatim = { $text }
+
+## A blog's feed: why it could not be read (made by the poller, said in the reader's language)
+
+feed-blocked = the address points into a private network ({ $address }), which Twentythree does not read
+feed-not-web-address = the feed address is not a web address
+feed-only-http = only http and https addresses can be read
+feed-has-password = addresses with a user name or password in them cannot be read
+feed-no-host = the address has no host name
+feed-no-such-name = the blog's name { $host } does not exist
+feed-connect-refused = the blog's server refused the connection
+feed-connect-dropped = the blog's server dropped the connection
+feed-connect-unreachable = the blog's server cannot be reached
+feed-connect-failed = the blog's server could not be reached
+feed-tls = the blog's secure connection failed ({ $detail })
+feed-timeout = the blog did not answer within 20 seconds
+feed-too-large = the feed is larger than 10 MB
+feed-redirects = the address redirects more than 5 times
+feed-private = the blog is private (it answered { $status })
+feed-server-error = the blog's server had an error ({ $code })
+feed-answered = the blog answered { $status }
+feed-bad-compression = the blog's answer was compressed in a way that cannot be read
+feed-broke-off = the blog's answer broke off before it was complete
+feed-no-proper-answer = the blog's server did not give a proper answer
+feed-now-web-page = the address now gives a web page, not a feed
+feed-gone-for-good = the blog says this feed is gone for good (410 Gone)
+feed-busy = the blog asked to be read again later (it is busy)
+feed-gone = the address says the blog is gone (410 Gone)
+feed-none-found = no feed found: the page names none and none of the usual feed addresses answered
+feed-unreadable = the feed could not be read: { $why }
+feed-empty = the address gives an empty document, not a feed
+feed-web-page = the address gives a web page, not a feed
+feed-not-json-feed = the address gives JSON data, but not a JSON Feed
+feed-not-feed-xml = the address gives an XML document, but not a feed (its root element is <{ $root }>)
+feed-unrecognised = the address gives something that is neither a feed nor a web page
+feed-invalid-xml = the feed is not valid XML: { $message } (line { $line })
+feed-invalid-json = the feed is not valid JSON: { $message } (line { $line })
+feed-crashed = the feed could not be read: it made the reader crash
+feed-none-read = { $seen ->
+    [one] the one post in the feed could not be read
+   *[other] none of the { $seen } posts in the feed could be read
+}: { $why }
+feed-unread-empty = { $count ->
+    [one] it has no title, link or text
+   *[other] they have no title, link or text
+}
+feed-unread-not-understood = { $count ->
+    [one] it is written in a way Twentythree cannot read
+   *[other] they are written in a way Twentythree cannot read
+}
+feed-unread-unknown = Twentythree cannot tell why
+feed-lost-posts = { $unread } of { $seen } posts in your feed could not be read: { $why }
+
+## A blog's feed: how it is doing
+
+health-ok-read = All fine: read { $ago }.
+health-ok = All fine.
+health-read-but = Read { $ago }, but { $lost }.
+health-read-undated-but = Read, but { $lost }.
+health-pending-error = Not read yet: { $error }. Twentythree keeps trying.
+health-pending = Waiting for the first read.
+health-failing-since = Cannot be read for { $for }: { $error }. Twentythree keeps trying.
+health-failing = Cannot be read: { $error }. Twentythree keeps trying.
+health-gone = Stopped: { $error }. If the blog moved, give its new address.
+health-blocked = Stopped: { $error }.
+health-no-feed = No feed found yet.
+health-unknown-problem = an unknown problem
+health-just-now = just now
+health-minutes-ago = { $count ->
+    [one] a minute ago
+   *[other] { $count } minutes ago
+}
+health-hours-ago = { $count ->
+    [one] an hour ago
+   *[other] { $count } hours ago
+}
+health-days-ago = { $count ->
+    [one] a day ago
+   *[other] { $count } days ago
+}
+health-for-minutes = { $count ->
+    [one] a minute
+   *[other] { $count } minutes
+}
+health-for-hours = { $count ->
+    [one] an hour
+   *[other] { $count } hours
+}
+health-for-days = { $count ->
+    [one] a day
+   *[other] { $count } days
+}

@@ -34,3 +34,98 @@ join-choose-cohort = Kies een van de groepen.
 ## My page
 
 error-unknown-timezone = „{ $zone }” is geen tijdzone die Twentythree kent: gebruik een naam als Europe/Amsterdam of America/Chicago.
+
+## A sentence kept from before sentences were kept as messages: shown as it is
+
+verbatim = { $text }
+
+## A blog's feed: why it could not be read (made by the poller, said in the reader's language)
+
+feed-blocked = het adres wijst naar een privénetwerk ({ $address }), en dat leest Twentythree niet
+feed-not-web-address = het feedadres is geen webadres
+feed-only-http = alleen http- en https-adressen kunnen worden gelezen
+feed-has-password = adressen met een gebruikersnaam of wachtwoord erin kunnen niet worden gelezen
+feed-no-host = het adres heeft geen hostnaam
+feed-no-such-name = de naam van de blog, { $host }, bestaat niet
+feed-connect-refused = de server van de blog weigerde de verbinding
+feed-connect-dropped = de server van de blog verbrak de verbinding
+feed-connect-unreachable = de server van de blog is niet bereikbaar
+feed-connect-failed = de server van de blog kon niet worden bereikt
+feed-tls = de beveiligde verbinding met de blog mislukte ({ $detail })
+feed-timeout = de blog gaf binnen 20 seconden geen antwoord
+feed-too-large = de feed is groter dan 10 MB
+feed-redirects = het adres stuurt meer dan 5 keer door
+feed-private = de blog is afgeschermd (het antwoord was { $status })
+feed-server-error = de server van de blog had een fout ({ $code })
+feed-answered = de blog antwoordde { $status }
+feed-bad-compression = het antwoord van de blog was zo gecomprimeerd dat het niet te lezen is
+feed-broke-off = het antwoord van de blog brak af voordat het compleet was
+feed-no-proper-answer = de server van de blog gaf geen bruikbaar antwoord
+feed-now-web-page = het adres geeft nu een webpagina, geen feed
+feed-gone-for-good = de blog meldt dat deze feed voorgoed weg is (410 Gone)
+feed-busy = de blog vroeg om later terug te komen (het is er druk)
+feed-gone = het adres meldt dat de blog weg is (410 Gone)
+feed-none-found = geen feed gevonden: de pagina noemt er geen en geen van de gebruikelijke feedadressen gaf antwoord
+feed-unreadable = de feed kon niet worden gelezen: { $why }
+feed-empty = het adres geeft een leeg document, geen feed
+feed-web-page = het adres geeft een webpagina, geen feed
+feed-not-json-feed = het adres geeft JSON-gegevens, maar geen JSON Feed
+feed-not-feed-xml = het adres geeft een XML-document, maar geen feed (het hoofdelement is <{ $root }>)
+feed-unrecognised = het adres geeft iets wat geen feed en geen webpagina is
+feed-invalid-xml = de feed is geen geldige XML: { $message } (regel { $line })
+feed-invalid-json = de feed is geen geldige JSON: { $message } (regel { $line })
+feed-crashed = de feed kon niet worden gelezen: het leesprogramma liep erop vast
+feed-none-read = { $seen ->
+    [one] het enige bericht in de feed kon niet worden gelezen
+   *[other] geen van de { $seen } berichten in de feed kon worden gelezen
+}: { $why }
+feed-unread-empty = { $count ->
+    [one] het heeft geen titel, link of tekst
+   *[other] ze hebben geen titel, link of tekst
+}
+feed-unread-not-understood = { $count ->
+    [one] het is geschreven op een manier die Twentythree niet kan lezen
+   *[other] ze zijn geschreven op een manier die Twentythree niet kan lezen
+}
+feed-unread-unknown = Twentythree kan niet zien waarom
+feed-lost-posts = { $unread } van de { $seen } berichten in je feed konden niet worden gelezen: { $why }
+
+## A blog's feed: how it is doing
+
+health-ok-read = Alles in orde: { $ago } gelezen.
+health-ok = Alles in orde.
+health-read-but = { $ago } gelezen, maar { $lost }.
+health-read-undated-but = Gelezen, maar { $lost }.
+health-pending-error = Nog niet gelezen: { $error }. Twentythree blijft het proberen.
+health-pending = Wacht op de eerste keer lezen.
+health-failing-since = Kan al { $for } niet worden gelezen: { $error }. Twentythree blijft het proberen.
+health-failing = Kan niet worden gelezen: { $error }. Twentythree blijft het proberen.
+health-gone = Gestopt: { $error }. Is de blog verhuisd? Geef dan het nieuwe adres op.
+health-blocked = Gestopt: { $error }.
+health-no-feed = Nog geen feed gevonden.
+health-unknown-problem = een onbekend probleem
+health-just-now = zojuist
+health-minutes-ago = { $count ->
+    [one] een minuut geleden
+   *[other] { $count } minuten geleden
+}
+health-hours-ago = { $count ->
+    [one] een uur geleden
+   *[other] { $count } uur geleden
+}
+health-days-ago = { $count ->
+    [one] een dag geleden
+   *[other] { $count } dagen geleden
+}
+health-for-minutes = { $count ->
+    [one] een minuut
+   *[other] { $count } minuten
+}
+health-for-hours = { $count ->
+    [one] een uur
+   *[other] { $count } uur
+}
+health-for-days = { $count ->
+    [one] een dag
+   *[other] { $count } dagen
+}

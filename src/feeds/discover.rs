@@ -12,6 +12,7 @@ use url::Url;
 
 use super::fetch::{FetchError, Fetcher, Outcome, Request, Validators};
 use super::parse::{self, ParsedFeed};
+use crate::i18n::Text;
 
 /// Paths where blogs keep their feeds, tried when a page names none.
 const WELL_KNOWN: &[&str] = &[
@@ -38,21 +39,45 @@ pub struct Discovered {
     pub feed: ParsedFeed,
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum DiscoverError {
-    #[error("{0}")]
-    Fetch(#[from] FetchError),
-    #[error("the blog asked to be read again later (it is busy)")]
+    Fetch(FetchError),
+    /// The blog asked to be read again later.
     Busy,
-    #[error("the address says the blog is gone (410 Gone)")]
+    /// 410 Gone.
     Gone,
-    #[error("no feed found: the page names none and none of the usual feed addresses answered")]
     NoFeed,
-    #[error("the feed could not be read: {0}")]
-    Unreadable(String),
+    /// A feed was found but could not be read: why.
+    Unreadable(Text),
 }
 
+impl From<FetchError> for DiscoverError {
+    fn from(error: FetchError) -> Self {
+        DiscoverError::Fetch(error)
+    }
+}
+
+/// In English; [`DiscoverError::text`] in any language.
+impl std::fmt::Display for DiscoverError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.text().fmt(f)
+    }
+}
+
+impl std::error::Error for DiscoverError {}
+
 impl DiscoverError {
+    /// Why no feed could be read, to be said in the reader's language.
+    pub fn text(&self) -> Text {
+        match self {
+            Self::Fetch(error) => error.text(),
+            Self::Busy => Text::new("feed-busy"),
+            Self::Gone => Text::new("feed-gone"),
+            Self::NoFeed => Text::new("feed-none-found"),
+            Self::Unreadable(why) => Text::new("feed-unreadable").with("why", why.clone()),
+        }
+    }
+
     /// Whether trying again later might work (as opposed to an address Twentythree refuses).
     pub fn is_blocked(&self) -> bool {
         matches!(
@@ -93,7 +118,7 @@ pub async fn discover(
             now,
         )
         .await
-        .map_err(|e| DiscoverError::Unreadable(e.to_string()))?;
+        .map_err(|e| DiscoverError::Unreadable(e.text()))?;
         let platform = platform_of_feed(&page.body);
         let site_url = feed.site_url.as_deref().and_then(|s| Url::parse(s).ok());
         return Ok(Discovered {
@@ -174,7 +199,7 @@ async fn try_feed(
     }
     let feed = parse::parse_async(page.body, page.content_type, page.final_url.clone(), now)
         .await
-        .map_err(|e| DiscoverError::Unreadable(e.to_string()))?;
+        .map_err(|e| DiscoverError::Unreadable(e.text()))?;
     Ok((page.final_url, feed))
 }
 

@@ -53,7 +53,7 @@ pub struct Request<'a> {
     pub follow_redirects: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 #[allow(
     clippy::large_enum_variant,
     reason = "one outcome per fetch, consumed at once; the body itself is on the heap"

@@ -107,20 +107,14 @@ impl Policy {
 
     pub fn check_url(&self, url: &Url) -> Result<(), FetchError> {
         if !matches!(url.scheme(), "http" | "https") {
-            return Err(FetchError::Unsupported(
-                "only http and https addresses can be read".into(),
-            ));
+            return Err(FetchError::Unsupported("feed-only-http"));
         }
         if !url.username().is_empty() || url.password().is_some() {
-            return Err(FetchError::Unsupported(
-                "addresses with a user name or password in them cannot be read".into(),
-            ));
+            return Err(FetchError::Unsupported("feed-has-password"));
         }
         let ip = match url.host() {
             None => {
-                return Err(FetchError::Unsupported(
-                    "the address has no host name".into(),
-                ));
+                return Err(FetchError::Unsupported("feed-no-host"));
             }
             Some(Host::Domain(name)) => {
                 if !self.allow_private && is_local_name(name) {

@@ -7,6 +7,7 @@ use sea_orm::ActiveValue::Set;
 use super::parse::Items;
 use crate::entities::feed;
 pub use crate::entities::feed::Status;
+use crate::i18n::Text;
 
 impl Status {
     /// Whether the poller has stopped reading this feed.
@@ -25,26 +26,31 @@ pub fn is_failing(feed: &feed::Model) -> bool {
     }
 }
 
-/// What is wrong with the feed in plain words (the API's `last_error`); none when healthy.
+/// What is wrong with the feed (the API's `last_error`, in English); none when healthy.
 /// A feed that is read but loses posts says which.
-pub fn problem(feed: &feed::Model) -> Option<String> {
+pub fn problem(feed: &feed::Model) -> Option<Text> {
     match feed.status {
         Status::Ok => lost_posts(feed),
-        _ => feed.last_error.clone(),
+        _ => feed.last_error.as_deref().map(Text::kept),
     }
 }
 
 /// "2 of 5 posts in your feed could not be read: they have no title, link or text", when
 /// the last document read showed posts that gave none.
-pub fn lost_posts(feed: &feed::Model) -> Option<String> {
+pub fn lost_posts(feed: &feed::Model) -> Option<Text> {
     let (Some(seen), Some(unread)) = (feed.items_seen, feed.items_unread) else {
         return None;
     };
     let why = feed
         .unread_reason
         .as_deref()
-        .unwrap_or("Twentythree cannot tell why");
-    (unread > 0).then(|| format!("{unread} of {seen} posts in your feed could not be read: {why}"))
+        .map_or_else(|| Text::new("feed-unread-unknown"), Text::kept);
+    (unread > 0).then(|| {
+        Text::new("feed-lost-posts")
+            .with("unread", unread)
+            .with("seen", seen)
+            .with("why", why)
+    })
 }
 
 /// Keeps what a successful read saw on the feed's row.
@@ -52,43 +58,80 @@ pub fn record_items(row: &mut feed::ActiveModel, items: &Items) {
     let count = |n: usize| i32::try_from(n).unwrap_or(i32::MAX);
     row.items_seen = Set(Some(count(items.seen)));
     row.items_unread = Set(Some(count(items.unread)));
-    row.unread_reason = Set(items.why.map(|why| why.words(items.unread).to_owned()));
+    row.unread_reason = Set(items.why.map(|why| why.text(items.unread).to_json()));
 }
 
 /// One sentence on how the feed is doing, for the participant and the coordinator.
-pub fn describe(feed: &feed::Model, now: DateTime<Utc>) -> String {
-    let error = feed.last_error.as_deref().unwrap_or("an unknown problem");
+pub fn describe(feed: &feed::Model, now: DateTime<Utc>) -> Text {
+    let error = || {
+        feed.last_error
+            .as_deref()
+            .map_or_else(|| Text::new("health-unknown-problem"), Text::kept)
+    };
+    let ago = |at| ago(at, now);
     match feed.status {
         Status::Ok => match (feed.last_fetched_at, lost_posts(feed)) {
-            (Some(at), Some(lost)) => format!("Read {}, but {lost}.", ago(at, now)),
-            (None, Some(lost)) => format!("Read, but {lost}."),
-            (Some(at), None) => format!("All fine: read {}.", ago(at, now)),
-            (None, None) => "All fine.".into(),
+            (Some(at), Some(lost)) => Text::new("health-read-but")
+                .with("ago", ago(at))
+                .with("lost", lost),
+            (None, Some(lost)) => Text::new("health-read-undated-but").with("lost", lost),
+            (Some(at), None) => Text::new("health-ok-read").with("ago", ago(at)),
+            (None, None) => Text::new("health-ok"),
         },
         Status::Pending if feed.last_error.is_some() => {
-            format!("Not read yet: {error}. Twentythree keeps trying.")
+            Text::new("health-pending-error").with("error", error())
         }
-        Status::Pending => "Waiting for the first read.".into(),
-        Status::Failing => {
-            let since = feed
-                .failing_since
-                .map(|at| format!(" since {}", ago(at, now)))
-                .unwrap_or_default();
-            format!("Cannot be read{since}: {error}. Twentythree keeps trying.")
-        }
-        Status::Gone => format!("Stopped: {error}. If the blog moved, give its new address."),
-        Status::Blocked => format!("Stopped: {error}."),
+        Status::Pending => Text::new("health-pending"),
+        Status::Failing => match feed.failing_since {
+            Some(at) => Text::new("health-failing-since")
+                .with("for", in_units((now - at).num_minutes().max(1), "for"))
+                .with("error", error()),
+            None => Text::new("health-failing").with("error", error()),
+        },
+        Status::Gone => Text::new("health-gone").with("error", error()),
+        Status::Blocked => Text::new("health-blocked").with("error", error()),
     }
 }
 
-fn ago(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
-    let minutes = (now - at).num_minutes();
-    match minutes {
-        i64::MIN..=0 => "just now".into(),
-        1 => "a minute ago".into(),
-        2..=59 => format!("{minutes} minutes ago"),
-        60..=119 => "an hour ago".into(),
-        120..=2879 => format!("{} hours ago", minutes / 60),
-        _ => format!("{} days ago", minutes / 1440),
+/// "3 minutes ago", "2 days ago".
+fn ago(at: DateTime<Utc>, now: DateTime<Utc>) -> Text {
+    match (now - at).num_minutes() {
+        i64::MIN..=0 => Text::new("health-just-now"),
+        minutes => in_units(minutes, "ago"),
+    }
+}
+
+/// `minutes` (at least one) in the largest unit that says them well: "3 minutes ago"
+/// (`kind` "ago") or "for 3 minutes" (`kind` "for").
+fn in_units(minutes: i64, kind: &str) -> Text {
+    let (unit, count) = match minutes {
+        ..=59 => ("minutes", minutes),
+        60..=2879 => ("hours", minutes / 60),
+        _ => ("days", minutes / 1440),
+    };
+    let key = if kind == "ago" {
+        format!("health-{unit}-ago")
+    } else {
+        format!("health-for-{unit}")
+    };
+    Text::new(&key).with("count", count)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Locale;
+
+    #[test]
+    fn how_long_is_said_in_each_language() {
+        let at = Utc::now();
+        let later = |minutes| at + chrono::Duration::minutes(minutes);
+        assert_eq!(ago(at, at).say(Locale::En), "just now");
+        assert_eq!(ago(at, later(1)).say(Locale::En), "a minute ago");
+        assert_eq!(ago(at, later(180)).say(Locale::Nl), "3 uur geleden");
+        assert_eq!(ago(at, later(60)).say(Locale::De), "vor einer Stunde");
+        // "since" as German says it: "seit 3 Tagen".
+        assert_eq!(in_units(3 * 1440, "for").say(Locale::De), "3 Tagen");
+        assert_eq!(in_units(1, "for").say(Locale::En), "a minute");
     }
 }

@@ -22,6 +22,7 @@ use sea_orm::{
 use url::Url;
 
 use crate::entities::{feed, participant};
+use crate::i18n::Text;
 use discover::{DiscoverError, Discovered};
 use fetch::Fetcher;
 use health::Status;
@@ -80,8 +81,8 @@ async fn link(
     let found = discover::discover(fetcher, blog, now).await;
     let (url, status, error) = match &found {
         Ok(found) => (found.feed_url.clone(), Status::Pending, None),
-        Err(e) if e.is_blocked() => (blog.clone(), Status::Blocked, Some(e.to_string())),
-        Err(e) => (blog.clone(), Status::Pending, Some(e.to_string())),
+        Err(e) if e.is_blocked() => (blog.clone(), Status::Blocked, Some(e.text())),
+        Err(e) => (blog.clone(), Status::Pending, Some(e.text())),
     };
     if mover == Mover::Participant
         && taken(db, member.cohort_id, Some(member.id), blog, &url).await?
@@ -110,8 +111,10 @@ async fn link(
                 title: Set(discovered.and_then(|d| d.feed.title.clone())),
                 platform: Set(discovered.and_then(|d| d.platform).map(str::to_owned)),
                 status: Set(status),
-                last_error: Set(error.clone()),
-                disabled_reason: Set(error.filter(|_| status == Status::Blocked)),
+                last_error: Set(error.as_ref().map(Text::to_json)),
+                disabled_reason: Set(error
+                    .filter(|_| status == Status::Blocked)
+                    .map(|e| e.to_string())),
                 failing_since: Set(found.is_err().then_some(now)),
                 next_fetch_at: Set((status != Status::Blocked).then_some(now)),
                 consecutive_errors: Set(i32::from(found.is_err())),

@@ -23,6 +23,7 @@ use feed_rs::parser::{ParseErrorKind, ParseFeedError};
 use url::Url;
 
 use crate::feeds::sanitize;
+use crate::i18n::Text;
 pub use items::{Items, Unread};
 use raw::RawItem;
 
@@ -78,33 +79,77 @@ pub struct ParsedPost {
     pub comments: Option<i32>,
 }
 
-/// Why a feed could not be read, in words a participant understands.
-#[derive(Debug, thiserror::Error)]
+/// Why a feed could not be read, in words a participant understands ([`ParseError::text`]
+/// in their language; `Display` in English). The parsers' own messages (`message`,
+/// `reason`) are technical details, given as they are.
+#[derive(Debug)]
 pub enum ParseError {
-    #[error("the address gives an empty document, not a feed")]
     Empty,
-    #[error("the address gives a web page, not a feed")]
     WebPage,
-    #[error("the address gives JSON data, but not a JSON Feed")]
     NotJsonFeed,
-    #[error("the address gives an XML document, but not a feed (its root element is <{0}>)")]
+    /// An XML document whose root element is not a feed's.
     NotFeedXml(String),
-    #[error("the address gives something that is neither a feed nor a web page")]
     Unrecognised,
-    #[error("the feed is not valid XML: {message} (line {line})")]
-    InvalidXml { message: String, line: usize },
-    #[error("the feed is not valid JSON: {message} (line {line})")]
-    InvalidJson { message: String, line: usize },
-    #[error("the feed could not be read: {reason}")]
+    InvalidXml {
+        message: String,
+        line: usize,
+    },
+    InvalidJson {
+        message: String,
+        line: usize,
+    },
     Unreadable {
         reason: String,
-        #[source]
         source: ParseFeedError,
     },
-    #[error("{}: {}", items::none_read(*seen), why.words(*seen))]
-    NoItemsRead { seen: usize, why: Unread },
-    #[error("the feed could not be read: it made the reader crash")]
+    /// None of the `seen` items gave a post.
+    NoItemsRead {
+        seen: usize,
+        why: Unread,
+    },
+    /// The parser panicked.
     Crashed,
+}
+
+impl ParseError {
+    /// Why the feed could not be read, to be said in the reader's language.
+    pub fn text(&self) -> Text {
+        match self {
+            Self::Empty => Text::new("feed-empty"),
+            Self::WebPage => Text::new("feed-web-page"),
+            Self::NotJsonFeed => Text::new("feed-not-json-feed"),
+            Self::NotFeedXml(root) => Text::new("feed-not-feed-xml").with("root", root.as_str()),
+            Self::Unrecognised => Text::new("feed-unrecognised"),
+            Self::InvalidXml { message, line } => Text::new("feed-invalid-xml")
+                .with("message", message.as_str())
+                .with("line", line.to_string()),
+            Self::InvalidJson { message, line } => Text::new("feed-invalid-json")
+                .with("message", message.as_str())
+                .with("line", line.to_string()),
+            Self::Unreadable { reason, .. } => {
+                Text::new("feed-unreadable").with("why", reason.as_str())
+            }
+            Self::NoItemsRead { seen, why } => Text::new("feed-none-read")
+                .with("seen", *seen)
+                .with("why", why.text(*seen)),
+            Self::Crashed => Text::new("feed-crashed"),
+        }
+    }
+}
+
+impl std::fmt::Display for ParseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.text().fmt(f)
+    }
+}
+
+impl std::error::Error for ParseError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::Unreadable { source, .. } => Some(source),
+            _ => None,
+        }
+    }
 }
 
 /// Decodes, repairs and parses; `content_type` is the HTTP Content-Type header;

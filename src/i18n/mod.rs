@@ -7,6 +7,9 @@
 //! the fallback for any message a locale lacks.
 
 pub mod check;
+mod text;
+
+pub use text::{Part, Text};
 
 use std::borrow::Cow;
 use std::collections::HashMap;

@@ -17,6 +17,7 @@ use crate::feeds::fetch::{FetchError, Fetched, Outcome, Request, Validators};
 use crate::feeds::health::{self, Status};
 use crate::feeds::parse::{self, ParsedFeed};
 use crate::feeds::store;
+use crate::i18n::Text;
 use crate::progress::completions::{self, Rules};
 
 impl Poller {
@@ -26,7 +27,7 @@ impl Poller {
         now: DateTime<Utc>,
     ) -> Result<Read, sea_orm::DbErr> {
         let Ok(url) = Url::parse(&feed.url) else {
-            let error = FetchError::Unsupported("the feed address is not a web address".into());
+            let error = FetchError::Unsupported("feed-not-web-address");
             return self.record_failure(feed, &error, now).await;
         };
         let validators = Validators {
@@ -56,7 +57,7 @@ impl Poller {
         feed: &feed::Model,
         fetched: &Fetched,
         now: DateTime<Utc>,
-    ) -> Result<(ParsedFeed, Url, Option<String>), String> {
+    ) -> Result<(ParsedFeed, Url, Option<String>), Text> {
         if parse::looks_like_feed(&fetched.body, fetched.content_type.as_deref()) {
             let parsed = parse::parse_async(
                 fetched.body.clone(),
@@ -65,17 +66,17 @@ impl Poller {
                 now,
             )
             .await
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| e.text())?;
             Ok((parsed, fetched.final_url.clone(), feed.platform.clone()))
         } else if feed.last_fetched_at.is_none() {
             // Never read yet: the address may still be the blog's home page.
             let found = discover::discover(&self.fetcher, &fetched.final_url, now)
                 .await
-                .map_err(|e| e.to_string())?;
+                .map_err(|e| e.text())?;
             let platform = feed.platform.clone().or(found.platform.map(str::to_owned));
             Ok((found.feed, found.feed_url, platform))
         } else {
-            Err("the address now gives a web page, not a feed".to_owned())
+            Err(Text::new("feed-now-web-page"))
         }
     }
 
@@ -96,7 +97,7 @@ impl Poller {
         let (parsed, feed_url, platform) = match self.parse_fetched(feed, &fetched, now).await {
             Ok(found) => found,
             Err(reason) => {
-                let error = FetchError::Other(reason);
+                let error = FetchError::Unusable(reason);
                 return self.record_failure(feed, &error, now).await;
             }
         };
@@ -235,9 +236,7 @@ impl Poller {
     ) -> Result<Read, sea_orm::DbErr> {
         let mut row: feed::ActiveModel = feed.clone().into();
         row.status = Set(Status::Gone);
-        row.last_error = Set(Some(
-            "the blog says this feed is gone for good (410 Gone)".into(),
-        ));
+        row.last_error = Set(Some(Text::new("feed-gone-for-good").to_json()));
         row.disabled_reason = Set(Some("410 Gone".into()));
         row.last_fetched_at = Set(Some(now));
         row.next_fetch_at = Set(None);
@@ -267,7 +266,7 @@ impl Poller {
         now: DateTime<Utc>,
     ) -> Result<Read, sea_orm::DbErr> {
         let mut row: feed::ActiveModel = feed.clone().into();
-        row.last_error = Set(Some(error.to_string()));
+        row.last_error = Set(Some(error.text().to_json()));
         row.last_fetched_at = Set(Some(now));
         if matches!(error, FetchError::Blocked(_) | FetchError::Unsupported(_)) {
             row.status = Set(Status::Blocked);

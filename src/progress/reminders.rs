@@ -10,6 +10,7 @@ use url::Url;
 
 use super::grid::{self, Row};
 use crate::entities::{cohort, participant};
+use crate::i18n::Locale;
 use crate::lessons::Program;
 use crate::links::Links;
 use crate::mail::{self, Kind, render};
@@ -72,8 +73,8 @@ impl Reminder<'_> {
             });
         let feed_problem = row.feed_failing.then(|| {
             row.feed_error
-                .clone()
-                .unwrap_or_else(|| "no feed found yet".into())
+                .as_ref()
+                .map_or_else(|| "no feed found yet".into(), |e| e.say(Locale::En))
         });
         let context = context! {
             name => row.name.clone(), cohort => self.cohort.name.clone(), done => row.done,

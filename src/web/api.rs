@@ -68,7 +68,7 @@ struct FeedSummary {
 impl From<feed::Model> for FeedSummary {
     fn from(feed: feed::Model) -> Self {
         let status = feed.status;
-        let last_error = health::problem(&feed);
+        let last_error = health::problem(&feed).map(|problem| problem.to_string());
         Self {
             url: feed.url,
             status,

@@ -1,53 +1,75 @@
-//! Why a fetch failed, in plain words for participants and coordinators.
+//! Why a fetch failed, in plain words for participants and coordinators (in their own
+//! language: [`FetchError::text`]).
 
 use std::error::Error as StdError;
+use std::fmt;
 use std::io;
 
 use reqwest::StatusCode;
 
 use crate::feeds::guard::ResolveError;
+use crate::i18n::Text;
 
-/// Why a feed could not be read. `Display` is a sentence for a participant or coordinator.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+/// Why a feed could not be read. `Display` is the sentence in English; [`FetchError::text`]
+/// the same in any language.
+#[derive(Clone, Debug, PartialEq)]
 pub enum FetchError {
     /// The address (an IP, or a name with the address it resolved to) is not public.
-    #[error("the address points into a private network ({0}), which Twentythree does not read")]
     Blocked(String),
-    /// The address cannot be read at all; holds the whole sentence.
-    #[error("{0}")]
-    Unsupported(String),
+    /// The address cannot be read at all: the message key of why.
+    Unsupported(&'static str),
     /// The host name that could not be resolved.
-    #[error("the blog's name {0} does not exist")]
     Dns(String),
-    /// Connecting failed; holds the whole sentence.
-    #[error("{0}")]
-    Connect(String),
-    #[error("the blog did not answer within 20 seconds")]
+    /// Connecting failed: the message key of how.
+    Connect(&'static str),
+    /// The secure connection failed, with the TLS library's words.
+    Tls(String),
     Timeout,
-    #[error("the feed is larger than 10 MB")]
     TooLarge,
-    #[error("the address redirects more than 5 times")]
     TooManyRedirects,
-    #[error("{}", describe_status(*.0))]
     Status(u16),
-    /// Anything else; holds the whole sentence.
-    #[error("{0}")]
-    Other(String),
+    /// The answer came but could not be used: what is wrong with it.
+    Unusable(Text),
 }
 
+impl fmt::Display for FetchError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.text().fmt(f)
+    }
+}
+
+impl StdError for FetchError {}
+
 impl FetchError {
+    /// What went wrong, to be said in the reader's language.
+    pub fn text(&self) -> Text {
+        match self {
+            FetchError::Blocked(address) => {
+                Text::new("feed-blocked").with("address", address.as_str())
+            }
+            FetchError::Unsupported(key) | FetchError::Connect(key) => Text::new(key),
+            FetchError::Dns(host) => Text::new("feed-no-such-name").with("host", host.as_str()),
+            FetchError::Tls(detail) => Text::new("feed-tls").with("detail", detail.as_str()),
+            FetchError::Timeout => Text::new("feed-timeout"),
+            FetchError::TooLarge => Text::new("feed-too-large"),
+            FetchError::TooManyRedirects => Text::new("feed-redirects"),
+            FetchError::Status(code) => status_text(*code),
+            FetchError::Unusable(text) => text.clone(),
+        }
+    }
+
     /// A short label for metrics and summaries.
     pub fn kind(&self) -> &'static str {
         match self {
             FetchError::Blocked(_) => "blocked",
             FetchError::Unsupported(_) => "unsupported",
             FetchError::Dns(_) => "dns",
-            FetchError::Connect(_) => "connect",
+            FetchError::Connect(_) | FetchError::Tls(_) => "connect",
             FetchError::Timeout => "timeout",
             FetchError::TooLarge => "too_large",
             FetchError::TooManyRedirects => "redirects",
             FetchError::Status(code) => status_kind(*code),
-            FetchError::Other(_) => "other",
+            FetchError::Unusable(_) => "other",
         }
     }
 
@@ -84,44 +106,43 @@ impl FetchError {
             return FetchError::Timeout;
         }
         if let Some(tls) = tls {
-            return FetchError::Connect(format!("the blog's secure connection failed ({tls})"));
+            return FetchError::Tls(tls);
         }
         match io_kind {
             Some(io::ErrorKind::ConnectionRefused) => {
-                return FetchError::Connect("the blog's server refused the connection".into());
+                return FetchError::Connect("feed-connect-refused");
             }
             Some(io::ErrorKind::ConnectionReset | io::ErrorKind::ConnectionAborted) => {
-                return FetchError::Connect("the blog's server dropped the connection".into());
+                return FetchError::Connect("feed-connect-dropped");
             }
             Some(io::ErrorKind::HostUnreachable | io::ErrorKind::NetworkUnreachable) => {
-                return FetchError::Connect("the blog's server cannot be reached".into());
+                return FetchError::Connect("feed-connect-unreachable");
             }
             _ => {}
         }
         if error.is_connect() {
-            FetchError::Connect("the blog's server could not be reached".into())
+            FetchError::Connect("feed-connect-failed")
         } else if error.is_decode() {
-            FetchError::Other(
-                "the blog's answer was compressed in a way that cannot be read".into(),
-            )
+            FetchError::Unusable(Text::new("feed-bad-compression"))
         } else if error.is_body() {
-            FetchError::Other("the blog's answer broke off before it was complete".into())
+            FetchError::Unusable(Text::new("feed-broke-off"))
         } else {
-            FetchError::Other("the blog's server did not give a proper answer".into())
+            FetchError::Unusable(Text::new("feed-no-proper-answer"))
         }
     }
 }
 
-fn describe_status(code: u16) -> String {
-    let phrase = StatusCode::from_u16(code)
+fn status_text(code: u16) -> Text {
+    // The status as HTTP names it ("404 Not Found"): the same words in every language.
+    let status = StatusCode::from_u16(code)
         .ok()
         .and_then(|status| status.canonical_reason())
         .map(|reason| format!("{code} {reason}"))
         .unwrap_or_else(|| code.to_string());
     match code {
-        401 | 403 => format!("the blog is private (it answered {phrase})"),
-        500..=599 => format!("the blog's server had an error ({code})"),
-        _ => format!("the blog answered {phrase}"),
+        401 | 403 => Text::new("feed-private").with("status", status),
+        500..=599 => Text::new("feed-server-error").with("code", code.to_string()),
+        _ => Text::new("feed-answered").with("status", status),
     }
 }
 

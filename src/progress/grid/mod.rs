@@ -18,6 +18,7 @@ use crate::entities::completion::Source;
 use crate::entities::feed::Status;
 use crate::entities::{cohort, completion, feed, participant, person, post, post_thing};
 use crate::feeds::health;
+use crate::i18n::Text;
 use crate::lessons::Program;
 
 mod curve;
@@ -151,8 +152,8 @@ pub struct Row {
     pub unclaimed: usize,
     pub feed_status: Status,
     /// The feed's health in plain words.
-    pub feed_health: String,
-    pub feed_error: Option<String>,
+    pub feed_health: Text,
+    pub feed_error: Option<Text>,
     pub failing_since: Option<DateTime<Utc>>,
     pub feed_failing: bool,
     pub stalled: bool,
@@ -393,10 +394,10 @@ impl Moments<'_> {
             unclaimed,
             feed_status: feed.map_or(Status::Pending, |f| f.status),
             feed_health: feed.map_or_else(
-                || "No feed found yet.".into(),
+                || Text::new("health-no-feed"),
                 |f| health::describe(f, self.now),
             ),
-            feed_error: feed.and_then(|f| f.last_error.clone()),
+            feed_error: feed.and_then(|f| f.last_error.as_deref()).map(Text::kept),
             failing_since: feed.and_then(|f| f.failing_since),
             feed_failing: feed.is_none_or(health::is_failing),
             stalled: member.finished_at.is_none() && self.now - quiet_since >= STALLED_AFTER,

@@ -133,7 +133,7 @@ pub async fn show(
         .map(|r| {
             context! {
                 id => r.id, name => r.name.clone(), blog => r.blog.clone(), status => r.feed_status,
-                health => r.feed_health.clone(), error => r.feed_error.clone(),
+                health => r.feed_health.say(current.locale()), error => r.feed_error.as_ref().map(|e| e.say(current.locale())),
                 since => r.failing_since.map(|at| at.format("%Y-%m-%d %H:%M UTC").to_string()),
             }
         })

@@ -3,6 +3,7 @@
 //! address".
 
 use crate::cohorts::Slug;
+use crate::i18n::Text;
 use crate::web::extract::Id;
 use crate::web::extract::{Form, Path, Query};
 use axum::extract::State;
@@ -117,8 +118,8 @@ pub async fn show(
                 release_emails => person.release_emails,
             },
             feed => feed.as_ref().map(|f| context! {
-                url => f.url.clone(), status => f.status.to_string(), health => health::describe(f, now),
-                error => f.last_error.clone(), failing => health::is_failing(f),
+                url => f.url.clone(), status => f.status.to_string(), health => health::describe(f, now).say(current.locale()),
+                error => f.last_error.as_deref().map(|e| Text::kept(e).say(current.locale())), failing => health::is_failing(f),
                 since => f.failing_since.map(|at| view::datetime(at, tz)),
                 fetched => f.last_fetched_at.map(|at| view::datetime(at, tz)),
             }),

@@ -67,7 +67,7 @@ pub async fn show(
                 finished => row.finished_at.map(|at| view::iso_date(at, tz)),
                 stalled => row.stalled,
                 last_active => row.last_activity_at.map(|at| view::iso_date(at, tz)),
-                feed_failing => row.feed_failing, feed_health => row.feed_health.clone(),
+                feed_failing => row.feed_failing, feed_health => row.feed_health.say(current.locale()),
                 posts,
             });
         }

@@ -46,34 +46,33 @@ pub async fn show(
         .collect();
     let required = state.programs.of(&cohort).required_count();
     let timezone = cohorts::timezone(&cohort);
-    current
-        .in_program_language(&state.programs.of(&cohort).info.language)
-        .render(
-            "person.html",
-            context! {
-                cohort => context! { slug => cohort.slug.clone(), name => cohort.name.clone() },
-                person => context! {
-                    id => member.id,
-                    name => person.name,
-                    blog => member.blog_url,
-                    joined => view::iso_date(member.joined_at, timezone),
-                    finished => member.finished_at.map(|at| view::iso_date(at, timezone)),
-                },
-                feed => feed.as_ref().map(|f| context! {
-                    url => f.url.clone(),
-                    title => f.title.clone(),
-                    platform => f.platform.clone(),
-                    status => f.status.to_string(),
-                    health => health::describe(f, now),
-                }),
-                completed => Value::from(Serde(&completed)),
-                program => view::program(state.programs.of(&cohort)),
-                done => completed.len(),
-                required,
-                percent => view::percent(completed.len(), required),
-                posts => Value::from(Serde(post_views(&posts, timezone))),
-                total,
-                more,
+    let current = current.in_program_language(&state.programs.of(&cohort).info.language);
+    current.render(
+        "person.html",
+        context! {
+            cohort => context! { slug => cohort.slug.clone(), name => cohort.name.clone() },
+            person => context! {
+                id => member.id,
+                name => person.name,
+                blog => member.blog_url,
+                joined => view::iso_date(member.joined_at, timezone),
+                finished => member.finished_at.map(|at| view::iso_date(at, timezone)),
             },
-        )
+            feed => feed.as_ref().map(|f| context! {
+                url => f.url.clone(),
+                title => f.title.clone(),
+                platform => f.platform.clone(),
+                status => f.status.to_string(),
+                health => health::describe(f, now).say(current.locale()),
+            }),
+            completed => Value::from(Serde(&completed)),
+            program => view::program(state.programs.of(&cohort)),
+            done => completed.len(),
+            required,
+            percent => view::percent(completed.len(), required),
+            posts => Value::from(Serde(post_views(&posts, timezone))),
+            total,
+            more,
+        },
+    )
 }

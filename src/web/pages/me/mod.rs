@@ -223,7 +223,7 @@ pub(super) async fn page(
                 status => f.status.to_string(),
                 healthy => !health::is_failing(f),
                 read => f.last_fetched_at.is_some() && f.status == health::Status::Ok,
-                health => health::describe(f, now),
+                health => health::describe(f, now).say(current.locale()),
             }),
         });
     }

@@ -1,0 +1,134 @@
+//! A sentence made where the reader is not known (a feed read by the poller, a refused
+//! claim in the domain): a message of the catalogue and its arguments, put into words later
+//! in whoever's language reads it. Kept as JSON where it is stored (a feed's last error).
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Arg, Locale};
+
+/// A message key with its arguments; an argument may itself be a [`Text`], said in the
+/// same language.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Text {
+    key: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    args: Vec<(String, Part)>,
+}
+
+/// One argument of a [`Text`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Part {
+    Number(f64),
+    Word(String),
+    Text(Text),
+}
+
+impl Text {
+    /// The message `key` of the catalogue (English must have it; a test says so).
+    pub fn new(key: &str) -> Self {
+        Text {
+            key: key.to_owned(),
+            args: Vec::new(),
+        }
+    }
+
+    /// The same text with the argument `name`.
+    #[must_use]
+    pub fn with(mut self, name: &str, value: impl Into<Part>) -> Self {
+        self.args.push((name.to_owned(), value.into()));
+        self
+    }
+
+    /// The text in `locale`.
+    pub fn say(&self, locale: Locale) -> String {
+        let args: Vec<(&str, Arg)> = self
+            .args
+            .iter()
+            .map(|(name, part)| {
+                let value = match part {
+                    Part::Number(n) => Arg::Number(*n),
+                    Part::Word(word) => Arg::Text(word.clone()),
+                    Part::Text(text) => Arg::Text(text.say(locale)),
+                };
+                (name.as_str(), value)
+            })
+            .collect();
+        super::message(locale, &self.key, &args)
+    }
+
+    /// The text as it is stored.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|_| self.say(Locale::En))
+    }
+
+    /// A stored text; a stored sentence that is not a kept text (as rows written before
+    /// texts were kept hold) is said as it is, in every language.
+    pub fn kept(stored: &str) -> Self {
+        serde_json::from_str(stored).unwrap_or_else(|_| Text::new("verbatim").with("text", stored))
+    }
+}
+
+/// In English, for logs, the command line and the API.
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.say(Locale::En))
+    }
+}
+
+impl From<Text> for Part {
+    fn from(text: Text) -> Self {
+        Part::Text(text)
+    }
+}
+
+impl From<&str> for Part {
+    fn from(word: &str) -> Self {
+        Part::Word(word.to_owned())
+    }
+}
+
+impl From<String> for Part {
+    fn from(word: String) -> Self {
+        Part::Word(word)
+    }
+}
+
+macro_rules! number_part {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Part {
+            #[allow(clippy::cast_precision_loss, clippy::cast_lossless)]
+            fn from(value: $t) -> Self {
+                Part::Number(value as f64)
+            }
+        }
+    )*};
+}
+number_part!(i32, i64, u16, u32, u64, usize);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_kept_text_is_said_in_each_language_and_an_old_sentence_as_it_is() {
+        let text = Text::new("feed-lost-posts")
+            .with("unread", 2)
+            .with("seen", 5)
+            .with("why", Text::new("feed-unread-empty").with("count", 2));
+        let kept = Text::kept(&text.to_json());
+        assert_eq!(kept, text);
+        assert_eq!(
+            kept.say(Locale::En),
+            "2 of 5 posts in your feed could not be read: they have no title, link or text"
+        );
+        assert_eq!(
+            kept.say(Locale::Nl),
+            "2 van de 5 berichten in je feed konden niet worden gelezen: ze hebben geen titel, link of tekst"
+        );
+        let old = Text::kept("the blog answered 404");
+        assert_eq!(old.say(Locale::De), "the blog answered 404");
+    }
+}
