@@ -129,3 +129,35 @@ health-for-days = { $count ->
     [one] einem Tag
    *[other] { $count } Tagen
 }
+
+## Refused claims, self-reports and marks (nothing changed)
+
+refused-no-such-lesson = In diesem Programm gibt es kein Ding { $number }.
+refused-not-their-post = Dieser Beitrag gehört nicht dieser Person.
+refused-self-report-off = In dieser Gruppe kannst du Dinge nicht selbst abhaken.
+refused-not-open-yet = Ding { $number } ist für dich noch nicht geöffnet: Es öffnet am { $opens }.
+refused-archive-post = Dieser Beitrag wurde veröffentlicht, bevor die Gruppe begann (mehr als { $days } Tage vor ihrem Start), darum zählt er nicht.
+refused-post-already-counts = Dieser Beitrag zählt schon für Ding { $number }, darum kannst du ihn nicht für eine andere Lektion angeben.
+refused-unmarked = Eine Koordinatorin oder ein Koordinator hat Ding { $number } für dich wieder zurückgenommen; nur sie können es wieder abhaken, frag also bei ihnen nach.
+
+## Forms and addresses that cannot be read
+
+error-choose = Wähle { $what }.
+choose-cohort = eine Gruppe
+choose-post = einen Beitrag
+choose-lesson = eine Lektion
+choose-lesson-of-post = die Lektion, um die es im Beitrag ging
+choose-author = die Person, die den Beitrag geschrieben hat
+error-not-a-number = „{ $value }“ ist keine ganze Zahl ab 1.
+error-form-unreadable = Dieses Formular konnte nicht gelesen werden ({ $detail }). Geh zurück, prüfe deine Eingaben und schick es noch einmal.
+error-query-unreadable = Die Adresse enthält eine Abfrage, die hier keinen Sinn ergibt ({ $detail }).
+error-address-unreadable = Diese Adresse kann nicht gelesen werden ({ $detail }).
+error-form-too-large = Dieses Formular ist zu groß (die Grenze liegt bei { $limit } KB). Kürze deine Eingaben und schick es noch einmal.
+error-upload-too-large = Die Datei ist zu groß: Sie darf höchstens { $limit } MiB haben.
+error-coordinators-only = Dieser Bereich ist für Koordinatorinnen und Koordinatoren.
+error-mentors-only = Diese Seite ist für Mentorinnen und Mentoren. Eine Koordinatorin oder ein Koordinator macht jemanden zur Mentorin oder zum Mentor; bis dahin gibt es hier nichts zu sehen.
+error-partner-yes-or-no = Sag, ob du eine Lernpartnerin oder einen Lernpartner möchtest (ja oder nein).
+error-no-such-thing = Dieses Ding gibt es im Programm nicht.
+error-not-finished = { $name } ist noch nicht fertig: Das Zertifikat kommt mit dem letzten Ding.
+error-blog-moves = Du hast deinen Blog heute schon { $count }-mal umgezogen: Versuch es morgen wieder oder frag deine Koordinatorin oder deinen Koordinator.
+error-blog-taken = Dieser Blog gehört schon einer anderen Person in dieser Gruppe: Gib die Adresse deines eigenen Blogs an.

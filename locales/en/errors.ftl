@@ -129,3 +129,35 @@ health-for-days = { $count ->
     [one] a day
    *[other] { $count } days
 }
+
+## Refused claims, self-reports and marks (nothing changed)
+
+refused-no-such-lesson = There is no Thing { $number } in this program.
+refused-not-their-post = That post is not one of this participant's.
+refused-self-report-off = This cohort does not allow reporting things yourself.
+refused-not-open-yet = Thing { $number } has not opened for you yet: it opens { $opens }.
+refused-archive-post = That post was published before the cohort began (more than { $days } days before its start), so it cannot count.
+refused-post-already-counts = That post already counts for Thing { $number }, so it cannot be claimed for another lesson.
+refused-unmarked = A coordinator unmarked Thing { $number } for you; only a coordinator can mark it again, so ask them.
+
+## Forms and addresses that cannot be read
+
+error-choose = Choose { $what }.
+choose-cohort = a cohort
+choose-post = a post
+choose-lesson = a lesson
+choose-lesson-of-post = the lesson the post was for
+choose-author = the post's author
+error-not-a-number = “{ $value }” is not a whole number of 1 or more.
+error-form-unreadable = This form could not be read ({ $detail }). Go back, check what you entered and send it again.
+error-query-unreadable = The address has a query string that makes no sense here ({ $detail }).
+error-address-unreadable = This address cannot be read ({ $detail }).
+error-form-too-large = This form is too big to read (the limit is { $limit } KB). Shorten what you entered and send it again.
+error-upload-too-large = The upload is too big: it can be up to { $limit } MiB.
+error-coordinators-only = This part is for coordinators.
+error-mentors-only = This page is for mentors. A coordinator makes someone a mentor of participants; until then there is nothing to see here.
+error-partner-yes-or-no = Say whether you want a learning partner (yes or no).
+error-no-such-thing = There is no such thing in the program.
+error-not-finished = { $name } has not finished yet: the certificate comes with the last thing.
+error-blog-moves = You moved your blog { $count } times today already: try again tomorrow, or ask your coordinator.
+error-blog-taken = That blog is already another participant's in this cohort: give the address of your own blog.

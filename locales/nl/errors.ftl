@@ -129,3 +129,35 @@ health-for-days = { $count ->
     [one] een dag
    *[other] { $count } dagen
 }
+
+## Refused claims, self-reports and marks (nothing changed)
+
+refused-no-such-lesson = Er is geen Ding { $number } in dit programma.
+refused-not-their-post = Dat bericht is niet van deze deelnemer.
+refused-self-report-off = In deze groep kun je dingen niet zelf afvinken.
+refused-not-open-yet = Ding { $number } is voor jou nog niet open: het gaat open op { $opens }.
+refused-archive-post = Dat bericht is gepubliceerd voordat de groep begon (meer dan { $days } dagen voor de start), dus het telt niet mee.
+refused-post-already-counts = Dat bericht telt al mee voor Ding { $number }, dus je kunt het niet voor een andere les opgeven.
+refused-unmarked = Een coördinator heeft Ding { $number } voor jou weer uitgevinkt; alleen een coördinator kan het opnieuw afvinken, dus vraag het hem of haar.
+
+## Forms and addresses that cannot be read
+
+error-choose = Kies { $what }.
+choose-cohort = een groep
+choose-post = een bericht
+choose-lesson = een les
+choose-lesson-of-post = de les waar het bericht over ging
+choose-author = de schrijver van het bericht
+error-not-a-number = “{ $value }” is geen heel getal van 1 of meer.
+error-form-unreadable = Dit formulier kon niet worden gelezen ({ $detail }). Ga terug, controleer wat je hebt ingevuld en verstuur het opnieuw.
+error-query-unreadable = Het adres bevat een zoekopdracht die hier geen betekenis heeft ({ $detail }).
+error-address-unreadable = Dit adres kan niet worden gelezen ({ $detail }).
+error-form-too-large = Dit formulier is te groot om te lezen (de grens is { $limit } KB). Maak wat je invulde korter en verstuur het opnieuw.
+error-upload-too-large = Het bestand is te groot: het mag hoogstens { $limit } MiB zijn.
+error-coordinators-only = Dit deel is voor coördinatoren.
+error-mentors-only = Deze pagina is voor mentoren. Een coördinator maakt iemand mentor van deelnemers; tot dan is hier niets te zien.
+error-partner-yes-or-no = Geef aan of je een leermaatje wilt (ja of nee).
+error-no-such-thing = Dat ding bestaat niet in het programma.
+error-not-finished = { $name } is nog niet klaar: het certificaat komt bij het laatste ding.
+error-blog-moves = Je hebt je blog vandaag al { $count } keer verhuisd: probeer het morgen opnieuw, of vraag het je coördinator.
+error-blog-taken = Die blog is al van een andere deelnemer in deze groep: geef het adres van je eigen blog op.

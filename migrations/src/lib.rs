@@ -17,6 +17,7 @@ mod m20261204_000009_websub;
 mod m20261204_000010_language;
 mod m20261204_000011_by_feed;
 mod m20261204_000012_data_version;
+mod m20261204_000013_feed_messages;
 
 pub struct Migrator;
 
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000010_language::Migration),
             Box::new(m20261204_000011_by_feed::Migration),
             Box::new(m20261204_000012_data_version::Migration),
+            Box::new(m20261204_000013_feed_messages::Migration),
         ]
     }
 }

@@ -37,6 +37,11 @@ pub struct Model {
     pub websub_hub: Option<String>,
     /// The topic the feed names itself by (`rel="self"`), else its address.
     pub websub_topic: Option<String>,
+    /// `last_error` as a catalogue message (JSON, see `i18n::Text`), said in each
+    /// reader's language; `last_error` keeps the English for the API and operators.
+    pub last_error_message: Option<String>,
+    /// `unread_reason` as a catalogue message, likewise.
+    pub unread_reason_message: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -31,8 +31,18 @@ pub fn is_failing(feed: &feed::Model) -> bool {
 pub fn problem(feed: &feed::Model) -> Option<Text> {
     match feed.status {
         Status::Ok => lost_posts(feed),
-        _ => feed.last_error.as_deref().map(Text::kept),
+        _ => last_error(feed),
     }
+}
+
+/// Why the feed's last read failed, if it did.
+pub fn last_error(feed: &feed::Model) -> Option<Text> {
+    said(&feed.last_error_message, &feed.last_error)
+}
+
+/// A kept message, else (on rows written before messages were kept) the English sentence.
+fn said(message: &Option<String>, english: &Option<String>) -> Option<Text> {
+    message.as_deref().or(english.as_deref()).map(Text::kept)
 }
 
 /// "2 of 5 posts in your feed could not be read: they have no title, link or text", when
@@ -41,10 +51,8 @@ pub fn lost_posts(feed: &feed::Model) -> Option<Text> {
     let (Some(seen), Some(unread)) = (feed.items_seen, feed.items_unread) else {
         return None;
     };
-    let why = feed
-        .unread_reason
-        .as_deref()
-        .map_or_else(|| Text::new("feed-unread-unknown"), Text::kept);
+    let why = said(&feed.unread_reason_message, &feed.unread_reason)
+        .unwrap_or_else(|| Text::new("feed-unread-unknown"));
     (unread > 0).then(|| {
         Text::new("feed-lost-posts")
             .with("unread", unread)
@@ -58,16 +66,21 @@ pub fn record_items(row: &mut feed::ActiveModel, items: &Items) {
     let count = |n: usize| i32::try_from(n).unwrap_or(i32::MAX);
     row.items_seen = Set(Some(count(items.seen)));
     row.items_unread = Set(Some(count(items.unread)));
-    row.unread_reason = Set(items.why.map(|why| why.text(items.unread).to_json()));
+    let why = items.why.map(|why| why.text(items.unread));
+    row.unread_reason = Set(why.as_ref().map(ToString::to_string));
+    row.unread_reason_message = Set(why.as_ref().map(Text::to_json));
+}
+
+/// Keeps what went wrong on the feed's row: in English, and as a message said in each
+/// reader's language.
+pub fn record_error(row: &mut feed::ActiveModel, error: Option<&Text>) {
+    row.last_error = Set(error.map(ToString::to_string));
+    row.last_error_message = Set(error.map(Text::to_json));
 }
 
 /// One sentence on how the feed is doing, for the participant and the coordinator.
 pub fn describe(feed: &feed::Model, now: DateTime<Utc>) -> Text {
-    let error = || {
-        feed.last_error
-            .as_deref()
-            .map_or_else(|| Text::new("health-unknown-problem"), Text::kept)
-    };
+    let error = || last_error(feed).unwrap_or_else(|| Text::new("health-unknown-problem"));
     let ago = |at| ago(at, now);
     match feed.status {
         Status::Ok => match (feed.last_fetched_at, lost_posts(feed)) {

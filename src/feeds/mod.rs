@@ -111,7 +111,8 @@ async fn link(
                 title: Set(discovered.and_then(|d| d.feed.title.clone())),
                 platform: Set(discovered.and_then(|d| d.platform).map(str::to_owned)),
                 status: Set(status),
-                last_error: Set(error.as_ref().map(Text::to_json)),
+                last_error: Set(error.as_ref().map(ToString::to_string)),
+                last_error_message: Set(error.as_ref().map(Text::to_json)),
                 disabled_reason: Set(error
                     .filter(|_| status == Status::Blocked)
                     .map(|e| e.to_string())),

@@ -4,6 +4,7 @@
 
 use std::fmt;
 
+use chrono::{DateTime, FixedOffset, TimeZone};
 use serde::{Deserialize, Serialize};
 
 use super::{Arg, Locale};
@@ -24,6 +25,10 @@ pub enum Part {
     Number(f64),
     Word(String),
     Text(Text),
+    /// A moment, written as the reader's language writes it, in its own time zone.
+    Moment {
+        at: DateTime<FixedOffset>,
+    },
 }
 
 impl Text {
@@ -52,6 +57,7 @@ impl Text {
                     Part::Number(n) => Arg::Number(*n),
                     Part::Word(word) => Arg::Text(word.clone()),
                     Part::Text(text) => Arg::Text(text.say(locale)),
+                    Part::Moment { at } => Arg::Text(super::long_datetime(locale, at)),
                 };
                 (name.as_str(), value)
             })
@@ -81,6 +87,14 @@ impl fmt::Display for Text {
 impl From<Text> for Part {
     fn from(text: Text) -> Self {
         Part::Text(text)
+    }
+}
+
+impl<Tz: TimeZone> From<DateTime<Tz>> for Part {
+    fn from(at: DateTime<Tz>) -> Self {
+        Part::Moment {
+            at: at.fixed_offset(),
+        }
     }
 }
 

@@ -15,8 +15,8 @@ use url::Url;
 use super::{Kind, render};
 use crate::cohorts;
 use crate::entities::{cohort, feed, participant, person};
-use crate::feeds::health::Status;
-use crate::i18n::{Locale, Text};
+use crate::feeds::health::{self, Status};
+use crate::i18n::Locale;
 use crate::lessons::{Programs, schedule};
 use crate::links::Links;
 use crate::together::letter;
@@ -152,9 +152,9 @@ impl Notices {
         .subject("We cannot read your blog".to_owned())
         .context(context! {
             name => person.name.clone(),
-            problem => feed.last_error.as_deref().map_or_else(
+            problem => health::last_error(&feed).map_or_else(
                 || "the blog does not answer".into(),
-                |e| Text::kept(e).say(Locale::En),
+                |e| e.say(Locale::En),
             ),
             blog => member.blog_url.clone(),
             me_url => links.me(),

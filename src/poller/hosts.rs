@@ -119,6 +119,8 @@ mod tests {
             items_seen: None,
             items_unread: None,
             unread_reason: None,
+            last_error_message: None,
+            unread_reason_message: None,
             websub_hub: None,
             websub_topic: None,
             created_at: chrono::Utc::now(),

@@ -236,7 +236,7 @@ impl Poller {
     ) -> Result<Read, sea_orm::DbErr> {
         let mut row: feed::ActiveModel = feed.clone().into();
         row.status = Set(Status::Gone);
-        row.last_error = Set(Some(Text::new("feed-gone-for-good").to_json()));
+        health::record_error(&mut row, Some(&Text::new("feed-gone-for-good")));
         row.disabled_reason = Set(Some("410 Gone".into()));
         row.last_fetched_at = Set(Some(now));
         row.next_fetch_at = Set(None);
@@ -266,7 +266,7 @@ impl Poller {
         now: DateTime<Utc>,
     ) -> Result<Read, sea_orm::DbErr> {
         let mut row: feed::ActiveModel = feed.clone().into();
-        row.last_error = Set(Some(error.text().to_json()));
+        health::record_error(&mut row, Some(&error.text()));
         row.last_fetched_at = Set(Some(now));
         if matches!(error, FetchError::Blocked(_) | FetchError::Unsupported(_)) {
             row.status = Set(Status::Blocked);
@@ -295,7 +295,7 @@ impl Poller {
 
 fn healthy(row: &mut feed::ActiveModel, now: DateTime<Utc>, next: DateTime<Utc>) {
     row.status = Set(Status::Ok);
-    row.last_error = Set(None);
+    health::record_error(row, None);
     row.consecutive_errors = Set(0);
     row.failing_since = Set(None);
     row.retry_after_until = Set(None);

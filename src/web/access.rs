@@ -145,11 +145,7 @@ async fn path_param(
     let params = RawPathParams::from_request_parts(parts, state)
         .await
         .map_err(|rejection| {
-            AppError::BadRequest(format!(
-                "This address cannot be read ({}).",
-                rejection.body_text()
-            ))
-            .into_response()
+            super::extract::unreadable_address(&rejection.body_text()).into_response()
         })?;
     Ok(params
         .iter()

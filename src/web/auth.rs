@@ -327,9 +327,7 @@ impl FromRequestParts<AppState> for Coordinator {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
         let SignedIn { person, current } = SignedIn::from_request_parts(parts, state).await?;
         if !auth::is_coordinator(&person) {
-            return Err(
-                AppError::Forbidden("This part is for coordinators.".into()).into_response()
-            );
+            return Err(AppError::Forbidden("error-coordinators-only".into()).into_response());
         }
         Ok(Self { person, current })
     }

@@ -121,10 +121,11 @@ async fn submitted_token(request: Request) -> Result<(Option<String>, Request), 
     let (parts, body) = request.into_parts();
     let bytes = axum::body::to_bytes(body, limit).await.map_err(|_| {
         let refusal = if multipart {
-            AppError::TooLarge(format!(
-                "The upload is too big: it can be up to {} MiB.",
-                crate::web::UPLOAD_LIMIT / (1024 * 1024)
-            ))
+            AppError::TooLarge(
+                crate::i18n::Text::new("error-upload-too-large")
+                    .with("limit", crate::web::UPLOAD_LIMIT / (1024 * 1024))
+                    .to_json(),
+            )
         } else {
             crate::web::extract::too_large()
         };

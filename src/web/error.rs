@@ -10,7 +10,7 @@ use axum::response::{Html, IntoResponse, Response};
 
 use super::AppState;
 use super::auth::{BrowserLanguages, CurrentPerson};
-use crate::i18n::{self, Locale};
+use crate::i18n::{self, Locale, Text};
 use crate::templates;
 
 #[derive(Debug, thiserror::Error)]
@@ -31,6 +31,13 @@ pub enum AppError {
     TooLarge(String),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
+}
+
+impl AppError {
+    /// A 400 that says `why` in the reader's language, wherever it is made.
+    pub fn refused(why: Text) -> Self {
+        Self::BadRequest(why.to_json())
+    }
 }
 
 impl From<sea_orm::DbErr> for AppError {
@@ -55,7 +62,7 @@ impl From<crate::progress::completions::CompletionError> for AppError {
     fn from(e: crate::progress::completions::CompletionError) -> Self {
         match e {
             crate::progress::completions::CompletionError::Db(e) => e.into(),
-            refused => Self::BadRequest(format!("{refused}.")),
+            refused => Self::refused(refused.text()),
         }
     }
 }
@@ -155,11 +162,14 @@ fn title(status: StatusCode) -> &'static str {
 }
 
 /// An error's message in `locale`: a message that names a catalogue key (`error-...`, as
-/// the fixed messages do) is that message; any other text is shown as it is (it was
-/// written in the reader's language where it was made, or names what they sent).
+/// the fixed messages do) is that message, a kept [`Text`] (see [`AppError::refused`]) is
+/// said; any other text is shown as it is (it was written in the reader's language where
+/// it was made).
 pub fn said(message: &str, locale: Locale) -> String {
     if message.starts_with("error-") && !message.contains(' ') {
         i18n::message(locale, message, &[])
+    } else if message.starts_with('{') {
+        Text::kept(message).say(locale)
     } else {
         message.to_owned()
     }

@@ -8,6 +8,7 @@ use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 
+use crate::i18n::Text;
 use crate::web::{AppError, FORM_LIMIT};
 
 /// A URL-encoded form, at most [`FORM_LIMIT`] bytes.
@@ -32,10 +33,9 @@ where
             Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
                 Err(too_large())
             }
-            Err(rejection) => Err(AppError::BadRequest(format!(
-                "This form could not be read ({}). Go back, check what you entered and send it again.",
-                rejection.body_text()
-            ))),
+            Err(rejection) => Err(AppError::refused(
+                Text::new("error-form-unreadable").with("detail", rejection.body_text()),
+            )),
         }
     }
 }
@@ -52,10 +52,9 @@ where
             .await
             .map(|axum::extract::Query(value)| Self(value))
             .map_err(|rejection| {
-                AppError::BadRequest(format!(
-                    "The address has a query string that makes no sense here ({}).",
-                    rejection.body_text()
-                ))
+                AppError::refused(
+                    Text::new("error-query-unreadable").with("detail", rejection.body_text()),
+                )
             })
     }
 }
@@ -85,10 +84,7 @@ where
                 {
                     AppError::NotFound
                 }
-                _ => AppError::BadRequest(format!(
-                    "This address cannot be read ({}).",
-                    rejection.body_text()
-                )),
+                _ => unreadable_address(&rejection.body_text()),
             })
     }
 }
@@ -109,17 +105,23 @@ impl<'de> serde::Deserialize<'de> for Id {
     }
 }
 
-/// The answer to a form body over [`FORM_LIMIT`].
-pub fn too_large() -> AppError {
-    AppError::TooLarge(format!(
-        "This form is too big to read (the limit is {} KB). Shorten what you entered and send it again.",
-        FORM_LIMIT / 1024
-    ))
+/// The answer to an address whose path segments cannot be read.
+pub fn unreadable_address(detail: &str) -> AppError {
+    AppError::refused(Text::new("error-address-unreadable").with("detail", detail))
 }
 
-/// A whole number of 1 or more that a query string or form gives as `name` (a page, a
-/// lesson, an id), or `None` when it is left out; anything else is a 400 saying so.
-pub fn positive(value: Option<&str>, name: &str) -> Result<Option<i32>, AppError> {
+/// The answer to a form body over [`FORM_LIMIT`].
+pub fn too_large() -> AppError {
+    AppError::TooLarge(
+        Text::new("error-form-too-large")
+            .with("limit", FORM_LIMIT / 1024)
+            .to_json(),
+    )
+}
+
+/// A whole number of 1 or more that a query string or form gives (a page, a lesson, an
+/// id), or `None` when it is left out; anything else is a 400 saying so.
+pub fn positive(value: Option<&str>) -> Result<Option<i32>, AppError> {
     match value.map(str::trim).filter(|v| !v.is_empty()) {
         None => Ok(None),
         Some(v) => v
@@ -127,10 +129,13 @@ pub fn positive(value: Option<&str>, name: &str) -> Result<Option<i32>, AppError
             .ok()
             .filter(|n| *n >= 1)
             .map(Some)
-            .ok_or_else(|| {
-                AppError::BadRequest(format!(
-                    "`{name}` must be a whole number of 1 or more, not {v:?}."
-                ))
-            }),
+            .ok_or_else(|| AppError::refused(Text::new("error-not-a-number").with("value", v))),
     }
+}
+
+/// A whole number of 1 or more that a form must give; left out, a 400 asking to choose
+/// `what` (the catalogue's name of it, such as `choose-cohort`).
+pub fn required(value: &str, what: &str) -> Result<i32, AppError> {
+    positive(Some(value))?
+        .ok_or_else(|| AppError::refused(Text::new("error-choose").with("what", Text::new(what))))
 }

@@ -171,6 +171,59 @@ async fn claims_count_only_for_open_lessons_and_posts_of_the_cohorts_time() {
         .unwrap()
         .unwrap();
     assert!(member.finished_at.is_none());
+
+    // The same refusals, and a form left half-filled, in the participant's own language.
+    let dutch = mal
+        .submit(
+            "/me",
+            "/me/preferences",
+            &[("name", "Mal"), ("timezone", ""), ("language", "nl")],
+        )
+        .await;
+    assert_eq!(dutch.status, 303);
+    let refusals = [
+        (
+            "free",
+            "10",
+            "Ding 10 is voor jou nog niet open: het gaat open op ",
+        ),
+        (
+            "old",
+            "2",
+            "Dat bericht is gepubliceerd voordat de groep begon",
+        ),
+        ("free", "99", "Er is geen Ding 99 in dit programma."),
+        ("free", "", "Kies de les waar het bericht over ging."),
+        ("free", "twee", "“twee” is geen heel getal van 1 of meer."),
+    ];
+    for (guid, lesson, why) in refusals {
+        let post = setting.post_id(guid).await.to_string();
+        let participant = setting.mal.id.to_string();
+        let refused = mal
+            .submit(
+                "/me",
+                "/me/claims",
+                &[
+                    ("participant", &participant),
+                    ("post", &post),
+                    ("lesson", lesson),
+                ],
+            )
+            .await;
+        assert_eq!(refused.status, 400, "{guid} for {lesson:?}");
+        assert!(refused.body.contains(why), "{why}: {}", refused.body);
+        crate::i18n::assert_no_english(
+            &refused.body,
+            &[
+                "has not opened",
+                "published before",
+                "no Thing",
+                "Choose",
+                "whole number",
+            ],
+            "a refused claim",
+        );
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]

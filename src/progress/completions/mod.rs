@@ -19,7 +19,8 @@ pub use crate::entities::completion::Source;
 use crate::entities::{
     cohort, completion, completion_override, participant, person, post, post_thing,
 };
-use crate::lessons::{Program, Programs, schedule};
+use crate::i18n::Text;
+use crate::lessons::{Program, Programs};
 
 mod evaluate;
 
@@ -43,29 +44,63 @@ impl<'a> Rules<'a> {
 }
 
 /// Why a claim, a self-report or an override was refused (nothing changed).
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum CompletionError {
-    #[error("there is no Thing {0} in this program")]
     NoSuchLesson(i32),
-    #[error("that post is not one of this participant's")]
     NotTheirPost,
-    #[error("this cohort does not allow reporting things yourself")]
     SelfReportOff,
-    #[error("Thing {number} has not opened for you yet: it opens {opens}")]
-    NotOpenYet { number: i32, opens: String },
-    #[error(
-        "that post was published before the cohort began (more than {} days before its start), so it cannot count",
-        ARCHIVE_DAYS
-    )]
+    NotOpenYet {
+        number: i32,
+        opens: DateTime<chrono_tz::Tz>,
+    },
+    /// The post was published more than [`ARCHIVE_DAYS`] before the cohort began.
     ArchivePost,
-    #[error("that post already counts for Thing {0}, so it cannot be claimed for another lesson")]
+    /// The post already counts for that lesson.
     PostAlreadyCounts(i32),
-    #[error(
-        "a coordinator unmarked Thing {0} for you; only a coordinator can mark it again, so ask them"
-    )]
     UnmarkedByCoordinator(i32),
-    #[error(transparent)]
-    Db(#[from] sea_orm::DbErr),
+    Db(sea_orm::DbErr),
+}
+
+impl CompletionError {
+    /// Why, as a sentence to be said in the reader's language.
+    pub fn text(&self) -> Text {
+        match self {
+            Self::NoSuchLesson(n) => Text::new("refused-no-such-lesson").with("number", *n),
+            Self::NotTheirPost => Text::new("refused-not-their-post"),
+            Self::SelfReportOff => Text::new("refused-self-report-off"),
+            Self::NotOpenYet { number, opens } => Text::new("refused-not-open-yet")
+                .with("number", *number)
+                .with("opens", *opens),
+            Self::ArchivePost => Text::new("refused-archive-post").with("days", ARCHIVE_DAYS),
+            Self::PostAlreadyCounts(n) => {
+                Text::new("refused-post-already-counts").with("number", *n)
+            }
+            Self::UnmarkedByCoordinator(n) => Text::new("refused-unmarked").with("number", *n),
+            Self::Db(e) => Text::new("verbatim").with("text", e.to_string()),
+        }
+    }
+}
+
+/// In English, for the command line.
+impl std::fmt::Display for CompletionError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.text().fmt(f)
+    }
+}
+
+impl std::error::Error for CompletionError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::Db(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl From<sea_orm::DbErr> for CompletionError {
+    fn from(e: sea_orm::DbErr) -> Self {
+        Self::Db(e)
+    }
 }
 
 /// The rules every claim and self-report passes before it counts: the lesson exists and has
@@ -87,7 +122,7 @@ async fn may_count_by_hand(
     if opens > now {
         return Err(CompletionError::NotOpenYet {
             number,
-            opens: schedule::in_words(opens, cohorts::timezone(cohort)),
+            opens: opens.with_timezone(&cohorts::timezone(cohort)),
         });
     }
     if latest_overrides(db, member.id).await?.get(&number) == Some(&false) {

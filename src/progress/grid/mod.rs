@@ -397,7 +397,7 @@ impl Moments<'_> {
                 || Text::new("health-no-feed"),
                 |f| health::describe(f, self.now),
             ),
-            feed_error: feed.and_then(|f| f.last_error.as_deref()).map(Text::kept),
+            feed_error: feed.and_then(health::last_error),
             failing_since: feed.and_then(|f| f.failing_since),
             feed_failing: feed.is_none_or(health::is_failing),
             stalled: member.finished_at.is_none() && self.now - quiet_since >= STALLED_AFTER,

@@ -74,7 +74,7 @@ pub async fn show(
         Some(s) => Filter::parse(s)
             .ok_or_else(|| AppError::BadRequest(format!("There is no filter called {s:?}.")))?,
     };
-    let page = usize::try_from(positive(query.page.as_deref(), "page")?.unwrap_or(1)).unwrap_or(1);
+    let page = usize::try_from(positive(query.page.as_deref())?.unwrap_or(1)).unwrap_or(1);
     let sort = match query.sort.as_deref() {
         None | Some("") => Sort::Name,
         Some(s) => Sort::parse(s)

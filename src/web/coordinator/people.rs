@@ -3,7 +3,6 @@
 //! address".
 
 use crate::cohorts::Slug;
-use crate::i18n::Text;
 use crate::web::extract::Id;
 use crate::web::extract::{Form, Path, Query};
 use axum::extract::State;
@@ -119,7 +118,7 @@ pub async fn show(
             },
             feed => feed.as_ref().map(|f| context! {
                 url => f.url.clone(), status => f.status.to_string(), health => health::describe(f, now).say(current.locale()),
-                error => f.last_error.as_deref().map(|e| Text::kept(e).say(current.locale())), failing => health::is_failing(f),
+                error => health::last_error(f).map(|e| e.say(current.locale())), failing => health::is_failing(f),
                 since => f.failing_since.map(|at| view::datetime(at, tz)),
                 fetched => f.last_fetched_at.map(|at| view::datetime(at, tz)),
             }),

@@ -166,10 +166,8 @@ pub async fn pair(
     Form(form): Form<PairForm>,
 ) -> Result<Response, AppError> {
     let cohort = cohort(&state, &slug).await?;
-    let (Some(first), Some(second)) = (
-        positive(Some(&form.first), "the first person")?,
-        positive(Some(&form.second), "the second person")?,
-    ) else {
+    let (Some(first), Some(second)) = (positive(Some(&form.first))?, positive(Some(&form.second))?)
+    else {
         return refused(&state, &current, &cohort, "choose two people".into()).await;
     };
     match partners::pair_by_hand(&state.db, &cohort, first, second, Utc::now()).await {

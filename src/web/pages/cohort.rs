@@ -68,7 +68,7 @@ pub async fn show(
     let search = Search {
         name: query.q.clone().filter(|q| !q.trim().is_empty()),
     };
-    let page = u64::try_from(positive(query.page.as_deref(), "page")?.unwrap_or(1)).unwrap_or(1);
+    let page = u64::try_from(positive(query.page.as_deref())?.unwrap_or(1)).unwrap_or(1);
     let kept = state
         .caches
         .people

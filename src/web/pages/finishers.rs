@@ -1,6 +1,7 @@
 //! `/cohorts/{slug}/finishers` (the celebration wall) and a finisher's printable certificate.
 
 use crate::cohorts::Slug;
+use crate::i18n::Text;
 use crate::web::extract::Id;
 use crate::web::extract::Path;
 use axum::extract::State;
@@ -79,10 +80,7 @@ pub async fn certificate(
     let badge = crate::web::badges::offer_for(&state, &cohort, &member).await?;
     let own = current.person.as_ref().is_some_and(|p| p.id == person.id);
     let finished = member.finished_at.ok_or_else(|| {
-        AppError::BadRequest(format!(
-            "{} has not finished yet: the certificate comes with the last thing.",
-            person.name
-        ))
+        AppError::refused(Text::new("error-not-finished").with("name", person.name.as_str()))
     })?;
     current
         .in_program_language(&state.programs.of(&cohort).info.language)

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use crate::access::Viewer;
 use crate::together::highlights::{self, HighlightError, Target};
 use crate::web::auth::{SignedIn, local_path};
-use crate::web::extract::{Form, positive};
+use crate::web::extract::{Form, required};
 use crate::web::{AppError, AppState};
 
 #[derive(Deserialize)]
@@ -24,19 +24,15 @@ pub struct HighlightForm {
     back: String,
 }
 
-fn required(field: &str, what: &str) -> Result<i32, AppError> {
-    positive(Some(field), what)?.ok_or_else(|| AppError::BadRequest(format!("Choose {what}.")))
-}
-
 pub async fn create(
     State(state): State<AppState>,
     SignedIn { person, .. }: SignedIn,
     Form(form): Form<HighlightForm>,
 ) -> Result<Response, AppError> {
     let target = Target {
-        author: required(&form.participant, "the post's author")?,
-        post: required(&form.post, "a post")?,
-        lesson: required(&form.lesson, "a lesson")?,
+        author: required(&form.participant, "choose-author")?,
+        post: required(&form.post, "choose-post")?,
+        lesson: required(&form.lesson, "choose-lesson")?,
     };
     let viewer = Viewer::load(&state.db, Some(person)).await?;
     let done = highlights::highlight(

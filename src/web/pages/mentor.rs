@@ -17,9 +17,7 @@ pub async fn show(
 ) -> Result<Html<String>, AppError> {
     let mentees = mentors::mentees(&state.db, person.id).await?;
     if mentees.is_empty() {
-        return Err(AppError::Forbidden(
-            "This page is for mentors. A coordinator makes someone a mentor of participants; until then there is nothing to see here.".into(),
-        ));
+        return Err(AppError::Forbidden("error-mentors-only".into()));
     }
     let mut groups: Vec<Value> = Vec::new();
     // Each cohort once, whatever order the mentees come in.

@@ -68,18 +68,16 @@ pub async fn show(
     Query(query): Query<RiverQuery>,
 ) -> Result<Html<String>, AppError> {
     let filter = Filter {
-        thing: positive(query.thing.as_deref(), "thing")?,
-        participant: positive(query.person.as_deref(), "person")?,
+        thing: positive(query.thing.as_deref())?,
+        participant: positive(query.person.as_deref())?,
     };
     if filter
         .thing
         .is_some_and(|n| state.programs.of(&cohort).get(n).is_none())
     {
-        return Err(AppError::BadRequest(
-            "There is no such thing in the program.".into(),
-        ));
+        return Err(AppError::BadRequest("error-no-such-thing".into()));
     }
-    let page = positive(query.page.as_deref(), "page")?.unwrap_or(1);
+    let page = positive(query.page.as_deref())?.unwrap_or(1);
     let key = (
         cohort.id,
         filter.thing,

@@ -14,7 +14,7 @@ use crate::i18n::{self, Locale};
 use crate::people::{self, BlogUrl, Preferences, parse_name};
 use crate::progress::completions::{self, CompletionError, Rules};
 use crate::web::auth::{CurrentPerson, SignedIn};
-use crate::web::extract::{Form, positive};
+use crate::web::extract::{Form, required};
 use crate::web::{AppError, AppState};
 use crate::{feeds, rate};
 
@@ -42,7 +42,7 @@ async fn refused(
 ) -> Result<Response, AppError> {
     let problem = match e {
         CompletionError::Db(e) => return Err(e.into()),
-        other => format!("{}.", capitalise(&other.to_string())),
+        other => other.text().say(current.locale()),
     };
     let page = super::page(state, person, current, None, Some(problem)).await?;
     Ok((StatusCode::BAD_REQUEST, page).into_response())
@@ -54,11 +54,6 @@ pub(super) fn capitalise(text: &str) -> String {
         .next()
         .map(|c| c.to_uppercase().chain(chars).collect())
         .unwrap_or_default()
-}
-
-/// A required number of a form: `what` to choose when it is missing.
-pub(super) fn number(field: &str, what: &str) -> Result<i32, AppError> {
-    positive(Some(field), what)?.ok_or_else(|| AppError::BadRequest(format!("Choose {what}.")))
 }
 
 #[derive(Deserialize)]
@@ -74,10 +69,14 @@ pub async fn claim(
     SignedIn { person, current }: SignedIn,
     Form(form): Form<ClaimForm>,
 ) -> Result<Response, AppError> {
-    let (member, cohort) =
-        own_membership(&state, &person, number(&form.participant, "a cohort")?).await?;
-    let post = number(&form.post, "a post")?;
-    let lesson = number(&form.lesson, "the lesson the post was for")?;
+    let (member, cohort) = own_membership(
+        &state,
+        &person,
+        required(&form.participant, "choose-cohort")?,
+    )
+    .await?;
+    let post = required(&form.post, "choose-post")?;
+    let lesson = required(&form.lesson, "choose-lesson-of-post")?;
     let claimed = completions::claim_atomically(
         &state.db,
         rules(&state, &cohort),
@@ -106,9 +105,13 @@ pub async fn report(
     SignedIn { person, current }: SignedIn,
     Form(form): Form<ParticipantForm>,
 ) -> Result<Response, AppError> {
-    let (member, cohort) =
-        own_membership(&state, &person, number(&form.participant, "a cohort")?).await?;
-    let lesson = number(&form.lesson, "a lesson")?;
+    let (member, cohort) = own_membership(
+        &state,
+        &person,
+        required(&form.participant, "choose-cohort")?,
+    )
+    .await?;
+    let lesson = required(&form.lesson, "choose-lesson")?;
     let reported = completions::report_self_atomically(
         &state.db,
         rules(&state, &cohort),
@@ -137,8 +140,12 @@ pub async fn move_blog(
     SignedIn { person, current }: SignedIn,
     Form(form): Form<MoveForm>,
 ) -> Result<Response, AppError> {
-    let (member, _) =
-        own_membership(&state, &person, number(&form.participant, "a cohort")?).await?;
+    let (member, _) = own_membership(
+        &state,
+        &person,
+        required(&form.participant, "choose-cohort")?,
+    )
+    .await?;
     let blog: BlogUrl = form
         .blog
         .parse()
@@ -146,9 +153,10 @@ pub async fn move_blog(
     let now = Utc::now();
     let key = format!("blog-move:{}", person.id);
     if !rate::allow(&state.db, &key, rate::BLOG_MOVES, now).await? {
-        let problem = format!(
-            "You moved your blog {} times today already: try again tomorrow, or ask your coordinator.",
-            rate::BLOG_MOVES.max
+        let problem = i18n::message(
+            current.locale(),
+            "error-blog-moves",
+            &[("count", rate::BLOG_MOVES.max.into())],
         );
         let page = super::page(&state, &person, &current, None, Some(problem)).await?;
         return Ok((StatusCode::TOO_MANY_REQUESTS, page).into_response());
@@ -165,7 +173,7 @@ pub async fn move_blog(
     match moved {
         Ok(_) => Ok(Redirect::to("/me?notice=moved").into_response()),
         Err(feeds::AttachError::Taken) => {
-            let problem = "That blog is already another participant's in this cohort: give the address of your own blog.".to_owned();
+            let problem = i18n::message(current.locale(), "error-blog-taken", &[]);
             let page = super::page(&state, &person, &current, None, Some(problem)).await?;
             Ok((StatusCode::BAD_REQUEST, page).into_response())
         }

@@ -13,7 +13,7 @@ use crate::entities::{cohort, participant};
 use crate::together::glance::glance;
 use crate::together::partners::{self, Partner, PartnerError};
 use crate::web::auth::SignedIn;
-use crate::web::extract::Form;
+use crate::web::extract::{Form, required};
 use crate::web::{AppError, AppState, view};
 
 /// What `/me` shows about `member`'s partner.
@@ -73,7 +73,7 @@ pub async fn ask(
     let (member, _) = super::forms::own_membership(
         &state,
         &person,
-        super::forms::number(&form.participant, "a cohort")?,
+        required(&form.participant, "choose-cohort")?,
     )
     .await?;
     let now = Utc::now();
@@ -91,8 +91,6 @@ pub async fn ask(
             partners::withdraw(&state.db, &member, now).await?;
             Ok(Redirect::to("/me?notice=partner-stopped").into_response())
         }
-        _ => Err(AppError::BadRequest(
-            "Say whether you want a learning partner (yes or no).".into(),
-        )),
+        _ => Err(AppError::BadRequest("error-partner-yes-or-no".into())),
     }
 }
