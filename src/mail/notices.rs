@@ -152,7 +152,7 @@ impl Notices {
         .subject("We cannot read your blog".to_owned())
         .context(context! {
             name => person.name.clone(),
-            problem => health::last_error(&feed).map_or_else(
+            problem => health::last_error(feed).map_or_else(
                 || "the blog does not answer".into(),
                 |e| e.say(Locale::En),
             ),
