@@ -409,3 +409,13 @@ badge-about-open-badges = Dies ist ein Open Badge 2.0, bereitgestellt von der au
 ## Joining, the button
 
 join-confirm-button = Bestätigen und mitmachen
+
+## Why a post counts (recognition's decision)
+
+reason-counts = zählt für { $things }
+reason-thing = Ding { $number }: { $why }
+reason-tagged = mit dem Schlagwort '{ $tag }'
+reason-title = der Titel nennt es
+reason-link = er verlinkt auf die Lektion
+reason-archive = zählt nicht: veröffentlicht, bevor die Gruppe begann
+reason-nothing = keine Lektion erkannt

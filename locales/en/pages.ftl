@@ -410,3 +410,13 @@ badge-about-open-badges = This is an Open Badge 2.0, hosted by its issuer: badge
 ## Joining, the button
 
 join-confirm-button = Confirm and join
+
+## Why a post counts (recognition's decision)
+
+reason-counts = counts for { $things }
+reason-thing = Thing { $number }: { $why }
+reason-tagged = tagged '{ $tag }'
+reason-title = its title names it
+reason-link = it links to the lesson
+reason-archive = counts for nothing: published before the cohort started
+reason-nothing = no lesson recognised

@@ -409,3 +409,13 @@ badge-about-open-badges = Dit is een Open Badge 2.0, gehost door de uitgever: ba
 ## Joining, the button
 
 join-confirm-button = Bevestig en doe mee
+
+## Why a post counts (recognition's decision)
+
+reason-counts = telt mee voor { $things }
+reason-thing = Ding { $number }: { $why }
+reason-tagged = met de tag '{ $tag }'
+reason-title = de titel noemt het
+reason-link = het linkt naar de les
+reason-archive = telt niet mee: gepubliceerd voordat de groep begon
+reason-nothing = geen les herkend

@@ -29,6 +29,10 @@ pub enum Part {
     Moment {
         at: DateTime<FixedOffset>,
     },
+    /// Texts said one after the other, separated by semicolons.
+    List {
+        items: Vec<Text>,
+    },
 }
 
 impl Text {
@@ -58,6 +62,13 @@ impl Text {
                     Part::Word(word) => Arg::Text(word.clone()),
                     Part::Text(text) => Arg::Text(text.say(locale)),
                     Part::Moment { at } => Arg::Text(super::long_datetime(locale, at)),
+                    Part::List { items } => Arg::Text(
+                        items
+                            .iter()
+                            .map(|item| item.say(locale))
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                    ),
                 };
                 (name.as_str(), value)
             })
@@ -95,6 +106,12 @@ impl<Tz: TimeZone> From<DateTime<Tz>> for Part {
         Part::Moment {
             at: at.fixed_offset(),
         }
+    }
+}
+
+impl From<Vec<Text>> for Part {
+    fn from(items: Vec<Text>) -> Self {
+        Part::List { items }
     }
 }
 

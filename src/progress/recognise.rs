@@ -14,6 +14,7 @@ use std::fmt;
 use chrono::{DateTime, Utc};
 use url::Url;
 
+use crate::i18n::Text;
 use crate::lessons::{Program, normalise_tag};
 
 /// Why a post counts for one lesson.
@@ -50,6 +51,71 @@ impl Decision {
             _ => Vec::new(),
         }
     }
+}
+
+impl Evidence {
+    fn text(&self) -> Text {
+        match self {
+            Self::Tag(tag) => Text::new("reason-tagged").with("tag", tag.as_str()),
+            Self::Title => Text::new("reason-title"),
+            Self::Link => Text::new("reason-link"),
+        }
+    }
+}
+
+impl Decision {
+    /// The decision in the reader's language.
+    pub fn text(&self) -> Text {
+        match self {
+            Self::Counts(found) => {
+                let things: Vec<Text> = found
+                    .iter()
+                    .map(|(n, why)| {
+                        Text::new("reason-thing")
+                            .with("number", *n)
+                            .with("why", why.text())
+                    })
+                    .collect();
+                Text::new("reason-counts").with("things", things)
+            }
+            Self::Archive => Text::new("reason-archive"),
+            Self::Nothing => Text::new("reason-nothing"),
+        }
+    }
+
+    /// A decision as stored (its `Display`) read back, when it is one.
+    fn from_stored(stored: &str) -> Option<Self> {
+        let decision = match stored {
+            "no lesson recognised" => Self::Nothing,
+            "counts for nothing: published before the cohort started" => Self::Archive,
+            _ => {
+                let mut found = BTreeMap::new();
+                for part in stored.strip_prefix("counts for Thing ")?.split("; Thing ") {
+                    let (number, why) = part.split_once(": ")?;
+                    let why = match why {
+                        "its title names it" => Evidence::Title,
+                        "it links to the lesson" => Evidence::Link,
+                        tagged => Evidence::Tag(
+                            tagged
+                                .strip_prefix("tagged '")?
+                                .strip_suffix('\'')?
+                                .to_owned(),
+                        ),
+                    };
+                    found.insert(number.parse().ok()?, why);
+                }
+                Self::Counts(found)
+            }
+        };
+        // Only an exact reading: anything else is shown as it was stored.
+        (decision.to_string() == stored).then_some(decision)
+    }
+}
+
+/// A stored reason (a recognition's `reason`) in the reader's language.
+pub fn reason_text(stored: &str) -> Text {
+    Decision::from_stored(stored)
+        .map_or_else(|| Text::new("verbatim").with("text", stored), |d| d.text())
 }
 
 impl fmt::Display for Decision {
@@ -221,7 +287,38 @@ pub fn linked_lessons(html: &str, base_url: &Url, prefixes: &[String]) -> Vec<i3
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Locale;
     use crate::lessons::Lesson;
+
+    #[test]
+    fn a_stored_reason_is_said_in_each_language_and_an_unknown_one_as_it_is() {
+        let decision = Decision::Counts(BTreeMap::from([
+            (3, Evidence::Tag("thing3".into())),
+            (4, Evidence::Title),
+        ]));
+        let stored = decision.to_string();
+        assert_eq!(
+            reason_text(&stored).say(Locale::En),
+            stored,
+            "English says what is stored"
+        );
+        assert_eq!(
+            reason_text(&stored).say(Locale::Nl),
+            "telt mee voor Ding 3: met de tag 'thing3'; Ding 4: de titel noemt het"
+        );
+        for other in [Decision::Archive, Decision::Nothing] {
+            assert_eq!(
+                reason_text(&other.to_string()).say(Locale::En),
+                other.to_string()
+            );
+            assert_ne!(
+                reason_text(&other.to_string()).say(Locale::De),
+                other.to_string()
+            );
+        }
+        let odd = "counts for Thing 3: tagged 'a; Thing 4: b'";
+        assert_eq!(reason_text(odd).say(Locale::De), odd, "kept as it is");
+    }
 
     fn program() -> Program {
         let lesson = |number: i32, tags: &[&str]| Lesson {

@@ -1,5 +1,5 @@
 //! Sentences the domain makes where the reader is not known (why a blog cannot be read,
-//! how its feed is doing) reach each reader in their own language, while the API keeps
+//! how its feed is doing, why a post counts) reach each reader in their own language, while the API keeps
 //! saying them in English.
 
 use chrono::Utc;

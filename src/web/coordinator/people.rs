@@ -3,6 +3,7 @@
 //! address".
 
 use crate::cohorts::Slug;
+use crate::progress::recognise::reason_text;
 use crate::web::extract::Id;
 use crate::web::extract::{Form, Path, Query};
 use axum::extract::State;
@@ -85,7 +86,7 @@ pub async fn show(
             context! {
                 number => l.number, title => l.title.clone(), required => l.required,
                 state => state_name, date, source, done => state_name == "done",
-                evidence => evidence.map(|e| context! { title => e.title, link => e.link, reason => e.reason }),
+                evidence => evidence.map(|e| context! { title => e.title, link => e.link, reason => e.reason.as_deref().map(|r| reason_text(r).say(current.locale())) }),
             }
         })
         .collect();
@@ -101,7 +102,7 @@ pub async fn show(
         .unclaimed
         .iter()
         .map(|p| {
-            context! { title => p.title.clone(), link => p.link.clone(), date => view::date(p.published_at, tz), reason => p.reason.clone() }
+            context! { title => p.title.clone(), link => p.link.clone(), date => view::date(p.published_at, tz), reason => p.reason.as_deref().map(|r| reason_text(r).say(current.locale())) }
         })
         .collect();
     current.render(

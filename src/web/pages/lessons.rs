@@ -2,7 +2,7 @@
 //! for the default program, `/programs/{slug}` and `/programs/{slug}/lessons/{number}` for
 //! the others (the default program's addresses there redirect to `/lessons`).
 
-use crate::web::extract::Path;
+use crate::web::extract::{Id, Path};
 use axum::extract::State;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use chrono::Utc;
@@ -116,11 +116,10 @@ async fn index_of(
 async fn lesson_of(
     state: &AppState,
     program: &Program,
-    number: &str,
+    number: i32,
     viewer: Viewer,
     current: &CurrentPerson,
 ) -> Result<Html<String>, AppError> {
-    let number: i32 = number.parse().map_err(|_| AppError::NotFound)?;
     let lesson = program.get(number).ok_or(AppError::NotFound)?;
     let (ours, viewer) = within(state, program, viewer).await?;
     let access = access::lesson(&viewer, lesson, &ours, Utc::now());
@@ -197,12 +196,12 @@ pub async fn index(
 pub async fn show(
     State(state): State<AppState>,
     Looking { viewer, current }: Looking,
-    Path(number): Path<String>,
+    Path(Id(number)): Path<Id>,
 ) -> Result<Html<String>, AppError> {
     lesson_of(
         &state,
         state.programs.default_program(),
-        &number,
+        number,
         viewer,
         &current,
     )
@@ -249,15 +248,14 @@ pub async fn program(
 pub async fn program_lesson(
     State(state): State<AppState>,
     Looking { viewer, current }: Looking,
-    Path((slug, number)): Path<(String, String)>,
+    Path((slug, Id(number))): Path<(String, Id)>,
 ) -> Result<Response, AppError> {
     let program = state.programs.get(&slug).ok_or(AppError::NotFound)?;
     if program.default {
-        let number: i32 = number.parse().map_err(|_| AppError::NotFound)?;
         program.get(number).ok_or(AppError::NotFound)?;
         return Ok(Redirect::permanent(&program.lesson_path(number)).into_response());
     }
-    Ok(lesson_of(&state, program, &number, viewer, &current)
+    Ok(lesson_of(&state, program, number, viewer, &current)
         .await?
         .into_response())
 }

@@ -70,7 +70,7 @@ pub async fn show(
             done => completed.len(),
             required,
             percent => view::percent(completed.len(), required),
-            posts => Value::from(Serde(post_views(&posts, timezone))),
+            posts => Value::from(Serde(post_views(&posts, timezone, current.locale()))),
             total,
             more,
         },

@@ -10,7 +10,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::cohorts;
 use crate::feeds::river::{self, Filter, RiverPost};
+use crate::i18n::Locale;
 use crate::progress::people::{self, Search};
+use crate::progress::recognise;
 use crate::web::access::ReadableCohort;
 use crate::web::{AppError, AppState, view};
 
@@ -43,7 +45,7 @@ pub struct PostView {
     reason: Option<String>,
 }
 
-pub fn post_views(posts: &[RiverPost], timezone: Tz) -> Vec<PostView> {
+pub fn post_views(posts: &[RiverPost], timezone: Tz, locale: Locale) -> Vec<PostView> {
     posts
         .iter()
         .map(|p| PostView {
@@ -55,7 +57,10 @@ pub fn post_views(posts: &[RiverPost], timezone: Tz) -> Vec<PostView> {
             link: p.link.clone(),
             excerpt: p.excerpt.clone(),
             things: p.things.clone(),
-            reason: p.reason.clone(),
+            reason: p
+                .reason
+                .as_deref()
+                .map(|r| recognise::reason_text(r).say(locale)),
         })
         .collect()
 }
@@ -133,13 +138,13 @@ pub async fn show(
         format!("/cohorts/{}/posts?{}", cohort.slug, parts.join("&"))
     };
     let page = u64::try_from(page).unwrap_or(1);
+    let current = current.in_program_language(&state.programs.of(&cohort).info.language);
     current
-        .in_program_language(&state.programs.of(&cohort).info.language)
         .render(
         "river.html",
         context! {
             cohort => context! { slug => cohort.slug.clone(), name => cohort.name.clone(), public => cohorts::is_public(&cohort) },
-            posts => Value::from(Serde(post_views(posts, cohorts::timezone(&cohort)))),
+            posts => Value::from(Serde(post_views(posts, cohorts::timezone(&cohort), current.locale()))),
             highlighted => Value::from(Serde(highlighted)),
             total,
             more_than,

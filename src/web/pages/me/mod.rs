@@ -20,8 +20,10 @@ use serde::{Deserialize, Serialize};
 use crate::access::{Viewer, keys};
 use crate::entities::person;
 use crate::feeds::health;
+use crate::i18n::Locale;
 use crate::links::Links;
 use crate::progress::completions::Source;
+use crate::progress::recognise::reason_text;
 use crate::progress::standing::{LessonState, Standing, standing};
 use crate::web::auth::{CurrentPerson, SignedIn};
 use crate::web::extract::Query;
@@ -80,7 +82,7 @@ struct EvidenceView {
     reason: Option<String>,
 }
 
-fn lesson_views(standing: &Standing, tz: Tz, own: Option<Tz>) -> Vec<LessonView> {
+fn lesson_views(standing: &Standing, tz: Tz, own: Option<Tz>, locale: Locale) -> Vec<LessonView> {
     standing
         .lessons
         .iter()
@@ -97,7 +99,7 @@ fn lesson_views(standing: &Standing, tz: Tz, own: Option<Tz>) -> Vec<LessonView>
                     evidence.as_ref().map(|p| EvidenceView {
                         title: p.title.clone(),
                         link: p.link.clone(),
-                        reason: p.reason.clone(),
+                        reason: p.reason.as_deref().map(|r| reason_text(r).say(locale)),
                     }),
                 ),
                 LessonState::Open { .. } => ("open", None, None, None),
@@ -206,13 +208,13 @@ pub(super) async fn page(
             current_week,
             this_week,
             next,
-            lessons => Value::from(Serde(lesson_views(&standing, tz, own))),
+            lessons => Value::from(Serde(lesson_views(&standing, tz, own, current.locale()))),
             unclaimed => Value::from(Serde(standing.unclaimed.iter().take(20).map(|p| context! {
                 id => p.id,
                 title => p.title.clone(),
                 link => p.link.clone(),
                 date => view::iso_date(p.published_at, tz),
-                reason => p.reason.clone(),
+                reason => p.reason.as_deref().map(|r| reason_text(r).say(current.locale())),
             }).collect::<Vec<_>>())),
             claimable,
             blog => member.blog_url.clone(),
