@@ -161,3 +161,5 @@ error-no-such-thing = Dieses Ding gibt es im Programm nicht.
 error-not-finished = { $name } ist noch nicht fertig: Das Zertifikat kommt mit dem letzten Ding.
 error-blog-moves = Du hast deinen Blog heute schon { $count }-mal umgezogen: Versuch es morgen wieder oder frag deine Koordinatorin oder deinen Koordinator.
 error-blog-taken = Dieser Blog gehört schon einer anderen Person in dieser Gruppe: Gib die Adresse deines eigenen Blogs an.
+error-checked-moments-ago = Twentythree hat deinen Blog gerade erst gelesen: Versuch es in einer Minute noch einmal.
+error-blog-of-their-own = Dieser Blog gehört schon einer anderen Person in dieser Gruppe: Alle schreiben in einem eigenen Blog.

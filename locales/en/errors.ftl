@@ -161,3 +161,5 @@ error-no-such-thing = There is no such thing in the program.
 error-not-finished = { $name } has not finished yet: the certificate comes with the last thing.
 error-blog-moves = You moved your blog { $count } times today already: try again tomorrow, or ask your coordinator.
 error-blog-taken = That blog is already another participant's in this cohort: give the address of your own blog.
+error-checked-moments-ago = Twentythree read your blog a moment ago: try again in a minute.
+error-blog-of-their-own = That blog is already another participant's in this cohort: each person blogs on a blog of their own.

@@ -161,3 +161,5 @@ error-no-such-thing = Dat ding bestaat niet in het programma.
 error-not-finished = { $name } is nog niet klaar: het certificaat komt bij het laatste ding.
 error-blog-moves = Je hebt je blog vandaag al { $count } keer verhuisd: probeer het morgen opnieuw, of vraag het je coördinator.
 error-blog-taken = Die blog is al van een andere deelnemer in deze groep: geef het adres van je eigen blog op.
+error-checked-moments-ago = Twentythree heeft je blog net gelezen: probeer het over een minuut opnieuw.
+error-blog-of-their-own = Die blog is al van een andere deelnemer in deze groep: iedereen schrijft op een eigen blog.

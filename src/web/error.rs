@@ -49,9 +49,7 @@ impl From<sea_orm::DbErr> for AppError {
 impl From<crate::feeds::AttachError> for AppError {
     fn from(e: crate::feeds::AttachError) -> Self {
         match e {
-            crate::feeds::AttachError::Taken => Self::BadRequest(
-                "That blog is already another participant's in this cohort: each person blogs on a blog of their own.".into(),
-            ),
+            crate::feeds::AttachError::Taken => Self::BadRequest("error-blog-of-their-own".into()),
             crate::feeds::AttachError::Db(e) => e.into(),
         }
     }

@@ -34,7 +34,7 @@ pub async fn check(
     )
     .await?
     {
-        let problem = "Twentythree read your blog a moment ago: try again in a minute.".to_owned();
+        let problem = crate::i18n::message(current.locale(), "error-checked-moments-ago", &[]);
         let page = super::page(&state, &person, &current, None, Some(problem)).await?;
         return Ok((StatusCode::TOO_MANY_REQUESTS, page).into_response());
     }
