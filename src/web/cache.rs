@@ -11,6 +11,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use sea_orm::DatabaseConnection;
+use tokio::sync::OnceCell;
 
 use crate::cohorts::Figures;
 use crate::feeds::river::{RiverPage, RiverPost};
@@ -28,7 +29,9 @@ pub const CAPACITY: usize = 512;
 struct Entry<V> {
     version: i64,
     made: Instant,
-    value: Arc<V>,
+    /// The value, once the first reader has read it; readers who come meanwhile wait for
+    /// it instead of reading the same again.
+    value: Arc<OnceCell<Arc<V>>>,
 }
 
 /// One kind of kept value, by key.
@@ -46,7 +49,8 @@ impl<K: Eq + Hash, V> Default for Cache<K, V> {
 
 impl<K: Eq + Hash + Clone, V> Cache<K, V> {
     /// The value kept for `key` if the data has not moved since it was read, else what
-    /// `read` reads now (kept for the next request).
+    /// `read` reads now (kept for the next request). Requests that miss together wait for
+    /// one read.
     pub async fn get_or_read<F, Fut>(
         &self,
         db: &DatabaseConnection,
@@ -60,14 +64,28 @@ impl<K: Eq + Hash + Clone, V> Cache<K, V> {
         // The version is read first: a change after it moves it again, so what is read
         // below is never kept under a number older than itself.
         let version = crate::db::data_version(db).await?;
-        if let Some(value) = self.fresh(&key, version) {
-            return Ok(value);
-        }
-        let value = Arc::new(read().await?);
+        let slot = self.slot(key, version);
+        // A read that fails leaves the slot empty: the next reader tries again.
+        let value = slot
+            .get_or_try_init(|| async { read().await.map(Arc::new) })
+            .await?;
+        Ok(value.clone())
+    }
+
+    /// The entry for `key` at `version`: the kept one while it is fresh, else a new, empty
+    /// one.
+    fn slot(&self, key: K, version: i64) -> Arc<OnceCell<Arc<V>>> {
         let mut entries = self.lock();
+        if let Some(entry) = entries.get(&key)
+            && entry.version == version
+            && entry.made.elapsed() < LIFETIME
+        {
+            return entry.value.clone();
+        }
         if entries.len() >= CAPACITY {
             entries.clear();
         }
+        let value = Arc::new(OnceCell::new());
         entries.insert(
             key,
             Entry {
@@ -76,13 +94,7 @@ impl<K: Eq + Hash + Clone, V> Cache<K, V> {
                 value: value.clone(),
             },
         );
-        Ok(value)
-    }
-
-    fn fresh(&self, key: &K, version: i64) -> Option<Arc<V>> {
-        let entries = self.lock();
-        let entry = entries.get(key)?;
-        (entry.version == version && entry.made.elapsed() < LIFETIME).then(|| entry.value.clone())
+        value
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<K, Entry<V>>> {

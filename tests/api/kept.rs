@@ -151,3 +151,36 @@ async fn kept_pages_show_what_another_process_changed_on_the_next_request() {
             .contains("Ada King")
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn readers_who_miss_together_wait_for_one_read() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let app = spawn_app().await;
+    let cache = Arc::new(twentythree::web::cache::Cache::<i32, usize>::default());
+    let reads = Arc::new(AtomicUsize::new(0));
+    let readers: Vec<_> = (0..16)
+        .map(|_| {
+            let (cache, reads, db) = (cache.clone(), reads.clone(), app.state.db.clone());
+            tokio::spawn(async move {
+                cache
+                    .get_or_read(&db, 1, || async {
+                        let n = reads.fetch_add(1, Ordering::SeqCst) + 1;
+                        // A slow read (a big river), so that the others come meanwhile.
+                        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+                        Ok(n)
+                    })
+                    .await
+                    .map(|value| *value)
+            })
+        })
+        .collect();
+    for reader in readers {
+        assert_eq!(
+            reader.await.unwrap().unwrap(),
+            1,
+            "everyone got the one read"
+        );
+    }
+    assert_eq!(reads.load(Ordering::SeqCst), 1, "sixteen readers, one read");
+}
