@@ -97,7 +97,7 @@ pub fn describe(feed: &feed::Model, now: DateTime<Utc>) -> Text {
         Status::Pending => Text::new("health-pending"),
         Status::Failing => match feed.failing_since {
             Some(at) => Text::new("health-failing-since")
-                .with("for", in_units((now - at).num_minutes().max(1), "for"))
+                .with("for", duration(at, now))
                 .with("error", error()),
             None => Text::new("health-failing").with("error", error()),
         },
@@ -110,24 +110,26 @@ pub fn describe(feed: &feed::Model, now: DateTime<Utc>) -> Text {
 fn ago(at: DateTime<Utc>, now: DateTime<Utc>) -> Text {
     match (now - at).num_minutes() {
         i64::MIN..=0 => Text::new("health-just-now"),
-        minutes => in_units(minutes, "ago"),
+        minutes => {
+            let (unit, count) = unit(minutes);
+            Text::new(&format!("health-{unit}-ago")).with("count", count)
+        }
     }
 }
 
-/// `minutes` (at least one) in the largest unit that says them well: "3 minutes ago"
-/// (`kind` "ago") or "for 3 minutes" (`kind` "for").
-fn in_units(minutes: i64, kind: &str) -> Text {
-    let (unit, count) = match minutes {
+/// How long since `at`, at least a minute: "3 minutes", "2 days" (as in "failing for").
+fn duration(at: DateTime<Utc>, now: DateTime<Utc>) -> Text {
+    let (unit, count) = unit((now - at).num_minutes().max(1));
+    Text::new(&format!("health-for-{unit}")).with("count", count)
+}
+
+/// `minutes` in the largest unit that says them well, and how many of it.
+fn unit(minutes: i64) -> (&'static str, i64) {
+    match minutes {
         ..=59 => ("minutes", minutes),
         60..=2879 => ("hours", minutes / 60),
         _ => ("days", minutes / 1440),
-    };
-    let key = if kind == "ago" {
-        format!("health-{unit}-ago")
-    } else {
-        format!("health-for-{unit}")
-    };
-    Text::new(&key).with("count", count)
+    }
 }
 
 #[cfg(test)]
@@ -144,7 +146,7 @@ mod tests {
         assert_eq!(ago(at, later(180)).say(Locale::Nl), "3 uur geleden");
         assert_eq!(ago(at, later(60)).say(Locale::De), "vor einer Stunde");
         // "since" as German says it: "seit 3 Tagen".
-        assert_eq!(in_units(3 * 1440, "for").say(Locale::De), "3 Tagen");
-        assert_eq!(in_units(1, "for").say(Locale::En), "a minute");
+        assert_eq!(duration(at, later(3 * 1440)).say(Locale::De), "3 Tagen");
+        assert_eq!(duration(at, at).say(Locale::En), "a minute");
     }
 }
