@@ -24,7 +24,8 @@ use crate::secret;
 pub const CONFIRM_LIFETIME: Duration = Duration::hours(24);
 
 /// Emails `new` a confirmation link for `cohort` in `language` (the page's they asked on),
-/// or, when they already take part, a note that says so with a sign-in link.
+/// or, when they already take part, a note that says so with a sign-in link (in the
+/// language they chose, else that one).
 pub async fn request(
     db: &impl ConnectionTrait,
     cohort: &cohort::Model,
@@ -35,6 +36,12 @@ pub async fn request(
 ) -> Result<(), DbErr> {
     let links = Links::new(base_url);
     if let Some((person, _)) = membership(db, cohort, &new.email).await? {
+        // In the language they chose, else the one of the page they asked on.
+        let language = person
+            .language
+            .as_deref()
+            .and_then(Locale::matching)
+            .unwrap_or(language);
         let token = auth::create_login_token(db, &person, now).await?;
         let message = render::Message::new(
             Kind::Confirm,
@@ -42,7 +49,12 @@ pub async fn request(
             &person.email,
             format!("already:{}", auth::hash(&token)),
         )
-        .subject(format!("You are already in {}", cohort.name))
+        .subject(crate::i18n::message(
+            language,
+            "already-subject",
+            &[("cohort", cohort.name.as_str().into())],
+        ))
+        .language(language)
         .context(context! {
             name => person.name.clone(),
             cohort => cohort.name.clone(),

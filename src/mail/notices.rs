@@ -16,8 +16,8 @@ use super::{Kind, render};
 use crate::cohorts;
 use crate::entities::{cohort, feed, participant, person};
 use crate::feeds::health::{self, Status};
-use crate::i18n::Locale;
-use crate::lessons::{Programs, schedule};
+use crate::i18n;
+use crate::lessons::Programs;
 use crate::links::Links;
 use crate::together::letter;
 
@@ -69,7 +69,10 @@ impl Notices {
                 );
             }
             if let Some(feed) = member.feed_id.and_then(|id| feeds.get(&id)) {
-                queued += usize::from(self.feed_problem(&member, &person, feed, now).await?);
+                queued += usize::from(
+                    self.feed_problem(&member, &person, cohort, feed, now)
+                        .await?,
+                );
             }
         }
         Ok(queued)
@@ -102,7 +105,7 @@ impl Notices {
             .as_deref()
             .and_then(|tz| tz.parse().ok())
             .unwrap_or_else(|| cohorts::timezone(cohort));
-        let next = (week < program.weeks()).then(|| schedule::in_words(opens(week + 1), tz));
+        let next = (week < program.weeks()).then(|| moment(opens(week + 1), tz));
         // A members-only cohort's calendar address is private: it is on /me, not in mail.
         let calendar = if cohorts::is_public(cohort) {
             links.cohort_file(&cohort.slug, "calendar.ics", None)
@@ -111,7 +114,7 @@ impl Notices {
         };
         let week = letter::Week {
             number: week,
-            opened: schedule::in_words(opened, tz),
+            opened: moment(opened, tz),
             next,
             calendar,
             program,
@@ -129,6 +132,7 @@ impl Notices {
         &self,
         member: &participant::Model,
         person: &person::Model,
+        cohort: &cohort::Model,
         feed: &feed::Model,
         now: DateTime<Utc>,
     ) -> Result<bool, DbErr> {
@@ -143,25 +147,40 @@ impl Notices {
             return Ok(false);
         };
         let links = Links::new(&self.base_url);
+        let language = i18n::negotiate(
+            person.language.as_deref(),
+            Some(&self.programs.of(cohort).info.language),
+            None,
+        );
+        let problem = health::last_error(feed).map_or_else(
+            || i18n::message(language, "feed-problem-no-answer", &[]),
+            |e| e.say(language),
+        );
         let email = render::Message::new(
             Kind::FeedProblem,
             "feed-problem",
             &person.email,
             format!("feed-problem:{}:{}", member.id, since.timestamp()),
         )
-        .subject("We cannot read your blog".to_owned())
+        .subject(i18n::message(language, "feed-problem-subject", &[]))
+        .language(language)
         .context(context! {
             name => person.name.clone(),
-            problem => health::last_error(feed).map_or_else(
-                || "the blog does not answer".into(),
-                |e| e.say(Locale::En),
-            ),
+            problem,
             blog => member.blog_url.clone(),
             me_url => links.me(),
         })
         .render()?;
         super::enqueue(&self.db, email, now).await
     }
+}
+
+/// `instant` in `timezone` as RFC 3339 followed by the zone's abbreviation
+/// (`2026-12-07T09:00:00+01:00 CET`), for an email's `datetime` filter to write in the
+/// reader's language.
+fn moment(instant: DateTime<Utc>, timezone: chrono_tz::Tz) -> String {
+    let local = instant.with_timezone(&timezone);
+    format!("{} {}", local.to_rfc3339(), local.format("%Z"))
 }
 
 /// Runs `tick` every minute until `shutdown` changes.

@@ -47,8 +47,9 @@ impl<'a> Message<'a> {
         self
     }
 
-    /// The recipient's language: what `t()` in the templates writes in (English unless
-    /// said, for the kinds not translated yet).
+    /// The recipient's language: what `t()` and the date filters in the templates write in
+    /// (English unless said). Every kind says it; the subject is the caller's, in the same
+    /// language.
     pub fn language(mut self, language: Locale) -> Self {
         self.language = language;
         self

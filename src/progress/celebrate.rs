@@ -101,19 +101,31 @@ pub async fn finished(
         .filter(participant::Column::FinishedAt.is_not_null())
         .count(db)
         .await?;
-    let joined = member.joined_at.format("%-d %B %Y").to_string();
+    // The date as ISO, for each recipient's template to write in their own language.
+    let joined = member.joined_at.date_naive().to_string();
     let note = |for_coordinator: bool| {
         context! {
             finisher => person.name.clone(), cohort => cohort.name.clone(), done, joined => joined.clone(),
             blog => member.blog_url.clone(), wall_url => wall_url.clone(), for_coordinator, finishers, participants,
         }
     };
-    // The finisher's name is their own choice: it goes in the message, escaped, never in
-    // a subject line sent to other people's inboxes.
-    let subject = format!("Someone finished {}: time to celebrate", cohort.name);
     let note_to = |to: &person::Model, key: String, for_coordinator: bool| {
+        // Each in their own language: theirs if they chose one, else the program's.
+        let language = i18n::negotiate(
+            to.language.as_deref(),
+            Some(&rules.program.info.language),
+            None,
+        );
+        // The finisher's name is their own choice: it goes in the message, escaped, never
+        // in a subject line sent to other people's inboxes.
+        let subject = i18n::message(
+            language,
+            "celebration-note-subject",
+            &[("cohort", cohort.name.as_str().into())],
+        );
         let message = render::Message::new(Kind::Celebration, "celebration-note", &to.email, key)
-            .subject(subject.clone())
+            .subject(subject)
+            .language(language)
             .context(note(for_coordinator));
         // Members get it as routine mail they can stop; coordinators as their job.
         if for_coordinator {
@@ -168,8 +180,19 @@ pub async fn halfway(
         name => person.name.clone(), done, required, cohort => cohort.name.clone(), me_url => links.me(),
     };
     let key = format!("milestone:{}:half", member.id);
+    let language = i18n::negotiate(
+        person.language.as_deref(),
+        Some(&rules.program.info.language),
+        None,
+    );
+    let subject = i18n::message(
+        language,
+        "milestone-subject",
+        &[("cohort", cohort.name.as_str().into())],
+    );
     let email = render::Message::new(Kind::Milestone, "milestone", &person.email, key)
-        .subject(format!("Halfway through {}", cohort.name))
+        .subject(subject)
+        .language(language)
         .context(context)
         .unsubscribe(&person.unsubscribe_token, &links)
         .render()?;

@@ -10,7 +10,7 @@ use url::Url;
 
 use super::grid::{self, Row};
 use crate::entities::{cohort, participant};
-use crate::i18n::Locale;
+use crate::i18n::{self, Locale};
 use crate::lessons::Program;
 use crate::links::Links;
 use crate::mail::{self, Kind, render};
@@ -18,25 +18,57 @@ use crate::mail::{self, Kind, render};
 /// At most one reminder per person in this long.
 pub const EVERY: Duration = Duration::days(7);
 
+/// Why someone is due a reminder.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reason {
+    /// No lesson done for this many days or more.
+    Stalled { days: i64 },
+    /// This many required lessons open for over a week and not done.
+    Behind { lessons: usize },
+}
+
+impl Reason {
+    /// Why `row` is stalled or behind, if it is (whether or not a reminder is due).
+    pub fn of(row: &Row) -> Option<Reason> {
+        match (row.stalled, row.overdue) {
+            (true, _) => Some(Reason::Stalled {
+                days: grid::STALLED_AFTER.num_days(),
+            }),
+            (false, 0) => None,
+            (false, lessons) => Some(Reason::Behind { lessons }),
+        }
+    }
+
+    /// The reason as a coordinator's list says it, in `locale`: "stalled: no lesson done
+    /// for 14 days or more", "behind: 2 lessons open for over a week and not done".
+    pub fn in_words(self, locale: Locale) -> String {
+        match self {
+            Reason::Stalled { days } => {
+                i18n::message(locale, "reminder-reason-stalled", &[("days", days.into())])
+            }
+            Reason::Behind { lessons } => i18n::message(
+                locale,
+                "reminder-reason-behind",
+                &[("count", lessons.into())],
+            ),
+        }
+    }
+}
+
 /// Why `row` would get a reminder at `now`, or `None` when it would not.
-pub fn reason(row: &Row, now: DateTime<Utc>) -> Option<String> {
+pub fn why(row: &Row, now: DateTime<Utc>) -> Option<Reason> {
     if row.finished() || !row.release_emails {
         return None;
     }
     if row.last_reminded_at.is_some_and(|at| now - at < EVERY) {
         return None;
     }
-    match (row.stalled, row.overdue) {
-        (true, _) => Some(format!(
-            "stalled: no lesson done for {} days or more",
-            grid::STALLED_AFTER.num_days()
-        )),
-        (false, 0) => None,
-        (false, n) => Some(format!(
-            "behind: {} open for over a week and not done",
-            crate::templates::count(i64::try_from(n).unwrap_or(0), "lesson", "lessons")
-        )),
-    }
+    Reason::of(row)
+}
+
+/// [`why`] in English words, as the coordinator's list shows it.
+pub fn reason(row: &Row, now: DateTime<Utc>) -> Option<String> {
+    why(row, now).map(|r| r.in_words(Locale::En))
 }
 
 /// The rows that would get a reminder now, with the reason.
@@ -71,19 +103,38 @@ impl Reminder<'_> {
             .map(|(l, _)| {
                 context! { number => l.number, title => l.title.clone(), url => links.lesson(self.program, l.number) }
             });
+        // In their language: theirs if they chose one, else the program's.
+        let language = i18n::negotiate(
+            row.language.as_deref(),
+            Some(&self.program.info.language),
+            None,
+        );
         let feed_problem = row.feed_failing.then(|| {
-            row.feed_error
-                .as_ref()
-                .map_or_else(|| "no feed found yet".into(), |e| e.say(Locale::En))
+            row.feed_error.as_ref().map_or_else(
+                || i18n::message(language, "reminder-no-feed", &[]),
+                |e| e.say(language),
+            )
         });
+        let (stalled, behind) = match Reason::of(row) {
+            Some(Reason::Stalled { days }) => (Some(days), None),
+            Some(Reason::Behind { lessons }) => (None, Some(lessons)),
+            None => (None, None),
+        };
+        let why = context! { stalled, behind };
         let context = context! {
             name => row.name.clone(), cohort => self.cohort.name.clone(), done => row.done,
             required => self.program.required_count(), next, word => self.program.word(),
-            me_url => links.me(), feed_problem,
+            me_url => links.me(), feed_problem, why,
         };
         let key = format!("reminder:{}:{}", row.id, now.date_naive());
+        let subject = i18n::message(
+            language,
+            "reminder-subject",
+            &[("cohort", self.cohort.name.as_str().into())],
+        );
         render::Message::new(Kind::Reminder, "reminder", &row.email, key)
-            .subject(format!("Keep going with {}", self.cohort.name))
+            .subject(subject)
+            .language(language)
             .context(context)
             .unsubscribe(unsubscribe_token, &links)
             .render()

@@ -129,6 +129,12 @@ pub async fn highlight(
             .one(&txn)
             .await?;
         let by = viewer.person.as_ref().map(|p| p.name.clone());
+        // In the author's language: theirs if they chose one, else the program's.
+        let language = crate::i18n::negotiate(
+            person.language.as_deref(),
+            Some(&program.info.language),
+            None,
+        );
         let context = context! {
             name => person.name.clone(), by, note,
             title => post.title.clone(), link => post.link.clone(),
@@ -142,11 +148,15 @@ pub async fn highlight(
             &person.email,
             format!("highlight:{}:{}:{}", member.id, post.id, lesson.number),
         )
-        .subject(format!(
-            "Your post is an example for {} {}",
-            program.word(),
-            lesson.number
+        .subject(crate::i18n::message(
+            language,
+            "highlight-subject",
+            &[(
+                "thing",
+                format!("{} {}", program.word(), lesson.number).into(),
+            )],
         ))
+        .language(language)
         .context(context)
         .unsubscribe(&person.unsubscribe_token, &links)
         .render()?;

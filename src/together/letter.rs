@@ -18,6 +18,7 @@ use url::Url;
 use super::{glance::glance, highlights, mentors, partners};
 use crate::entities::{cohort, mentorship, participant, person, post};
 use crate::feeds::river::{self, Filter, RiverPost};
+use crate::i18n;
 use crate::lessons::{Program, Programs};
 use crate::links::Links;
 use crate::mail::{Email, Kind, render};
@@ -73,7 +74,9 @@ fn peer_post(links: &Links, slug: &str, p: &RiverPost, note: Option<String>) -> 
 /// The week a letter is about, as the release schedule computed it.
 pub struct Week<'a> {
     pub number: i32,
-    /// When it opened and when the next one opens, in words in the reader's zone.
+    /// When it opened and when the next one opens, in the reader's zone, as RFC 3339 and
+    /// the zone's abbreviation (`2026-12-07T09:00:00+01:00 CET`): the letter writes them in
+    /// the reader's language.
     pub opened: String,
     pub next: Option<String>,
     pub calendar: String,
@@ -223,8 +226,23 @@ pub async fn compose(
         river => links.to(&format!("/cohorts/{}/posts", cohort.slug)),
         word => week.program.word(),
     };
+    // In the reader's language: theirs if they chose one, else the program's.
+    let language = i18n::negotiate(
+        reader.language.as_deref(),
+        Some(&week.program.info.language),
+        None,
+    );
+    let subject = i18n::message(
+        language,
+        "release-subject",
+        &[
+            ("week", week.number.into()),
+            ("cohort", cohort.name.as_str().into()),
+        ],
+    );
     let email = render::Message::new(Kind::Release, "release", &reader.email, key)
-        .subject(format!("Week {} of {} is open", week.number, cohort.name))
+        .subject(subject)
+        .language(language)
         .context(context)
         .unsubscribe(&reader.unsubscribe_token, &Links::new(week.base_url))
         .render()?;
@@ -258,7 +276,10 @@ pub async fn mentor_notes(
             continue;
         }
         let mut lines: Vec<Value> = Vec::new();
+        // The mentor's language: theirs if they chose one, else their mentees' program's.
+        let mut program_language: Option<&str> = None;
         for (member, cohort) in mentors::mentees(db, mentor_id).await? {
+            program_language.get_or_insert(&programs.of(&cohort).info.language);
             if let std::collections::hash_map::Entry::Vacant(slot) = rows_of.entry(cohort.id) {
                 slot.insert(grid::rows(db, programs.of(&cohort), &cohort, now).await?);
             }
@@ -303,8 +324,10 @@ pub async fn mentor_notes(
             name => mentor.name.clone(), mentees => lines,
             stalled_after => grid::STALLED_AFTER.num_days(), page => links.to("/mentor"),
         };
+        let language = i18n::negotiate(mentor.language.as_deref(), program_language, None);
         let email = render::Message::new(Kind::MentorNote, "mentor-note", &mentor.email, key)
-            .subject("Your mentees this week")
+            .subject(i18n::message(language, "mentor-note-subject", &[]))
+            .language(language)
             .context(context)
             .unsubscribe(&mentor.unsubscribe_token, &Links::new(base_url))
             .render()?;

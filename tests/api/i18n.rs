@@ -295,7 +295,7 @@ fn plain_messages(code: &str) -> std::collections::BTreeMap<String, String> {
 }
 
 /// A browser that asks for `language` first.
-fn browser_in(app: &TestApp, language: &str) -> Browser {
+pub fn browser_in(app: &TestApp, language: &str) -> Browser {
     let mut headers = reqwest::header::HeaderMap::new();
     headers.insert("accept-language", language.parse().unwrap());
     Browser {

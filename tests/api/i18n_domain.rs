@@ -72,7 +72,7 @@ async fn a_blogs_trouble_is_told_in_the_readers_language_and_in_english_to_the_a
 
     let max = me_in(&app, "max@example.org", "Max", "de").await;
     assert!(
-        max.contains("Noch nicht gelesen: der Blog hat mit 404 Not Found geantwortet."),
+        max.contains("Noch nicht gelesen: das Blog hat mit 404 Not Found geantwortet."),
         "{max}"
     );
     assert_no_english(

@@ -22,6 +22,7 @@ mod hostile;
 mod hostile_host;
 mod i18n;
 mod i18n_domain;
+mod i18n_emails;
 mod in_browser;
 mod joining;
 mod kept;

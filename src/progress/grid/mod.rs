@@ -134,6 +134,9 @@ pub struct Row {
     /// For the unsubscribe link in a reminder; never shown.
     #[serde(skip)]
     pub unsubscribe_token: String,
+    /// The language they chose (a locale code), for a reminder in it; never shown.
+    #[serde(skip)]
+    pub language: Option<String>,
     /// One entry per lesson of the program, in order; `None` when not done.
     pub cells: Vec<Option<Cell>>,
     /// One entry per lesson: whether it has not opened yet for this participant.
@@ -382,6 +385,7 @@ impl Moments<'_> {
             blog: member.blog_url,
             release_emails: person.release_emails,
             unsubscribe_token: person.unsubscribe_token,
+            language: person.language,
             cells,
             locked,
             done: required_done,
