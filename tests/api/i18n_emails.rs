@@ -530,7 +530,7 @@ async fn every_email_kind_speaks_the_recipients_language() {
         f.status = Set(twentythree::feeds::health::Status::Failing);
         f.failing_since = Set(Some(now - Duration::days(3)));
         // Why, kept as the poller keeps it: in English and as a message for every reader.
-        let why = twentythree::i18n::Text::new("feed-timeout");
+        let why = i18n::Text::new("feed-timeout");
         f.last_error = Set(Some(why.to_string()));
         f.last_error_message = Set(Some(why.to_json()));
         f.update(db).await.unwrap();
