@@ -198,6 +198,16 @@ pub fn count(n: i64, one: &str, many: &str) -> String {
     format!("{} {}", number(n), if n == 1 { one } else { many })
 }
 
+/// `text` as a sentence: its first letter upper-case, the rest as it is (minijinja's
+/// `capitalize` lower-cases the rest, "404 Not Found" and "Europe/Berlin" with it).
+pub fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 fn build() -> Result<Environment<'static>, Error> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
@@ -205,6 +215,7 @@ fn build() -> Result<Environment<'static>, Error> {
     env.add_filter("count", |n: i64, one: String, many: String| {
         count(n, &one, &many)
     });
+    env.add_filter("sentence", |text: String| sentence(&text));
     env.add_function("t", translate);
     env.add_filter("date", date);
     env.add_filter("datetime", datetime);

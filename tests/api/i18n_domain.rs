@@ -87,6 +87,33 @@ async fn a_blogs_trouble_is_told_in_the_readers_language_and_in_english_to_the_a
         "{ed}"
     );
 
+    // A newcomer checking a blog that gives no feed is told why, in Dutch.
+    let newcomer = crate::i18n::browser_in(&app, "nl-BE");
+    let checked = newcomer
+        .submit(
+            "/join",
+            "/join",
+            &[
+                ("name", "Lies"),
+                ("email", "lies@example.org"),
+                ("blog", &host.url("/nowhere-at-all/")),
+                ("cohort", "herfst"),
+                ("step", "check"),
+            ],
+        )
+        .await;
+    assert_eq!(checked.status, 200);
+    assert!(
+        checked.body.contains("Het blog antwoordde 404 Not Found."),
+        "{}",
+        checked.body
+    );
+    assert_no_english(
+        &checked.body,
+        &["the blog answered", "no feed found"],
+        "the join check",
+    );
+
     let (status, progress) = app.get_json("/api/v1/cohorts/herfst/progress").await;
     assert_eq!(status, 200);
     let errors: Vec<&str> = progress["participants"]

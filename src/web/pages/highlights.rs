@@ -54,13 +54,9 @@ pub async fn create(
         Err(HighlightError::NotAllowed) => {
             Err(AppError::Forbidden("error-highlight-not-allowed".into()))
         }
-        Err(e) => {
-            let text = e.to_string();
-            Err(AppError::BadRequest(format!(
-                "{}{}.",
-                text[..1].to_uppercase(),
-                &text[1..]
-            )))
-        }
+        Err(e) => Err(AppError::BadRequest(format!(
+            "{}.",
+            crate::templates::sentence(&e.to_string())
+        ))),
     }
 }

@@ -226,7 +226,9 @@ pub async fn submit(
             posts => Value::from(Serde(preview_posts(&state, cohort, found, current.locale()))),
             post_count => found.feed.posts.len(),
         },
-        Err(problem) => context! { found => false, problem => problem.to_string() },
+        Err(problem) => {
+            context! { found => false, problem => problem.text().say(current.locale()) }
+        }
     };
     render(
         &current,

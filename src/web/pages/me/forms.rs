@@ -13,6 +13,7 @@ use crate::entities::{cohort, participant, person};
 use crate::i18n::{self, Locale};
 use crate::people::{self, BlogUrl, Preferences, parse_name};
 use crate::progress::completions::{self, CompletionError, Rules};
+use crate::templates::sentence;
 use crate::web::auth::{CurrentPerson, SignedIn};
 use crate::web::extract::{Form, required};
 use crate::web::{AppError, AppState};
@@ -46,14 +47,6 @@ async fn refused(
     };
     let page = super::page(state, person, current, None, Some(problem)).await?;
     Ok((StatusCode::BAD_REQUEST, page).into_response())
-}
-
-pub(super) fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 #[derive(Deserialize)]
@@ -149,7 +142,7 @@ pub async fn move_blog(
     let blog: BlogUrl = form
         .blog
         .parse()
-        .map_err(|e: String| AppError::BadRequest(format!("{}.", capitalise(&e))))?;
+        .map_err(|e: String| AppError::BadRequest(format!("{}.", sentence(&e))))?;
     let now = Utc::now();
     let key = format!("blog-move:{}", person.id);
     if !rate::allow(&state.db, &key, rate::BLOG_MOVES, now).await? {
@@ -212,7 +205,7 @@ pub async fn preferences(
     Form(form): Form<PreferencesForm>,
 ) -> Result<Response, AppError> {
     let name =
-        parse_name(&form.name).map_err(|e| AppError::BadRequest(format!("{}.", capitalise(&e))))?;
+        parse_name(&form.name).map_err(|e| AppError::BadRequest(format!("{}.", sentence(&e))))?;
     let timezone = match form.timezone.trim() {
         "" => None,
         zone => Some(zone.parse::<Tz>().map_err(|_| {
