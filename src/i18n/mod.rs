@@ -136,7 +136,7 @@ pub fn negotiate(
 
 /// A value handed to a message: numbers choose plural forms and are written with the
 /// language's digit grouping.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Arg {
     Number(f64),
     Text(String),
@@ -171,6 +171,42 @@ macro_rules! number_arg {
     )*};
 }
 number_arg!(i32, i64, u32, u64, usize, f64);
+
+/// A message not yet put into words: its key and arguments, said in whichever language the
+/// reader reads (a form's problem made where the reader is not known). Its `Display` is the
+/// English, for the command line and the logs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Text {
+    pub key: &'static str,
+    pub args: Vec<(&'static str, Arg)>,
+}
+
+impl Text {
+    pub fn new(key: &'static str) -> Self {
+        Self {
+            key,
+            args: Vec::new(),
+        }
+    }
+
+    /// The same message with one more argument.
+    #[must_use]
+    pub fn with(mut self, name: &'static str, value: impl Into<Arg>) -> Self {
+        self.args.push((name, value.into()));
+        self
+    }
+
+    /// The message in `locale`.
+    pub fn said(&self, locale: Locale) -> String {
+        message(locale, self.key, &self.args)
+    }
+}
+
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.said(Locale::En))
+    }
+}
 
 /// The message `key` in `locale` (in English when the locale lacks it or cannot format
 /// it), or `None` when not even English has it or English needs an argument not given.
@@ -245,6 +281,15 @@ where
         Locale::De => "%a %-d. %b %Y, %H:%M",
     };
     when.format_localized(pattern, locale.chrono()).to_string()
+}
+
+/// A day and its abbreviated month, without the year: "4 Dec", "4 dec", "4. Dez".
+pub fn day_month(locale: Locale, date: NaiveDate) -> String {
+    let pattern = match locale {
+        Locale::En | Locale::Nl => "%-d %b",
+        Locale::De => "%-d. %b",
+    };
+    date.format_localized(pattern, locale.chrono()).to_string()
 }
 
 fn date_pattern(locale: Locale) -> &'static str {

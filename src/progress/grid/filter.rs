@@ -38,16 +38,6 @@ impl Filter {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::All => "Everyone",
-            Self::Stalled => "Stalled",
-            Self::NeverPosted => "Never posted",
-            Self::FeedFailing => "Feed failing",
-            Self::Finished => "Finished",
-            Self::Unclaimed => "Unclaimed posts waiting",
-        }
-    }
 
     pub fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|f| f.as_str() == s)
@@ -91,14 +81,6 @@ impl Sort {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Name => "name",
-            Self::Progress => "progress",
-            Self::Quietest => "longest quiet",
-            Self::Latest => "latest activity",
-        }
-    }
 
     pub fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|f| f.as_str() == s)
