@@ -288,11 +288,7 @@ impl Form {
     }
 }
 
-fn keep<T>(
-    problems: &mut Vec<Problem>,
-    field: &'static str,
-    parsed: Result<T, Text>,
-) -> Option<T> {
+fn keep<T>(problems: &mut Vec<Problem>, field: &'static str, parsed: Result<T, Text>) -> Option<T> {
     parsed
         .map_err(|e| problems.push(Problem::new(field, e)))
         .ok()

@@ -68,9 +68,12 @@ pub async fn import_csv(
         let record = match record {
             Ok(record) => record,
             Err(e) => {
-                report
-                    .rows
-                    .push((line, RowOutcome::Invalid(Text::new("import-unreadable").with("problem", e.to_string()))));
+                report.rows.push((
+                    line,
+                    RowOutcome::Invalid(
+                        Text::new("import-unreadable").with("problem", e.to_string()),
+                    ),
+                ));
                 continue;
             }
         };

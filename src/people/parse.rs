@@ -63,7 +63,7 @@ impl BlogUrl {
     /// Parses a blog address, or says what is wrong in any language.
     pub fn check(s: &str) -> Result<Self, Text> {
         let trimmed = s.trim();
-        let too_long = || Text::new("people-blog-too-long").with("max", MAX_URL_LENGTH);
+        let too_long = || Text::new("people-blog-too-long").with("max", MAX_URL_LENGTH.to_string());
         if trimmed.is_empty() {
             return Err(Text::new("people-blog-empty"));
         }

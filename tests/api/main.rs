@@ -21,6 +21,7 @@ mod helpers;
 mod hostile;
 mod hostile_host;
 mod i18n;
+mod i18n_coordinator;
 mod in_browser;
 mod joining;
 mod kept;

@@ -38,7 +38,6 @@ impl Filter {
         }
     }
 
-
     pub fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|f| f.as_str() == s)
     }
@@ -80,7 +79,6 @@ impl Sort {
             Self::Latest => "latest",
         }
     }
-
 
     pub fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|f| f.as_str() == s)

@@ -50,7 +50,10 @@ pub fn completion_curve(points: &[CurvePoint], locale: Locale) -> String {
         &[
             ("first", first.clone().into()),
             ("last", last.clone().into()),
-            ("lessons", points.last().map_or(0, |p| p.lessons_done).into()),
+            (
+                "lessons",
+                points.last().map_or(0, |p| p.lessons_done).into(),
+            ),
             ("finishers", points.last().map_or(0, |p| p.finishers).into()),
         ],
     ));

@@ -10,10 +10,10 @@ use minijinja::context;
 use serde::Deserialize;
 
 use super::{chart, cohort};
+use crate::i18n::{self, Arg, Locale};
 use crate::progress::completions::Source;
 use crate::progress::grid::{self, Filter, Row, Sort};
 use crate::web::auth::Coordinator;
-use crate::i18n::{self, Arg, Locale};
 use crate::web::{AppError, AppState};
 
 /// Rows a grid page shows.

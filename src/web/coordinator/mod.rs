@@ -20,9 +20,9 @@ use chrono::Utc;
 use serde::Deserialize;
 
 use crate::entities::cohort;
+use crate::i18n::{self, Locale};
 use crate::progress::completions::{self, Override, Rules};
 use crate::web::auth::Coordinator;
-use crate::i18n::{self, Locale};
 use crate::web::{AppError, AppState};
 
 async fn cohort(state: &AppState, slug: &Slug) -> Result<cohort::Model, AppError> {

@@ -12,10 +12,10 @@ use minijinja::context;
 use serde::Deserialize;
 
 use super::cohort;
+use crate::i18n;
 use crate::progress::grid;
 use crate::progress::reminders::{self, Reminder};
 use crate::web::auth::Coordinator;
-use crate::i18n;
 use crate::web::{AppError, AppState};
 
 #[derive(Deserialize)]

@@ -77,9 +77,11 @@ fn partner_problem(e: &PartnerError, locale: Locale) -> String {
 /// What is wrong with a mentor's assignment, in `locale`.
 fn mentor_problem(e: &MentorError, locale: Locale) -> String {
     match e {
-        MentorError::Themselves(name) => {
-            i18n::message(locale, "problem-mentor-themselves", &[("name", name.into())])
-        }
+        MentorError::Themselves(name) => i18n::message(
+            locale,
+            "problem-mentor-themselves",
+            &[("name", name.into())],
+        ),
         MentorError::NotInCohort | MentorError::Db(_) => {
             i18n::message(locale, "problem-mentee-not-in-cohort", &[])
         }
@@ -161,7 +163,14 @@ pub async fn show(
     Query(query): Query<NoticeQuery>,
 ) -> Result<Html<String>, AppError> {
     let cohort = cohort(&state, &slug).await?;
-    page(&state, &current, &cohort, notice(&query, current.locale()), None).await
+    page(
+        &state,
+        &current,
+        &cohort,
+        notice(&query, current.locale()),
+        None,
+    )
+    .await
 }
 
 /// `POST .../together/pair-everyone`: pairs everyone who asked.
@@ -244,9 +253,8 @@ pub async fn add_mentor(
     let cohort = cohort(&state, &slug).await?;
     let field = |name: &str| form.get(name).map(String::as_str).unwrap_or_default();
     let locale = current.locale();
-    let wrong = |key: &str, e: Text| {
-        i18n::message(locale, key, &[("problem", e.said(locale).into())])
-    };
+    let wrong =
+        |key: &str, e: Text| i18n::message(locale, key, &[("problem", e.said(locale).into())]);
     let email = match Email::check(field("email")) {
         Ok(email) => email,
         Err(e) => {
