@@ -48,13 +48,13 @@ impl Problem {
     }
 }
 
-/// The problems in English sentences, for the command line.
+/// The problems as one sentence in English, for the command line.
 pub fn describe(problems: &[Problem]) -> String {
     problems
         .iter()
-        .map(|p| p.said(Locale::En))
+        .map(|p| p.text.to_string())
         .collect::<Vec<_>>()
-        .join(" ")
+        .join("; ")
 }
 
 /// The rules that hold across fields: a name of 1 to 200 characters, no end before the start.

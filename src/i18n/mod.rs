@@ -174,7 +174,8 @@ number_arg!(i32, i64, u32, u64, usize, f64);
 
 /// A message not yet put into words: its key and arguments, said in whichever language the
 /// reader reads (a form's problem made where the reader is not known). Its `Display` is the
-/// English, for the command line and the logs.
+/// English as the command line writes a problem: a clause, lower-case first and with no
+/// full stop ("the cohort cannot end before it starts").
 #[derive(Clone, Debug, PartialEq)]
 pub struct Text {
     pub key: &'static str,
@@ -204,7 +205,13 @@ impl Text {
 
 impl std::fmt::Display for Text {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.said(Locale::En))
+        let sentence = self.said(Locale::En);
+        let clause = sentence.strip_suffix('.').unwrap_or(&sentence);
+        let mut chars = clause.chars();
+        if let Some(first) = chars.next() {
+            write!(f, "{}", first.to_lowercase())?;
+        }
+        f.write_str(chars.as_str())
     }
 }
 
