@@ -120,7 +120,7 @@ pub async fn run(
             program,
         } => {
             let program = cohorts::program_for(programs, program.as_deref().unwrap_or(""))
-                .map_err(|p| anyhow::anyhow!(p.message))?;
+                .map_err(|p| anyhow::anyhow!(p.text.to_string()))?;
             let mut form = Form {
                 name,
                 starts,

@@ -42,6 +42,13 @@ impl FromStr for Slug {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::check(s).map_err(|e| e.to_string())
+    }
+}
+
+impl Slug {
+    /// Parses a slug, or says what is wrong in any language.
+    pub fn check(s: &str) -> Result<Self, crate::i18n::Text> {
         let valid = (2..=64).contains(&s.len())
             && s.chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
@@ -49,20 +56,14 @@ impl FromStr for Slug {
             && !s.ends_with('-')
             && !s.contains("--");
         if RESERVED.contains(&s) {
-            Err(format!(
-                "{s:?} cannot be a cohort's slug: the badges' addresses use it (/badges/{s}); choose another, such as spring-2027"
-            ))
+            Err(crate::i18n::Text::new("problem-slug-reserved").with("value", s))
         } else if valid {
             Ok(Self(s.to_owned()))
         } else {
-            Err(format!(
-                "{s:?} is not a valid slug: use 2 to 64 lower-case letters, digits and single hyphens, such as spring-2027"
-            ))
+            Err(crate::i18n::Text::new("problem-slug").with("value", s))
         }
     }
-}
 
-impl Slug {
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -97,7 +98,10 @@ impl CreateError {
     /// Every problem, each named by the form field it belongs to.
     pub fn problems(&self) -> Vec<Problem> {
         match self {
-            Self::DuplicateSlug(_) => vec![Problem::new("slug", self.to_string())],
+            Self::DuplicateSlug(slug) => vec![Problem::new(
+                "slug",
+                crate::i18n::Text::new("problem-slug-taken").with("value", slug),
+            )],
             Self::Invalid(problems) => problems.clone(),
             Self::Db(_) => Vec::new(),
         }
@@ -117,10 +121,9 @@ pub fn program_for(programs: &Programs, asked: &str) -> Result<String, Problem> 
             let known: Vec<&str> = programs.iter().map(|p| p.slug()).collect();
             Err(Problem::new(
                 "program",
-                format!(
-                    "there is no program {asked:?}; the programs are: {}",
-                    known.join(", ")
-                ),
+                crate::i18n::Text::new("problem-program")
+                    .with("value", asked)
+                    .with("known", known.join(", ")),
             ))
         }
     }

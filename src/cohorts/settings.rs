@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Pace, Slug, Visibility};
 use crate::entities::cohort;
+use crate::i18n::{Locale, Text};
 
 /// Everything a coordinator sets about a cohort but its slug, already parsed.
 #[derive(Clone, Debug)]
@@ -29,26 +30,29 @@ pub struct Settings {
 }
 
 /// One thing wrong with a cohort's settings, and the field it belongs to.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Problem {
     pub field: &'static str,
-    pub message: String,
+    /// What is wrong, in any language.
+    pub text: Text,
 }
 
 impl Problem {
-    pub fn new(field: &'static str, message: impl Into<String>) -> Self {
-        Self {
-            field,
-            message: message.into(),
-        }
+    pub fn new(field: &'static str, text: Text) -> Self {
+        Self { field, text }
+    }
+
+    /// What is wrong, in `locale`: a sentence.
+    pub fn say(&self, locale: Locale) -> String {
+        self.text.say(locale)
     }
 }
 
-/// The problems as one sentence, for the command line.
+/// The problems as one sentence in English, for the command line.
 pub fn describe(problems: &[Problem]) -> String {
     problems
         .iter()
-        .map(|p| p.message.as_str())
+        .map(|p| p.text.to_string())
         .collect::<Vec<_>>()
         .join("; ")
 }
@@ -58,16 +62,10 @@ pub fn check(settings: &Settings) -> Vec<Problem> {
     let mut problems = Vec::new();
     let name = settings.name.trim();
     if name.is_empty() || name.chars().count() > 200 {
-        problems.push(Problem::new(
-            "name",
-            "the cohort needs a name of 1 to 200 characters",
-        ));
+        problems.push(Problem::new("name", Text::new("problem-name")));
     }
     if settings.ends_on.is_some_and(|end| end < settings.starts_on) {
-        problems.push(Problem::new(
-            "ends",
-            "the cohort cannot end before it starts",
-        ));
+        problems.push(Problem::new("ends", Text::new("problem-ends-before-start")));
     }
     problems
 }
@@ -91,42 +89,73 @@ impl Settings {
     }
 }
 
+// Each parser says what is wrong in any language (`Text`); the command line shows the
+// English (`english`).
+
+fn english<T>(parsed: Result<T, Text>) -> Result<T, String> {
+    parsed.map_err(|e| e.to_string())
+}
+
+fn wrong(key: &'static str, s: &str) -> Text {
+    Text::new(key).with("value", s)
+}
+
 pub fn parse_slug(s: &str) -> Result<Slug, String> {
-    s.trim().parse()
+    english(check_slug(s))
+}
+
+pub fn check_slug(s: &str) -> Result<Slug, Text> {
+    Slug::check(s.trim())
 }
 
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("{s:?} is not a date in the form YYYY-MM-DD"))
+    english(check_date(s))
+}
+
+fn check_date(s: &str) -> Result<NaiveDate, Text> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| wrong("problem-date", s))
 }
 
 pub fn parse_time(s: &str) -> Result<NaiveTime, String> {
-    NaiveTime::parse_from_str(s.trim(), "%H:%M")
-        .map_err(|_| format!("{s:?} is not a time in the form HH:MM"))
+    english(check_time(s))
+}
+
+fn check_time(s: &str) -> Result<NaiveTime, Text> {
+    NaiveTime::parse_from_str(s.trim(), "%H:%M").map_err(|_| wrong("problem-time", s))
 }
 
 pub fn parse_timezone(s: &str) -> Result<Tz, String> {
-    s.trim().parse().map_err(|_| {
-        format!("{s:?} is not an IANA time zone such as Europe/Berlin or America/Chicago")
-    })
+    english(check_timezone(s))
+}
+
+fn check_timezone(s: &str) -> Result<Tz, Text> {
+    s.trim().parse().map_err(|_| wrong("problem-timezone", s))
 }
 
 pub fn parse_weekday(s: &str) -> Result<Weekday, String> {
-    s.trim()
-        .parse()
-        .map_err(|_| format!("{s:?} is not a weekday such as monday"))
+    english(check_weekday(s))
+}
+
+fn check_weekday(s: &str) -> Result<Weekday, Text> {
+    s.trim().parse().map_err(|_| wrong("problem-weekday", s))
 }
 
 pub fn parse_pace(s: &str) -> Result<Pace, String> {
+    english(check_pace(s))
+}
+
+fn check_pace(s: &str) -> Result<Pace, Text> {
     let s = s.trim();
-    s.parse()
-        .map_err(|_| format!("{s:?} is not a pace: use cohort or self"))
+    s.parse().map_err(|_| wrong("problem-pace", s))
 }
 
 pub fn parse_visibility(s: &str) -> Result<Visibility, String> {
+    english(check_visibility(s))
+}
+
+fn check_visibility(s: &str) -> Result<Visibility, Text> {
     let s = s.trim();
-    s.parse()
-        .map_err(|_| format!("{s:?} is not a visibility: use public or members"))
+    s.parse().map_err(|_| wrong("problem-visibility", s))
 }
 
 /// The settings form as sent: every field a string, checkboxes present when ticked.
@@ -194,26 +223,26 @@ impl Form {
     /// every problem found at once.
     pub fn settings(&self) -> Result<Settings, Vec<Problem>> {
         let mut problems = Vec::new();
-        let starts = keep(&mut problems, "starts", parse_date(&self.starts));
+        let starts = keep(&mut problems, "starts", check_date(&self.starts));
         let ends = match self.ends.trim() {
             "" => Some(None),
-            ends => keep(&mut problems, "ends", parse_date(ends)).map(Some),
+            ends => keep(&mut problems, "ends", check_date(ends)).map(Some),
         };
-        let timezone = keep(&mut problems, "timezone", parse_timezone(&self.timezone));
+        let timezone = keep(&mut problems, "timezone", check_timezone(&self.timezone));
         let release_weekday = match self.release_day.trim() {
             "" => Some(None),
-            day => keep(&mut problems, "release_day", parse_weekday(day)).map(Some),
+            day => keep(&mut problems, "release_day", check_weekday(day)).map(Some),
         };
         let release_time = keep(
             &mut problems,
             "release_time",
-            parse_time(&self.release_time),
+            check_time(&self.release_time),
         );
-        let pace = keep(&mut problems, "pace", parse_pace(&self.pace));
+        let pace = keep(&mut problems, "pace", check_pace(&self.pace));
         let visibility = keep(
             &mut problems,
             "visibility",
-            parse_visibility(&self.visibility),
+            check_visibility(&self.visibility),
         );
         let (
             Some(starts_on),
@@ -234,10 +263,7 @@ impl Form {
         )
         else {
             if self.name.trim().is_empty() {
-                problems.push(Problem::new(
-                    "name",
-                    "the cohort needs a name of 1 to 200 characters",
-                ));
+                problems.push(Problem::new("name", Text::new("problem-name")));
             }
             return Err(problems);
         };
@@ -262,11 +288,7 @@ impl Form {
     }
 }
 
-fn keep<T>(
-    problems: &mut Vec<Problem>,
-    field: &'static str,
-    parsed: Result<T, String>,
-) -> Option<T> {
+fn keep<T>(problems: &mut Vec<Problem>, field: &'static str, parsed: Result<T, Text>) -> Option<T> {
     parsed
         .map_err(|e| problems.push(Problem::new(field, e)))
         .ok()

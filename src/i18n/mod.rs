@@ -139,7 +139,7 @@ pub fn negotiate(
 
 /// A value handed to a message: numbers choose plural forms and are written with the
 /// language's digit grouping.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Arg {
     Number(f64),
     Text(String),
@@ -248,6 +248,15 @@ where
         Locale::De => "%a %-d. %b %Y, %H:%M",
     };
     when.format_localized(pattern, locale.chrono()).to_string()
+}
+
+/// A day and its abbreviated month, without the year: "4 Dec", "4 dec", "4. Dez".
+pub fn day_month(locale: Locale, date: NaiveDate) -> String {
+    let pattern = match locale {
+        Locale::En | Locale::Nl => "%-d %b",
+        Locale::De => "%-d. %b",
+    };
+    date.format_localized(pattern, locale.chrono()).to_string()
 }
 
 fn date_pattern(locale: Locale) -> &'static str {

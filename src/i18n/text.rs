@@ -88,10 +88,17 @@ impl Text {
     }
 }
 
-/// In English, for logs, the command line and the API.
+/// The English as the command line, the logs and the API write a problem: a clause,
+/// lower-case first and with no full stop ("the cohort cannot end before it starts").
 impl fmt::Display for Text {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.say(Locale::En))
+        let sentence = self.say(Locale::En);
+        let clause = sentence.strip_suffix('.').unwrap_or(&sentence);
+        let mut chars = clause.chars();
+        if let Some(first) = chars.next() {
+            write!(f, "{}", first.to_lowercase())?;
+        }
+        f.write_str(chars.as_str())
     }
 }
 
@@ -112,6 +119,12 @@ impl<Tz: TimeZone> From<DateTime<Tz>> for Part {
 impl From<Vec<Text>> for Part {
     fn from(items: Vec<Text>) -> Self {
         Part::List { items }
+    }
+}
+
+impl From<&String> for Part {
+    fn from(word: &String) -> Self {
+        Part::Word(word.clone())
     }
 }
 
@@ -137,7 +150,7 @@ macro_rules! number_part {
         }
     )*};
 }
-number_part!(i32, i64, u16, u32, u64, usize);
+number_part!(i32, i64, u16, u32, u64, usize, f64);
 
 #[cfg(test)]
 mod tests {

@@ -6,13 +6,15 @@ use sea_orm::DatabaseConnection;
 
 use super::{AddError, NewParticipant, add_participant};
 use crate::entities::{cohort, participant};
+use crate::i18n::Text;
 
 /// What happened to one CSV row.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum RowOutcome {
     Added(String),
     AlreadyIn(String),
-    Invalid(String),
+    /// What is wrong with the row, in any language (`Display` is the English).
+    Invalid(Text),
 }
 
 /// The per-row report of an import; `rows[i]` is the outcome of data row `i + 1`
@@ -66,9 +68,12 @@ pub async fn import_csv(
         let record = match record {
             Ok(record) => record,
             Err(e) => {
-                report
-                    .rows
-                    .push((line, RowOutcome::Invalid(format!("unreadable CSV: {e}"))));
+                report.rows.push((
+                    line,
+                    RowOutcome::Invalid(
+                        Text::new("import-unreadable").with("problem", e.to_string()),
+                    ),
+                ));
                 continue;
             }
         };
@@ -89,15 +94,15 @@ pub async fn import_csv(
         let (Some(name), Some(email), Some(blog)) = (field(0), field(1), field(2)) else {
             report.rows.push((
                 line,
-                RowOutcome::Invalid("missing columns: each row needs name, email and blog".into()),
+                RowOutcome::Invalid(Text::new("import-missing-columns")),
             ));
             continue;
         };
-        match NewParticipant::parse(name, email, blog) {
+        match NewParticipant::check(name, email, blog) {
             Err(message) => report.rows.push((line, RowOutcome::Invalid(message))),
             Ok(new) if !seen.insert(new.email.to_string()) => report.rows.push((
                 line,
-                RowOutcome::Invalid(format!("{} appears twice in this file", new.email)),
+                RowOutcome::Invalid(Text::new("import-twice").with("email", new.email.to_string())),
             )),
             Ok(new) => parsed.push((line, new)),
         }

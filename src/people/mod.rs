@@ -13,7 +13,7 @@ pub use crate::entities::person::Role;
 use crate::entities::{cohort, participant, person};
 use crate::secret;
 pub use import::{ImportReport, RowOutcome, import_csv};
-pub use parse::{BlogUrl, Email, MAX_URL_LENGTH, NewParticipant, parse_name};
+pub use parse::{BlogUrl, Email, MAX_URL_LENGTH, NewParticipant, check_name, parse_name};
 
 #[derive(Debug, thiserror::Error)]
 pub enum AddError {

@@ -6,6 +6,8 @@ use std::str::FromStr;
 
 use url::Url;
 
+use crate::i18n::Text;
+
 /// A valid email address, trimmed and in lower case.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Email(String);
@@ -14,18 +16,23 @@ impl FromStr for Email {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let normal = s.trim().to_lowercase();
-        if normal.is_empty() {
-            return Err("enter your email address".into());
-        }
-        match normal.parse::<lettre::Address>() {
-            Ok(_) if normal.len() <= 254 => Ok(Self(normal)),
-            _ => Err(format!("{:?} is not a valid email address", s.trim())),
-        }
+        Self::check(s).map_err(|e| e.to_string())
     }
 }
 
 impl Email {
+    /// Parses an address, or says what is wrong in any language.
+    pub fn check(s: &str) -> Result<Self, Text> {
+        let normal = s.trim().to_lowercase();
+        if normal.is_empty() {
+            return Err(Text::new("people-email-empty"));
+        }
+        match normal.parse::<lettre::Address>() {
+            Ok(_) if normal.len() <= 254 => Ok(Self(normal)),
+            _ => Err(Text::new("people-email-invalid").with("value", s.trim())),
+        }
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -48,14 +55,20 @@ impl FromStr for BlogUrl {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::check(s).map_err(|e| e.to_string())
+    }
+}
+
+impl BlogUrl {
+    /// Parses a blog address, or says what is wrong in any language.
+    pub fn check(s: &str) -> Result<Self, Text> {
         let trimmed = s.trim();
+        let too_long = || Text::new("people-blog-too-long").with("max", MAX_URL_LENGTH.to_string());
         if trimmed.is_empty() {
-            return Err("the blog address is empty".into());
+            return Err(Text::new("people-blog-empty"));
         }
         if trimmed.len() > MAX_URL_LENGTH {
-            return Err(format!(
-                "the blog address is longer than {MAX_URL_LENGTH} characters"
-            ));
+            return Err(too_long());
         }
         // "host:8080/blog" is a host and port, not a scheme.
         let host_and_port = trimmed.split_once(':').is_some_and(|(_, rest)| {
@@ -68,26 +81,20 @@ impl FromStr for BlogUrl {
             } else {
                 format!("https://{trimmed}")
             };
-        let url =
-            Url::parse(&candidate).map_err(|_| format!("{trimmed:?} is not a web address"))?;
+        let url = Url::parse(&candidate)
+            .map_err(|_| Text::new("people-blog-not-web").with("value", trimmed))?;
         if !matches!(url.scheme(), "http" | "https") {
-            return Err(format!(
-                "{trimmed:?} is not a web address: only http and https blogs can be read"
-            ));
+            return Err(Text::new("people-blog-not-http").with("value", trimmed));
         }
         if url.host_str().is_none_or(str::is_empty) {
-            return Err(format!("{trimmed:?} has no host name"));
+            return Err(Text::new("people-blog-no-host").with("value", trimmed));
         }
         if url.as_str().len() > MAX_URL_LENGTH {
-            return Err(format!(
-                "the blog address is longer than {MAX_URL_LENGTH} characters"
-            ));
+            return Err(too_long());
         }
         Ok(Self(url))
     }
-}
 
-impl BlogUrl {
     pub fn url(&self) -> &Url {
         &self.0
     }
@@ -101,14 +108,17 @@ impl fmt::Display for BlogUrl {
 
 /// A display name: trimmed, 1 to 100 characters, no control characters.
 pub fn parse_name(s: &str) -> Result<String, String> {
+    check_name(s).map_err(|e| e.to_string())
+}
+
+/// [`parse_name`], saying what is wrong in any language.
+pub fn check_name(s: &str) -> Result<String, Text> {
     let name = s.trim();
     if name.is_empty() {
-        return Err("the name is empty".into());
+        return Err(Text::new("people-name-empty"));
     }
     if name.chars().count() > 100 || name.chars().any(char::is_control) {
-        return Err(format!(
-            "{name:?} is not a usable name (at most 100 characters, no control characters)"
-        ));
+        return Err(Text::new("people-name-unusable").with("value", name));
     }
     Ok(name.to_owned())
 }
@@ -123,10 +133,15 @@ pub struct NewParticipant {
 
 impl NewParticipant {
     pub fn parse(name: &str, email: &str, blog: &str) -> Result<Self, String> {
+        Self::check(name, email, blog).map_err(|e| e.to_string())
+    }
+
+    /// [`Self::parse`], saying what is wrong in any language.
+    pub fn check(name: &str, email: &str, blog: &str) -> Result<Self, Text> {
         Ok(Self {
-            name: parse_name(name)?,
-            email: email.parse()?,
-            blog: blog.parse()?,
+            name: check_name(name)?,
+            email: Email::check(email)?,
+            blog: BlogUrl::check(blog)?,
         })
     }
 }

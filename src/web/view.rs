@@ -3,19 +3,6 @@
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
-/// "Mon 7 Dec 2026, 09:00 CET" in `timezone`.
-pub fn datetime(instant: DateTime<Utc>, timezone: Tz) -> String {
-    crate::lessons::schedule::in_words(instant, timezone)
-}
-
-/// "7 Dec 2026" in `timezone`.
-pub fn date(instant: DateTime<Utc>, timezone: Tz) -> String {
-    instant
-        .with_timezone(&timezone)
-        .format("%-d %b %Y")
-        .to_string()
-}
-
 /// The ISO date (`2026-12-07`) of `instant` in `timezone`, for a template's `date` filter
 /// to write in the reader's language.
 pub fn iso_date(instant: DateTime<Utc>, timezone: Tz) -> String {

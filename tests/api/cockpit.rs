@@ -586,7 +586,7 @@ async fn reminders_go_once_a_week_to_the_stalled_and_behind_never_to_finishers()
 }
 
 /// A multipart body with the form token and one file field, as a browser uploads it.
-fn upload(browser: &Browser, to: &str, token: &str, csv: &[u8]) -> reqwest::RequestBuilder {
+pub fn upload(browser: &Browser, to: &str, token: &str, csv: &[u8]) -> reqwest::RequestBuilder {
     let boundary = "----twentythree-test-boundary";
     let mut body = format!(
         "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{token}\r\n\

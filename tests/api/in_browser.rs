@@ -143,6 +143,7 @@ async fn every_page_family_is_usable_at_desktop_and_phone_width() {
         ("settings", "/coordinator/cohorts/spring/settings"),
         ("import", "/coordinator/cohorts/spring/import"),
         ("together", "/coordinator/cohorts/spring/together"),
+        ("mail", "/coordinator/mail"),
         ("mentor", "/mentor"),
     ];
     let mut problems = Vec::new();
@@ -472,6 +473,60 @@ async fn a_coordinator_works_the_cockpit_on_a_phone() {
         "{csv}"
     );
     client.close().await.unwrap();
+}
+
+/// The cockpit in Dutch and German on a phone: the longer words ("Voortgangscurve",
+/// "Ins Stocken geraten", "Teilnehmende importieren") wrap instead of widening the page.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_cockpit_in_dutch_and_german_fits_a_phone() {
+    let Some(client) = browser(375, 1400, false).await else {
+        return;
+    };
+    let (app, _host) = world().await;
+    let coco =
+        twentythree::people::find_person(&app.state.db, &"coco@example.org".parse().unwrap())
+            .await
+            .unwrap()
+            .unwrap();
+    sign_in(&app, &client, "coco@example.org").await;
+    let pages = [
+        ("cohorts", "/coordinator"),
+        ("grid", "/coordinator/cohorts/spring"),
+        ("person", "/coordinator/cohorts/spring/people/3"),
+        ("settings", "/coordinator/cohorts/spring/settings"),
+        ("reminders", "/coordinator/cohorts/spring/reminders"),
+        ("together", "/coordinator/cohorts/spring/together"),
+        ("import", "/coordinator/cohorts/spring/import"),
+        ("mail", "/coordinator/mail"),
+    ];
+    let mut problems = Vec::new();
+    let mut person = coco;
+    for locale in [twentythree::i18n::Locale::Nl, twentythree::i18n::Locale::De] {
+        person = twentythree::people::set_language(&app.state.db, person, locale)
+            .await
+            .unwrap();
+        for (name, path) in pages {
+            client
+                .goto(&format!("{}{path}", app.address))
+                .await
+                .unwrap();
+            let shot = format!("cockpit-{}-{name}-375", locale.code());
+            check(&client, &shot, &mut problems).await;
+        }
+        client
+            .goto(&format!("{}/coordinator/cohorts/spring", app.address))
+            .await
+            .unwrap();
+        let text = chrome::text(&client).await;
+        let word = if locale == twentythree::i18n::Locale::Nl {
+            "Voortgangscurve"
+        } else {
+            "Abschlusskurve"
+        };
+        assert!(text.contains(word), "{text}");
+    }
+    client.close().await.unwrap();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
 #[tokio::test(flavor = "multi_thread")]

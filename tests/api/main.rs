@@ -21,6 +21,7 @@ mod helpers;
 mod hostile;
 mod hostile_host;
 mod i18n;
+mod i18n_coordinator;
 mod i18n_domain;
 mod i18n_emails;
 mod in_browser;

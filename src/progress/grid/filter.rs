@@ -38,17 +38,6 @@ impl Filter {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::All => "Everyone",
-            Self::Stalled => "Stalled",
-            Self::NeverPosted => "Never posted",
-            Self::FeedFailing => "Feed failing",
-            Self::Finished => "Finished",
-            Self::Unclaimed => "Unclaimed posts waiting",
-        }
-    }
-
     pub fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|f| f.as_str() == s)
     }
@@ -88,15 +77,6 @@ impl Sort {
             Self::Progress => "progress",
             Self::Quietest => "quietest",
             Self::Latest => "latest",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Name => "name",
-            Self::Progress => "progress",
-            Self::Quietest => "longest quiet",
-            Self::Latest => "latest activity",
         }
     }
 

@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 
+use crate::i18n::{self, Locale};
 use crate::progress::grid::CurvePoint;
 
 const WIDTH: f64 = 640.0;
@@ -12,8 +13,9 @@ const RIGHT: f64 = 56.0;
 const TOP: f64 = 16.0;
 const BOTTOM: f64 = 40.0;
 
-/// The SVG markup (every text in it is a number or a date, so nothing needs escaping).
-pub fn completion_curve(points: &[CurvePoint]) -> String {
+/// The SVG markup, its words in `locale` (every text in it is a number, a date or a message
+/// of the catalogue, escaped).
+pub fn completion_curve(points: &[CurvePoint], locale: Locale) -> String {
     let lessons_max = points
         .iter()
         .map(|p| p.lessons_done)
@@ -35,27 +37,38 @@ pub fn completion_curve(points: &[CurvePoint]) -> String {
             .join(" ")
     };
     let (first, last) = match (points.first(), points.last()) {
-        (Some(first), Some(last)) => (first.day.to_string(), last.day.to_string()),
+        (Some(first), Some(last)) => (
+            i18n::short_date(locale, first.day),
+            i18n::short_date(locale, last.day),
+        ),
         _ => (String::new(), String::new()),
     };
-    let count =
-        |n: usize, one, many| crate::templates::count(i64::try_from(n).unwrap_or(0), one, many);
-    let lessons_now = count(
-        points.last().map_or(0, |p| p.lessons_done),
-        "lesson",
-        "lessons",
-    );
-    let finishers_now = count(
-        points.last().map_or(0, |p| p.finishers),
-        "finisher",
-        "finishers",
+    let say = |key: &str| escape(&i18n::message(locale, key, &[]));
+    let desc = escape(&i18n::message(
+        locale,
+        "coord-curve-desc",
+        &[
+            ("first", first.clone().into()),
+            ("last", last.clone().into()),
+            (
+                "lessons",
+                points.last().map_or(0, |p| p.lessons_done).into(),
+            ),
+            ("finishers", points.last().map_or(0, |p| p.finishers).into()),
+        ],
+    ));
+    let (title, date, lessons_label, finishers_label) = (
+        say("coord-curve-title"),
+        say("coord-curve-date"),
+        say("coord-curve-lessons"),
+        say("coord-curve-finishers"),
     );
     let mut svg = String::new();
     let _ = write!(
         svg,
         r#"<svg class="curve" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="curve-title curve-desc" xmlns="http://www.w3.org/2000/svg">
-<title id="curve-title">Completion curve: lessons done and finishers over time</title>
-<desc id="curve-desc">From {first} to {last}: {lessons_now} done in all, {finishers_now}.</desc>
+<title id="curve-title">{title}</title>
+<desc id="curve-desc">{desc}</desc>
 <g class="axes">
 <line x1="{LEFT}" y1="{TOP}" x2="{LEFT}" y2="{bottom}"/>
 <line x1="{LEFT}" y1="{bottom}" x2="{right}" y2="{bottom}"/>
@@ -64,13 +77,13 @@ pub fn completion_curve(points: &[CurvePoint]) -> String {
 <g class="labels">
 <text x="{LEFT}" y="{date_y}" text-anchor="start">{first}</text>
 <text x="{right}" y="{date_y}" text-anchor="end">{last}</text>
-<text x="{mid}" y="{axis_y}" text-anchor="middle">Date</text>
+<text x="{mid}" y="{axis_y}" text-anchor="middle">{date}</text>
 <text x="{left_label}" y="{TOP}" text-anchor="end" dominant-baseline="hanging">{lessons_max}</text>
 <text x="{left_label}" y="{bottom}" text-anchor="end">0</text>
-<text class="lessons" transform="translate(14 {mid_y}) rotate(-90)" text-anchor="middle">Lessons done</text>
+<text class="lessons" transform="translate(14 {mid_y}) rotate(-90)" text-anchor="middle">{lessons_label}</text>
 <text x="{right_label}" y="{TOP}" text-anchor="start" dominant-baseline="hanging">{finishers_max}</text>
 <text x="{right_label}" y="{bottom}" text-anchor="start">0</text>
-<text class="finishers" transform="translate({finishers_x} {mid_y}) rotate(90)" text-anchor="middle">Finishers</text>
+<text class="finishers" transform="translate({finishers_x} {mid_y}) rotate(90)" text-anchor="middle">{finishers_label}</text>
 </g>
 <polyline class="lessons" fill="none" points="{lessons}"/>
 <polyline class="finishers" fill="none" points="{finishers}"/>
@@ -90,6 +103,13 @@ pub fn completion_curve(points: &[CurvePoint]) -> String {
     svg
 }
 
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,14 +124,14 @@ mod tests {
                 finishers: usize::try_from(d / 3).unwrap(),
             })
             .collect();
-        let svg = completion_curve(&points);
+        let svg = completion_curve(&points, Locale::En);
         assert!(svg.contains("<title id=\"curve-title\">"));
         for label in [
             "Lessons done",
             "Finishers",
             "Date",
-            "2027-03-01",
-            "2027-03-03",
+            "1 Mar 2027",
+            "3 Mar 2027",
             ">30<",
         ] {
             assert!(svg.contains(label), "{label}");
@@ -126,7 +146,7 @@ mod tests {
             .unwrap();
         assert_eq!(vertices.split(' ').count(), 3);
         assert!(
-            completion_curve(&[]).contains("<svg"),
+            completion_curve(&[], Locale::En).contains("<svg"),
             "an empty curve still draws"
         );
     }

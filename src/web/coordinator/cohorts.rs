@@ -40,7 +40,8 @@ pub async fn index(
             }
         })
         .collect();
-    let day = |at: Option<chrono::DateTime<Utc>>| at.map(|at| at.format("%-d %b %Y").to_string());
+    // ISO dates and moments: the template writes them in the reader's language.
+    let day = |at: Option<chrono::DateTime<Utc>>| at.map(|at| at.date_naive().to_string());
     let tokens: Vec<minijinja::Value> = crate::auth::api_tokens(&state.db, Some(&person))
         .await?
         .into_iter()
@@ -75,7 +76,7 @@ pub async fn index(
                 .get(&r.program)
                 .map_or(r.program.clone(), |p| p.info.title.clone());
             context! {
-                title, checked => r.checked_at.format("%-d %b %Y %H:%M UTC").to_string(),
+                title, checked => format!("{} UTC", r.checked_at.to_rfc3339()),
                 links => r.links.len(), dead,
             }
         })
@@ -110,7 +111,7 @@ fn form_page(
 ) -> Result<Response, AppError> {
     let problems: BTreeMap<&'static str, String> = problems
         .iter()
-        .map(|p| (p.field, p.message.clone()))
+        .map(|p| (p.field, p.say(current.locale())))
         .collect();
     let programs: Vec<minijinja::Value> = state
         .programs
@@ -149,7 +150,7 @@ pub async fn create(
     Coordinator { current, .. }: Coordinator,
     Form(form): Form<settings::Form>,
 ) -> Result<Response, AppError> {
-    let slug = settings::parse_slug(&form.slug).map_err(|e| Problem::new("slug", e));
+    let slug = settings::check_slug(&form.slug).map_err(|e| Problem::new("slug", e));
     let parsed = form.settings();
     let program = cohorts::program_for(&state.programs, &form.program);
     let (slug, settings, program) = match (slug, parsed, program) {

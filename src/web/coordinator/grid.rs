@@ -10,6 +10,7 @@ use minijinja::context;
 use serde::Deserialize;
 
 use super::{chart, cohort};
+use crate::i18n::{self, Arg, Locale};
 use crate::progress::completions::Source;
 use crate::progress::grid::{self, Filter, Row, Sort};
 use crate::web::auth::Coordinator;
@@ -30,15 +31,33 @@ pub struct GridQuery {
 
 fn source_name(source: Source) -> &'static str {
     match source {
-        Source::Post => "a post",
-        Source::Claim => "a claimed post",
-        Source::Coordinator => "a coordinator's mark",
-        Source::SelfReport => "self-report",
+        Source::Post => "post",
+        Source::Claim => "claim",
+        Source::Coordinator => "coordinator",
+        Source::SelfReport => "self",
     }
 }
 
+/// How the grid speaks: the reader's language and the program's word for a lesson.
+#[derive(Clone, Copy)]
+struct Speech<'a> {
+    locale: Locale,
+    word: &'a str,
+}
+
 /// The cells of one row as the template shows them: letter, link and a title that says it.
-fn cells(row: &Row, numbers: &[i32], evidence: &Evidence) -> Vec<minijinja::Value> {
+fn cells(
+    row: &Row,
+    numbers: &[i32],
+    evidence: &Evidence,
+    speech: Speech<'_>,
+) -> Vec<minijinja::Value> {
+    let Speech { locale, word } = speech;
+    let title = |key: &str, number: i32, more: Vec<(&str, Arg)>| {
+        let mut args = vec![("word", word.into()), ("number", number.into())];
+        args.extend(more);
+        i18n::message(locale, key, &args)
+    };
     row.cells
         .iter()
         .zip(numbers)
@@ -46,16 +65,24 @@ fn cells(row: &Row, numbers: &[i32], evidence: &Evidence) -> Vec<minijinja::Valu
         .map(|((cell, number), locked)| match cell {
             Some(c) => {
                 let post = c.post_id.and_then(|id| evidence.get(&id));
-                let title = post
-                    .map(|(t, _)| format!(": \u{201c}{t}\u{201d}"))
-                    .unwrap_or_default();
+                let mut more = vec![
+                    ("date", i18n::short_date(locale, c.at.date_naive()).into()),
+                    ("source", source_name(c.source).into()),
+                ];
+                let key = match post {
+                    Some((t, _)) => {
+                        more.push(("title", t.into()));
+                        "coord-cell-done-post"
+                    }
+                    None => "coord-cell-done",
+                };
                 context! {
                     letter => c.letter, source => c.source, link => post.and_then(|(_, l)| l.clone()),
-                    title => format!("Thing {number} done {} by {}{title}", c.at.format("%Y-%m-%d"), source_name(c.source)),
+                    title => title(key, *number, more),
                 }
             }
-            None if *locked => context! { letter => "", source => "locked", link => (), title => format!("Thing {number}: not open yet") },
-            None => context! { letter => "", source => "", link => (), title => format!("Thing {number}: not done") },
+            None if *locked => context! { letter => "", source => "locked", link => (), title => title("coord-cell-locked", *number, vec![]) },
+            None => context! { letter => "", source => "", link => (), title => title("coord-cell-open", *number, vec![]) },
         })
         .collect()
 }
@@ -69,16 +96,18 @@ pub async fn show(
     Query(query): Query<GridQuery>,
 ) -> Result<Html<String>, AppError> {
     let cohort = cohort(&state, &slug).await?;
+    let locale = current.locale();
+    let unknown = |key: &str, s: &str| {
+        AppError::BadRequest(i18n::message(locale, key, &[("value", s.into())]))
+    };
     let filter = match query.show.as_deref() {
         None | Some("") => Filter::All,
-        Some(s) => Filter::parse(s)
-            .ok_or_else(|| AppError::BadRequest(format!("There is no filter called {s:?}.")))?,
+        Some(s) => Filter::parse(s).ok_or_else(|| unknown("coord-error-no-filter", s))?,
     };
     let page = usize::try_from(positive(query.page.as_deref())?.unwrap_or(1)).unwrap_or(1);
     let sort = match query.sort.as_deref() {
         None | Some("") => Sort::Name,
-        Some(s) => Sort::parse(s)
-            .ok_or_else(|| AppError::BadRequest(format!("There is no order called {s:?}.")))?,
+        Some(s) => Sort::parse(s).ok_or_else(|| unknown("coord-error-no-order", s))?,
     };
     let search = query.q.clone().unwrap_or_default();
     let now = Utc::now();
@@ -88,7 +117,7 @@ pub async fn show(
         .into_iter()
         .map(|f| {
             context! {
-                key => f.as_str(), label => f.label(), active => f == filter,
+                key => f.as_str(), active => f == filter,
                 count => rows.iter().filter(|r| f.keeps(r)).count(),
             }
         })
@@ -115,15 +144,19 @@ pub async fn show(
         .flat_map(|r| r.cells.iter().flatten().filter_map(|c| c.post_id))
         .collect();
     let evidence = grid::evidence(&state.db, post_ids).await?;
+    let speech = Speech {
+        locale,
+        word: program.word(),
+    };
     let people: Vec<minijinja::Value> = on_page
         .iter()
         .map(|r| {
             context! {
                 id => r.id, name => r.name.clone(), done => r.done, finished => r.finished(),
                 twin => names.get(&r.name.to_lowercase()).is_some_and(|n| *n > 1).then(|| r.email.clone()),
-                active => r.last_activity_at.map(|at| at.format("%-d %b").to_string()),
+                active => r.last_activity_at.map(|at| i18n::day_month(locale, at.date_naive())),
                 stalled => r.stalled, feed_failing => r.feed_failing, unclaimed => r.unclaimed,
-                cells => cells(r, &numbers, &evidence),
+                cells => cells(r, &numbers, &evidence, speech),
             }
         })
         .collect();
@@ -133,8 +166,8 @@ pub async fn show(
         .map(|r| {
             context! {
                 id => r.id, name => r.name.clone(), blog => r.blog.clone(), status => r.feed_status,
-                health => r.feed_health.say(current.locale()), error => r.feed_error.as_ref().map(|e| e.say(current.locale())),
-                since => r.failing_since.map(|at| at.format("%Y-%m-%d %H:%M UTC").to_string()),
+                health => r.feed_health.say(locale), error => r.feed_error.as_ref().map(|e| e.say(locale)),
+                since => r.failing_since.map(|at| format!("{} UTC", at.to_rfc3339())),
             }
         })
         .collect();
@@ -145,7 +178,7 @@ pub async fn show(
         .collect();
     let curve = grid::curve(&rows, &cohort, now);
     let notice = match query.notice.as_deref() {
-        Some("saved") => Some("The cohort's settings were saved."),
+        Some("saved") => Some("coord-notice-saved"),
         _ => None,
     };
     current.render(
@@ -154,12 +187,12 @@ pub async fn show(
             cohort => context! { slug => cohort.slug.clone(), name => cohort.name.clone() },
             lessons, people, counts, feeds, filter => filter.as_str(), page, pages,
             q => search, sort => sort.as_str(),
-            sorts => Sort::ALL.iter().map(|s| (s.as_str(), s.label())).collect::<Vec<_>>(),
+            sorts => Sort::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
             total => rows.len(), shown => shown.len(), notice,
             required => program.required_count(),
             program => crate::web::view::program(program),
             badges => crate::web::badges::status(&state, &cohort),
-            curve => minijinja::Value::from_safe_string(chart::completion_curve(&curve)),
+            curve => minijinja::Value::from_safe_string(chart::completion_curve(&curve, locale)),
         },
     )
 }

@@ -12,6 +12,7 @@ use minijinja::context;
 
 use super::cohort;
 use crate::feeds;
+use crate::i18n::{self, Locale};
 use crate::people::{self, RowOutcome};
 use crate::web::auth::Coordinator;
 use crate::web::{AppError, AppState};
@@ -28,36 +29,40 @@ pub async fn form(
     )
 }
 
-fn too_big() -> Response {
+fn too_big(locale: Locale) -> Response {
     (
         StatusCode::PAYLOAD_TOO_LARGE,
-        AppError::BadRequest("The file is too big: the import takes up to 4 MiB.".into()),
+        AppError::BadRequest(i18n::message(locale, "coord-error-too-big", &[])),
     )
         .into_response()
 }
 
+fn unreadable(locale: Locale, e: &axum::extract::multipart::MultipartError) -> Response {
+    let problem = i18n::message(
+        locale,
+        "coord-error-upload",
+        &[("problem", e.body_text().into())],
+    );
+    AppError::BadRequest(problem).into_response()
+}
+
 /// The bytes of the `file` field.
-async fn upload(multipart: &mut Multipart) -> Result<Option<bytes::Bytes>, Response> {
+async fn upload(
+    multipart: &mut Multipart,
+    locale: Locale,
+) -> Result<Option<bytes::Bytes>, Response> {
     loop {
         let field = match multipart.next_field().await {
             Ok(Some(field)) => field,
             Ok(None) => return Ok(None),
-            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => return Err(too_big()),
-            Err(e) => {
-                return Err(
-                    AppError::BadRequest(format!("The upload could not be read: {e}."))
-                        .into_response(),
-                );
-            }
+            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => return Err(too_big(locale)),
+            Err(e) => return Err(unreadable(locale, &e)),
         };
         if field.name() == Some("file") {
             return match field.bytes().await {
                 Ok(bytes) => Ok(Some(bytes)),
-                Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => Err(too_big()),
-                Err(e) => Err(
-                    AppError::BadRequest(format!("The upload could not be read: {e}."))
-                        .into_response(),
-                ),
+                Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => Err(too_big(locale)),
+                Err(e) => Err(unreadable(locale, &e)),
             };
         }
     }
@@ -70,9 +75,16 @@ pub async fn submit(
     mut multipart: Multipart,
 ) -> Result<Response, AppError> {
     let cohort = cohort(&state, &slug).await?;
-    let data = match upload(&mut multipart).await {
+    let locale = current.locale();
+    let data = match upload(&mut multipart, locale).await {
         Ok(Some(data)) if !data.is_empty() => data,
-        Ok(_) => return Err(AppError::BadRequest("Choose a CSV file to import.".into())),
+        Ok(_) => {
+            return Err(AppError::BadRequest(i18n::message(
+                locale,
+                "coord-error-choose-file",
+                &[],
+            )));
+        }
         Err(response) => return Ok(response),
     };
     let now = Utc::now();
@@ -81,9 +93,9 @@ pub async fn submit(
         .rows
         .iter()
         .map(|(line, outcome)| match outcome {
-            RowOutcome::Added(email) => context! { line, kind => "added", text => format!("added {email}") },
-            RowOutcome::AlreadyIn(email) => context! { line, kind => "skipped", text => format!("{email} is already in the cohort, skipped") },
-            RowOutcome::Invalid(message) => context! { line, kind => "invalid", text => message.clone() },
+            RowOutcome::Added(email) => context! { line, kind => "added", text => i18n::message(locale, "import-added", &[("email", email.into())]) },
+            RowOutcome::AlreadyIn(email) => context! { line, kind => "skipped", text => i18n::message(locale, "import-already-in", &[("email", email.into())]) },
+            RowOutcome::Invalid(wrong) => context! { line, kind => "invalid", text => wrong.say(locale) },
         })
         .collect();
     let failed = report.has_errors();

@@ -20,6 +20,7 @@ use chrono::Utc;
 use serde::Deserialize;
 
 use crate::entities::cohort;
+use crate::i18n::{self, Locale};
 use crate::progress::completions::{self, Override, Rules};
 use crate::web::auth::Coordinator;
 use crate::web::{AppError, AppState};
@@ -55,12 +56,14 @@ pub struct OverrideForm {
     back: Option<String>,
 }
 
-fn parse_done(done: &str) -> Result<bool, AppError> {
+fn parse_done(done: &str, locale: Locale) -> Result<bool, AppError> {
     match done {
         "true" => Ok(true),
         "false" => Ok(false),
-        other => Err(AppError::BadRequest(format!(
-            "`done` must be true or false, not {other:?}."
+        other => Err(AppError::BadRequest(i18n::message(
+            locale,
+            "coord-error-done",
+            &[("value", other.into())],
         ))),
     }
 }
@@ -98,12 +101,12 @@ pub async fn set_thing(
     State(state): State<AppState>,
     Coordinator {
         person: coordinator,
-        ..
+        current,
     }: Coordinator,
     Path((slug, id, number)): Path<(Slug, Id, Id)>,
     Form(form): Form<OverrideForm>,
 ) -> Result<Response, AppError> {
-    let done = parse_done(&form.done)?;
+    let done = parse_done(&form.done, current.locale())?;
     let Id(number) = number;
     let (cohort, member) =
         record_overrides(&state, &coordinator, (&slug, id), &[number], done).await?;
@@ -124,21 +127,24 @@ pub async fn set_things(
     State(state): State<AppState>,
     Coordinator {
         person: coordinator,
-        ..
+        current,
     }: Coordinator,
     Path((slug, id)): Path<(Slug, Id)>,
     Form(form): Form<std::collections::HashMap<String, String>>,
 ) -> Result<Response, AppError> {
-    let done = parse_done(form.get("done").map_or("", String::as_str))?;
+    let locale = current.locale();
+    let done = parse_done(form.get("done").map_or("", String::as_str), locale)?;
     let mut numbers: Vec<i32> = form
         .keys()
         .filter_map(|key| key.strip_prefix("thing-")?.parse().ok())
         .collect();
     numbers.sort_unstable();
     if numbers.is_empty() {
-        return Err(AppError::BadRequest(
-            "Tick at least one lesson first, then press the button again.".into(),
-        ));
+        return Err(AppError::BadRequest(i18n::message(
+            locale,
+            "coord-error-tick-lesson",
+            &[],
+        )));
     }
     let (cohort, member) =
         record_overrides(&state, &coordinator, (&slug, id), &numbers, done).await?;
@@ -209,7 +215,7 @@ pub async fn mail_log(
     .map(|logged| {
         let row = logged.row;
         minijinja::context! {
-            created => row.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+            created => format!("{} UTC", row.created_at.to_rfc3339()),
             kind => row.kind.to_string(), to => logged.to, subject => row.subject,
             status => row.status.to_string(), attempts => row.attempts, error => row.last_error,
         }

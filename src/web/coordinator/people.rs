@@ -16,6 +16,7 @@ use super::cohort;
 use super::member_of;
 use crate::cohorts;
 use crate::feeds::{self, health};
+use crate::i18n::{self, Locale};
 use crate::people::BlogUrl;
 use crate::poller::Read;
 use crate::progress::completions;
@@ -30,32 +31,35 @@ pub struct PersonQuery {
     added: Option<usize>,
 }
 
-/// What a notice code in the address says after a form on this page was sent.
-fn notice(query: &PersonQuery) -> Option<String> {
+/// What a notice code in the address says after a form on this page was sent, in
+/// `locale`; `word` is the program's word for a lesson.
+fn notice(query: &PersonQuery, locale: Locale, word: &str) -> Option<String> {
     let thing = query.thing.unwrap_or_default();
-    Some(match query.notice.as_deref()? {
-        "marked" => format!("Thing {thing} is marked done."),
-        "unmarked" => format!("Thing {thing} is marked not done."),
-        "marked-many" => "The ticked lessons are marked done.".into(),
-        "unmarked-many" => "The ticked lessons are marked not done.".into(),
-        "read" => format!(
-            "The feed was read just now: {}.",
-            crate::templates::count(i64::try_from(query.added.unwrap_or_default()).unwrap_or(0), "new post", "new posts")
-        ),
-        "unchanged" => "The feed was read just now: nothing new.".into(),
-        "busy" => {
-            "The feed is being read right now by another worker; look again in a minute.".into()
+    let lesson = [("word", word.into()), ("thing", thing.into())];
+    let key = match query.notice.as_deref()? {
+        "marked" => return Some(i18n::message(locale, "coord-notice-marked", &lesson)),
+        "unmarked" => return Some(i18n::message(locale, "coord-notice-unmarked", &lesson)),
+        "read" => {
+            let added = query.added.unwrap_or_default();
+            return Some(i18n::message(
+                locale,
+                "coord-notice-read",
+                &[("added", added.into())],
+            ));
         }
-        "deferred" => {
-            "The blog asked to be left alone for a while; Twentythree will read it later.".into()
-        }
-        "failed" => "The feed could not be read; see its health below.".into(),
-        "gone" => "Twentythree has stopped reading this feed; if the blog moved, fix the feed address below.".into(),
-        "no-feed" => "There is no feed to read yet: fix the feed address below.".into(),
-        "found" => "Found the feed at the new address.".into(),
-        "not-found" => "No feed found at that address yet; Twentythree keeps trying.".into(),
+        "marked-many" => "coord-notice-marked-many",
+        "unmarked-many" => "coord-notice-unmarked-many",
+        "unchanged" => "coord-notice-unchanged",
+        "busy" => "coord-notice-busy",
+        "deferred" => "coord-notice-deferred",
+        "failed" => "coord-notice-failed",
+        "gone" => "coord-notice-gone",
+        "no-feed" => "coord-notice-no-feed",
+        "found" => "coord-notice-found",
+        "not-found" => "coord-notice-not-found",
         _ => return None,
-    })
+    };
+    Some(i18n::message(locale, key, &[]))
 }
 
 pub async fn show(
@@ -78,10 +82,10 @@ pub async fn show(
         .map(|l| {
             let (state_name, date, source, evidence) = match &l.state {
                 LessonState::Done { source, at, evidence } => {
-                    ("done", view::date(*at, tz), Some(*source), evidence.clone())
+                    ("done", view::iso_date(*at, tz), Some(*source), evidence.clone())
                 }
-                LessonState::Open { opened_at } => ("open", view::date(*opened_at, tz), None, None),
-                LessonState::Locked { opens_at } => ("locked", view::date(*opens_at, tz), None, None),
+                LessonState::Open { opened_at } => ("open", view::iso_date(*opened_at, tz), None, None),
+                LessonState::Locked { opens_at } => ("locked", view::iso_date(*opens_at, tz), None, None),
             };
             context! {
                 number => l.number, title => l.title.clone(), required => l.required,
@@ -94,7 +98,7 @@ pub async fn show(
         .iter()
         .map(|o| {
             context! {
-                number => o.number, done => o.done, at => view::datetime(o.at, tz), by => o.by.clone(),
+                number => o.number, done => o.done, at => view::iso_datetime(o.at, tz), by => o.by.clone(),
             }
         })
         .collect();
@@ -102,7 +106,7 @@ pub async fn show(
         .unclaimed
         .iter()
         .map(|p| {
-            context! { title => p.title.clone(), link => p.link.clone(), date => view::date(p.published_at, tz), reason => p.reason.as_deref().map(|r| reason_text(r).say(current.locale())) }
+            context! { title => p.title.clone(), link => p.link.clone(), date => view::iso_date(p.published_at, tz), reason => p.reason.as_deref().map(|r| reason_text(r).say(current.locale())) }
         })
         .collect();
     current.render(
@@ -112,19 +116,20 @@ pub async fn show(
             cohort => context! { slug => cohort.slug.clone(), name => cohort.name.clone() },
             member => context! {
                 id => member.id, name => person.name.clone(), email => person.email.clone(),
-                blog => member.blog_url.clone(), joined => view::date(member.joined_at, tz),
-                finished => member.finished_at.map(|at| view::date(at, tz)),
-                reminded => member.last_reminded_at.map(|at| view::date(at, tz)),
+                blog => member.blog_url.clone(), joined => view::iso_date(member.joined_at, tz),
+                finished => member.finished_at.map(|at| view::iso_date(at, tz)),
+                reminded => member.last_reminded_at.map(|at| view::iso_date(at, tz)),
                 release_emails => person.release_emails,
             },
             feed => feed.as_ref().map(|f| context! {
                 url => f.url.clone(), status => f.status.to_string(), health => health::describe(f, now).say(current.locale()),
                 error => health::last_error(f).map(|e| e.say(current.locale())), failing => health::is_failing(f),
-                since => f.failing_since.map(|at| view::datetime(at, tz)),
-                fetched => f.last_fetched_at.map(|at| view::datetime(at, tz)),
+                since => f.failing_since.map(|at| view::iso_datetime(at, tz)),
+                fetched => f.last_fetched_at.map(|at| view::iso_datetime(at, tz)),
             }),
             done => standing.done, required => standing.required,
-            lessons, history, unclaimed, notice => notice(&query),
+            lessons, history, unclaimed,
+            notice => notice(&query, current.locale(), state.programs.of(&cohort).word()),
         },
     )
 }
@@ -164,16 +169,20 @@ pub struct BlogForm {
 /// `POST .../people/{id}/blog`: a new blog address, and discovery of its feed.
 pub async fn fix_blog(
     State(state): State<AppState>,
-    _: Coordinator,
+    Coordinator { current, .. }: Coordinator,
     Path((slug, id)): Path<(Slug, Id)>,
     Form(form): Form<BlogForm>,
 ) -> Result<Response, AppError> {
     let cohort = cohort(&state, &slug).await?;
     let (member, _) = member_of(&state, &cohort, id).await?;
-    let blog: BlogUrl = form
-        .blog
-        .parse()
-        .map_err(|e: String| AppError::BadRequest(format!("The blog address: {e}.")))?;
+    let blog = BlogUrl::check(&form.blog).map_err(|e| {
+        let locale = current.locale();
+        AppError::BadRequest(i18n::message(
+            locale,
+            "coord-error-blog-address",
+            &[("problem", e.say(locale).into())],
+        ))
+    })?;
     let id = member.id;
     let attached = feeds::move_blog(
         &state.db,

@@ -12,6 +12,7 @@ use minijinja::context;
 use serde::Deserialize;
 
 use super::cohort;
+use crate::i18n;
 use crate::progress::grid;
 use crate::progress::reminders::{self, Reminder};
 use crate::web::auth::Coordinator;
@@ -31,6 +32,7 @@ async fn page(
     chosen: Option<&HashSet<i32>>,
 ) -> Result<Html<String>, AppError> {
     let cohort = cohort(state, slug).await?;
+    let locale = current.locale();
     let now = Utc::now();
     let rows = state.grid_rows(&cohort).await?;
     let due = reminders::due(&rows, now);
@@ -46,7 +48,14 @@ async fn page(
     let people: Vec<minijinja::Value> = due
         .iter()
         .filter(|(row, _)| chosen.is_none_or(|ids| ids.contains(&row.id)))
-        .map(|(row, why)| context! { id => row.id, name => row.name.clone(), email => row.email.clone(), done => row.done, why })
+        .map(|(row, _)| {
+            let why = if row.stalled {
+                i18n::message(locale, "coord-why-stalled", &[("days", grid::STALLED_AFTER.num_days().into())])
+            } else {
+                i18n::message(locale, "coord-why-behind", &[("count", row.overdue.into())])
+            };
+            context! { id => row.id, name => row.name.clone(), email => row.email.clone(), done => row.done, why }
+        })
         .collect();
     current.render(
         "coordinator-reminders.html",
@@ -84,9 +93,11 @@ pub async fn send(
     let step = form.get("step").map_or("", String::as_str);
     if step == "review" {
         if chosen.is_empty() {
-            return Err(AppError::BadRequest(
-                "Tick at least one person to remind, then review again.".into(),
-            ));
+            return Err(AppError::BadRequest(i18n::message(
+                current.locale(),
+                "coord-error-tick-person",
+                &[],
+            )));
         }
         let html = page(&state, &current, &slug, None, Some(&chosen)).await?;
         return Ok(html.into_response());

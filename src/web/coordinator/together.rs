@@ -15,7 +15,8 @@ use serde::Deserialize;
 
 use super::cohort;
 use crate::entities::cohort as cohort_entity;
-use crate::people::{Email, parse_name};
+use crate::i18n::{self, Arg, Locale, Text};
+use crate::people::{Email, check_name};
 use crate::together::mentors::{self, MentorError};
 use crate::together::partners::{self, PartnerError};
 use crate::web::auth::{Coordinator, CurrentPerson};
@@ -29,23 +30,63 @@ pub struct NoticeQuery {
     waiting: Option<usize>,
 }
 
-fn notice(query: &NoticeQuery) -> Option<String> {
-    Some(match query.notice.as_deref()? {
-        "paired" => format!(
-            "Paired {} new pair(s).{}",
-            query.paired.unwrap_or_default(),
-            match query.waiting.unwrap_or_default() {
-                0 => String::new(),
-                1 => " One person still waits: nobody new is left for them (an odd number, or they have met everyone). Pair them by hand, or wait for the next one to ask.".into(),
-                n => format!(" {n} people still wait: nobody new is left for them. Pair them by hand if you like."),
-            }
-        ),
-        "pair" => "The two are partners now; they see each other on their page.".into(),
-        "ended" => "The partnership ended; both may ask for a new partner.".into(),
-        "mentor" => "Saved: the mentor sees their mentees on /mentor once they sign in.".into(),
-        "unmentored" => "The mentor no longer sees that participant.".into(),
+/// What a notice code in the address says, in `locale`.
+fn notice(query: &NoticeQuery, locale: Locale) -> Option<String> {
+    let key = match query.notice.as_deref()? {
+        "paired" => {
+            let paired = i18n::message(
+                locale,
+                "coord-notice-paired",
+                &[("paired", query.paired.unwrap_or_default().into())],
+            );
+            let waiting = query.waiting.unwrap_or_default();
+            return Some(if waiting == 0 {
+                paired
+            } else {
+                let still = i18n::message(
+                    locale,
+                    "coord-notice-waiting",
+                    &[("waiting", waiting.into())],
+                );
+                format!("{paired} {still}")
+            });
+        }
+        "pair" => "coord-notice-pair",
+        "ended" => "coord-notice-ended",
+        "mentor" => "coord-notice-mentor",
+        "unmentored" => "coord-notice-unmentored",
         _ => return None,
-    })
+    };
+    Some(i18n::message(locale, key, &[]))
+}
+
+/// What is wrong with a pairing, in `locale`.
+fn partner_problem(e: &PartnerError, locale: Locale) -> String {
+    let (key, name) = match e {
+        PartnerError::AlreadyPaired => ("problem-already-paired", None),
+        PartnerError::Finished => ("problem-you-finished", None),
+        PartnerError::Taken(name) => ("problem-partner-taken", Some(name)),
+        PartnerError::FinishedOther(name) => ("problem-partner-finished", Some(name)),
+        PartnerError::SamePerson => ("problem-same-person", None),
+        PartnerError::NotInCohort | PartnerError::Db(_) => ("problem-not-in-cohort", None),
+    };
+    let args: Vec<(&str, Arg)> = name.map(|n| ("name", n.into())).into_iter().collect();
+    i18n::message(locale, key, &args)
+}
+
+/// What is wrong with a mentor's assignment, in `locale`.
+fn mentor_problem(e: &MentorError, locale: Locale) -> String {
+    match e {
+        MentorError::Themselves(name) => i18n::message(
+            locale,
+            "problem-mentor-themselves",
+            &[("name", name.into())],
+        ),
+        MentorError::NotInCohort | MentorError::Db(_) => {
+            i18n::message(locale, "problem-mentee-not-in-cohort", &[])
+        }
+        MentorError::NoMentees => i18n::message(locale, "problem-no-mentees", &[]),
+    }
 }
 
 async fn page(
@@ -57,9 +98,10 @@ async fn page(
 ) -> Result<Html<String>, AppError> {
     let people = crate::progress::cohort_progress(&state.db, cohort).await?;
     let names: HashMap<i32, &str> = people.iter().map(|p| (p.id, p.name.as_str())).collect();
+    let left = i18n::message(current.locale(), "coord-left-cohort", &[]);
     let name = |id: Option<i32>| {
         id.and_then(|id| names.get(&id).copied())
-            .unwrap_or("(left the cohort)")
+            .unwrap_or(&left)
             .to_owned()
     };
     let (open, asked) = partners::of_cohort(&state.db, cohort).await?;
@@ -94,17 +136,14 @@ async fn page(
     )
 }
 
-/// The page again with what to fix (400; nothing changed).
+/// The page again with what to fix, a sentence in the reader's language (400; nothing
+/// changed).
 async fn refused(
     state: &AppState,
     current: &CurrentPerson,
     cohort: &cohort_entity::Model,
     problem: String,
 ) -> Result<Response, AppError> {
-    let mut problem = problem;
-    if let Some(first) = problem.get(..1) {
-        problem = format!("{}{}.", first.to_uppercase(), &problem[1..]);
-    }
     let page = page(state, current, cohort, None, Some(problem)).await?;
     Ok((StatusCode::BAD_REQUEST, page).into_response())
 }
@@ -124,7 +163,14 @@ pub async fn show(
     Query(query): Query<NoticeQuery>,
 ) -> Result<Html<String>, AppError> {
     let cohort = cohort(&state, &slug).await?;
-    page(&state, &current, &cohort, notice(&query), None).await
+    page(
+        &state,
+        &current,
+        &cohort,
+        notice(&query, current.locale()),
+        None,
+    )
+    .await
 }
 
 /// `POST .../together/pair-everyone`: pairs everyone who asked.
@@ -168,12 +214,16 @@ pub async fn pair(
     let cohort = cohort(&state, &slug).await?;
     let (Some(first), Some(second)) = (positive(Some(&form.first))?, positive(Some(&form.second))?)
     else {
-        return refused(&state, &current, &cohort, "choose two people".into()).await;
+        let problem = i18n::message(current.locale(), "problem-choose-two", &[]);
+        return refused(&state, &current, &cohort, problem).await;
     };
     match partners::pair_by_hand(&state.db, &cohort, first, second, Utc::now()).await {
         Ok(_) => Ok(back(&cohort, "notice=pair")),
         Err(PartnerError::Db(e)) => Err(e.into()),
-        Err(e) => refused(&state, &current, &cohort, e.to_string()).await,
+        Err(e) => {
+            let problem = partner_problem(&e, current.locale());
+            refused(&state, &current, &cohort, problem).await
+        }
     }
 }
 
@@ -200,22 +250,21 @@ pub async fn add_mentor(
 ) -> Result<Response, AppError> {
     let cohort = cohort(&state, &slug).await?;
     let field = |name: &str| form.get(name).map(String::as_str).unwrap_or_default();
-    let email: Email = match field("email").parse() {
+    let locale = current.locale();
+    let wrong =
+        |key: &str, e: Text| i18n::message(locale, key, &[("problem", e.say(locale).into())]);
+    let email = match Email::check(field("email")) {
         Ok(email) => email,
         Err(e) => {
-            return refused(
-                &state,
-                &current,
-                &cohort,
-                format!("the mentor's address: {e}"),
-            )
-            .await;
+            let problem = wrong("problem-mentor-address", e);
+            return refused(&state, &current, &cohort, problem).await;
         }
     };
-    let name = match parse_name(field("name")) {
+    let name = match check_name(field("name")) {
         Ok(name) => name,
         Err(e) => {
-            return refused(&state, &current, &cohort, format!("the mentor's name: {e}")).await;
+            let problem = wrong("problem-mentor-name", e);
+            return refused(&state, &current, &cohort, problem).await;
         }
     };
     let mentees: HashSet<i32> = form
@@ -228,7 +277,10 @@ pub async fn add_mentor(
     match assigned {
         Ok(_) => Ok(back(&cohort, "notice=mentor")),
         Err(MentorError::Db(e)) => Err(e.into()),
-        Err(e) => refused(&state, &current, &cohort, e.to_string()).await,
+        Err(e) => {
+            let problem = mentor_problem(&e, locale);
+            refused(&state, &current, &cohort, problem).await
+        }
     }
 }
 
