@@ -163,3 +163,6 @@ error-blog-moves = Du hast dein Blog heute schon { $count }-mal umgezogen: Versu
 error-blog-taken = Dieses Blog gehört schon einer anderen Person in dieser Gruppe: Gib die Adresse deines eigenen Blogs an.
 error-checked-moments-ago = Twentythree hat dein Blog gerade erst gelesen: Versuch es in einer Minute noch einmal.
 error-blog-of-their-own = Dieses Blog gehört schon einer anderen Person in dieser Gruppe: Alle schreiben in einem eigenen Blog.
+error-highlight-no-note = Schreib eine kurze Notiz dazu, was andere aus diesem Beitrag lernen können.
+error-highlight-long-note = Halte die Notiz bei einer Zeile von höchstens { $max } Zeichen.
+error-highlight-not-about = Dieser Beitrag zählt nicht für Ding { $number }: Hebe ihn bei einer Lektion hervor, um die es darin geht.

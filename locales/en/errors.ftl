@@ -163,3 +163,6 @@ error-blog-moves = You moved your blog { $count } times today already: try again
 error-blog-taken = That blog is already another participant's in this cohort: give the address of your own blog.
 error-checked-moments-ago = Twentythree read your blog a moment ago: try again in a minute.
 error-blog-of-their-own = That blog is already another participant's in this cohort: each person blogs on a blog of their own.
+error-highlight-no-note = Write a short note on why others can learn from this post.
+error-highlight-long-note = Keep the note to one line of at most { $max } characters.
+error-highlight-not-about = That post does not count for Thing { $number }: highlight it for a lesson it is about.

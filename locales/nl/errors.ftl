@@ -163,3 +163,6 @@ error-blog-moves = Je hebt je blog vandaag al { $count } keer verhuisd: probeer 
 error-blog-taken = Dat blog is al van een andere deelnemer in deze groep: geef het adres van je eigen blog op.
 error-checked-moments-ago = Twentythree heeft je blog net gelezen: probeer het over een minuut opnieuw.
 error-blog-of-their-own = Dat blog is al van een andere deelnemer in deze groep: iedereen schrijft op een eigen blog.
+error-highlight-no-note = Schrijf een korte toelichting: wat kunnen anderen van dit bericht leren?
+error-highlight-long-note = Houd de toelichting bij één regel van hoogstens { $max } tekens.
+error-highlight-not-about = Dat bericht telt niet mee voor Ding { $number }: zet het in de kijker bij een les waar het over gaat.

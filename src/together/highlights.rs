@@ -16,6 +16,7 @@ use url::Url;
 
 use crate::access::Viewer;
 use crate::entities::{cohort, highlight, participant, person, post, post_thing};
+use crate::i18n::Text;
 use crate::lessons::Programs;
 use crate::links::Links;
 use crate::mail::{self, Kind, render};
@@ -35,6 +36,18 @@ pub enum HighlightError {
     NotAllowed,
     #[error(transparent)]
     Db(#[from] DbErr),
+}
+
+impl HighlightError {
+    /// Why, as a sentence in the reader's language.
+    pub fn text(&self) -> Text {
+        match self {
+            Self::NoNote => Text::new("error-highlight-no-note"),
+            Self::LongNote => Text::new("error-highlight-long-note").with("max", NOTE_MAX),
+            Self::NotAbout(n) => Text::new("error-highlight-not-about").with("number", *n),
+            Self::NotAllowed | Self::Db(_) => Text::new("error-highlight-not-allowed"),
+        }
+    }
 }
 
 /// A checked one-line note.

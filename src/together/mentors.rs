@@ -10,6 +10,7 @@ use sea_orm::{
 };
 
 use crate::entities::{cohort, mentorship, participant, person};
+use crate::i18n::Text;
 use crate::people::{self, Email};
 
 #[derive(Debug, thiserror::Error)]
@@ -22,6 +23,17 @@ pub enum MentorError {
     Themselves(String),
     #[error(transparent)]
     Db(#[from] DbErr),
+}
+
+impl MentorError {
+    /// Why, as a sentence in the coordinator's language.
+    pub fn text(&self) -> Text {
+        match self {
+            Self::Themselves(name) => Text::new("problem-mentor-themselves").with("name", name),
+            Self::NotInCohort | Self::Db(_) => Text::new("problem-mentee-not-in-cohort"),
+            Self::NoMentees => Text::new("problem-no-mentees"),
+        }
+    }
 }
 
 /// Makes the person at `email` (created when new, named `name`) a mentor of `mentees`,

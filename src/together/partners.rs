@@ -14,6 +14,7 @@ use sea_orm::{
 };
 
 use crate::entities::{cohort, participant, partner_request, partnership, person};
+use crate::i18n::Text;
 
 /// Why a partner request or a pairing was refused; nothing changed.
 #[derive(Debug, thiserror::Error)]
@@ -32,6 +33,20 @@ pub enum PartnerError {
     NotInCohort,
     #[error(transparent)]
     Db(#[from] DbErr),
+}
+
+impl PartnerError {
+    /// Why, as a sentence in the reader's language (the refused one, or a coordinator).
+    pub fn text(&self) -> Text {
+        match self {
+            Self::AlreadyPaired => Text::new("problem-already-paired"),
+            Self::Finished => Text::new("problem-you-finished"),
+            Self::Taken(name) => Text::new("problem-partner-taken").with("name", name),
+            Self::FinishedOther(name) => Text::new("problem-partner-finished").with("name", name),
+            Self::SamePerson => Text::new("problem-same-person"),
+            Self::NotInCohort | Self::Db(_) => Text::new("problem-not-in-cohort"),
+        }
+    }
 }
 
 /// Where a participant stands with partners.

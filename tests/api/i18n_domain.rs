@@ -114,6 +114,31 @@ async fn a_blogs_trouble_is_told_in_the_readers_language_and_in_english_to_the_a
         "the join check",
     );
 
+    let half_filled = newcomer
+        .submit(
+            "/join",
+            "/join",
+            &[
+                ("name", " "),
+                ("email", "lies"),
+                ("blog", &host.url("/nowhere-at-all/")),
+                ("cohort", "herfst"),
+                ("step", "check"),
+            ],
+        )
+        .await;
+    assert_eq!(half_filled.status, 400);
+    assert!(
+        half_filled.body.contains("de naam is leeg"),
+        "{}",
+        half_filled.body
+    );
+    assert!(
+        half_filled
+            .body
+            .contains("„lies” is geen geldig e-mailadres")
+    );
+
     let (status, progress) = app.get_json("/api/v1/cohorts/herfst/progress").await;
     assert_eq!(status, 200);
     let errors: Vec<&str> = progress["participants"]

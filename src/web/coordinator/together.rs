@@ -15,7 +15,7 @@ use serde::Deserialize;
 
 use super::cohort;
 use crate::entities::cohort as cohort_entity;
-use crate::i18n::{self, Arg, Locale, Text};
+use crate::i18n::{self, Locale, Text};
 use crate::people::{Email, check_name};
 use crate::together::mentors::{self, MentorError};
 use crate::together::partners::{self, PartnerError};
@@ -58,35 +58,6 @@ fn notice(query: &NoticeQuery, locale: Locale) -> Option<String> {
         _ => return None,
     };
     Some(i18n::message(locale, key, &[]))
-}
-
-/// What is wrong with a pairing, in `locale`.
-fn partner_problem(e: &PartnerError, locale: Locale) -> String {
-    let (key, name) = match e {
-        PartnerError::AlreadyPaired => ("problem-already-paired", None),
-        PartnerError::Finished => ("problem-you-finished", None),
-        PartnerError::Taken(name) => ("problem-partner-taken", Some(name)),
-        PartnerError::FinishedOther(name) => ("problem-partner-finished", Some(name)),
-        PartnerError::SamePerson => ("problem-same-person", None),
-        PartnerError::NotInCohort | PartnerError::Db(_) => ("problem-not-in-cohort", None),
-    };
-    let args: Vec<(&str, Arg)> = name.map(|n| ("name", n.into())).into_iter().collect();
-    i18n::message(locale, key, &args)
-}
-
-/// What is wrong with a mentor's assignment, in `locale`.
-fn mentor_problem(e: &MentorError, locale: Locale) -> String {
-    match e {
-        MentorError::Themselves(name) => i18n::message(
-            locale,
-            "problem-mentor-themselves",
-            &[("name", name.into())],
-        ),
-        MentorError::NotInCohort | MentorError::Db(_) => {
-            i18n::message(locale, "problem-mentee-not-in-cohort", &[])
-        }
-        MentorError::NoMentees => i18n::message(locale, "problem-no-mentees", &[]),
-    }
 }
 
 async fn page(
@@ -221,7 +192,7 @@ pub async fn pair(
         Ok(_) => Ok(back(&cohort, "notice=pair")),
         Err(PartnerError::Db(e)) => Err(e.into()),
         Err(e) => {
-            let problem = partner_problem(&e, current.locale());
+            let problem = e.text().say(current.locale());
             refused(&state, &current, &cohort, problem).await
         }
     }
@@ -278,7 +249,7 @@ pub async fn add_mentor(
         Ok(_) => Ok(back(&cohort, "notice=mentor")),
         Err(MentorError::Db(e)) => Err(e.into()),
         Err(e) => {
-            let problem = mentor_problem(&e, locale);
+            let problem = e.text().say(locale);
             refused(&state, &current, &cohort, problem).await
         }
     }

@@ -54,9 +54,6 @@ pub async fn create(
         Err(HighlightError::NotAllowed) => {
             Err(AppError::Forbidden("error-highlight-not-allowed".into()))
         }
-        Err(e) => Err(AppError::BadRequest(format!(
-            "{}.",
-            crate::templates::sentence(&e.to_string())
-        ))),
+        Err(e) => Err(AppError::refused(e.text())),
     }
 }

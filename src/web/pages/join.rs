@@ -16,7 +16,7 @@ use crate::access::{self, Viewer};
 use crate::cohorts::archive_cutoff;
 use crate::entities::cohort;
 use crate::feeds::discover::{self, Discovered};
-use crate::people::{self, BlogUrl, Email, NewParticipant, parse_name};
+use crate::people::{self, BlogUrl, Email, NewParticipant, check_name};
 use crate::progress::recognise::{Decision, PostFacts, recognise};
 use crate::web::access::Looking;
 use crate::web::auth::{ClientIp, CurrentPerson, session_cookie};
@@ -154,15 +154,16 @@ pub async fn submit(
     }
     let open = joinable(&state, &viewer, now).await?;
     let mut problems = Problems::default();
-    let name = parse_name(&form.name)
-        .map_err(|e| problems.name = Some(e))
+    let locale = current.locale();
+    let name = check_name(&form.name)
+        .map_err(|e| problems.name = Some(e.say(locale)))
         .ok();
-    let email: Option<Email> = form
-        .email
-        .parse()
-        .map_err(|e| problems.email = Some(e))
+    let email = Email::check(&form.email)
+        .map_err(|e| problems.email = Some(e.say(locale)))
         .ok();
-    let blog: Option<BlogUrl> = form.blog.parse().map_err(|e| problems.blog = Some(e)).ok();
+    let blog = BlogUrl::check(&form.blog)
+        .map_err(|e| problems.blog = Some(e.say(locale)))
+        .ok();
     let cohort = open.iter().find(|c| c.slug == form.cohort.trim());
     if let (Some(cohort), Some(url)) = (cohort, &blog)
         && feeds::blog_taken(&state.db, cohort.id, url.url()).await?

@@ -10,8 +10,8 @@ use serde::Deserialize;
 
 use crate::access::keys;
 use crate::entities::{cohort, participant, person};
-use crate::i18n::{self, Locale};
-use crate::people::{self, BlogUrl, Preferences, parse_name};
+use crate::i18n::{self, Locale, Text};
+use crate::people::{self, BlogUrl, Preferences, check_name};
 use crate::progress::completions::{self, CompletionError, Rules};
 use crate::templates::sentence;
 use crate::web::auth::{CurrentPerson, SignedIn};
@@ -47,6 +47,11 @@ async fn refused(
     };
     let page = super::page(state, person, current, None, Some(problem)).await?;
     Ok((StatusCode::BAD_REQUEST, page).into_response())
+}
+
+/// A field's problem as a sentence in the reader's language (400, nothing changed).
+fn refusal(problem: &Text, current: &CurrentPerson) -> AppError {
+    AppError::BadRequest(format!("{}.", sentence(&problem.say(current.locale()))))
 }
 
 #[derive(Deserialize)]
@@ -139,10 +144,7 @@ pub async fn move_blog(
         required(&form.participant, "choose-cohort")?,
     )
     .await?;
-    let blog: BlogUrl = form
-        .blog
-        .parse()
-        .map_err(|e: String| AppError::BadRequest(format!("{}.", sentence(&e))))?;
+    let blog = BlogUrl::check(&form.blog).map_err(|e| refusal(&e, &current))?;
     let now = Utc::now();
     let key = format!("blog-move:{}", person.id);
     if !rate::allow(&state.db, &key, rate::BLOG_MOVES, now).await? {
@@ -204,8 +206,7 @@ pub async fn preferences(
     SignedIn { person, current }: SignedIn,
     Form(form): Form<PreferencesForm>,
 ) -> Result<Response, AppError> {
-    let name =
-        parse_name(&form.name).map_err(|e| AppError::BadRequest(format!("{}.", sentence(&e))))?;
+    let name = check_name(&form.name).map_err(|e| refusal(&e, &current))?;
     let timezone = match form.timezone.trim() {
         "" => None,
         zone => Some(zone.parse::<Tz>().map_err(|_| {

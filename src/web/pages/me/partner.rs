@@ -82,7 +82,7 @@ pub async fn ask(
             Ok(()) => Ok(Redirect::to("/me?notice=partner-asked").into_response()),
             Err(PartnerError::Db(e)) => Err(e.into()),
             Err(e) => {
-                let problem = format!("{}.", crate::templates::sentence(&e.to_string()));
+                let problem = e.text().say(current.locale());
                 let page = super::page(&state, &person, &current, None, Some(problem)).await?;
                 Ok((StatusCode::BAD_REQUEST, page).into_response())
             }
