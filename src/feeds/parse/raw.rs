@@ -111,24 +111,33 @@ struct Capture {
     text: String,
 }
 
+/// Where the pass stands in the document while it reads it, event by event.
+struct Scanner<'a> {
+    feed_url: &'a Url,
+    doc: RawDoc,
+    depth: usize,
+    /// The local names of the elements open around the reader, outermost first.
+    open: Vec<String>,
+    /// The `xml:base` declared at each depth still open.
+    bases: Vec<(usize, Url)>,
+    item_depth: Option<usize>,
+    item: RawItem,
+    ranks: Ranks,
+    /// The depth of the visible post element being read, so one inside it is not counted.
+    visible_at: Option<usize>,
+    capture: Option<Capture>,
+}
+
 pub(super) fn scan(text: &str, feed_url: &Url) -> Result<RawDoc, XmlProblem> {
     let mut reader = NsReader::from_str(text);
-    let mut doc = RawDoc::default();
-    let mut depth = 0usize;
-    let mut open: Vec<String> = Vec::new();
-    let mut bases: Vec<(usize, Url)> = Vec::new();
-    let mut item_depth = None;
-    let mut item = RawItem::default();
-    let mut ranks = Ranks::default();
-    let mut visible_at: Option<usize> = None;
-    let mut capture: Option<Capture> = None;
+    let mut scanner = Scanner::new(feed_url);
     loop {
         let before = offset(reader.buffer_position());
         let (ns, event) = match reader.read_resolved_event() {
             Ok((ns, event)) => {
                 // feed-rs reads an Atom document without a namespace as Atom; so do we.
                 let ns = namespace(&ns);
-                let atom_root = matches!(doc.root.as_str(), "feed" | "entry");
+                let atom_root = matches!(scanner.doc.root.as_str(), "feed" | "entry");
                 (
                     if ns.is_empty() && atom_root {
                         ATOM.to_owned()
@@ -140,113 +149,157 @@ pub(super) fn scan(text: &str, feed_url: &Url) -> Result<RawDoc, XmlProblem> {
             }
             Err(error) => return Err(problem(text, reader.error_position(), &error)),
         };
+        let after = offset(reader.buffer_position());
         match event {
-            Event::Start(ref start) | Event::Empty(ref start) => {
-                let empty = matches!(event, Event::Empty(_));
-                depth += 1;
-                let local = local_name(start);
-                if let Some(base) = attribute(start, "xml:base") {
-                    let parent = bases.last().map_or(feed_url, |(_, url)| url);
-                    if let Ok(url) = parent.join(base.trim()) {
-                        bases.push((depth, url));
-                    }
-                }
-                let in_scope = || bases.last().map(|(_, url)| url.clone());
-                if depth == 1 {
-                    doc.root = local.clone();
-                }
-                let prefixed = start.name().prefix().is_some();
-                if visible_at.is_none() && is_post_element(&ns, &local, prefixed) {
-                    doc.visible += 1;
-                    visible_at = (!empty).then_some(depth);
-                }
-                let is_item = matches!(
-                    (doc.root.as_str(), depth, local.as_str()),
-                    ("rss", 3, "item")
-                        | ("RDF", 2, "item")
-                        | ("feed", 2, "entry")
-                        | ("entry", 1, "entry")
-                );
-                if is_item {
-                    item_depth = Some(depth);
-                    ranks = Ranks::default();
-                    item = RawItem {
-                        span: before..before,
-                        guid_is_permalink: true,
-                        content_base: in_scope(),
-                        summary_base: in_scope(),
-                        ..RawItem::default()
-                    };
-                    if doc.root == "RDF" {
-                        item.id =
-                            attribute(start, "rdf:about").or_else(|| attribute(start, "about"));
-                        // feedparser reads rdf:about as the item's id, never as its link.
-                        item.guid_is_permalink = false;
-                    }
-                } else if item_depth.is_some_and(|d| depth == d + 1) {
-                    let field = field(&ns, &local);
-                    if field == Field::Id && local == "guid" {
-                        item.guid_is_permalink = attribute(start, "isPermaLink")
-                            .is_none_or(|v| !v.trim().eq_ignore_ascii_case("false"));
-                    }
-                    match (ns.as_str(), local.as_str()) {
-                        (ATOM, "content") | (_, "encoded") => item.content_base = in_scope(),
-                        (ATOM, "summary") | (_, "description") => item.summary_base = in_scope(),
-                        _ => {}
-                    }
-                    capture = Some(Capture {
-                        field,
-                        depth,
-                        text: String::new(),
-                    });
-                }
-                if empty {
-                    finish(&mut capture, depth, &mut item, &mut ranks);
-                    close(&mut depth, &mut bases);
-                    if item_depth == Some(depth + 1) {
-                        item_depth = None;
-                        item.span.end = offset(reader.buffer_position());
-                        doc.items.push(std::mem::take(&mut item));
-                    }
-                } else {
-                    open.push(local);
-                }
-            }
-            Event::End(_) => {
-                open.pop();
-                if visible_at == Some(depth) {
-                    visible_at = None;
-                }
-                finish(&mut capture, depth, &mut item, &mut ranks);
-                close(&mut depth, &mut bases);
-                if item_depth == Some(depth + 1) {
-                    item_depth = None;
-                    item.span.end = offset(reader.buffer_position());
-                    doc.items.push(std::mem::take(&mut item));
-                }
-            }
-            Event::Text(ref t) => push(&mut capture, &t.xml10_content()),
-            Event::CData(ref t) => push(&mut capture, &t.xml10_content()),
+            Event::Start(ref start) => scanner.start(&ns, start, before..after, false),
+            Event::Empty(ref start) => scanner.start(&ns, start, before..after, true),
+            Event::End(_) => scanner.end(after),
+            Event::Text(ref t) => push(&mut scanner.capture, &t.xml10_content()),
+            Event::CData(ref t) => push(&mut scanner.capture, &t.xml10_content()),
             Event::GeneralRef(ref r) => {
                 let resolved = match r.resolve_char_ref() {
                     Ok(Some(c)) => c.to_string(),
                     _ => quick_xml::escape::resolve_predefined_entity(r)
                         .map_or_else(|| format!("&{};", &**r), str::to_owned),
                 };
-                push(&mut capture, &resolved);
+                push(&mut scanner.capture, &resolved);
             }
-            Event::Eof => {
-                if let Some(name) = open.last() {
-                    let line = text.lines().count().max(1);
-                    return Err(XmlProblem {
-                        message: format!("the document ends before <{name}> is closed"),
-                        line,
-                    });
-                }
-                return Ok(doc);
+            Event::Eof => return scanner.eof(text),
+            _ => {}
+        }
+    }
+}
+
+impl<'a> Scanner<'a> {
+    fn new(feed_url: &'a Url) -> Self {
+        Self {
+            feed_url,
+            doc: RawDoc::default(),
+            depth: 0,
+            open: Vec::new(),
+            bases: Vec::new(),
+            item_depth: None,
+            item: RawItem::default(),
+            ranks: Ranks::default(),
+            visible_at: None,
+            capture: None,
+        }
+    }
+
+    /// An opening (or empty) tag, found at `span` in the text.
+    fn start(&mut self, ns: &str, start: &BytesStart, span: std::ops::Range<usize>, empty: bool) {
+        self.depth += 1;
+        let depth = self.depth;
+        let local = local_name(start);
+        if let Some(base) = attribute(start, "xml:base") {
+            let parent = self.bases.last().map_or(self.feed_url, |(_, url)| url);
+            if let Ok(url) = parent.join(base.trim()) {
+                self.bases.push((depth, url));
+            }
+        }
+        if depth == 1 {
+            self.doc.root = local.clone();
+        }
+        let prefixed = start.name().prefix().is_some();
+        if self.visible_at.is_none() && is_post_element(ns, &local, prefixed) {
+            self.doc.visible += 1;
+            self.visible_at = (!empty).then_some(depth);
+        }
+        let is_item = matches!(
+            (self.doc.root.as_str(), depth, local.as_str()),
+            ("rss", 3, "item") | ("RDF", 2, "item") | ("feed", 2, "entry") | ("entry", 1, "entry")
+        );
+        if is_item {
+            self.start_item(start, span.start);
+        } else if self.item_depth.is_some_and(|d| depth == d + 1) {
+            self.start_field(ns, &local, start);
+        }
+        if empty {
+            finish(&mut self.capture, depth, &mut self.item, &mut self.ranks);
+            self.close(span.end);
+        } else {
+            self.open.push(local);
+        }
+    }
+
+    /// The `xml:base` in scope where the reader stands.
+    fn base_in_scope(&self) -> Option<Url> {
+        self.bases.last().map(|(_, url)| url.clone())
+    }
+
+    /// An `<item>` or `<entry>` begins at `at`.
+    fn start_item(&mut self, start: &BytesStart, at: usize) {
+        self.item_depth = Some(self.depth);
+        self.ranks = Ranks::default();
+        self.item = RawItem {
+            span: at..at,
+            guid_is_permalink: true,
+            content_base: self.base_in_scope(),
+            summary_base: self.base_in_scope(),
+            ..RawItem::default()
+        };
+        if self.doc.root == "RDF" {
+            self.item.id = attribute(start, "rdf:about").or_else(|| attribute(start, "about"));
+            // feedparser reads rdf:about as the item's id, never as its link.
+            self.item.guid_is_permalink = false;
+        }
+    }
+
+    /// A direct child of the item begins: capture its text for the field it gives.
+    fn start_field(&mut self, ns: &str, local: &str, start: &BytesStart) {
+        let field = field(ns, local);
+        if field == Field::Id && local == "guid" {
+            self.item.guid_is_permalink = attribute(start, "isPermaLink")
+                .is_none_or(|v| !v.trim().eq_ignore_ascii_case("false"));
+        }
+        match (ns, local) {
+            (ATOM, "content") | (_, "encoded") => self.item.content_base = self.base_in_scope(),
+            (ATOM, "summary") | (_, "description") => {
+                self.item.summary_base = self.base_in_scope();
             }
             _ => {}
         }
+        self.capture = Some(Capture {
+            field,
+            depth: self.depth,
+            text: String::new(),
+        });
+    }
+
+    /// A closing tag, ending at `at` in the text.
+    fn end(&mut self, at: usize) {
+        self.open.pop();
+        if self.visible_at == Some(self.depth) {
+            self.visible_at = None;
+        }
+        finish(
+            &mut self.capture,
+            self.depth,
+            &mut self.item,
+            &mut self.ranks,
+        );
+        self.close(at);
+    }
+
+    /// Leaves the element just finished; when it was the item, keeps the item (ending at `at`).
+    fn close(&mut self, at: usize) {
+        close(&mut self.depth, &mut self.bases);
+        if self.item_depth == Some(self.depth + 1) {
+            self.item_depth = None;
+            self.item.span.end = at;
+            self.doc.items.push(std::mem::take(&mut self.item));
+        }
+    }
+
+    fn eof(self, text: &str) -> Result<RawDoc, XmlProblem> {
+        if let Some(name) = self.open.last() {
+            let line = text.lines().count().max(1);
+            return Err(XmlProblem {
+                message: format!("the document ends before <{name}> is closed"),
+                line,
+            });
+        }
+        Ok(self.doc)
     }
 }
 
