@@ -229,18 +229,8 @@ pub fn load_programs(dir: &Path) -> Result<Programs, Problems> {
     };
     let root_lessons = lesson_files(dir)
         .map_err(|e| folder_problem(format!("cannot read the lessons folder: {e}")))?;
-    let mut folders: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| folder_problem(format!("cannot read the lessons folder: {e}")))?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_dir() && p.join(PROGRAM_FILE).is_file())
-        // A folder whose name starts with a dot is an import under way (or hidden).
-        .filter(|p| {
-            p.file_name()
-                .is_some_and(|n| !n.to_string_lossy().starts_with('.'))
-        })
-        .collect();
-    folders.sort();
+    let folders = program_folders(dir)
+        .map_err(|e| folder_problem(format!("cannot read the lessons folder: {e}")))?;
     let mut problems = Vec::new();
     let mut all = Vec::new();
     let root = !root_lessons.is_empty() || folders.is_empty();
@@ -256,6 +246,45 @@ pub fn load_programs(dir: &Path) -> Result<Programs, Problems> {
             Err(mut found) => problems.append(&mut found),
         }
     }
+    same_slugs(&all, &mut problems);
+    let default = default_index(dir, &all, root, &mut problems);
+    if !problems.is_empty() {
+        return Err(Problems(problems));
+    }
+    let mut default_program = all.remove(default);
+    default_program.default = true;
+    all.sort_by(|a, b| {
+        a.info
+            .title
+            .to_lowercase()
+            .cmp(&b.info.title.to_lowercase())
+    });
+    all.insert(0, default_program);
+    Ok(Programs {
+        all,
+        default: 0,
+        unknown: Program::default(),
+    })
+}
+
+/// The program folders under `dir` (those with a `program.toml`), in name order.
+fn program_folders(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut folders: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_dir() && p.join(PROGRAM_FILE).is_file())
+        // A folder whose name starts with a dot is an import under way (or hidden).
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| !n.to_string_lossy().starts_with('.'))
+        })
+        .collect();
+    folders.sort();
+    Ok(folders)
+}
+
+/// A problem for every program whose slug an earlier one already has.
+fn same_slugs(all: &[Program], problems: &mut Vec<Problem>) {
     for (i, program) in all.iter().enumerate() {
         if let Some(first) = all[..i].iter().find(|p| p.info.slug == program.info.slug) {
             problems.push(Problem {
@@ -269,10 +298,15 @@ pub fn load_programs(dir: &Path) -> Result<Programs, Problems> {
             });
         }
     }
+}
+
+/// Which of `all` is the default program (the lessons at the top of `dir` when `root`,
+/// else the one marked `default = true`); a problem when none or several claim it.
+fn default_index(dir: &Path, all: &[Program], root: bool, problems: &mut Vec<Problem>) -> usize {
     let marked: Vec<usize> = (0..all.len())
         .filter(|i| (root && *i == 0) || all[*i].info.default)
         .collect();
-    let default = match marked.as_slice() {
+    match marked.as_slice() {
         [one] => *one,
         [] if all.len() <= 1 => 0,
         [] => {
@@ -291,24 +325,7 @@ pub fn load_programs(dir: &Path) -> Result<Programs, Problems> {
             });
             0
         }
-    };
-    if !problems.is_empty() {
-        return Err(Problems(problems));
     }
-    let mut default_program = all.remove(default);
-    default_program.default = true;
-    all.sort_by(|a, b| {
-        a.info
-            .title
-            .to_lowercase()
-            .cmp(&b.info.title.to_lowercase())
-    });
-    all.insert(0, default_program);
-    Ok(Programs {
-        all,
-        default: 0,
-        unknown: Program::default(),
-    })
 }
 
 /// Loads one program folder: its `program.toml` (optional only for today's layout, where
