@@ -1,4 +1,3 @@
-
 use super::*;
 
 fn lesson_file(front: &str) -> String {

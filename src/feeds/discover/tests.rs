@@ -1,4 +1,3 @@
-
 use super::*;
 
 fn fixture(path: &str) -> String {

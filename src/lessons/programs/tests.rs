@@ -1,4 +1,3 @@
-
 use super::*;
 
 fn lesson(number: i32, week: i32) -> String {
