@@ -1,3 +1,4 @@
+use super::body::{MAX_CONTENT_BYTES, text_to_html};
 use super::*;
 
 #[test]
