@@ -9,6 +9,11 @@ use quick_xml::name::ResolveResult;
 use quick_xml::{NsReader, XmlVersion};
 use url::Url;
 
+mod problem;
+
+pub(super) use problem::XmlProblem;
+use problem::problem;
+
 const RSS1: &str = "http://purl.org/rss/1.0/";
 const ATOM: &str = "http://www.w3.org/2005/Atom";
 const DC: &str = "http://purl.org/dc/elements/1.1/";
@@ -55,13 +60,6 @@ pub(super) struct RawDoc {
     /// Every `<item>` or `<entry>` unprefixed or in an RSS or Atom namespace, wherever it
     /// stands (not counting one inside another): what a reader sees as the posts.
     pub visible: usize,
-}
-
-/// Where and why the XML is not well-formed.
-#[derive(Debug, PartialEq)]
-pub(super) struct XmlProblem {
-    pub message: String,
-    pub line: usize,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -398,41 +396,6 @@ fn attribute(start: &BytesStart, name: &str) -> Option<String> {
             a.normalized_value(XmlVersion::Implicit1_0)
                 .map_or_else(|_| a.value.to_string(), |v| v.into_owned())
         })
-}
-
-fn problem(text: &str, position: u64, error: &quick_xml::Error) -> XmlProblem {
-    let position = usize::try_from(position)
-        .unwrap_or(usize::MAX)
-        .min(text.len());
-    let line = text.as_bytes()[..position]
-        .iter()
-        .filter(|b| **b == b'\n')
-        .count()
-        + 1;
-    XmlProblem {
-        message: plain_words(error),
-        line,
-    }
-}
-
-fn plain_words(error: &quick_xml::Error) -> String {
-    use quick_xml::errors::{IllFormedError, SyntaxError};
-    match error {
-        quick_xml::Error::Syntax(SyntaxError::UnclosedCData) => {
-            "a CDATA section is never closed".to_owned()
-        }
-        quick_xml::Error::Syntax(SyntaxError::UnclosedComment) => {
-            "a comment is never closed".to_owned()
-        }
-        quick_xml::Error::Syntax(SyntaxError::UnclosedTag) => "a tag is never closed".to_owned(),
-        quick_xml::Error::IllFormed(IllFormedError::MismatchedEndTag { expected, found }) => {
-            format!("<{expected}> is closed by </{found}>")
-        }
-        quick_xml::Error::IllFormed(IllFormedError::UnmatchedEndTag(name)) => {
-            format!("</{name}> closes nothing")
-        }
-        other => other.to_string(),
-    }
 }
 
 #[cfg(test)]
