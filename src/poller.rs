@@ -179,18 +179,7 @@ impl Poller {
             summary.add(&read);
         };
         loop {
-            while !matches!(source, Source::Exhausted)
-                && (hosts.pending() < self.concurrency || !hosts.any_ready())
-                && hosts.pending() < MAX_PENDING
-            {
-                match self.next_batch(&mut source, now).await {
-                    Ok(batch) => batch.into_iter().for_each(|feed| hosts.push(feed)),
-                    Err(e) => {
-                        failure = Some(e);
-                        source = Source::Exhausted;
-                    }
-                }
-            }
+            self.fill(&mut source, &mut hosts, now, &mut failure).await;
             let picked = hosts.take(self.concurrency.saturating_sub(reading.len()));
             if !picked.is_empty() {
                 let at = clock();
@@ -239,6 +228,29 @@ impl Poller {
         match failure {
             Some(e) if !summary.made_progress() => Err(e),
             _ => Ok(summary),
+        }
+    }
+
+    /// Lists due feeds from `source` into `hosts` until enough are ready to read (or
+    /// `source` runs out); a database error ends the listing and is kept in `failure`.
+    async fn fill(
+        &self,
+        source: &mut Source,
+        hosts: &mut Hosts,
+        now: DateTime<Utc>,
+        failure: &mut Option<sea_orm::DbErr>,
+    ) {
+        while !matches!(source, Source::Exhausted)
+            && (hosts.pending() < self.concurrency || !hosts.any_ready())
+            && hosts.pending() < MAX_PENDING
+        {
+            match self.next_batch(source, now).await {
+                Ok(batch) => batch.into_iter().for_each(|feed| hosts.push(feed)),
+                Err(e) => {
+                    *failure = Some(e);
+                    *source = Source::Exhausted;
+                }
+            }
         }
     }
 

@@ -7,10 +7,12 @@ mod dates;
 mod encoding;
 mod inline_html;
 mod items;
+mod newest;
 mod post;
 mod raw;
 mod repair;
 mod reshape;
+mod sniff;
 #[cfg(test)]
 mod tests;
 
@@ -25,7 +27,10 @@ use url::Url;
 use crate::feeds::sanitize;
 use crate::i18n::Text;
 pub use items::{Items, Unread};
+use newest::keep_newest;
 use raw::RawItem;
+pub use sniff::looks_like_feed;
+use sniff::{is_feed_root, is_html_root, root_element};
 
 /// The most posts one parse returns; the newest are kept.
 pub const MAX_POSTS: usize = 300;
@@ -214,40 +219,6 @@ where
     }
 }
 
-/// Cheap sniff for discovery: is this body a feed (RSS/RDF/Atom XML root, or JSON with a
-/// jsonfeed.org version) rather than an HTML page?
-pub fn looks_like_feed(bytes: &[u8], content_type: Option<&str>) -> bool {
-    let head = &bytes[..bytes.len().min(64 * 1024)];
-    let text = encoding::decode(head, content_type);
-    let text = text.trim_start();
-    match text.chars().next() {
-        Some('<') => {
-            root_element(text).is_some_and(|root| is_feed_root(&root) && local(&root) != "entry")
-        }
-        Some('{') => {
-            let unescaped = text.replace('\\', "");
-            let json_feed_type =
-                content_type.is_some_and(|t| t.to_ascii_lowercase().contains("feed+json"));
-            let items = unescaped.contains("\"items\"");
-            unescaped.contains("jsonfeed.org/version/")
-                || (items && (json_feed_type || bare_json_version(&unescaped)))
-        }
-        _ => false,
-    }
-}
-
-/// Whether the (start of the) JSON says `"version": "1.1"` or another bare JSON Feed version.
-fn bare_json_version(json: &str) -> bool {
-    json.match_indices("\"version\"").any(|(at, key)| {
-        let rest = json[at + key.len()..].trim_start();
-        rest.strip_prefix(':')
-            .map(str::trim_start)
-            .and_then(|rest| rest.strip_prefix('"'))
-            .and_then(|rest| rest.split_once('"'))
-            .is_some_and(|(version, _)| repair::is_bare_version(version))
-    })
-}
-
 fn parse_xml(text: &str, feed_url: &Url, now: DateTime<Utc>) -> Result<ParsedFeed, ParseError> {
     let repaired = reshape::xml(repair::xml(text));
     let scanned = raw::scan(&repaired, feed_url);
@@ -295,64 +266,6 @@ fn parse_xml(text: &str, feed_url: &Url, now: DateTime<Utc>) -> Result<ParsedFee
         self_url,
         ..parsed
     })
-}
-
-/// Cuts all but the newest [`MAX_ENTRIES_READ`] items out of the document (an undated item
-/// sorts as if dated like the one before it), keeping document order and everything
-/// around the items.
-fn keep_newest(
-    text: String,
-    doc: raw::RawDoc,
-    now: DateTime<Utc>,
-) -> (String, Result<raw::RawDoc, raw::XmlProblem>) {
-    let mut previous = DateTime::<Utc>::MAX_UTC;
-    let mut keyed: Vec<(DateTime<Utc>, usize)> = doc
-        .items
-        .iter()
-        .enumerate()
-        .map(|(index, item)| {
-            let date = item
-                .published
-                .as_deref()
-                .or(item.updated.as_deref())
-                .and_then(dates::parse)
-                .filter(|date| post::is_plausible(*date, now));
-            previous = date.unwrap_or(previous);
-            (previous, index)
-        })
-        .collect();
-    keyed.sort_by_key(|(date, _)| std::cmp::Reverse(*date));
-    let mut kept: Vec<usize> = keyed
-        .into_iter()
-        .take(MAX_ENTRIES_READ)
-        .map(|(_, index)| index)
-        .collect();
-    kept.sort_unstable();
-    let (Some(first), Some(last)) = (doc.items.first(), doc.items.last()) else {
-        return (text, Ok(doc));
-    };
-    let mut cut = String::with_capacity(text.len() / 8);
-    let mut pieces = Vec::with_capacity(kept.len() + 2);
-    pieces.push(0..first.span.start);
-    pieces.extend(kept.iter().map(|&index| doc.items[index].span.clone()));
-    pieces.push(last.span.end..text.len());
-    for piece in pieces {
-        let Some(part) = text.get(piece) else {
-            return (text, Ok(doc));
-        };
-        cut.push_str(part);
-    }
-    let mut items = doc.items;
-    let kept_items = kept
-        .into_iter()
-        .map(|index| std::mem::take(&mut items[index]))
-        .collect();
-    let doc = raw::RawDoc {
-        root: doc.root,
-        items: kept_items,
-        visible: doc.visible,
-    };
-    (cut, Ok(doc))
 }
 
 fn parse_json(text: &str, feed_url: &Url, now: DateTime<Utc>) -> Result<ParsedFeed, ParseError> {
@@ -512,53 +425,6 @@ fn link_of(feed: &Feed, rel: &str, feed_url: &Url) -> Option<String> {
         })
         .find_map(|l| post::absolute_http(&l.href, feed_url))
         .map(String::from)
-}
-
-/// The root element's qualified name, past the prolog, comments and DOCTYPE. An HTML
-/// DOCTYPE counts as an `html` root.
-fn root_element(text: &str) -> Option<String> {
-    let mut rest = text.trim_start();
-    loop {
-        if let Some(after) = rest
-            .strip_prefix("<?")
-            .or_else(|| rest.strip_prefix("<!--"))
-        {
-            let close = if rest.starts_with("<?") { "?>" } else { "-->" };
-            rest = after.split_once(close)?.1.trim_start();
-        } else if let Some(after) = rest
-            .get(..9)
-            .filter(|start| start.eq_ignore_ascii_case("<!DOCTYPE"))
-            .and_then(|_| rest.get(9..))
-        {
-            let name = after.split_whitespace().next()?.trim_end_matches('>');
-            if name.eq_ignore_ascii_case("html") {
-                return Some("html".to_owned());
-            }
-            rest = rest.get(repair::doctype_len(rest)..)?.trim_start();
-        } else {
-            let name: String = rest
-                .strip_prefix('<')?
-                .chars()
-                .take_while(|c| !c.is_whitespace() && *c != '>' && *c != '/')
-                .collect();
-            return (!name.is_empty()).then_some(name);
-        }
-    }
-}
-
-fn local(name: &str) -> &str {
-    name.rsplit(':').next().unwrap_or(name)
-}
-
-fn is_feed_root(name: &str) -> bool {
-    matches!(local(name), "rss" | "RDF" | "feed" | "entry")
-}
-
-fn is_html_root(name: &str) -> bool {
-    matches!(
-        local(name).to_ascii_lowercase().as_str(),
-        "html" | "head" | "body"
-    )
 }
 
 fn plain_reason(error: &ParseFeedError) -> String {

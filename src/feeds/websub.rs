@@ -64,10 +64,42 @@ pub async fn maintain(
     now: DateTime<Utc>,
 ) -> Result<Maintained, sea_orm::DbErr> {
     let mut done = Maintained::default();
-    // Subscriptions whose feed no longer advertises that hub and topic, or is no longer read.
+    for sub in &stale(db).await? {
+        leave(db, fetcher, links, sub, now, &mut done).await?;
+    }
+    // Leaving ones the hub never confirmed: forgotten (the hub's lease runs out on its own).
+    subscription::Entity::delete_many()
+        .filter(subscription::Column::State.eq(State::Leaving))
+        .filter(subscription::Column::RequestedAt.lte(now - RETRY_AFTER))
+        .exec(db)
+        .await?;
+    for feed in &unsubscribed(db).await? {
+        if let (Some(hub), Some(topic)) = (&feed.websub_hub, &feed.websub_topic) {
+            subscribe(db, fetcher, links, feed.id, hub, topic, now, &mut done).await?;
+        }
+    }
+    for sub in &due(db, now).await? {
+        let (hub, topic) = (sub.hub.clone(), sub.topic.clone());
+        subscribe(
+            db,
+            fetcher,
+            links,
+            sub.feed_id,
+            &hub,
+            &topic,
+            now,
+            &mut done,
+        )
+        .await?;
+    }
+    Ok(done)
+}
+
+/// Subscriptions whose feed no longer advertises that hub and topic, or is no longer read.
+async fn stale(db: &impl ConnectionTrait) -> Result<Vec<subscription::Model>, sea_orm::DbErr> {
     let feed_col = |c: feed::Column| Expr::col((feed::Entity, c));
     let sub_col = |c: subscription::Column| Expr::col((subscription::Entity, c));
-    let stale = subscription::Entity::find()
+    subscription::Entity::find()
         .inner_join(feed::Entity)
         .filter(subscription::Column::State.ne(State::Leaving))
         .filter(
@@ -81,18 +113,12 @@ pub async fn maintain(
         )
         .limit(PER_TICK)
         .all(db)
-        .await?;
-    for sub in &stale {
-        leave(db, fetcher, links, sub, now, &mut done).await?;
-    }
-    // Leaving ones the hub never confirmed: forgotten (the hub's lease runs out on its own).
-    subscription::Entity::delete_many()
-        .filter(subscription::Column::State.eq(State::Leaving))
-        .filter(subscription::Column::RequestedAt.lte(now - RETRY_AFTER))
-        .exec(db)
-        .await?;
-    // Feeds that advertise a hub and have no subscription.
-    let unsubscribed = feed::Entity::find()
+        .await
+}
+
+/// Feeds that advertise a hub and have no subscription.
+async fn unsubscribed(db: &impl ConnectionTrait) -> Result<Vec<feed::Model>, sea_orm::DbErr> {
+    feed::Entity::find()
         .filter(feed::Column::WebsubHub.is_not_null())
         .filter(feed::Column::WebsubTopic.is_not_null())
         .filter(feed::Column::DisabledReason.is_null())
@@ -107,14 +133,15 @@ pub async fn maintain(
         )
         .limit(PER_TICK)
         .all(db)
-        .await?;
-    for feed in &unsubscribed {
-        if let (Some(hub), Some(topic)) = (&feed.websub_hub, &feed.websub_topic) {
-            subscribe(db, fetcher, links, feed.id, hub, topic, now, &mut done).await?;
-        }
-    }
-    // Leases ending within a day, and requests no hub verified within an hour.
-    let due = subscription::Entity::find()
+        .await
+}
+
+/// Leases ending within a day, and requests no hub verified within an hour.
+async fn due(
+    db: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+) -> Result<Vec<subscription::Model>, sea_orm::DbErr> {
+    subscription::Entity::find()
         .filter(
             Condition::any()
                 .add(
@@ -136,22 +163,7 @@ pub async fn maintain(
         )
         .limit(PER_TICK)
         .all(db)
-        .await?;
-    for sub in &due {
-        let (hub, topic) = (sub.hub.clone(), sub.topic.clone());
-        subscribe(
-            db,
-            fetcher,
-            links,
-            sub.feed_id,
-            &hub,
-            &topic,
-            now,
-            &mut done,
-        )
-        .await?;
-    }
-    Ok(done)
+        .await
 }
 
 /// Asks `hub` for a subscription of `feed_id` to `topic`, keeping the callback id and
@@ -411,45 +423,4 @@ async fn by_callback(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn hex(bytes: &[u8]) -> String {
-        bytes.iter().map(|b| format!("{b:02x}")).collect()
-    }
-
-    #[test]
-    fn every_signature_method_is_checked_and_a_wrong_one_refused() {
-        let body = b"<feed/>";
-        let mut mac =
-            <Hmac<sha2::Sha256> as hmac::digest::KeyInit>::new_from_slice(b"s3cret").unwrap();
-        mac.update(body);
-        let good = format!("sha256={}", hex(&mac.finalize().into_bytes()));
-        assert!(signed("s3cret", Some(&good), body));
-        assert!(!signed("other", Some(&good), body));
-        assert!(!signed("s3cret", Some(&good), b"<feed>changed</feed>"));
-        assert!(!signed("s3cret", None, body));
-        assert!(!signed("s3cret", Some("sha256=zz"), body));
-        assert!(!signed(
-            "s3cret",
-            Some(&good.replace("sha256", "md5")),
-            body
-        ));
-        let mut mac =
-            <Hmac<sha1::Sha1> as hmac::digest::KeyInit>::new_from_slice(b"s3cret").unwrap();
-        mac.update(body);
-        assert!(signed(
-            "s3cret",
-            Some(&format!("sha1={}", hex(&mac.finalize().into_bytes()))),
-            body
-        ));
-        let mut mac =
-            <Hmac<sha2::Sha512> as hmac::digest::KeyInit>::new_from_slice(b"s3cret").unwrap();
-        mac.update(body);
-        assert!(signed(
-            "s3cret",
-            Some(&format!("sha512={}", hex(&mac.finalize().into_bytes()))),
-            body
-        ));
-    }
-}
+mod tests;

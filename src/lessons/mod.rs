@@ -3,11 +3,13 @@
 //! `programs` and `lessons` tables; and the release schedule.
 
 pub mod bundle;
+mod file;
 pub mod links;
 pub mod programs;
 pub mod schedule;
 pub mod versions;
 
+pub use file::parse_file;
 pub use programs::{ProgramInfo, Programs, load_programs};
 pub use versions::sync;
 
@@ -15,7 +17,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// One lesson ("thing") of the program.
 #[derive(Clone, Debug, Serialize)]
@@ -144,25 +146,6 @@ impl fmt::Display for Problems {
 
 impl std::error::Error for Problems {}
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FrontMatter {
-    number: i64,
-    title: Option<String>,
-    week: i64,
-    #[serde(default)]
-    tags: Vec<String>,
-    #[serde(default = "yes")]
-    required: bool,
-    minutes: Option<i64>,
-    #[serde(default)]
-    experts: Vec<String>,
-}
-
-fn yes() -> bool {
-    true
-}
-
 /// Normalises a tag or category for comparison: lower case, without spaces, hyphens,
 /// underscores or `#` (so `Thing 7`, `thing-7` and `#THING_7` are all `thing7`).
 pub fn normalise_tag(tag: &str) -> String {
@@ -232,208 +215,6 @@ pub fn lesson_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(paths)
 }
 
-/// Parses one lesson file; the problems name the file and, where known, the line.
-pub fn parse_file(path: &Path, text: &str) -> Result<Lesson, Vec<Problem>> {
-    let file = File::split(path, text)?;
-    let front_matter: FrontMatter = toml::from_str(&file.front).map_err(|e| {
-        let line = e.span().map(|span| {
-            2 + file.front[..span.start.min(file.front.len())]
-                .matches('\n')
-                .count()
-        });
-        vec![file.problem(line, format!("bad front matter: {}", e.message()))]
-    })?;
-    let slug = file_slug(path);
-    let title = front_matter
-        .title
-        .as_deref()
-        .map(str::trim)
-        .unwrap_or_default()
-        .to_owned();
-    let (problems, experts) = file.check(&front_matter, slug.as_ref(), &title);
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    Ok(Lesson {
-        number: i32::try_from(front_matter.number).unwrap_or(i32::MAX),
-        slug: slug.map(|(_, s)| s).unwrap_or_default(),
-        title,
-        week: i32::try_from(front_matter.week).unwrap_or(i32::MAX),
-        tags: front_matter
-            .tags
-            .iter()
-            .map(|t| t.trim().to_owned())
-            .collect(),
-        required: front_matter.required,
-        minutes: front_matter.minutes.and_then(|m| i32::try_from(m).ok()),
-        experts,
-        body_html: render_markdown(&file.body),
-    })
-}
-
-/// A lesson file split into its front matter and its Markdown body.
-struct File<'a> {
-    path: &'a Path,
-    front: String,
-    /// Lines of front matter between the two `+++`.
-    front_lines: usize,
-    body: String,
-}
-
-impl<'a> File<'a> {
-    /// Splits `text` at the `+++` lines that open and close the front matter.
-    fn split(path: &'a Path, text: &str) -> Result<Self, Vec<Problem>> {
-        let mut file = Self {
-            path,
-            front: String::new(),
-            front_lines: 0,
-            body: String::new(),
-        };
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let mut lines = text.split_inclusive('\n');
-        if lines.next().map(str::trim_end) != Some("+++") {
-            return Err(vec![file.problem(
-                Some(1),
-                "the file must start with a line `+++` that opens the front matter".into(),
-            )]);
-        }
-        for line in lines.by_ref() {
-            if line.trim_end() == "+++" {
-                file.body = lines.collect();
-                return Ok(file);
-            }
-            file.front.push_str(line);
-            file.front_lines += 1;
-        }
-        Err(vec![file.problem(
-            None,
-            "the front matter is never closed by a line `+++`".into(),
-        )])
-    }
-
-    fn problem(&self, line: Option<usize>, message: String) -> Problem {
-        Problem {
-            file: self.path.to_owned(),
-            line,
-            message,
-        }
-    }
-
-    /// The file's line that sets `key` in the front matter.
-    fn line_of(&self, key: &str) -> Option<usize> {
-        self.front
-            .lines()
-            .position(|l| l.trim_start().starts_with(key))
-            .map(|i| i + 2)
-    }
-
-    /// Everything wrong with the lesson, and its experts' addresses.
-    fn check(
-        &self,
-        front_matter: &FrontMatter,
-        slug: Option<&(i64, String)>,
-        title: &str,
-    ) -> (Vec<Problem>, Vec<String>) {
-        let mut problems = Vec::new();
-        match slug {
-            Some((file_number, _)) if *file_number != front_matter.number => {
-                problems.push(self.problem(
-                    self.line_of("number"),
-                    format!(
-                        "the file name says lesson {file_number} but `number = {}`",
-                        front_matter.number
-                    ),
-                ))
-            }
-            None => problems.push(self.problem(
-                None,
-                "the file name should look like `07-podcasts.md` (number, dash, slug)".into(),
-            )),
-            _ => {}
-        }
-        if front_matter.number < 1 {
-            problems.push(self.problem(
-                self.line_of("number"),
-                format!("`number` must be 1 or more, not {}", front_matter.number),
-            ));
-        }
-        if title.is_empty() {
-            problems.push(self.problem(
-                self.line_of("title").or(Some(self.front_lines + 1)),
-                "the lesson has no `title`".into(),
-            ));
-        }
-        if front_matter.week < 1 {
-            problems.push(self.problem(
-                self.line_of("week"),
-                format!("`week` must be 1 or more, not {}", front_matter.week),
-            ));
-        }
-        if let Some(minutes) = front_matter.minutes.filter(|m| !(1..=600).contains(m)) {
-            problems.push(self.problem(
-                self.line_of("minutes"),
-                format!("`minutes` must be between 1 and 600, not {minutes}"),
-            ));
-        }
-        for tag in &front_matter.tags {
-            if let Some(message) = tag_problem(tag, front_matter.number) {
-                problems.push(self.problem(self.line_of("tags"), message));
-            }
-        }
-        let mut experts = Vec::new();
-        for expert in &front_matter.experts {
-            match expert.parse::<crate::people::Email>() {
-                Ok(email) => experts.push(email.as_str().to_owned()),
-                Err(e) => problems.push(self.problem(
-                    self.line_of("experts"),
-                    format!("the expert {expert:?} is not an email address: {e}"),
-                )),
-            }
-        }
-        if self.body.trim().is_empty() {
-            problems.push(self.problem(
-                Some(self.front_lines + 3),
-                "the lesson has no text after the front matter".into(),
-            ));
-        }
-        (problems, experts)
-    }
-}
-
-/// Why an extra tag is not usable: empty, too long, odd characters, too generic, or
-/// another lesson's `thingN`.
-fn tag_problem(tag: &str, number: i64) -> Option<String> {
-    let normal = normalise_tag(tag);
-    if normal.is_empty() {
-        return Some("a tag in `tags` is empty".into());
-    }
-    if tag.chars().count() > 64 {
-        return Some(format!("the tag {tag:?} is longer than 64 characters"));
-    }
-    if !tag
-        .chars()
-        .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | ' ' | '#' | '.'))
-    {
-        return Some(format!(
-            "the tag {tag:?} may only hold letters, digits, spaces, `-`, `_`, `#` and `.`"
-        ));
-    }
-    if normal.chars().count() < 4 {
-        return Some(format!(
-            "the tag {tag:?} is too short to be specific (4 characters at least)"
-        ));
-    }
-    let other = normal
-        .strip_prefix("thing")
-        .and_then(|n| n.parse::<i64>().ok());
-    if let Some(other) = other.filter(|other| *other != number) {
-        return Some(format!(
-            "the tag {tag:?} would count posts for Thing {other} as this lesson"
-        ));
-    }
-    None
-}
-
 /// Checks across files: unique numbers 1..n without gaps, tags unique to one lesson.
 fn check_program(parsed: &[(PathBuf, Lesson)]) -> Vec<Problem> {
     let mut problems = Vec::new();
@@ -488,148 +269,5 @@ fn check_program(parsed: &[(PathBuf, Lesson)]) -> Vec<Problem> {
     problems
 }
 
-/// `07-podcasts.md` -> (7, "podcasts").
-fn file_slug(path: &Path) -> Option<(i64, String)> {
-    let stem = path.file_stem()?.to_str()?;
-    let (digits, slug) = stem.split_once('-')?;
-    let number = digits.parse().ok()?;
-    let valid = !slug.is_empty()
-        && slug
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-    valid.then(|| (number, slug.to_owned()))
-}
-
-fn render_markdown(markdown: &str) -> String {
-    use pulldown_cmark::{Options, Parser, html};
-    let mut out = String::new();
-    html::push_html(
-        &mut out,
-        Parser::new_ext(
-            markdown,
-            Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
-        ),
-    );
-    ammonia::Builder::default()
-        .link_rel(Some("noopener noreferrer"))
-        .clean(&out)
-        .to_string()
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn lesson_file(front: &str) -> String {
-        format!("+++\n{front}\n+++\nWhy it matters.\n\n## Try this\nSomething.\n")
-    }
-
-    #[test]
-    fn parses_front_matter_and_renders_the_body() {
-        let text = lesson_file(
-            "number = 7\ntitle = \"Podcasts\"\nweek = 3\ntags = [\"23things-7\"]\nminutes = 30",
-        );
-        let lesson = parse_file(Path::new("lessons/07-podcasts.md"), &text).unwrap();
-        assert_eq!(
-            (lesson.number, lesson.week, lesson.slug.as_str()),
-            (7, 3, "podcasts")
-        );
-        assert!(lesson.required);
-        assert!(
-            lesson.body_html.contains("<h2>Try this</h2>"),
-            "{}",
-            lesson.body_html
-        );
-    }
-
-    #[test]
-    fn reports_bad_front_matter_with_its_line() {
-        let text = lesson_file("number = 7\ntitle = \"Podcasts\nweek = 3");
-        let problems = parse_file(Path::new("07-podcasts.md"), &text).unwrap_err();
-        assert_eq!(problems[0].line, Some(3), "{problems:?}");
-        assert!(
-            problems[0]
-                .to_string()
-                .starts_with("07-podcasts.md:3: bad front matter"),
-            "{}",
-            problems[0]
-        );
-    }
-
-    #[test]
-    fn reports_a_missing_title_and_a_bad_week() {
-        let problems = parse_file(
-            Path::new("07-podcasts.md"),
-            &lesson_file("number = 7\nweek = 0"),
-        )
-        .unwrap_err();
-        let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
-        assert!(
-            messages.iter().any(|m| m.contains("no `title`")),
-            "{messages:?}"
-        );
-        assert!(
-            messages
-                .iter()
-                .any(|m| m.contains("07-podcasts.md:3: `week` must be 1 or more")),
-            "{messages:?}"
-        );
-    }
-
-    #[test]
-    fn refuses_tags_that_steal_other_lessons() {
-        let problems = parse_file(
-            Path::new("07-podcasts.md"),
-            &lesson_file("number = 7\ntitle = \"P\"\nweek = 1\ntags = [\"Thing 8\"]"),
-        )
-        .unwrap_err();
-        assert!(problems[0].message.contains("Thing 8"), "{problems:?}");
-    }
-
-    #[test]
-    fn finds_duplicates_and_gaps_across_files() {
-        let dir = tempfile::tempdir().unwrap();
-        for (name, number) in [
-            ("01-a.md", 1),
-            ("02-b.md", 2),
-            ("02-c.md", 2),
-            ("04-d.md", 4),
-        ] {
-            let text = lesson_file(&format!("number = {number}\ntitle = \"T\"\nweek = 1"));
-            std::fs::write(dir.path().join(name), text).unwrap();
-        }
-        let problems = load_dir(dir.path()).unwrap_err().to_string();
-        assert!(
-            problems.contains("02-c.md: lesson number 2 is also used by"),
-            "{problems}"
-        );
-        assert!(problems.contains("missing: 3"), "{problems}");
-    }
-
-    #[test]
-    fn normalises_tags_the_way_people_write_them() {
-        for tag in ["Thing 7", "thing-7", "#thing7", "THING7", "thing_7"] {
-            assert_eq!(normalise_tag(tag), "thing7", "{tag}");
-        }
-    }
-
-    #[test]
-    fn the_shipped_program_is_valid() {
-        let program = load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons")).unwrap();
-        assert_eq!(program.lessons.len(), 23);
-        assert_eq!(program.weeks(), 8);
-        assert!(
-            program
-                .lessons
-                .iter()
-                .all(|l| l.body_html.contains("thing")),
-            "every lesson says how to tag"
-        );
-        let programs =
-            load_programs(&Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons")).unwrap();
-        assert_eq!(programs.default_program().slug(), "23-things");
-        let ai = programs.get("ai-at-work").unwrap();
-        assert_eq!((ai.lessons.len(), ai.weeks()), (10, 5));
-        assert!(ai.info.licence.is_some() && ai.info.attribution.is_some());
-    }
-}
+mod tests;

@@ -229,18 +229,8 @@ pub fn load_programs(dir: &Path) -> Result<Programs, Problems> {
     };
     let root_lessons = lesson_files(dir)
         .map_err(|e| folder_problem(format!("cannot read the lessons folder: {e}")))?;
-    let mut folders: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| folder_problem(format!("cannot read the lessons folder: {e}")))?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_dir() && p.join(PROGRAM_FILE).is_file())
-        // A folder whose name starts with a dot is an import under way (or hidden).
-        .filter(|p| {
-            p.file_name()
-                .is_some_and(|n| !n.to_string_lossy().starts_with('.'))
-        })
-        .collect();
-    folders.sort();
+    let folders = program_folders(dir)
+        .map_err(|e| folder_problem(format!("cannot read the lessons folder: {e}")))?;
     let mut problems = Vec::new();
     let mut all = Vec::new();
     let root = !root_lessons.is_empty() || folders.is_empty();
@@ -256,6 +246,45 @@ pub fn load_programs(dir: &Path) -> Result<Programs, Problems> {
             Err(mut found) => problems.append(&mut found),
         }
     }
+    same_slugs(&all, &mut problems);
+    let default = default_index(dir, &all, root, &mut problems);
+    if !problems.is_empty() {
+        return Err(Problems(problems));
+    }
+    let mut default_program = all.remove(default);
+    default_program.default = true;
+    all.sort_by(|a, b| {
+        a.info
+            .title
+            .to_lowercase()
+            .cmp(&b.info.title.to_lowercase())
+    });
+    all.insert(0, default_program);
+    Ok(Programs {
+        all,
+        default: 0,
+        unknown: Program::default(),
+    })
+}
+
+/// The program folders under `dir` (those with a `program.toml`), in name order.
+fn program_folders(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut folders: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_dir() && p.join(PROGRAM_FILE).is_file())
+        // A folder whose name starts with a dot is an import under way (or hidden).
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| !n.to_string_lossy().starts_with('.'))
+        })
+        .collect();
+    folders.sort();
+    Ok(folders)
+}
+
+/// A problem for every program whose slug an earlier one already has.
+fn same_slugs(all: &[Program], problems: &mut Vec<Problem>) {
     for (i, program) in all.iter().enumerate() {
         if let Some(first) = all[..i].iter().find(|p| p.info.slug == program.info.slug) {
             problems.push(Problem {
@@ -269,10 +298,15 @@ pub fn load_programs(dir: &Path) -> Result<Programs, Problems> {
             });
         }
     }
+}
+
+/// Which of `all` is the default program (the lessons at the top of `dir` when `root`,
+/// else the one marked `default = true`); a problem when none or several claim it.
+fn default_index(dir: &Path, all: &[Program], root: bool, problems: &mut Vec<Problem>) -> usize {
     let marked: Vec<usize> = (0..all.len())
         .filter(|i| (root && *i == 0) || all[*i].info.default)
         .collect();
-    let default = match marked.as_slice() {
+    match marked.as_slice() {
         [one] => *one,
         [] if all.len() <= 1 => 0,
         [] => {
@@ -291,24 +325,7 @@ pub fn load_programs(dir: &Path) -> Result<Programs, Problems> {
             });
             0
         }
-    };
-    if !problems.is_empty() {
-        return Err(Problems(problems));
     }
-    let mut default_program = all.remove(default);
-    default_program.default = true;
-    all.sort_by(|a, b| {
-        a.info
-            .title
-            .to_lowercase()
-            .cmp(&b.info.title.to_lowercase())
-    });
-    all.insert(0, default_program);
-    Ok(Programs {
-        all,
-        default: 0,
-        unknown: Program::default(),
-    })
 }
 
 /// Loads one program folder: its `program.toml` (optional only for today's layout, where
@@ -370,103 +387,4 @@ fn content_hash(info_text: &str, dir: &Path) -> Result<String, Vec<Problem>> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn lesson(number: i32, week: i32) -> String {
-        format!(
-            "+++\nnumber = {number}\ntitle = \"Lesson {number}\"\nweek = {week}\n+++\nWhy it matters. Tag it thing{number}.\n"
-        )
-    }
-
-    fn write_program(dir: &Path, toml: Option<&str>, count: i32) {
-        std::fs::create_dir_all(dir).unwrap();
-        if let Some(toml) = toml {
-            std::fs::write(dir.join(PROGRAM_FILE), toml).unwrap();
-        }
-        for n in 1..=count {
-            std::fs::write(dir.join(format!("{n:02}-l{n}.md")), lesson(n, 1)).unwrap();
-        }
-    }
-
-    #[test]
-    fn todays_layout_is_the_default_program() {
-        let dir = tempfile::tempdir().unwrap();
-        write_program(dir.path(), None, 3);
-        let programs = load_programs(dir.path()).unwrap();
-        assert_eq!(programs.len(), 1);
-        let program = programs.default_program();
-        assert_eq!((program.slug(), program.lessons.len()), ("default", 3));
-        assert_eq!(program.lesson_path(2), "/lessons/2");
-        assert_eq!(program.content_hash.len(), 64);
-    }
-
-    #[test]
-    fn program_folders_beside_the_default_program() {
-        let dir = tempfile::tempdir().unwrap();
-        write_program(dir.path(), Some("slug = \"staff\"\ntitle = \"Staff\"\n"), 3);
-        write_program(
-            &dir.path().join("ai"),
-            Some("slug = \"ai\"\ntitle = \"Zehn Dinge\"\nword = \"Ding\"\nlanguage = \"de\"\n"),
-            2,
-        );
-        let programs = load_programs(dir.path()).unwrap();
-        assert_eq!(programs.default_program().slug(), "staff");
-        let ai = programs.get("ai").unwrap();
-        assert_eq!(
-            (ai.word(), ai.lessons.len(), ai.default),
-            ("Ding", 2, false)
-        );
-        assert_eq!(ai.lesson_path(2), "/programs/ai/lessons/2");
-    }
-
-    #[test]
-    fn reports_every_program_problem_with_its_file() {
-        let dir = tempfile::tempdir().unwrap();
-        write_program(
-            &dir.path().join("a"),
-            Some("slug = \"Bad Slug\"\ntitle = \"A\"\n"),
-            1,
-        );
-        write_program(
-            &dir.path().join("b"),
-            Some("slug = \"b\"\ntitle = \"B\"\nwords = 1\n"),
-            1,
-        );
-        let problems = load_programs(dir.path()).unwrap_err().to_string();
-        assert!(
-            problems.contains("a/program.toml:1: \"Bad Slug\" is not a valid slug"),
-            "{problems}"
-        );
-        assert!(
-            problems.contains("b/program.toml:3: bad program file"),
-            "{problems}"
-        );
-    }
-
-    #[test]
-    fn several_program_folders_need_one_default() {
-        let dir = tempfile::tempdir().unwrap();
-        write_program(
-            &dir.path().join("a"),
-            Some("slug = \"aa\"\ntitle = \"A\"\n"),
-            1,
-        );
-        write_program(
-            &dir.path().join("b"),
-            Some("slug = \"bb\"\ntitle = \"B\"\n"),
-            1,
-        );
-        let problems = load_programs(dir.path()).unwrap_err().to_string();
-        assert!(problems.contains("none is the default"), "{problems}");
-        std::fs::write(
-            dir.path().join("b").join(PROGRAM_FILE),
-            "slug = \"bb\"\ntitle = \"B\"\ndefault = true\n",
-        )
-        .unwrap();
-        assert_eq!(
-            load_programs(dir.path()).unwrap().default_program().slug(),
-            "bb"
-        );
-    }
-}
+mod tests;

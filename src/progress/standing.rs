@@ -61,6 +61,58 @@ pub struct Standing {
     pub required: usize,
 }
 
+/// What is recorded about one member: completions by lesson, the posts of their feed
+/// (newest first), why each recognised post counted, and which posts count for a lesson.
+struct Record {
+    completions: HashMap<i32, completion::Model>,
+    posts: Vec<post::Model>,
+    reasons: HashMap<i32, String>,
+    counted: HashSet<i32>,
+}
+
+impl Record {
+    async fn load(db: &impl ConnectionTrait, member: &participant::Model) -> Result<Self, DbErr> {
+        let completions: HashMap<i32, completion::Model> = completion::Entity::find()
+            .filter(completion::Column::ParticipantId.eq(member.id))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|c| (c.lesson_number, c))
+            .collect();
+        let posts = match member.feed_id {
+            Some(feed_id) => {
+                post::Entity::find()
+                    .filter(post::Column::FeedId.eq(feed_id))
+                    .order_by_desc(post::Column::PublishedAt)
+                    .order_by_desc(post::Column::Id)
+                    .all(db)
+                    .await?
+            }
+            None => Vec::new(),
+        };
+        let reasons: HashMap<i32, String> = recognition::Entity::find()
+            .filter(recognition::Column::ParticipantId.eq(member.id))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|r| (r.post_id, r.reason))
+            .collect();
+        let counted: HashSet<i32> = post_thing::Entity::find()
+            .filter(post_thing::Column::ParticipantId.eq(member.id))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|t| t.post_id)
+            .collect();
+        Ok(Self {
+            completions,
+            posts,
+            reasons,
+            counted,
+        })
+    }
+}
+
 /// Where `member` of `cohort` stands at `now`.
 pub async fn standing(
     db: &impl ConnectionTrait,
@@ -69,38 +121,12 @@ pub async fn standing(
     member: &participant::Model,
     now: DateTime<Utc>,
 ) -> Result<Standing, DbErr> {
-    let completions: HashMap<i32, completion::Model> = completion::Entity::find()
-        .filter(completion::Column::ParticipantId.eq(member.id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|c| (c.lesson_number, c))
-        .collect();
-    let posts = match member.feed_id {
-        Some(feed_id) => {
-            post::Entity::find()
-                .filter(post::Column::FeedId.eq(feed_id))
-                .order_by_desc(post::Column::PublishedAt)
-                .order_by_desc(post::Column::Id)
-                .all(db)
-                .await?
-        }
-        None => Vec::new(),
-    };
-    let reasons: HashMap<i32, String> = recognition::Entity::find()
-        .filter(recognition::Column::ParticipantId.eq(member.id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|r| (r.post_id, r.reason))
-        .collect();
-    let counted: HashSet<i32> = post_thing::Entity::find()
-        .filter(post_thing::Column::ParticipantId.eq(member.id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|t| t.post_id)
-        .collect();
+    let Record {
+        completions,
+        posts,
+        reasons,
+        counted,
+    } = Record::load(db, member).await?;
     let post_ref = |p: &post::Model| PostRef {
         id: p.id,
         title: p.title.clone(),

@@ -89,84 +89,12 @@ impl AppState {
     }
 }
 
-/// Every URL the server answers.
+/// Every URL the server answers, and what every answer goes through.
 pub fn router(state: AppState) -> Router {
     Router::new()
-        .route("/", get(pages::home::show))
-        .route("/login", get(pages::login::form).post(pages::login::request))
-        .route("/login/{token}", get(pages::login::link).post(pages::login::sign_in))
-        .route("/logout", post(pages::login::sign_out))
-        .route("/language", post(pages::language::choose))
-        .route("/join", get(pages::join::form).post(pages::join::submit))
-        .route("/join/{token}", get(pages::join::link).post(pages::join::confirm))
-        .route("/me", get(pages::me::show))
-        .route("/me/claims", post(pages::me::claim))
-        .route("/me/done", post(pages::me::report))
-        .route("/me/blog", post(pages::me::move_blog))
-        .route("/me/preferences", post(pages::me::preferences))
-        .route("/me/partner", post(pages::me::partner))
-        .route("/me/check", post(pages::me::check))
-        .route("/me/addresses", post(pages::me::new_addresses))
-        .route("/me/calendar.ics", get(syndication::personal_calendar))
-        .route("/mentor", get(pages::mentor::show))
-        .route("/highlights", post(pages::highlights::create))
-        .route("/lessons", get(pages::lessons::index))
-        .route("/lessons/{number}", get(pages::lessons::show))
-        .route("/programs", get(pages::lessons::programs))
-        .route("/programs/{slug}", get(pages::lessons::program))
-        .route("/programs/{slug}/lessons/{number}", get(pages::lessons::program_lesson))
-        .route("/cohorts/{slug}", get(pages::cohort::show))
-        .route("/cohorts/{slug}/posts", get(pages::river::show))
-        .route("/cohorts/{slug}/finishers", get(pages::finishers::wall))
-        .route("/cohorts/{slug}/people/{id}/certificate", get(pages::finishers::certificate))
-        .route("/unsubscribe/{token}", get(pages::unsubscribe::show).post(pages::unsubscribe::confirm))
-        .route("/cohorts/{slug}/people/{id}", get(pages::person::show))
-        .route("/cohorts/{slug}/feed.atom", get(syndication::atom))
-        .route("/cohorts/{slug}/feed.json", get(syndication::json_feed))
-        .route("/cohorts/{slug}/blogroll.opml", get(syndication::opml))
-        .route("/cohorts/{slug}/calendar.ics", get(syndication::calendar))
-        .route("/coordinator", get(coordinator::cohorts::index))
-        .route("/coordinator/cohorts/new", get(coordinator::cohorts::new_form).post(coordinator::cohorts::create))
-        .route("/coordinator/cohorts/{slug}", get(coordinator::grid::show))
-        .route("/coordinator/cohorts/{slug}/settings", get(coordinator::cohorts::edit_form).post(coordinator::cohorts::update))
-        .route("/coordinator/cohorts/{slug}/reminders", get(coordinator::reminders::preview).post(coordinator::reminders::send))
-        .route(
-            "/coordinator/cohorts/{slug}/import",
-            get(coordinator::import::form)
-                .post(coordinator::import::submit)
-                .layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),
-        )
-        .route("/coordinator/cohorts/{slug}/together", get(coordinator::together::show))
-        .route("/coordinator/cohorts/{slug}/together/pair-everyone", post(coordinator::together::pair_everyone))
-        .route("/coordinator/cohorts/{slug}/together/pairs", post(coordinator::together::pair))
-        .route("/coordinator/cohorts/{slug}/together/pairs/{id}/end", post(coordinator::together::end_pair))
-        .route("/coordinator/cohorts/{slug}/together/mentors", post(coordinator::together::add_mentor))
-        .route("/coordinator/cohorts/{slug}/together/mentors/{id}/remove", post(coordinator::together::remove_mentor))
-        .route("/coordinator/cohorts/{slug}/people/{id}", get(coordinator::people::show))
-        .route("/coordinator/cohorts/{slug}/people/{id}/poll", post(coordinator::people::poll))
-        .route("/coordinator/cohorts/{slug}/people/{id}/blog", post(coordinator::people::fix_blog))
-        .route("/coordinator/cohorts/{slug}/people/{id}/things", post(coordinator::set_things))
-        .route("/coordinator/cohorts/{slug}/people/{id}/things/{number}", post(coordinator::set_thing))
-        .route("/coordinator/cohorts/{slug}/progress.csv", get(coordinator::progress_csv))
-        .route("/coordinator/mail", get(coordinator::mail_log))
-        .route("/coordinator/tokens/{id}/revoke", post(coordinator::cohorts::revoke_token))
-        .route("/badges/issuer", get(badges::issuer))
-        .route("/badges/assertions/{id}", get(badges::assertion))
-        .route("/badges/assertions/{id}/{file}", get(badges::baked))
-        .route("/badges/{slug}", get(badges::class))
-        .route("/badges/{slug}/{file}", get(badges::class_image))
-        .route("/api/v1/cohorts/{slug}/progress", get(api::progress))
-        .route(
-            "/websub/{id}",
-            get(websub::verify)
-                .post(websub::deliver)
-                .layer(DefaultBodyLimit::max(crate::feeds::websub::MAX_DELIVERY)),
-        )
-        .route("/healthz", get(api::healthz))
-        .route("/metrics", get(metrics::show))
-        .route("/static/style.css", get(assets::stylesheet))
-        .route("/favicon.svg", get(assets::icon_svg))
-        .route("/favicon.ico", get(assets::icon_ico))
+        .merge(people_pages())
+        .merge(coordinator_pages())
+        .merge(for_programs())
         .fallback(not_found)
         .layer(axum::middleware::from_fn_with_state(state.clone(), csrf::guard_forms))
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::keep_private))
@@ -187,6 +115,163 @@ pub fn router(state: AppState) -> Router {
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// The pages people read: public, participant and mentor pages, sign-in and joining.
+fn people_pages() -> Router<AppState> {
+    Router::new()
+        .route("/", get(pages::home::show))
+        .route(
+            "/login",
+            get(pages::login::form).post(pages::login::request),
+        )
+        .route(
+            "/login/{token}",
+            get(pages::login::link).post(pages::login::sign_in),
+        )
+        .route("/logout", post(pages::login::sign_out))
+        .route("/language", post(pages::language::choose))
+        .route("/join", get(pages::join::form).post(pages::join::submit))
+        .route(
+            "/join/{token}",
+            get(pages::join::link).post(pages::join::confirm),
+        )
+        .route("/me", get(pages::me::show))
+        .route("/me/claims", post(pages::me::claim))
+        .route("/me/done", post(pages::me::report))
+        .route("/me/blog", post(pages::me::move_blog))
+        .route("/me/preferences", post(pages::me::preferences))
+        .route("/me/partner", post(pages::me::partner))
+        .route("/me/check", post(pages::me::check))
+        .route("/me/addresses", post(pages::me::new_addresses))
+        .route("/mentor", get(pages::mentor::show))
+        .route("/highlights", post(pages::highlights::create))
+        .route("/lessons", get(pages::lessons::index))
+        .route("/lessons/{number}", get(pages::lessons::show))
+        .route("/programs", get(pages::lessons::programs))
+        .route("/programs/{slug}", get(pages::lessons::program))
+        .route(
+            "/programs/{slug}/lessons/{number}",
+            get(pages::lessons::program_lesson),
+        )
+        .route("/cohorts/{slug}", get(pages::cohort::show))
+        .route("/cohorts/{slug}/posts", get(pages::river::show))
+        .route("/cohorts/{slug}/finishers", get(pages::finishers::wall))
+        .route(
+            "/cohorts/{slug}/people/{id}/certificate",
+            get(pages::finishers::certificate),
+        )
+        .route(
+            "/unsubscribe/{token}",
+            get(pages::unsubscribe::show).post(pages::unsubscribe::confirm),
+        )
+        .route("/cohorts/{slug}/people/{id}", get(pages::person::show))
+}
+
+/// The coordinator's pages and the forms they send.
+fn coordinator_pages() -> Router<AppState> {
+    Router::new()
+        .route("/coordinator", get(coordinator::cohorts::index))
+        .route(
+            "/coordinator/cohorts/new",
+            get(coordinator::cohorts::new_form).post(coordinator::cohorts::create),
+        )
+        .route("/coordinator/cohorts/{slug}", get(coordinator::grid::show))
+        .route(
+            "/coordinator/cohorts/{slug}/settings",
+            get(coordinator::cohorts::edit_form).post(coordinator::cohorts::update),
+        )
+        .route(
+            "/coordinator/cohorts/{slug}/reminders",
+            get(coordinator::reminders::preview).post(coordinator::reminders::send),
+        )
+        .route(
+            "/coordinator/cohorts/{slug}/import",
+            get(coordinator::import::form)
+                .post(coordinator::import::submit)
+                .layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),
+        )
+        .route(
+            "/coordinator/cohorts/{slug}/together",
+            get(coordinator::together::show),
+        )
+        .route(
+            "/coordinator/cohorts/{slug}/together/pair-everyone",
+            post(coordinator::together::pair_everyone),
+        )
+        .route(
+            "/coordinator/cohorts/{slug}/together/pairs",
+            post(coordinator::together::pair),
+        )
+        .route(
+            "/coordinator/cohorts/{slug}/together/pairs/{id}/end",
+            post(coordinator::together::end_pair),
+        )
+        .route(
+            "/coordinator/cohorts/{slug}/together/mentors",
+            post(coordinator::together::add_mentor),
+        )
+        .route(
+            "/coordinator/cohorts/{slug}/together/mentors/{id}/remove",
+            post(coordinator::together::remove_mentor),
+        )
+        .route(
+            "/coordinator/cohorts/{slug}/people/{id}",
+            get(coordinator::people::show),
+        )
+        .route(
+            "/coordinator/cohorts/{slug}/people/{id}/poll",
+            post(coordinator::people::poll),
+        )
+        .route(
+            "/coordinator/cohorts/{slug}/people/{id}/blog",
+            post(coordinator::people::fix_blog),
+        )
+        .route(
+            "/coordinator/cohorts/{slug}/people/{id}/things",
+            post(coordinator::set_things),
+        )
+        .route(
+            "/coordinator/cohorts/{slug}/people/{id}/things/{number}",
+            post(coordinator::set_thing),
+        )
+        .route(
+            "/coordinator/cohorts/{slug}/progress.csv",
+            get(coordinator::progress_csv),
+        )
+        .route("/coordinator/mail", get(coordinator::mail_log))
+        .route(
+            "/coordinator/tokens/{id}/revoke",
+            post(coordinator::cohorts::revoke_token),
+        )
+}
+
+/// What other programs read: feeds, calendars, badges, the API, WebSub hubs, metrics,
+/// health and static files.
+fn for_programs() -> Router<AppState> {
+    Router::new()
+        .route("/me/calendar.ics", get(syndication::personal_calendar))
+        .route("/cohorts/{slug}/feed.atom", get(syndication::atom))
+        .route("/cohorts/{slug}/feed.json", get(syndication::json_feed))
+        .route("/cohorts/{slug}/blogroll.opml", get(syndication::opml))
+        .route("/cohorts/{slug}/calendar.ics", get(syndication::calendar))
+        .route("/badges/issuer", get(badges::issuer))
+        .route("/badges/assertions/{id}", get(badges::assertion))
+        .route("/badges/assertions/{id}/{file}", get(badges::baked))
+        .route("/badges/{slug}", get(badges::class))
+        .route("/badges/{slug}/{file}", get(badges::class_image))
+        .route("/api/v1/cohorts/{slug}/progress", get(api::progress))
+        .route(
+            "/websub/{id}",
+            get(websub::verify)
+                .post(websub::deliver)
+                .layer(DefaultBodyLimit::max(crate::feeds::websub::MAX_DELIVERY)),
+        )
+        .route("/healthz", get(api::healthz))
+        .route("/metrics", get(metrics::show))
+        .route("/static/style.css", get(assets::stylesheet))
+        .route("/favicon.svg", get(assets::icon_svg))
+        .route("/favicon.ico", get(assets::icon_ico))
 }
 
 async fn not_found() -> AppError {

@@ -11,8 +11,10 @@ use url::Url;
 use super::raw::RawItem;
 use super::{MAX_POSTS, ParsedPost, dates};
 use crate::feeds::sanitize;
+use body::{Body, capped_html, is_plain};
 
-const MAX_CONTENT_BYTES: usize = 200 * 1024;
+mod body;
+
 const MAX_CATEGORIES: usize = 50;
 const MAX_CATEGORY_CHARS: usize = 100;
 const MAX_ID_BYTES: usize = 1000;
@@ -214,101 +216,6 @@ fn dates_of(
     (plausible(published), plausible(updated))
 }
 
-/// The body to show: the full content when there is some, else the summary, as HTML.
-struct Body {
-    html: String,
-    raw: String,
-    from_content: bool,
-}
-
-impl Body {
-    fn of(entry: &Entry, format: Format) -> Option<Body> {
-        let content = entry.content.as_ref().and_then(|c| {
-            let kind = c.content_type.to_string().to_ascii_lowercase();
-            let readable =
-                kind.starts_with("text/") || kind.contains("html") || kind.contains("xml");
-            c.body
-                .as_ref()
-                .filter(|b| readable && !b.trim().is_empty())
-                .map(|b| (b.clone(), kind))
-        });
-        let summary = entry
-            .summary
-            .as_ref()
-            .filter(|s| !s.content.trim().is_empty())
-            .map(|s| (s.content.clone(), s.content_type.to_string()));
-        let from_content = content.is_some();
-        let (raw, kind) = content.or(summary)?;
-        // RSS says nothing reliable about its types: treat descriptions as HTML, as readers do.
-        let html = if format != Format::Rss && is_plain(&kind) {
-            text_to_html(&raw)
-        } else {
-            raw.clone()
-        };
-        Some(Body {
-            html,
-            raw,
-            from_content,
-        })
-    }
-}
-
-impl Body {
-    /// Text written only as `dc:description`, `itunes:summary` or `media:description`.
-    fn other(item: &RawItem) -> Option<Body> {
-        let text = item.other_text.as_ref().filter(|t| !t.trim().is_empty())?;
-        Some(Body {
-            html: text.clone(),
-            raw: text.clone(),
-            from_content: false,
-        })
-    }
-}
-
-fn is_plain(content_type: &str) -> bool {
-    content_type.to_ascii_lowercase().starts_with("text/plain")
-}
-
-fn text_to_html(text: &str) -> String {
-    let escaped = text
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;");
-    escaped
-        .replace("\r\n", "\n")
-        .split("\n\n")
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .map(|p| format!("<p>{}</p>", p.replace('\n', "<br>")))
-        .collect()
-}
-
-/// Sanitised, and cut (at a tag boundary, then re-balanced) to fit the size limit.
-fn capped_html(html: &str, base: &Url) -> String {
-    // Sanitising builds a tree of the whole input: cut absurd input before it.
-    let html = cut_at_tag(html, MAX_CONTENT_BYTES * 4);
-    let mut clean = sanitize::post_html(html, Some(base));
-    let mut limit = MAX_CONTENT_BYTES;
-    while clean.len() > MAX_CONTENT_BYTES && limit > 1024 {
-        clean = sanitize::post_html(cut_at_tag(&clean, limit), None);
-        limit = limit * 9 / 10;
-    }
-    clean
-}
-
-/// At most `limit` bytes of `html`, ending before a tag when it has to be cut.
-fn cut_at_tag(html: &str, limit: usize) -> &str {
-    if html.len() <= limit {
-        return html;
-    }
-    let mut cut = limit;
-    while !html.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    let cut = html[..cut].rfind('<').unwrap_or(cut);
-    &html[..cut]
-}
-
 /// The post's web page: an alternate link (JSON Feed: `url`), else an RSS guid that is a
 /// permalink. Only absolute http(s) addresses count.
 fn permalink(entry: &Entry, item: &RawItem, cx: &Context) -> Option<Url> {
@@ -469,55 +376,4 @@ fn newest_first(posts: Vec<ParsedPost>) -> Vec<ParsedPost> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn permalinks_normalise_into_identities() {
-        let url = Url::parse("HTTP://Blog.Example/a/?utm_source=rss&p=3&UTM_medium=x#comments")
-            .expect("url");
-        assert_eq!(normalised(&url), "http://blog.example/a/?p=3");
-        let url = Url::parse("https://blog.example/a?utm_source=rss").expect("url");
-        assert_eq!(normalised(&url), "https://blog.example/a");
-    }
-
-    #[test]
-    fn plausible_dates() {
-        let now = Utc
-            .with_ymd_and_hms(2026, 11, 23, 12, 0, 0)
-            .single()
-            .expect("date");
-        assert!(is_plausible(now + chrono::Duration::hours(23), now));
-        assert!(!is_plausible(now + chrono::Duration::hours(25), now));
-        assert!(is_plausible(
-            Utc.with_ymd_and_hms(1995, 1, 1, 0, 0, 0)
-                .single()
-                .expect("date"),
-            now
-        ));
-        assert!(!is_plausible(
-            Utc.with_ymd_and_hms(1994, 12, 31, 23, 59, 59)
-                .single()
-                .expect("date"),
-            now
-        ));
-    }
-
-    #[test]
-    fn plain_text_bodies_become_paragraphs() {
-        assert_eq!(
-            text_to_html("One <b>\nline\n\nTwo & three"),
-            "<p>One &lt;b&gt;<br>line</p><p>Two &amp; three</p>"
-        );
-    }
-
-    #[test]
-    fn oversized_content_is_cut_to_size_and_stays_balanced() {
-        let html = "<p>".to_owned() + &"<em>word</em> ".repeat(30_000) + "</p>";
-        let base = Url::parse("http://blog.example/").expect("url");
-        let capped = capped_html(&html, &base);
-        assert!(capped.len() <= MAX_CONTENT_BYTES, "{}", capped.len());
-        assert!(capped.len() > MAX_CONTENT_BYTES / 2);
-        assert!(capped.ends_with("</p>"), "{}", &capped[capped.len() - 40..]);
-    }
-}
+mod tests;

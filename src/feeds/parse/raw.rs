@@ -9,6 +9,11 @@ use quick_xml::name::ResolveResult;
 use quick_xml::{NsReader, XmlVersion};
 use url::Url;
 
+mod problem;
+
+pub(super) use problem::XmlProblem;
+use problem::problem;
+
 const RSS1: &str = "http://purl.org/rss/1.0/";
 const ATOM: &str = "http://www.w3.org/2005/Atom";
 const DC: &str = "http://purl.org/dc/elements/1.1/";
@@ -55,13 +60,6 @@ pub(super) struct RawDoc {
     /// Every `<item>` or `<entry>` unprefixed or in an RSS or Atom namespace, wherever it
     /// stands (not counting one inside another): what a reader sees as the posts.
     pub visible: usize,
-}
-
-/// Where and why the XML is not well-formed.
-#[derive(Debug, PartialEq)]
-pub(super) struct XmlProblem {
-    pub message: String,
-    pub line: usize,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -111,24 +109,33 @@ struct Capture {
     text: String,
 }
 
+/// Where the pass stands in the document while it reads it, event by event.
+struct Scanner<'a> {
+    feed_url: &'a Url,
+    doc: RawDoc,
+    depth: usize,
+    /// The local names of the elements open around the reader, outermost first.
+    open: Vec<String>,
+    /// The `xml:base` declared at each depth still open.
+    bases: Vec<(usize, Url)>,
+    item_depth: Option<usize>,
+    item: RawItem,
+    ranks: Ranks,
+    /// The depth of the visible post element being read, so one inside it is not counted.
+    visible_at: Option<usize>,
+    capture: Option<Capture>,
+}
+
 pub(super) fn scan(text: &str, feed_url: &Url) -> Result<RawDoc, XmlProblem> {
     let mut reader = NsReader::from_str(text);
-    let mut doc = RawDoc::default();
-    let mut depth = 0usize;
-    let mut open: Vec<String> = Vec::new();
-    let mut bases: Vec<(usize, Url)> = Vec::new();
-    let mut item_depth = None;
-    let mut item = RawItem::default();
-    let mut ranks = Ranks::default();
-    let mut visible_at: Option<usize> = None;
-    let mut capture: Option<Capture> = None;
+    let mut scanner = Scanner::new(feed_url);
     loop {
         let before = offset(reader.buffer_position());
         let (ns, event) = match reader.read_resolved_event() {
             Ok((ns, event)) => {
                 // feed-rs reads an Atom document without a namespace as Atom; so do we.
                 let ns = namespace(&ns);
-                let atom_root = matches!(doc.root.as_str(), "feed" | "entry");
+                let atom_root = matches!(scanner.doc.root.as_str(), "feed" | "entry");
                 (
                     if ns.is_empty() && atom_root {
                         ATOM.to_owned()
@@ -140,113 +147,157 @@ pub(super) fn scan(text: &str, feed_url: &Url) -> Result<RawDoc, XmlProblem> {
             }
             Err(error) => return Err(problem(text, reader.error_position(), &error)),
         };
+        let after = offset(reader.buffer_position());
         match event {
-            Event::Start(ref start) | Event::Empty(ref start) => {
-                let empty = matches!(event, Event::Empty(_));
-                depth += 1;
-                let local = local_name(start);
-                if let Some(base) = attribute(start, "xml:base") {
-                    let parent = bases.last().map_or(feed_url, |(_, url)| url);
-                    if let Ok(url) = parent.join(base.trim()) {
-                        bases.push((depth, url));
-                    }
-                }
-                let in_scope = || bases.last().map(|(_, url)| url.clone());
-                if depth == 1 {
-                    doc.root = local.clone();
-                }
-                let prefixed = start.name().prefix().is_some();
-                if visible_at.is_none() && is_post_element(&ns, &local, prefixed) {
-                    doc.visible += 1;
-                    visible_at = (!empty).then_some(depth);
-                }
-                let is_item = matches!(
-                    (doc.root.as_str(), depth, local.as_str()),
-                    ("rss", 3, "item")
-                        | ("RDF", 2, "item")
-                        | ("feed", 2, "entry")
-                        | ("entry", 1, "entry")
-                );
-                if is_item {
-                    item_depth = Some(depth);
-                    ranks = Ranks::default();
-                    item = RawItem {
-                        span: before..before,
-                        guid_is_permalink: true,
-                        content_base: in_scope(),
-                        summary_base: in_scope(),
-                        ..RawItem::default()
-                    };
-                    if doc.root == "RDF" {
-                        item.id =
-                            attribute(start, "rdf:about").or_else(|| attribute(start, "about"));
-                        // feedparser reads rdf:about as the item's id, never as its link.
-                        item.guid_is_permalink = false;
-                    }
-                } else if item_depth.is_some_and(|d| depth == d + 1) {
-                    let field = field(&ns, &local);
-                    if field == Field::Id && local == "guid" {
-                        item.guid_is_permalink = attribute(start, "isPermaLink")
-                            .is_none_or(|v| !v.trim().eq_ignore_ascii_case("false"));
-                    }
-                    match (ns.as_str(), local.as_str()) {
-                        (ATOM, "content") | (_, "encoded") => item.content_base = in_scope(),
-                        (ATOM, "summary") | (_, "description") => item.summary_base = in_scope(),
-                        _ => {}
-                    }
-                    capture = Some(Capture {
-                        field,
-                        depth,
-                        text: String::new(),
-                    });
-                }
-                if empty {
-                    finish(&mut capture, depth, &mut item, &mut ranks);
-                    close(&mut depth, &mut bases);
-                    if item_depth == Some(depth + 1) {
-                        item_depth = None;
-                        item.span.end = offset(reader.buffer_position());
-                        doc.items.push(std::mem::take(&mut item));
-                    }
-                } else {
-                    open.push(local);
-                }
-            }
-            Event::End(_) => {
-                open.pop();
-                if visible_at == Some(depth) {
-                    visible_at = None;
-                }
-                finish(&mut capture, depth, &mut item, &mut ranks);
-                close(&mut depth, &mut bases);
-                if item_depth == Some(depth + 1) {
-                    item_depth = None;
-                    item.span.end = offset(reader.buffer_position());
-                    doc.items.push(std::mem::take(&mut item));
-                }
-            }
-            Event::Text(ref t) => push(&mut capture, &t.xml10_content()),
-            Event::CData(ref t) => push(&mut capture, &t.xml10_content()),
+            Event::Start(ref start) => scanner.start(&ns, start, before..after, false),
+            Event::Empty(ref start) => scanner.start(&ns, start, before..after, true),
+            Event::End(_) => scanner.end(after),
+            Event::Text(ref t) => push(&mut scanner.capture, &t.xml10_content()),
+            Event::CData(ref t) => push(&mut scanner.capture, &t.xml10_content()),
             Event::GeneralRef(ref r) => {
                 let resolved = match r.resolve_char_ref() {
                     Ok(Some(c)) => c.to_string(),
                     _ => quick_xml::escape::resolve_predefined_entity(r)
                         .map_or_else(|| format!("&{};", &**r), str::to_owned),
                 };
-                push(&mut capture, &resolved);
+                push(&mut scanner.capture, &resolved);
             }
-            Event::Eof => {
-                if let Some(name) = open.last() {
-                    let line = text.lines().count().max(1);
-                    return Err(XmlProblem {
-                        message: format!("the document ends before <{name}> is closed"),
-                        line,
-                    });
-                }
-                return Ok(doc);
+            Event::Eof => return scanner.eof(text),
+            _ => {}
+        }
+    }
+}
+
+impl<'a> Scanner<'a> {
+    fn new(feed_url: &'a Url) -> Self {
+        Self {
+            feed_url,
+            doc: RawDoc::default(),
+            depth: 0,
+            open: Vec::new(),
+            bases: Vec::new(),
+            item_depth: None,
+            item: RawItem::default(),
+            ranks: Ranks::default(),
+            visible_at: None,
+            capture: None,
+        }
+    }
+
+    /// An opening (or empty) tag, found at `span` in the text.
+    fn start(&mut self, ns: &str, start: &BytesStart, span: std::ops::Range<usize>, empty: bool) {
+        self.depth += 1;
+        let depth = self.depth;
+        let local = local_name(start);
+        if let Some(base) = attribute(start, "xml:base") {
+            let parent = self.bases.last().map_or(self.feed_url, |(_, url)| url);
+            if let Ok(url) = parent.join(base.trim()) {
+                self.bases.push((depth, url));
+            }
+        }
+        if depth == 1 {
+            self.doc.root = local.clone();
+        }
+        let prefixed = start.name().prefix().is_some();
+        if self.visible_at.is_none() && is_post_element(ns, &local, prefixed) {
+            self.doc.visible += 1;
+            self.visible_at = (!empty).then_some(depth);
+        }
+        let is_item = matches!(
+            (self.doc.root.as_str(), depth, local.as_str()),
+            ("rss", 3, "item") | ("RDF", 2, "item") | ("feed", 2, "entry") | ("entry", 1, "entry")
+        );
+        if is_item {
+            self.start_item(start, span.start);
+        } else if self.item_depth.is_some_and(|d| depth == d + 1) {
+            self.start_field(ns, &local, start);
+        }
+        if empty {
+            finish(&mut self.capture, depth, &mut self.item, &mut self.ranks);
+            self.close(span.end);
+        } else {
+            self.open.push(local);
+        }
+    }
+
+    /// The `xml:base` in scope where the reader stands.
+    fn base_in_scope(&self) -> Option<Url> {
+        self.bases.last().map(|(_, url)| url.clone())
+    }
+
+    /// An `<item>` or `<entry>` begins at `at`.
+    fn start_item(&mut self, start: &BytesStart, at: usize) {
+        self.item_depth = Some(self.depth);
+        self.ranks = Ranks::default();
+        self.item = RawItem {
+            span: at..at,
+            guid_is_permalink: true,
+            content_base: self.base_in_scope(),
+            summary_base: self.base_in_scope(),
+            ..RawItem::default()
+        };
+        if self.doc.root == "RDF" {
+            self.item.id = attribute(start, "rdf:about").or_else(|| attribute(start, "about"));
+            // feedparser reads rdf:about as the item's id, never as its link.
+            self.item.guid_is_permalink = false;
+        }
+    }
+
+    /// A direct child of the item begins: capture its text for the field it gives.
+    fn start_field(&mut self, ns: &str, local: &str, start: &BytesStart) {
+        let field = field(ns, local);
+        if field == Field::Id && local == "guid" {
+            self.item.guid_is_permalink = attribute(start, "isPermaLink")
+                .is_none_or(|v| !v.trim().eq_ignore_ascii_case("false"));
+        }
+        match (ns, local) {
+            (ATOM, "content") | (_, "encoded") => self.item.content_base = self.base_in_scope(),
+            (ATOM, "summary") | (_, "description") => {
+                self.item.summary_base = self.base_in_scope();
             }
             _ => {}
         }
+        self.capture = Some(Capture {
+            field,
+            depth: self.depth,
+            text: String::new(),
+        });
+    }
+
+    /// A closing tag, ending at `at` in the text.
+    fn end(&mut self, at: usize) {
+        self.open.pop();
+        if self.visible_at == Some(self.depth) {
+            self.visible_at = None;
+        }
+        finish(
+            &mut self.capture,
+            self.depth,
+            &mut self.item,
+            &mut self.ranks,
+        );
+        self.close(at);
+    }
+
+    /// Leaves the element just finished; when it was the item, keeps the item (ending at `at`).
+    fn close(&mut self, at: usize) {
+        close(&mut self.depth, &mut self.bases);
+        if self.item_depth == Some(self.depth + 1) {
+            self.item_depth = None;
+            self.item.span.end = at;
+            self.doc.items.push(std::mem::take(&mut self.item));
+        }
+    }
+
+    fn eof(self, text: &str) -> Result<RawDoc, XmlProblem> {
+        if let Some(name) = self.open.last() {
+            let line = text.lines().count().max(1);
+            return Err(XmlProblem {
+                message: format!("the document ends before <{name}> is closed"),
+                line,
+            });
+        }
+        Ok(self.doc)
     }
 }
 
@@ -347,138 +398,5 @@ fn attribute(start: &BytesStart, name: &str) -> Option<String> {
         })
 }
 
-fn problem(text: &str, position: u64, error: &quick_xml::Error) -> XmlProblem {
-    let position = usize::try_from(position)
-        .unwrap_or(usize::MAX)
-        .min(text.len());
-    let line = text.as_bytes()[..position]
-        .iter()
-        .filter(|b| **b == b'\n')
-        .count()
-        + 1;
-    XmlProblem {
-        message: plain_words(error),
-        line,
-    }
-}
-
-fn plain_words(error: &quick_xml::Error) -> String {
-    use quick_xml::errors::{IllFormedError, SyntaxError};
-    match error {
-        quick_xml::Error::Syntax(SyntaxError::UnclosedCData) => {
-            "a CDATA section is never closed".to_owned()
-        }
-        quick_xml::Error::Syntax(SyntaxError::UnclosedComment) => {
-            "a comment is never closed".to_owned()
-        }
-        quick_xml::Error::Syntax(SyntaxError::UnclosedTag) => "a tag is never closed".to_owned(),
-        quick_xml::Error::IllFormed(IllFormedError::MismatchedEndTag { expected, found }) => {
-            format!("<{expected}> is closed by </{found}>")
-        }
-        quick_xml::Error::IllFormed(IllFormedError::UnmatchedEndTag(name)) => {
-            format!("</{name}> closes nothing")
-        }
-        other => other.to_string(),
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn url() -> Url {
-        Url::parse("http://blog.example/feed.xml").expect("url")
-    }
-
-    #[test]
-    fn rss_items_keep_raw_dates_ids_and_subjects() {
-        let doc = r#"<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>t</title>
-            <item><guid isPermaLink="false"> a-1 </guid><pubDate>Mon, 5 Oct 2026 10:00:00 CEST</pubDate><dc:date>2020-01-01</dc:date><dc:subject>thing7</dc:subject><link>http://x/</link></item>
-            <item><dc:date>2026-10-01 09:30:00</dc:date><description>d</description></item>
-        </channel></rss>"#;
-        let raw = scan(doc, &url()).expect("well-formed");
-        assert_eq!(raw.root, "rss");
-        assert_eq!(raw.items.len(), 2);
-        let first = &raw.items[0];
-        assert_eq!(first.id.as_deref(), Some("a-1"));
-        assert!(!first.guid_is_permalink);
-        assert_eq!(
-            first.published.as_deref(),
-            Some("Mon, 5 Oct 2026 10:00:00 CEST")
-        );
-        assert_eq!(first.subjects, ["thing7"]);
-        assert_eq!(first.link_text.as_deref(), Some("http://x/"));
-        assert_eq!(
-            raw.items[1].published.as_deref(),
-            Some("2026-10-01 09:30:00")
-        );
-        assert_eq!(raw.items[1].link_text, None);
-    }
-
-    #[test]
-    fn wordpress_comment_counts_are_kept() {
-        let text = r#"<rss version="2.0" xmlns:slash="http://purl.org/rss/1.0/modules/slash/"><channel>
-            <item><guid>a</guid><slash:comments>3</slash:comments></item>
-            <item><guid>b</guid><slash:comments>0</slash:comments></item>
-            <item><guid>c</guid></item>
-            <item><guid>d</guid><slash:comments>lots</slash:comments></item>
-            </channel></rss>"#;
-        let doc = scan(text, &url()).unwrap();
-        let counts: Vec<Option<i32>> = doc.items.iter().map(|i| i.comments).collect();
-        assert_eq!(counts, [Some(3), Some(0), None, None]);
-    }
-
-    #[test]
-    fn atom_xml_base_scopes_are_resolved() {
-        let doc = r#"<feed xmlns="http://www.w3.org/2005/Atom" xml:base="http://h/relative/">
-            <entry><id>1</id><updated>2026-10-01T00:00:00Z</updated><content type="html">x</content></entry>
-            <entry xml:base="archive/"><id>2</id><content type="html" xml:base="deeper/">x</content><summary>s</summary></entry>
-            <entry><id>3</id><link href="x"/></entry>
-        </feed>"#;
-        let raw = scan(doc, &url()).expect("well-formed");
-        let bases: Vec<_> = raw
-            .items
-            .iter()
-            .map(|i| i.content_base.as_ref().map(Url::as_str))
-            .collect();
-        assert_eq!(
-            bases,
-            [
-                Some("http://h/relative/"),
-                Some("http://h/relative/archive/deeper/"),
-                Some("http://h/relative/")
-            ]
-        );
-        assert_eq!(
-            raw.items[1].summary_base.as_ref().map(Url::as_str),
-            Some("http://h/relative/archive/")
-        );
-        assert_eq!(
-            raw.items[0].updated.as_deref(),
-            Some("2026-10-01T00:00:00Z")
-        );
-        assert_eq!(raw.visible, 3);
-    }
-
-    #[test]
-    fn broken_xml_says_where() {
-        let doc = "<rss version=\"2.0\">\n<channel>\n<item><title>a</titel></item>";
-        let problem = scan(doc, &url()).expect_err("broken");
-        assert_eq!(problem.line, 3);
-        assert!(
-            problem.message.contains("<title> is closed by </titel>"),
-            "{}",
-            problem.message
-        );
-        let cut = "<rss version=\"2.0\">\n<channel>\n<item><description><![CDATA[abc";
-        assert_eq!(
-            scan(cut, &url()).expect_err("cut").message,
-            "a CDATA section is never closed"
-        );
-        let unclosed = "<rss version=\"2.0\">\n<channel>\n";
-        assert_eq!(
-            scan(unclosed, &url()).expect_err("unclosed").message,
-            "the document ends before <channel> is closed"
-        );
-    }
-}
+mod tests;

@@ -36,9 +36,7 @@ impl<'a> StartTag<'a> {
         let mut attributes = Vec::new();
         let mut at = 1 + name_len;
         loop {
-            while at < bytes.len() && bytes[at].is_ascii_whitespace() {
-                at += 1;
-            }
+            at = skip_whitespace(bytes, at);
             match bytes.get(at)? {
                 b'>' => {
                     return Some(StartTag {
@@ -61,64 +59,9 @@ impl<'a> StartTag<'a> {
                 b'<' => return None,
                 _ => {}
             }
-            let start = at;
-            while at < bytes.len()
-                && !bytes[at].is_ascii_whitespace()
-                && !matches!(bytes[at], b'=' | b'>' | b'<')
-            {
-                at += 1;
-            }
-            if at == start {
-                // A stray `/` or similar: skip it.
-                at += 1;
-                continue;
-            }
-            let attr_name = &source[start..at];
-            let mut lookahead = at;
-            while lookahead < bytes.len() && bytes[lookahead].is_ascii_whitespace() {
-                lookahead += 1;
-            }
-            if bytes.get(lookahead) != Some(&b'=') {
-                // An attribute without a value (`allowfullscreen`), HTML style.
-                attributes.push(Attribute {
-                    name: attr_name,
-                    span: start..at,
-                    value: at..at,
-                    quoted: false,
-                });
-                continue;
-            }
-            at = lookahead + 1;
-            while at < bytes.len() && bytes[at].is_ascii_whitespace() {
-                at += 1;
-            }
-            let attribute = match bytes.get(at)? {
-                quote @ (b'"' | b'\'') => {
-                    let close = at + 1 + source[at + 1..].find(*quote as char)?;
-                    let attribute = Attribute {
-                        name: attr_name,
-                        span: start..close + 1,
-                        value: at + 1..close,
-                        quoted: true,
-                    };
-                    at = close + 1;
-                    attribute
-                }
-                _ => {
-                    let value_start = at;
-                    while at < bytes.len() && !bytes[at].is_ascii_whitespace() && bytes[at] != b'>'
-                    {
-                        at += 1;
-                    }
-                    Attribute {
-                        name: attr_name,
-                        span: start..at,
-                        value: value_start..at,
-                        quoted: false,
-                    }
-                }
-            };
-            attributes.push(attribute);
+            let (attribute, next) = read_attribute(source, at)?;
+            attributes.extend(attribute);
+            at = next;
         }
     }
 
@@ -276,4 +219,68 @@ fn push_attribute_value(out: &mut String, value: &str) {
     let mut escaped = String::with_capacity(value.len());
     push_text(&mut escaped, value);
     out.push_str(&escaped.replace('<', "&lt;").replace('"', "&quot;"));
+}
+
+/// Reads the attribute that starts at `start` in `source`: the attribute (none for a stray
+/// `/` or the like, which is skipped) and where reading goes on; `None` when the text ends
+/// inside a quoted value or before a value after `=`.
+fn read_attribute(source: &str, start: usize) -> Option<(Option<Attribute<'_>>, usize)> {
+    let bytes = source.as_bytes();
+    let mut at = start;
+    while at < bytes.len()
+        && !bytes[at].is_ascii_whitespace()
+        && !matches!(bytes[at], b'=' | b'>' | b'<')
+    {
+        at += 1;
+    }
+    if at == start {
+        // A stray `/` or similar: skip it.
+        return Some((None, at + 1));
+    }
+    let name = &source[start..at];
+    let lookahead = skip_whitespace(bytes, at);
+    if bytes.get(lookahead) != Some(&b'=') {
+        // An attribute without a value (`allowfullscreen`), HTML style.
+        let attribute = Attribute {
+            name,
+            span: start..at,
+            value: at..at,
+            quoted: false,
+        };
+        return Some((Some(attribute), at));
+    }
+    at = skip_whitespace(bytes, lookahead + 1);
+    match bytes.get(at)? {
+        quote @ (b'"' | b'\'') => {
+            let close = at + 1 + source[at + 1..].find(*quote as char)?;
+            let attribute = Attribute {
+                name,
+                span: start..close + 1,
+                value: at + 1..close,
+                quoted: true,
+            };
+            Some((Some(attribute), close + 1))
+        }
+        _ => {
+            let value_start = at;
+            while at < bytes.len() && !bytes[at].is_ascii_whitespace() && bytes[at] != b'>' {
+                at += 1;
+            }
+            let attribute = Attribute {
+                name,
+                span: start..at,
+                value: value_start..at,
+                quoted: false,
+            };
+            Some((Some(attribute), at))
+        }
+    }
+}
+
+/// The first position from `at` that is not ASCII whitespace (or the end).
+fn skip_whitespace(bytes: &[u8], mut at: usize) -> usize {
+    while at < bytes.len() && bytes[at].is_ascii_whitespace() {
+        at += 1;
+    }
+    at
 }
