@@ -17,10 +17,22 @@ pub struct Answer {
 
 impl Browser {
     pub fn new(app: &TestApp) -> Self {
+        Self::with_headers(app, reqwest::header::HeaderMap::new())
+    }
+
+    /// A browser whose `Accept-Language` asks for `language` first.
+    pub fn speaking(app: &TestApp, language: &str) -> Self {
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert("accept-language", language.parse().unwrap());
+        Self::with_headers(app, headers)
+    }
+
+    fn with_headers(app: &TestApp, headers: reqwest::header::HeaderMap) -> Self {
         Self {
             client: reqwest::Client::builder()
                 .cookie_store(true)
                 .redirect(reqwest::redirect::Policy::none())
+                .default_headers(headers)
                 .build()
                 .unwrap(),
             address: app.address.clone(),

@@ -4,6 +4,7 @@
 //! `<html lang>`, and the catalogue check.
 
 use chrono::{Days, Utc};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use crate::browser::Browser;
 use crate::helpers::{TestApp, spawn_app, stderr, stdout};
@@ -294,21 +295,6 @@ fn plain_messages(code: &str) -> std::collections::BTreeMap<String, String> {
     messages
 }
 
-/// A browser that asks for `language` first.
-pub fn browser_in(app: &TestApp, language: &str) -> Browser {
-    let mut headers = reqwest::header::HeaderMap::new();
-    headers.insert("accept-language", language.parse().unwrap());
-    Browser {
-        client: reqwest::Client::builder()
-            .cookie_store(true)
-            .redirect(reqwest::redirect::Policy::none())
-            .default_headers(headers)
-            .build()
-            .unwrap(),
-        address: app.address.clone(),
-    }
-}
-
 /// Fails when `page` shows an English message that `code` words differently, or one of the
 /// English phrases every page family used to show.
 fn assert_translated(page: &str, code: &str, what: &str) {
@@ -390,7 +376,7 @@ async fn every_participant_page_family_is_in_dutch_and_german() {
         unsubscribe.as_str(),
     ];
     for code in ["nl", "de"] {
-        let stranger = browser_in(&app, code);
+        let stranger = Browser::speaking(&app, code);
         // Cohort pages speak their (English) program's language to a browser; a stranger
         // who wants their own language there says so with the footer switcher.
         stranger
@@ -430,7 +416,7 @@ async fn every_participant_page_family_is_in_dutch_and_german() {
         ("p0@example.org", "de"),
         ("p5@example.org", "nl"),
     ] {
-        let person = browser_in(&app, code);
+        let person = Browser::speaking(&app, code);
         person.sign_in_from(&app, email, "/login").await;
         let me = person.get("/me").await;
         assert_eq!(me.status, 200);
@@ -531,7 +517,7 @@ async fn a_dutch_colleague_joins_from_a_dutch_browser_and_keeps_dutch_her_englis
         ),
         ("Sam Smith", "sam@example.org", "en-GB,en;q=0.9", "/sam.xml"),
     ] {
-        let browser = browser_in(&app, language);
+        let browser = Browser::speaking(&app, language);
         let blog = host.url(path);
         let fields = [
             ("name", name),
@@ -578,6 +564,50 @@ async fn a_dutch_colleague_joins_from_a_dutch_browser_and_keeps_dutch_her_englis
     let sam = people[1].0.get("/me").await.body;
     assert_eq!(html_lang(&sam), "en");
     assert!(sam.contains("Hello, Sam Smith"));
+
+    // Next week's letter (week 4 opens in four days), and then her celebration, in Dutch;
+    // Sam's in English.
+    let week_4 = Utc::now() + chrono::Duration::days(4) + chrono::Duration::hours(1);
+    app.state.clone_notices().tick(week_4).await.unwrap();
+    let cohort = twentythree::cohorts::find(&app.state.db, "spring")
+        .await
+        .unwrap()
+        .unwrap();
+    for (email, letter, celebration) in [
+        (
+            "lies@example.org",
+            "Week 4 van Spring 2027 at the Library is begonnen",
+            "Je hebt Spring 2027 at the Library afgerond!",
+        ),
+        (
+            "sam@example.org",
+            "Week 4 of Spring 2027 at the Library is open",
+            "You finished Spring 2027 at the Library!",
+        ),
+    ] {
+        let (subject, ..) =
+            mail_to(&app, twentythree::entities::outbox::Kind::Release, email).await;
+        assert_eq!(subject, letter, "{email}");
+        let person = twentythree::people::find_person(&app.state.db, &email.parse().unwrap())
+            .await
+            .unwrap()
+            .unwrap();
+        let member = twentythree::entities::participant::Entity::find()
+            .filter(twentythree::entities::participant::Column::PersonId.eq(person.id))
+            .filter(twentythree::entities::participant::Column::CohortId.eq(cohort.id))
+            .one(&app.state.db)
+            .await
+            .unwrap()
+            .unwrap();
+        app.finish_by_coordinator(&member).await;
+        let (subject, ..) = mail_to(
+            &app,
+            twentythree::entities::outbox::Kind::Celebration,
+            email,
+        )
+        .await;
+        assert_eq!(subject, celebration, "{email}");
+    }
 }
 
 /// The email of `kind` sent to `email`: its subject and both parts.

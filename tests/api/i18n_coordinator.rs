@@ -3,7 +3,6 @@
 //! Dutch, and the same pages unchanged in English for an English coordinator.
 
 use crate::browser::Browser;
-use crate::helpers::TestApp;
 use crate::i18n::{assert_no_english, visible_text};
 
 /// Every page family of the cockpit, with the notices and filters that change its words.
@@ -147,21 +146,6 @@ fn assert_translated(page: &str, code: &str, what: &str) {
     );
 }
 
-/// A browser that asks for `language` first.
-fn browser_in(app: &TestApp, language: &str) -> Browser {
-    let mut headers = reqwest::header::HeaderMap::new();
-    headers.insert("accept-language", language.parse().unwrap());
-    Browser {
-        client: reqwest::Client::builder()
-            .cookie_store(true)
-            .redirect(reqwest::redirect::Policy::none())
-            .default_headers(headers)
-            .build()
-            .unwrap(),
-        address: app.address.clone(),
-    }
-}
-
 /// A bad cohort form: a blank name, an unknown time zone and an end before the start.
 const BAD_COHORT: &[(&str, &str)] = &[
     ("name", " "),
@@ -179,10 +163,10 @@ async fn every_coordinator_page_is_in_dutch_and_german_and_english_for_an_englis
     let (app, _host) = crate::in_browser::world().await;
     // The Dutch coordinator's browser asks for Dutch; the German one chose German on /me
     // while her browser asks for English.
-    let dutch = browser_in(&app, "nl-BE,nl;q=0.9,en;q=0.5");
+    let dutch = Browser::speaking(&app, "nl-BE,nl;q=0.9,en;q=0.5");
     dutch.sign_in_from(&app, "coco@example.org", "/login").await;
     app.new_coordinator("gerda@example.org", "Gerda").await;
-    let german = browser_in(&app, "en-GB,en;q=0.8");
+    let german = Browser::speaking(&app, "en-GB,en;q=0.8");
     german
         .sign_in_from(&app, "gerda@example.org", "/login")
         .await;
@@ -195,7 +179,7 @@ async fn every_coordinator_page_is_in_dutch_and_german_and_english_for_an_englis
         .await;
     assert_eq!(saved.status, 303);
     app.new_coordinator("emma@example.org", "Emma").await;
-    let english = browser_in(&app, "en-US,en;q=0.9");
+    let english = Browser::speaking(&app, "en-US,en;q=0.9");
     english
         .sign_in_from(&app, "emma@example.org", "/login")
         .await;
@@ -251,7 +235,7 @@ async fn every_coordinator_page_is_in_dutch_and_german_and_english_for_an_englis
 #[tokio::test(flavor = "multi_thread")]
 async fn form_problems_and_import_lines_speak_the_coordinators_language() {
     let (app, _host) = crate::in_browser::world().await;
-    let dutch = browser_in(&app, "nl");
+    let dutch = Browser::speaking(&app, "nl");
     dutch.sign_in_from(&app, "coco@example.org", "/login").await;
     let new = "/coordinator/cohorts/new";
     let bad = dutch.submit(new, new, BAD_COHORT).await;
@@ -276,7 +260,7 @@ async fn form_problems_and_import_lines_speak_the_coordinators_language() {
 
     // The same problem in English for the command line and an English coordinator.
     app.new_coordinator("emma@example.org", "Emma").await;
-    let english = browser_in(&app, "en");
+    let english = Browser::speaking(&app, "en");
     english
         .sign_in_from(&app, "emma@example.org", "/login")
         .await;
@@ -312,7 +296,7 @@ async fn form_problems_and_import_lines_speak_the_coordinators_language() {
     assert!(!text.contains("is not a valid email address"), "{text}");
 
     // A flash of the together page and a refused pairing, in German.
-    let german = browser_in(&app, "de");
+    let german = Browser::speaking(&app, "de");
     german
         .sign_in_from(&app, "coco@example.org", "/login")
         .await;

@@ -88,7 +88,7 @@ async fn a_blogs_trouble_is_told_in_the_readers_language_and_in_english_to_the_a
     );
 
     // A newcomer checking a blog that gives no feed is told why, in Dutch.
-    let newcomer = crate::i18n::browser_in(&app, "nl-BE");
+    let newcomer = Browser::speaking(&app, "nl-BE");
     let checked = newcomer
         .submit(
             "/join",

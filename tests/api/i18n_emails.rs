@@ -15,8 +15,9 @@ use twentythree::entities::{cohort, feed, outbox, participant, post};
 use twentythree::i18n::{self, Locale};
 
 use crate::blog_host::{BlogHost, Fault};
+use crate::browser::Browser;
 use crate::helpers::{TestApp, days_from_today, spawn_app};
-use crate::i18n::{browser_in, visible_text};
+use crate::i18n::visible_text;
 use crate::together::feed as rss;
 
 /// One email as the outbox keeps it.
@@ -662,7 +663,7 @@ async fn every_email_kind_speaks_the_recipients_language() {
     ] {
         // Not their own blog's address: that one is taken in the cohort, by them.
         let blog = host.url("/ghost/");
-        let asked = browser_in(&app, browser)
+        let asked = Browser::speaking(&app, browser)
             .submit(
                 "/join",
                 "/join",

@@ -4,23 +4,18 @@
 use std::path::Path;
 
 use super::{ISSUER_EMAIL, World};
-use crate::helpers::{lessons_dir, stderr, stdout};
+use crate::helpers::{binary, stderr, stdout};
 
 fn export(world: &World, dir: &Path, issuer_email: Option<&str>) -> std::process::Output {
-    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_twentythree"));
+    let mut command = binary(world.app.dir.path(), &world.app.database_url);
     command
         .args(["badges", "export"])
         .arg(dir)
-        .current_dir(world.app.dir.path())
-        .env_clear()
-        .env("TWENTYTHREE_DATABASE_URL", &world.app.database_url)
-        .env("TWENTYTHREE_LESSONS_DIR", lessons_dir())
         .env(
             "TWENTYTHREE_BASE_URL",
             world.app.state.config.base_url.as_str(),
         )
-        .env("TWENTYTHREE_ORGANISATION", "Springfield Public Library")
-        .env("RUST_LOG", "warn");
+        .env("TWENTYTHREE_ORGANISATION", "Springfield Public Library");
     if let Some(email) = issuer_email {
         command.env("TWENTYTHREE_BADGE_ISSUER_EMAIL", email);
     }
