@@ -166,3 +166,8 @@ error-blog-of-their-own = Dieses Blog gehört schon einer anderen Person in dies
 error-highlight-no-note = Schreib eine kurze Notiz dazu, was andere aus diesem Beitrag lernen können.
 error-highlight-long-note = Halte die Notiz bei einer Zeile von höchstens { $max } Zeichen.
 error-highlight-not-about = Dieser Beitrag zählt nicht für Ding { $number }: Hebe ihn bei einer Lektion hervor, um die es darin geht.
+
+## A lesson link the link checker found dead
+
+link-gone = endgültig weg (410)
+link-answers = antwortet mit { $code }

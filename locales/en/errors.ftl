@@ -166,3 +166,8 @@ error-blog-of-their-own = That blog is already another participant's in this coh
 error-highlight-no-note = Write a short note on why others can learn from this post.
 error-highlight-long-note = Keep the note to one line of at most { $max } characters.
 error-highlight-not-about = That post does not count for Thing { $number }: highlight it for a lesson it is about.
+
+## A lesson link the link checker found dead
+
+link-gone = gone for good (410)
+link-answers = answers { $code }

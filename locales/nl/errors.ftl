@@ -166,3 +166,8 @@ error-blog-of-their-own = Dat blog is al van een andere deelnemer in deze groep:
 error-highlight-no-note = Schrijf een korte toelichting: wat kunnen anderen van dit bericht leren?
 error-highlight-long-note = Houd de toelichting bij één regel van hoogstens { $max } tekens.
 error-highlight-not-about = Dat bericht telt niet mee voor Ding { $number }: zet het in de kijker bij een les waar het over gaat.
+
+## A lesson link the link checker found dead
+
+link-gone = voorgoed weg (410)
+link-answers = antwoordt { $code }

@@ -12,20 +12,22 @@ use tokio::sync::Semaphore;
 use url::Url;
 
 use super::fetch::{FetchError, Fetcher, Outcome, Request, Validators};
+use crate::i18n::Text;
 
 /// How many links are checked at once, and how many at once on one host.
 const AT_ONCE: usize = 8;
 const PER_HOST: usize = 1;
 
 /// What became of one address.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "state", content = "detail", rename_all = "lowercase")]
 pub enum Verdict {
     Live,
     /// It answers, from another address it redirected to.
     Moved(String),
-    /// It does not answer with a page: why, in plain words.
-    Dead(String),
+    /// It does not answer with a page: why, in the reader's language (a report kept
+    /// before that holds an English sentence).
+    Dead(Text),
     /// It could not be told now (the site asked to come back later).
     Unsure(String),
 }
@@ -82,9 +84,11 @@ async fn check_one(fetcher: &Fetcher, url: &Url) -> Verdict {
             Verdict::Moved(page.final_url.to_string())
         }
         Outcome::Fetched(_) | Outcome::NotModified { .. } => Verdict::Live,
-        Outcome::Gone => Verdict::Dead("gone for good (410)".into()),
+        Outcome::Gone => Verdict::Dead(Text::new("link-gone")),
         Outcome::RetryAfter(_) => Verdict::Unsure("the site asked to be asked later".into()),
-        Outcome::Failed(FetchError::Status(code)) => Verdict::Dead(format!("answers {code}")),
-        Outcome::Failed(error) => Verdict::Dead(error.to_string()),
+        Outcome::Failed(FetchError::Status(code)) => {
+            Verdict::Dead(Text::new("link-answers").with("code", code.to_string()))
+        }
+        Outcome::Failed(error) => Verdict::Dead(error.text()),
     }
 }

@@ -12,10 +12,33 @@ use super::{Arg, Locale};
 /// A message key with its arguments; an argument may itself be a [`Text`], said in the
 /// same language.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(from = "Kept")]
 pub struct Text {
     key: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     args: Vec<(String, Part)>,
+}
+
+/// A text as stored: a message with its arguments, or (where a plain sentence was stored
+/// before messages were kept) that sentence, said as it is in every language.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Kept {
+    Message {
+        key: String,
+        #[serde(default)]
+        args: Vec<(String, Part)>,
+    },
+    Sentence(String),
+}
+
+impl From<Kept> for Text {
+    fn from(kept: Kept) -> Self {
+        match kept {
+            Kept::Message { key, args } => Text { key, args },
+            Kept::Sentence(sentence) => Text::new("verbatim").with("text", sentence),
+        }
+    }
 }
 
 /// One argument of a [`Text`].
@@ -174,5 +197,10 @@ mod tests {
         );
         let old = Text::kept("the blog answered 404");
         assert_eq!(old.say(Locale::De), "the blog answered 404");
+        // Inside a stored document, an older plain sentence reads as a text too.
+        let inside: Vec<Text> = serde_json::from_str(r#"["answers 404", {"key": "health-ok"}]"#)
+            .expect("both shapes read");
+        assert_eq!(inside[0].say(Locale::Nl), "answers 404");
+        assert_eq!(inside[1].say(Locale::Nl), "Alles in orde.");
     }
 }

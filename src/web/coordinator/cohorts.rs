@@ -65,9 +65,10 @@ pub async fn index(
                 .links
                 .iter()
                 .filter_map(|l| match &l.verdict {
-                    Verdict::Dead(why) => {
-                        Some(context! { file => l.file.clone(), line => l.line, url => l.url.clone(), why })
-                    }
+                    Verdict::Dead(why) => Some(context! {
+                        file => l.file.clone(), line => l.line, url => l.url.clone(),
+                        why => why.say(current.locale()),
+                    }),
                     _ => None,
                 })
                 .collect();
