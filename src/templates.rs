@@ -43,6 +43,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/coordinator-grid.html"),
     ),
     (
+        "coordinator-grid-rows.html",
+        include_str!("../templates/coordinator-grid-rows.html"),
+    ),
+    (
         "coordinator-person.html",
         include_str!("../templates/coordinator-person.html"),
     ),

@@ -108,6 +108,9 @@ impl<K: Eq + Hash + Clone, V> Cache<K, V> {
 /// A river page of a cohort: cohort id, thing, participant, page and its size.
 pub type RiverKey = (i32, Option<i32>, Option<i32>, u64, u64);
 
+/// A page of a cohort's grid: cohort id, filter, order, search, page and language.
+pub type GridPage = (i32, &'static str, &'static str, String, usize, &'static str);
+
 /// An output feed of a cohort as sent: its body and when its newest post last changed.
 pub type FeedBody = (String, Option<chrono::DateTime<chrono::Utc>>);
 
@@ -126,6 +129,10 @@ pub struct Caches {
     pub feeds: Cache<(i32, &'static str), FeedBody>,
     /// Every participant's grid row, by cohort id.
     pub grid: Cache<i32, Vec<Row>>,
+    /// A page of the grid's rows as HTML, by [`GridPage`].
+    pub grid_pages: Cache<GridPage, String>,
+    /// The completion curve as SVG, by cohort id and language.
+    pub curves: Cache<(i32, &'static str), String>,
     /// The progress API's document, by cohort id and whether it carries addresses.
     pub progress: Cache<(i32, bool), String>,
     /// The coordinator's `progress.csv`, by cohort id.

@@ -89,6 +89,50 @@ fn cells(
 
 type Evidence = std::collections::HashMap<i32, (String, Option<String>)>;
 
+/// The rows of `on_page` as the grid's table shows them, in `locale`.
+async fn page_rows(
+    state: &AppState,
+    cohort: &cohort::Model,
+    rows: &[Row],
+    on_page: &[&Row],
+    locale: Locale,
+) -> Result<String, AppError> {
+    let program = state.programs.of(cohort);
+    let mut names: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for row in rows {
+        *names.entry(row.name.to_lowercase()).or_default() += 1;
+    }
+    let numbers: Vec<i32> = program.lessons.iter().map(|l| l.number).collect();
+    let post_ids: Vec<i32> = on_page
+        .iter()
+        .flat_map(|r| r.cells.iter().flatten().filter_map(|c| c.post_id))
+        .collect();
+    let evidence = grid::evidence(&state.db, post_ids).await?;
+    let speech = Speech {
+        locale,
+        word: program.word(),
+    };
+    let people: Vec<minijinja::Value> = on_page
+        .iter()
+        .map(|r| {
+            context! {
+                id => r.id, name => r.name.clone(), done => r.done, finished => r.finished(),
+                twin => names.get(&r.name.to_lowercase()).is_some_and(|n| *n > 1).then(|| r.email.clone()),
+                active => r.last_activity_at.map(|at| i18n::day_month(locale, at.date_naive())),
+                stalled => r.stalled, feed_failing => r.feed_failing, unclaimed => r.unclaimed,
+                cells => cells(r, &numbers, &evidence, speech),
+            }
+        })
+        .collect();
+    Ok(crate::templates::render(
+        "coordinator-grid-rows.html",
+        context! {
+            people, cohort => context! { slug => cohort.slug.clone() },
+            required => program.required_count(), lang => locale.code(),
+        },
+    )?)
+}
+
 pub async fn show(
     State(state): State<AppState>,
     Coordinator { current, .. }: Coordinator,
@@ -127,39 +171,30 @@ pub async fn show(
         .filter(|r| filter.keeps(r) && grid::matches(r, &search))
         .collect();
     sort.apply(&mut shown);
-    let mut names: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for row in rows.iter() {
-        *names.entry(row.name.to_lowercase()).or_default() += 1;
-    }
     let pages = shown.len().div_ceil(PAGE_SIZE).max(1);
-    let numbers: Vec<i32> = program.lessons.iter().map(|l| l.number).collect();
     let on_page: Vec<&Row> = shown
         .iter()
         .skip((page - 1) * PAGE_SIZE)
         .take(PAGE_SIZE)
         .copied()
         .collect();
-    let post_ids: Vec<i32> = on_page
-        .iter()
-        .flat_map(|r| r.cells.iter().flatten().filter_map(|c| c.post_id))
-        .collect();
-    let evidence = grid::evidence(&state.db, post_ids).await?;
-    let speech = Speech {
-        locale,
-        word: program.word(),
-    };
-    let people: Vec<minijinja::Value> = on_page
-        .iter()
-        .map(|r| {
-            context! {
-                id => r.id, name => r.name.clone(), done => r.done, finished => r.finished(),
-                twin => names.get(&r.name.to_lowercase()).is_some_and(|n| *n > 1).then(|| r.email.clone()),
-                active => r.last_activity_at.map(|at| i18n::day_month(locale, at.date_naive())),
-                stalled => r.stalled, feed_failing => r.feed_failing, unclaimed => r.unclaimed,
-                cells => cells(r, &numbers, &evidence, speech),
-            }
+    // The page's rows are the bulk of the work (a cell title for every lesson of a
+    // hundred people): rendered once per data version, language and view.
+    let key = (
+        cohort.id,
+        filter.as_str(),
+        sort.as_str(),
+        search.clone(),
+        page,
+        locale.code(),
+    );
+    let page_rows = state
+        .caches
+        .grid_pages
+        .get_or_read(&state.db, key, || {
+            page_rows(&state, &cohort, &rows, &on_page, locale)
         })
-        .collect();
+        .await?;
     let feeds: Vec<minijinja::Value> = rows
         .iter()
         .filter(|r| r.feed_failing)
@@ -176,7 +211,16 @@ pub async fn show(
         .iter()
         .map(|l| context! { number => l.number, title => l.title.clone() })
         .collect();
-    let curve = grid::curve(&rows, &cohort, now);
+    let curve = state
+        .caches
+        .curves
+        .get_or_read(&state.db, (cohort.id, locale.code()), || async {
+            Ok(chart::completion_curve(
+                &grid::curve(&rows, &cohort, now),
+                locale,
+            ))
+        })
+        .await?;
     let notice = match query.notice.as_deref() {
         Some("saved") => Some("coord-notice-saved"),
         _ => None,
@@ -185,14 +229,15 @@ pub async fn show(
         "coordinator-grid.html",
         context! {
             cohort => context! { slug => cohort.slug.clone(), name => cohort.name.clone() },
-            lessons, people, counts, feeds, filter => filter.as_str(), page, pages,
+            lessons, counts, feeds, filter => filter.as_str(), page, pages,
+            on_page => on_page.len(), rows => minijinja::Value::from_safe_string((*page_rows).clone()),
             q => search, sort => sort.as_str(),
             sorts => Sort::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
             total => rows.len(), shown => shown.len(), notice,
             required => program.required_count(),
             program => crate::web::view::program(program),
             badges => crate::web::badges::status(&state, &cohort),
-            curve => minijinja::Value::from_safe_string(chart::completion_curve(&curve, locale)),
+            curve => minijinja::Value::from_safe_string((*curve).clone()),
         },
     )
 }
