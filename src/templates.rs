@@ -274,7 +274,8 @@ fn translate(state: &State, key: &str, args: Kwargs) -> Result<Value, Error> {
     }))
 }
 
-fn escape_html(text: &str) -> String {
+/// `text` safe inside HTML (and SVG) text and attribute values.
+pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -122,6 +122,12 @@ pub fn from_accept_language(header: &str) -> Option<Locale> {
     best(&tags)
 }
 
+/// The language an email is written in: the recipient's own `preference`, else the
+/// `program_language` of the cohort it is about, else English.
+pub fn for_recipient(preference: Option<&str>, program_language: &str) -> Locale {
+    negotiate(preference, Some(program_language), None)
+}
+
 /// Which language a person sees: their own `preference`, else the `program_language` (on
 /// a cohort's pages and in its emails), else their browser's `accept_language`, else
 /// English. Values that name no shipped locale are passed over.

@@ -147,10 +147,9 @@ impl Notices {
             return Ok(false);
         };
         let links = Links::new(&self.base_url);
-        let language = i18n::negotiate(
+        let language = i18n::for_recipient(
             person.language.as_deref(),
-            Some(&self.programs.of(cohort).info.language),
-            None,
+            &self.programs.of(cohort).info.language,
         );
         let problem = health::last_error(feed).map_or_else(
             || i18n::message(language, "feed-problem-no-answer", &[]),

@@ -11,7 +11,7 @@ use super::completions::Rules;
 use crate::entities::{cohort, participant, person, post};
 use crate::i18n;
 use crate::links::Links;
-use crate::mail::{self, Kind, render};
+use crate::mail::{self, Email, Kind, render};
 
 async fn member_and_person(
     db: &impl ConnectionTrait,
@@ -63,37 +63,8 @@ pub async fn finished(
     let Some((member, person)) = member_and_person(db, participant_id).await? else {
         return Ok(());
     };
-    let links = Links::new(rules.base_url);
-    let wall_url = links.wall(&cohort.slug);
-    let (posts, first_post, last_post) = post_span(db, &member, cohort).await?;
-    let done = rules.program.required_count();
-    let badge =
-        crate::badges::share::offer(db, rules.base_url, rules.program, cohort, member.id).await?;
-    let context = context! {
-        name => person.name.clone(), cohort => cohort.name.clone(), done, posts, first_post, last_post,
-        wall_url => wall_url.clone(),
-        certificate_url => links.certificate(&cohort.slug, member.id),
-        badge => minijinja::Value::from(minijinja::value::Serde(&badge)),
-    };
-    let key = format!("celebrate:{}", member.id);
-    // In the finisher's own language: theirs if they chose one, else the program's.
-    let language = i18n::negotiate(
-        person.language.as_deref(),
-        Some(&rules.program.info.language),
-        None,
-    );
-    let subject = i18n::message(
-        language,
-        "celebration-subject",
-        &[("cohort", cohort.name.as_str().into())],
-    );
-    let personal = render::Message::new(Kind::Celebration, "celebration", &person.email, key)
-        .subject(subject)
-        .language(language)
-        .context(context)
-        .render()?;
+    let personal = celebration(db, rules, cohort, &member, &person).await?;
     mail::enqueue(db, personal, now).await?;
-
     let in_cohort =
         || participant::Entity::find().filter(participant::Column::CohortId.eq(cohort.id));
     let participants = in_cohort().count(db).await?;
@@ -101,38 +72,12 @@ pub async fn finished(
         .filter(participant::Column::FinishedAt.is_not_null())
         .count(db)
         .await?;
-    // The date as ISO, for each recipient's template to write in their own language.
-    let joined = member.joined_at.date_naive().to_string();
-    let note = |for_coordinator: bool| {
-        context! {
-            finisher => person.name.clone(), cohort => cohort.name.clone(), done, joined => joined.clone(),
-            blog => member.blog_url.clone(), wall_url => wall_url.clone(), for_coordinator, finishers, participants,
-        }
-    };
-    let note_to = |to: &person::Model, key: String, for_coordinator: bool| {
-        // Each in their own language: theirs if they chose one, else the program's.
-        let language = i18n::negotiate(
-            to.language.as_deref(),
-            Some(&rules.program.info.language),
-            None,
-        );
-        // The finisher's name is their own choice: it goes in the message, escaped, never
-        // in a subject line sent to other people's inboxes.
-        let subject = i18n::message(
-            language,
-            "celebration-note-subject",
-            &[("cohort", cohort.name.as_str().into())],
-        );
-        let message = render::Message::new(Kind::Celebration, "celebration-note", &to.email, key)
-            .subject(subject)
-            .language(language)
-            .context(note(for_coordinator));
-        // Members get it as routine mail they can stop; coordinators as their job.
-        if for_coordinator {
-            message.render()
-        } else {
-            message.unsubscribe(&to.unsubscribe_token, &links).render()
-        }
+    let note = Note {
+        rules,
+        cohort,
+        member: &member,
+        finisher: &person,
+        counts: (finishers, participants),
     };
     let coordinators = person::Entity::find()
         .filter(person::Column::Role.eq(person::Role::Coordinator))
@@ -140,7 +85,7 @@ pub async fn finished(
         .await?;
     for coordinator in coordinators {
         let key = format!("celebrate:{}:coordinator:{}", member.id, coordinator.id);
-        mail::enqueue(db, note_to(&coordinator, key, true)?, now).await?;
+        mail::enqueue(db, note.to(&coordinator, key, true)?, now).await?;
     }
     if !cohort.celebrate_cohort {
         return Ok(());
@@ -153,10 +98,93 @@ pub async fn finished(
     for (other, other_person) in others {
         if let Some(other_person) = other_person {
             let key = format!("celebrate:{}:member:{}", member.id, other.id);
-            mail::enqueue(db, note_to(&other_person, key, false)?, now).await?;
+            mail::enqueue(db, note.to(&other_person, key, false)?, now).await?;
         }
     }
     Ok(())
+}
+
+/// The finisher's own celebration, in their language: their posts, the wall, the
+/// certificate and the badge.
+async fn celebration(
+    db: &impl ConnectionTrait,
+    rules: Rules<'_>,
+    cohort: &cohort::Model,
+    member: &participant::Model,
+    person: &person::Model,
+) -> Result<Email, DbErr> {
+    let links = Links::new(rules.base_url);
+    let (posts, first_post, last_post) = post_span(db, member, cohort).await?;
+    let badge =
+        crate::badges::share::offer(db, rules.base_url, rules.program, cohort, member.id).await?;
+    let context = context! {
+        name => person.name.clone(), cohort => cohort.name.clone(),
+        done => rules.program.required_count(), posts, first_post, last_post,
+        wall_url => links.wall(&cohort.slug),
+        certificate_url => links.certificate(&cohort.slug, member.id),
+        badge => minijinja::Value::from(minijinja::value::Serde(&badge)),
+    };
+    let key = format!("celebrate:{}", member.id);
+    let language = i18n::for_recipient(person.language.as_deref(), &rules.program.info.language);
+    let subject = i18n::message(
+        language,
+        "celebration-subject",
+        &[("cohort", cohort.name.as_str().into())],
+    );
+    render::Message::new(Kind::Celebration, "celebration", &person.email, key)
+        .subject(subject)
+        .language(language)
+        .context(context)
+        .render()
+}
+
+/// The note about a finisher to coordinators and classmates.
+struct Note<'a> {
+    rules: Rules<'a>,
+    cohort: &'a cohort::Model,
+    member: &'a participant::Model,
+    finisher: &'a person::Model,
+    /// Finishers and participants of the cohort, now.
+    counts: (u64, u64),
+}
+
+impl Note<'_> {
+    /// The note to `to`, in their own language; a coordinator's is part of the job, a
+    /// classmate's is routine mail they can stop.
+    fn to(&self, to: &person::Model, key: String, for_coordinator: bool) -> Result<Email, DbErr> {
+        let Note {
+            rules,
+            cohort,
+            member,
+            finisher,
+            counts: (finishers, participants),
+        } = self;
+        let links = Links::new(rules.base_url);
+        let language = i18n::for_recipient(to.language.as_deref(), &rules.program.info.language);
+        // The finisher's name is their own choice: it goes in the message, escaped, never
+        // in a subject line sent to other people's inboxes.
+        let subject = i18n::message(
+            language,
+            "celebration-note-subject",
+            &[("cohort", cohort.name.as_str().into())],
+        );
+        // The date as ISO, for the template to write in the recipient's language.
+        let context = context! {
+            finisher => finisher.name.clone(), cohort => cohort.name.clone(),
+            done => rules.program.required_count(), joined => member.joined_at.date_naive().to_string(),
+            blog => member.blog_url.clone(), wall_url => links.wall(&cohort.slug), for_coordinator,
+            finishers, participants,
+        };
+        let message = render::Message::new(Kind::Celebration, "celebration-note", &to.email, key)
+            .subject(subject)
+            .language(language)
+            .context(context);
+        if for_coordinator {
+            message.render()
+        } else {
+            message.unsubscribe(&to.unsubscribe_token, &links).render()
+        }
+    }
 }
 
 /// Enqueues the halfway note once, unless the person turned milestone notes off.
@@ -180,11 +208,7 @@ pub async fn halfway(
         name => person.name.clone(), done, required, cohort => cohort.name.clone(), me_url => links.me(),
     };
     let key = format!("milestone:{}:half", member.id);
-    let language = i18n::negotiate(
-        person.language.as_deref(),
-        Some(&rules.program.info.language),
-        None,
-    );
+    let language = i18n::for_recipient(person.language.as_deref(), &rules.program.info.language);
     let subject = i18n::message(
         language,
         "milestone-subject",

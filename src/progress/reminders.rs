@@ -104,11 +104,7 @@ impl Reminder<'_> {
                 context! { number => l.number, title => l.title.clone(), url => links.lesson(self.program, l.number) }
             });
         // In their language: theirs if they chose one, else the program's.
-        let language = i18n::negotiate(
-            row.language.as_deref(),
-            Some(&self.program.info.language),
-            None,
-        );
+        let language = i18n::for_recipient(row.language.as_deref(), &self.program.info.language);
         let feed_problem = row.feed_failing.then(|| {
             row.feed_error.as_ref().map_or_else(
                 || i18n::message(language, "reminder-no-feed", &[]),

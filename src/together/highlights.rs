@@ -17,7 +17,7 @@ use url::Url;
 use crate::access::Viewer;
 use crate::entities::{cohort, highlight, participant, person, post, post_thing};
 use crate::i18n::Text;
-use crate::lessons::Programs;
+use crate::lessons::{Lesson, Program, Programs};
 use crate::links::Links;
 use crate::mail::{self, Kind, render};
 
@@ -129,25 +129,45 @@ pub async fn highlight(
     )
     .exec_without_returning(&txn)
     .await?;
+    tell_author(
+        &txn,
+        (program, base_url),
+        lesson,
+        viewer,
+        target,
+        &note,
+        now,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Tells the author of `target` that it was highlighted, once, unless they turned such mail
+/// off: in their language, with `note` and who chose it.
+async fn tell_author(
+    db: &impl ConnectionTrait,
+    (program, base_url): (&Program, &Url),
+    lesson: &Lesson,
+    viewer: &Viewer,
+    target: Target,
+    note: &str,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
     let author = participant::Entity::find_by_id(target.author)
         .find_also_related(person::Entity)
-        .one(&txn)
+        .one(db)
         .await?;
-    let post = post::Entity::find_by_id(target.post).one(&txn).await?;
+    let post = post::Entity::find_by_id(target.post).one(db).await?;
     if let (Some((member, Some(person))), Some(post)) = (author, post)
         && person.highlight_emails
     {
         let links = Links::new(base_url);
-        let cohort = cohort::Entity::find_by_id(member.cohort_id)
-            .one(&txn)
-            .await?;
+        let cohort = cohort::Entity::find_by_id(member.cohort_id).one(db).await?;
         let by = viewer.person.as_ref().map(|p| p.name.clone());
         // In the author's language: theirs if they chose one, else the program's.
-        let language = crate::i18n::negotiate(
-            person.language.as_deref(),
-            Some(&program.info.language),
-            None,
-        );
+        let language =
+            crate::i18n::for_recipient(person.language.as_deref(), &program.info.language);
         let context = context! {
             name => person.name.clone(), by, note,
             title => post.title.clone(), link => post.link.clone(),
@@ -173,9 +193,8 @@ pub async fn highlight(
         .context(context)
         .unsubscribe(&person.unsubscribe_token, &links)
         .render()?;
-        mail::enqueue(&txn, email, now).await?;
+        mail::enqueue(db, email, now).await?;
     }
-    txn.commit().await?;
     Ok(())
 }
 

@@ -136,25 +136,87 @@ pub async fn compose(
         })
         .collect();
     let own = glance(db, week.program, cohort, member, reader).await?;
-    let partner = match partners::partner(db, member).await? {
-        partners::Partner::With(other, person) | partners::Partner::Finished(other, person) => {
-            let g = glance(db, week.program, cohort, &other, &person).await?;
-            Some(context! {
-                name => g.name, done => g.done,
-                latest => g.latest.map(|p| context! {
-                    title => cut(&p.title, TITLE_CHARS),
-                    link => p.link.unwrap_or_else(|| links.to(&format!("/cohorts/{}/people/{}", cohort.slug, other.id))),
-                }),
-            })
-        }
-        _ => None,
-    };
-    let since = now - WEEK;
+    let partner = partner_view(db, week, cohort, member, &links).await?;
     let recent = recent.of(db, cohort).await?;
     let peers: Vec<&RiverPost> = recent
         .iter()
         .filter(|p| p.participant_id != member.id && p.published_at <= now)
         .collect();
+    let chosen = peer_posts(db, week, cohort, member, &peers, &this_week, now).await?;
+    let waiting = waiting_posts(db, &links, cohort, &peers, now).await?;
+    let all_done = this_week.iter().all(|n| completed.contains(n));
+    let has_partner_post = partner
+        .as_ref()
+        .is_some_and(|p| p.get_attr("latest").is_ok_and(|latest| !latest.is_none()));
+    if all_done && chosen.is_empty() && waiting.is_empty() && !has_partner_post {
+        return Ok(None);
+    }
+    let context = context! {
+        name => reader.name.clone(), week => week.number, cohort => cohort.name.clone(),
+        lessons, opened => week.opened.clone(), next => week.next.clone(),
+        calendar => week.calendar.clone(),
+        progress => context! { done => own.done, required => own.required, finished => own.finished },
+        partner,
+        posts => Value::from(minijinja::value::Serde(&chosen)),
+        waiting => Value::from(minijinja::value::Serde(&waiting)),
+        river => links.to(&format!("/cohorts/{}/posts", cohort.slug)),
+        word => week.program.word(),
+    };
+    // In the reader's language: theirs if they chose one, else the program's.
+    let language = i18n::for_recipient(reader.language.as_deref(), &week.program.info.language);
+    let subject = i18n::message(
+        language,
+        "release-subject",
+        &[
+            ("week", week.number.into()),
+            ("cohort", cohort.name.as_str().into()),
+        ],
+    );
+    let email = render::Message::new(Kind::Release, "release", &reader.email, key)
+        .subject(subject)
+        .language(language)
+        .context(context)
+        .unsubscribe(&reader.unsubscribe_token, &links)
+        .render()?;
+    Ok(Some(email))
+}
+
+/// The learning partner, if any: their progress and latest post.
+async fn partner_view(
+    db: &impl ConnectionTrait,
+    week: &Week<'_>,
+    cohort: &cohort::Model,
+    member: &participant::Model,
+    links: &Links,
+) -> Result<Option<Value>, DbErr> {
+    let (partners::Partner::With(other, person) | partners::Partner::Finished(other, person)) =
+        partners::partner(db, member).await?
+    else {
+        return Ok(None);
+    };
+    let g = glance(db, week.program, cohort, &other, &person).await?;
+    Ok(Some(context! {
+        name => g.name, done => g.done,
+        latest => g.latest.map(|p| context! {
+            title => cut(&p.title, TITLE_CHARS),
+            link => p.link.unwrap_or_else(|| links.to(&format!("/cohorts/{}/people/{}", cohort.slug, other.id))),
+        }),
+    }))
+}
+
+/// Classmates' posts worth reading: this week's highlights first, then this week's posts
+/// about this week's lessons, then the others; at most [`PEER_POSTS`].
+async fn peer_posts(
+    db: &impl ConnectionTrait,
+    week: &Week<'_>,
+    cohort: &cohort::Model,
+    member: &participant::Model,
+    peers: &[&RiverPost],
+    this_week: &[i32],
+    now: DateTime<Utc>,
+) -> Result<Vec<PeerPost>, DbErr> {
+    let links = Links::new(week.base_url);
+    let since = now - WEEK;
     let notes: HashMap<i32, String> = highlights::marks(db, peers.iter().map(|p| p.id)).await?;
     let mut chosen: Vec<PeerPost> = Vec::new();
     let mut taken: HashSet<i32> = HashSet::new();
@@ -185,15 +247,22 @@ pub async fn compose(
         this_weeks.partition(|p| p.things.iter().any(|t| this_week.contains(t)));
     for p in about_now.into_iter().chain(others) {
         if taken.insert(p.id) {
-            chosen.push(peer_post(
-                &links,
-                &cohort.slug,
-                p,
-                notes.get(&p.id).cloned(),
-            ));
+            let note = notes.get(&p.id).cloned();
+            chosen.push(peer_post(&links, &cohort.slug, p, note));
         }
     }
     chosen.truncate(PEER_POSTS);
+    Ok(chosen)
+}
+
+/// Classmates' posts of the past two weeks that nobody has commented on yet.
+async fn waiting_posts(
+    db: &impl ConnectionTrait,
+    links: &Links,
+    cohort: &cohort::Model,
+    peers: &[&RiverPost],
+    now: DateTime<Utc>,
+) -> Result<Vec<PeerPost>, DbErr> {
     let counts: HashMap<i32, Option<i32>> = post::Entity::find()
         .filter(post::Column::Id.is_in(peers.iter().map(|p| p.id)))
         .all(db)
@@ -201,52 +270,48 @@ pub async fn compose(
         .into_iter()
         .map(|p| (p.id, p.comment_count))
         .collect();
-    let waiting: Vec<PeerPost> = peers
+    Ok(peers
         .iter()
         .filter(|p| p.published_at >= now - WEEK * 2)
         .filter(|p| counts.get(&p.id) == Some(&Some(0)))
         .take(WAITING_POSTS)
-        .map(|p| peer_post(&links, &cohort.slug, p, None))
-        .collect();
-    let all_done = this_week.iter().all(|n| completed.contains(n));
-    let has_partner_post = partner
-        .as_ref()
-        .is_some_and(|p| p.get_attr("latest").is_ok_and(|latest| !latest.is_none()));
-    if all_done && chosen.is_empty() && waiting.is_empty() && !has_partner_post {
-        return Ok(None);
-    }
-    let context = context! {
-        name => reader.name.clone(), week => week.number, cohort => cohort.name.clone(),
-        lessons, opened => week.opened.clone(), next => week.next.clone(),
-        calendar => week.calendar.clone(),
-        progress => context! { done => own.done, required => own.required, finished => own.finished },
-        partner,
-        posts => Value::from(minijinja::value::Serde(&chosen)),
-        waiting => Value::from(minijinja::value::Serde(&waiting)),
-        river => links.to(&format!("/cohorts/{}/posts", cohort.slug)),
-        word => week.program.word(),
+        .map(|p| peer_post(links, &cohort.slug, p, None))
+        .collect())
+}
+
+/// A mentee's posts of the past week that nobody has commented on (or whose comments the
+/// feed does not count), for their mentor's note.
+async fn worth_a_comment(
+    db: &impl ConnectionTrait,
+    links: &Links,
+    cohort: &cohort::Model,
+    member: &participant::Model,
+    now: DateTime<Utc>,
+) -> Result<Vec<Value>, DbErr> {
+    let filter = Filter {
+        thing: None,
+        participant: Some(member.id),
     };
-    // In the reader's language: theirs if they chose one, else the program's.
-    let language = i18n::negotiate(
-        reader.language.as_deref(),
-        Some(&week.program.info.language),
-        None,
-    );
-    let subject = i18n::message(
-        language,
-        "release-subject",
-        &[
-            ("week", week.number.into()),
-            ("cohort", cohort.name.as_str().into()),
-        ],
-    );
-    let email = render::Message::new(Kind::Release, "release", &reader.email, key)
-        .subject(subject)
-        .language(language)
-        .context(context)
-        .unsubscribe(&reader.unsubscribe_token, &Links::new(week.base_url))
-        .render()?;
-    Ok(Some(email))
+    let posts = river::page(db, cohort, filter, 1, 10).await?.posts;
+    let counts: HashMap<i32, Option<i32>> = post::Entity::find()
+        .filter(post::Column::Id.is_in(posts.iter().map(|p| p.id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.comment_count))
+        .collect();
+    Ok(posts
+        .iter()
+        .filter(|p| p.published_at >= now - WEEK && p.published_at <= now)
+        .filter(|p| matches!(counts.get(&p.id), Some(None | Some(0))))
+        .map(|p| {
+            context! {
+                title => cut(&p.title, TITLE_CHARS),
+                link => p.link.clone().unwrap_or_else(|| links.to(&format!("/cohorts/{}/people/{}", cohort.slug, member.id))),
+                uncommented => counts.get(&p.id) == Some(&Some(0)),
+            }
+        })
+        .collect())
 }
 
 /// The weekly notes due to mentors at `now` (one per mentor and ISO week, only when a
@@ -286,30 +351,7 @@ pub async fn mentor_notes(
             let Some(row) = rows_of[&cohort.id].iter().find(|r| r.id == member.id) else {
                 continue;
             };
-            let filter = Filter {
-                thing: None,
-                participant: Some(member.id),
-            };
-            let posts = river::page(db, &cohort, filter, 1, 10).await?.posts;
-            let counts: HashMap<i32, Option<i32>> = post::Entity::find()
-                .filter(post::Column::Id.is_in(posts.iter().map(|p| p.id)))
-                .all(db)
-                .await?
-                .into_iter()
-                .map(|p| (p.id, p.comment_count))
-                .collect();
-            let worth: Vec<Value> = posts
-                .iter()
-                .filter(|p| p.published_at >= now - WEEK && p.published_at <= now)
-                .filter(|p| matches!(counts.get(&p.id), Some(None | Some(0))))
-                .map(|p| {
-                    context! {
-                        title => cut(&p.title, TITLE_CHARS),
-                        link => p.link.clone().unwrap_or_else(|| links.to(&format!("/cohorts/{}/people/{}", cohort.slug, member.id))),
-                        uncommented => counts.get(&p.id) == Some(&Some(0)),
-                    }
-                })
-                .collect();
+            let worth = worth_a_comment(db, &links, &cohort, &member, now).await?;
             if row.stalled || !worth.is_empty() {
                 lines.push(context! {
                     name => row.name.clone(), cohort => cohort.name.clone(), stalled => row.stalled,
@@ -329,7 +371,7 @@ pub async fn mentor_notes(
             .subject(i18n::message(language, "mentor-note-subject", &[]))
             .language(language)
             .context(context)
-            .unsubscribe(&mentor.unsubscribe_token, &Links::new(base_url))
+            .unsubscribe(&mentor.unsubscribe_token, &links)
             .render()?;
         notes.push(email);
     }

@@ -1,6 +1,7 @@
 //! The completion curve as server-side SVG: lessons done and finishers over time, each on
 //! its own scale (left and right axes), readable without JavaScript.
 
+use crate::templates::escape_html;
 use std::fmt::Write;
 
 use crate::i18n::{self, Locale};
@@ -43,8 +44,8 @@ pub fn completion_curve(points: &[CurvePoint], locale: Locale) -> String {
         ),
         _ => (String::new(), String::new()),
     };
-    let say = |key: &str| escape(&i18n::message(locale, key, &[]));
-    let desc = escape(&i18n::message(
+    let say = |key: &str| escape_html(&i18n::message(locale, key, &[]));
+    let desc = escape_html(&i18n::message(
         locale,
         "coord-curve-desc",
         &[
@@ -101,13 +102,6 @@ pub fn completion_curve(points: &[CurvePoint], locale: Locale) -> String {
         finishers = line(|p| p.finishers, finishers_max),
     );
     svg
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 #[cfg(test)]
