@@ -23,7 +23,7 @@ async fn page_in(app: &TestApp, path: &str, accept_language: &str) -> String {
 }
 
 /// The `lang` of a page's `<html>`.
-fn html_lang(page: &str) -> &str {
+pub fn html_lang(page: &str) -> &str {
     let start = page
         .find("<html lang=\"")
         .expect("an html element with lang")
@@ -275,13 +275,13 @@ async fn the_catalogue_check_passes_on_the_shipped_catalogues_and_names_what_is_
     }
 }
 
-/// The messages of a catalogue without variables or markup, by key.
-fn plain_messages(code: &str) -> std::collections::BTreeMap<String, String> {
+/// The messages of `code`'s catalogue `files` without variables or markup, by key.
+fn plain_messages(code: &str, files: &[&str]) -> std::collections::BTreeMap<String, String> {
     let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("locales")
         .join(code);
     let mut messages = std::collections::BTreeMap::new();
-    for file in ["pages.ftl", "errors.ftl"] {
+    for file in files {
         let text = std::fs::read_to_string(folder.join(file)).unwrap();
         for line in text.lines() {
             if let Some((key, value)) = line.split_once(" = ")
@@ -295,12 +295,26 @@ fn plain_messages(code: &str) -> std::collections::BTreeMap<String, String> {
     messages
 }
 
+/// The English messages of catalogue `files` (of at least `min_words` words) that `text`
+/// shows although `code` words them differently.
+pub fn english_left(text: &str, code: &str, files: &[&str], min_words: usize) -> Vec<String> {
+    let english = plain_messages("en", files);
+    let other = plain_messages(code, files);
+    english
+        .into_iter()
+        .filter(|(key, value)| {
+            value.split(' ').count() >= min_words
+                && other.get(key) != Some(value)
+                && text.contains(value.as_str())
+        })
+        .map(|(_, value)| value)
+        .collect()
+}
+
 /// Fails when `page` shows an English message that `code` words differently, or one of the
 /// English phrases every page family used to show.
 fn assert_translated(page: &str, code: &str, what: &str) {
     assert_eq!(html_lang(page), code, "{what}");
-    let english = plain_messages("en");
-    let other = plain_messages(code);
     // Lesson content is the program's, in the program's language.
     let page = match (
         page.find(r#"<div class="prose">"#),
@@ -311,16 +325,8 @@ fn assert_translated(page: &str, code: &str, what: &str) {
     };
     let page = page.as_str();
     let text = visible_text(page);
-    let left: Vec<&String> = english
-        .iter()
-        .filter(|(key, value)| {
-            // Short phrases may be the programs' own words ("the default program").
-            value.split(' ').count() >= 4
-                && other.get(*key) != Some(value)
-                && text.contains(value.as_str())
-        })
-        .map(|(_, value)| value)
-        .collect();
+    // Short phrases may be the programs' own words ("the default program").
+    let left = english_left(&text, code, &["pages.ftl", "errors.ftl"], 4);
     assert!(
         left.is_empty(),
         "{what} in {code} still shows {left:?}: {text}"

@@ -3,7 +3,7 @@
 //! Dutch, and the same pages unchanged in English for an English coordinator.
 
 use crate::browser::Browser;
-use crate::i18n::{assert_no_english, visible_text};
+use crate::i18n::{assert_no_english, english_left, html_lang, visible_text};
 
 /// Every page family of the cockpit, with the notices and filters that change its words.
 const PAGES: &[&str] = &[
@@ -81,35 +81,6 @@ const ENGLISH: &[&str] = &[
     "Tries",
 ];
 
-/// The messages of `code`'s catalogues with neither variables nor markup, by key.
-fn plain_messages(code: &str) -> std::collections::BTreeMap<String, String> {
-    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("locales")
-        .join(code);
-    let mut messages = std::collections::BTreeMap::new();
-    for file in ["pages.ftl", "errors.ftl", "coordinator.ftl"] {
-        let text = std::fs::read_to_string(folder.join(file)).unwrap();
-        for line in text.lines() {
-            if let Some((key, value)) = line.split_once(" = ")
-                && !key.starts_with([' ', '#'])
-                && !value.contains(['{', '<'])
-            {
-                messages.insert(key.to_owned(), value.to_owned());
-            }
-        }
-    }
-    messages
-}
-
-fn html_lang(page: &str) -> &str {
-    let start = page
-        .find("<html lang=\"")
-        .expect("an html element with lang")
-        + 12;
-    let end = start + page[start..].find('"').unwrap();
-    &page[start..end]
-}
-
 /// Fails when `page` shows an English message of three words or more that `code` words
 /// differently, one of [`ENGLISH`], or a missing message.
 fn assert_translated(page: &str, code: &str, what: &str) {
@@ -123,18 +94,13 @@ fn assert_translated(page: &str, code: &str, what: &str) {
         None => page.to_owned(),
     };
     let page = page.as_str();
-    let english = plain_messages("en");
-    let other = plain_messages(code);
     let text = visible_text(page);
-    let left: Vec<&String> = english
-        .iter()
-        .filter(|(key, value)| {
-            value.split(' ').count() >= 3
-                && other.get(*key) != Some(value)
-                && text.contains(value.as_str())
-        })
-        .map(|(_, value)| value)
-        .collect();
+    let left = english_left(
+        &text,
+        code,
+        &["pages.ftl", "errors.ftl", "coordinator.ftl"],
+        3,
+    );
     assert!(
         left.is_empty(),
         "{what} in {code} still shows {left:?}: {text}"
