@@ -1,4 +1,5 @@
 use super::*;
+use hmac::{Hmac, Mac};
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()

@@ -14,17 +14,18 @@ use url::Url;
 
 use super::{batch, celebrate};
 use crate::cohorts;
-use crate::cohorts::{ARCHIVE_DAYS, archive_cutoff};
+use crate::cohorts::archive_cutoff;
 pub use crate::entities::completion::Source;
 use crate::entities::{
     cohort, completion, completion_override, participant, person, post, post_thing,
 };
-use crate::i18n::Text;
 use crate::lessons::{Program, Programs};
 
 mod evaluate;
+mod refused;
 
 pub use evaluate::evaluate;
+pub use refused::CompletionError;
 
 /// What recognition needs besides the database.
 #[derive(Clone, Copy)]
@@ -40,66 +41,6 @@ impl<'a> Rules<'a> {
             program: programs.of(cohort),
             base_url,
         }
-    }
-}
-
-/// Why a claim, a self-report or an override was refused (nothing changed).
-#[derive(Debug)]
-pub enum CompletionError {
-    NoSuchLesson(i32),
-    NotTheirPost,
-    SelfReportOff,
-    NotOpenYet {
-        number: i32,
-        opens: DateTime<chrono_tz::Tz>,
-    },
-    /// The post was published more than [`ARCHIVE_DAYS`] before the cohort began.
-    ArchivePost,
-    /// The post already counts for that lesson.
-    PostAlreadyCounts(i32),
-    UnmarkedByCoordinator(i32),
-    Db(sea_orm::DbErr),
-}
-
-impl CompletionError {
-    /// Why, as a sentence to be said in the reader's language.
-    pub fn text(&self) -> Text {
-        match self {
-            Self::NoSuchLesson(n) => Text::new("refused-no-such-lesson").with("number", *n),
-            Self::NotTheirPost => Text::new("refused-not-their-post"),
-            Self::SelfReportOff => Text::new("refused-self-report-off"),
-            Self::NotOpenYet { number, opens } => Text::new("refused-not-open-yet")
-                .with("number", *number)
-                .with("opens", *opens),
-            Self::ArchivePost => Text::new("refused-archive-post").with("days", ARCHIVE_DAYS),
-            Self::PostAlreadyCounts(n) => {
-                Text::new("refused-post-already-counts").with("number", *n)
-            }
-            Self::UnmarkedByCoordinator(n) => Text::new("refused-unmarked").with("number", *n),
-            Self::Db(e) => Text::new("verbatim").with("text", e.to_string()),
-        }
-    }
-}
-
-/// In English, for the command line.
-impl std::fmt::Display for CompletionError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.text().fmt(f)
-    }
-}
-
-impl std::error::Error for CompletionError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::Db(e) => Some(e),
-            _ => None,
-        }
-    }
-}
-
-impl From<sea_orm::DbErr> for CompletionError {
-    fn from(e: sea_orm::DbErr) -> Self {
-        Self::Db(e)
     }
 }
 
