@@ -66,6 +66,19 @@ impl Browser {
     }
 
     /// Submits a form on the page at `from` to `to`.
+    /// Chooses `language` on `/me` (keeping the name `name` and no time zone of their own);
+    /// fails unless it is saved.
+    pub async fn choose_language(&self, name: &str, language: &str) {
+        let saved = self
+            .submit(
+                "/me",
+                "/me/preferences",
+                &[("name", name), ("timezone", ""), ("language", language)],
+            )
+            .await;
+        assert_eq!(saved.status, 303, "{language} is saved");
+    }
+
     pub async fn submit(&self, from: &str, to: &str, fields: &[(&str, &str)]) -> Answer {
         let token = self.token(from).await;
         let mut form: Vec<(&str, &str)> = vec![("csrf", &token)];

@@ -9,17 +9,29 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use crate::browser::Browser;
 use crate::helpers::{TestApp, spawn_app, stderr, stdout};
 
+/// The page at `path` as `client` asks for it with `headers`.
+async fn page_with(
+    client: &reqwest::Client,
+    app: &TestApp,
+    path: &str,
+    headers: &[(&str, &str)],
+) -> String {
+    let mut request = client.get(format!("{}{path}", app.address));
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    request.send().await.unwrap().text().await.unwrap()
+}
+
 /// The page at `path` as a browser asking for `accept_language` sees it.
 async fn page_in(app: &TestApp, path: &str, accept_language: &str) -> String {
-    app.client
-        .get(format!("{}{path}", app.address))
-        .header("accept-language", accept_language)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap()
+    page_with(
+        &app.client,
+        app,
+        path,
+        &[("accept-language", accept_language)],
+    )
+    .await
 }
 
 /// The `lang` of a page's `<html>`.
@@ -143,17 +155,13 @@ async fn a_stranger_switches_language_with_the_footer_and_keeps_it() {
     assert_eq!(html_lang(&lessons), "de");
     assert!(lessons.contains("Abmelden") || lessons.contains("Anmelden"));
     // The cookie wins over the browser's own language.
-    let cookie_and_header = app
-        .client
-        .get(format!("{}/", app.address))
-        .header("cookie", "lang=nl")
-        .header("accept-language", "de")
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let cookie_and_header = page_with(
+        &app.client,
+        &app,
+        "/",
+        &[("cookie", "lang=nl"), ("accept-language", "de")],
+    )
+    .await;
     assert_eq!(html_lang(&cookie_and_header), "nl");
     // Nowhere but this site, and only shipped languages.
     let away = stranger
@@ -189,16 +197,7 @@ async fn a_persons_preference_beats_the_browser_and_is_kept_on_me() {
         )
         .await;
     assert_eq!(saved.status, 303);
-    let asked_in_german = ada
-        .client
-        .get(format!("{}/me", app.address))
-        .header("accept-language", "de")
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let asked_in_german = page_with(&ada.client, &app, "/me", &[("accept-language", "de")]).await;
     assert_eq!(html_lang(&asked_in_german), "nl");
     assert!(asked_in_german.contains("Ingelogd als Ada"));
     // The footer switcher keeps a signed-in person's choice as their preference.
@@ -457,30 +456,14 @@ async fn a_cohort_page_speaks_its_programs_language_unless_the_reader_chose() {
     // The home page is nobody's cohort: the browser's language.
     assert_eq!(html_lang(&page_in(&app, "/", "en").await), "en");
     // A stranger who chose Dutch in the footer gets Dutch, even here.
-    let chosen = app
-        .client
-        .get(format!("{}/cohorts/berlin", app.address))
-        .header("cookie", "lang=nl")
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let chosen = in_language(&app, "/cohorts/berlin", "nl").await;
     assert_eq!(html_lang(&chosen), "nl");
 }
 
 /// The page at `path` for a stranger who chose `code` with the footer switcher.
 async fn in_language(app: &TestApp, path: &str, code: &str) -> String {
-    app.client
-        .get(format!("{}{path}", app.address))
-        .header("cookie", format!("lang={code}"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap()
+    let cookie = format!("lang={code}");
+    page_with(&app.client, app, path, &[("cookie", &cookie)]).await
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -12,14 +12,7 @@ use crate::i18n::assert_no_english;
 /// `email`'s `/me` after they chose `language` on it.
 async fn me_in(app: &TestApp, email: &str, name: &str, language: &str) -> String {
     let browser = Browser::sign_in(app, email).await;
-    let saved = browser
-        .submit(
-            "/me",
-            "/me/preferences",
-            &[("name", name), ("timezone", ""), ("language", language)],
-        )
-        .await;
-    assert_eq!(saved.status, 303);
+    browser.choose_language(name, language).await;
     browser.get("/me").await.body
 }
 

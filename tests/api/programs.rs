@@ -938,12 +938,7 @@ async fn the_link_checker_reports_dead_links_by_file_and_line() {
     assert!(cockpit.body.contains("01-one.md:7"), "{}", cockpit.body);
     assert!(cockpit.body.contains("answers 404"), "{}", cockpit.body);
     // Why a link is dead, in the coordinator's language.
-    sam.submit(
-        "/me",
-        "/me/preferences",
-        &[("name", "Sam"), ("timezone", ""), ("language", "nl")],
-    )
-    .await;
+    sam.choose_language("Sam", "nl").await;
     let in_dutch = sam.get("/coordinator").await.body;
     assert!(in_dutch.contains("antwoordt 404"), "{in_dutch}");
 }

@@ -173,14 +173,7 @@ async fn claims_count_only_for_open_lessons_and_posts_of_the_cohorts_time() {
     assert!(member.finished_at.is_none());
 
     // The same refusals, and a form left half-filled, in the participant's own language.
-    let dutch = mal
-        .submit(
-            "/me",
-            "/me/preferences",
-            &[("name", "Mal"), ("timezone", ""), ("language", "nl")],
-        )
-        .await;
-    assert_eq!(dutch.status, 303);
+    mal.choose_language("Mal", "nl").await;
     let refusals = [
         (
             "free",
