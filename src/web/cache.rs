@@ -15,6 +15,7 @@ use tokio::sync::OnceCell;
 
 use crate::cohorts::Figures;
 use crate::feeds::river::{RiverPage, RiverPost};
+use crate::i18n::Locale;
 use crate::progress::ParticipantProgress;
 use crate::progress::grid::Row;
 use crate::together::highlights::Shown;
@@ -105,6 +106,15 @@ impl<K: Eq + Hash + Clone, V> Cache<K, V> {
     }
 }
 
+/// A river page as kept: the page, the notes of its highlighted posts, and why each post
+/// counts as every shipped language says it (said once while the data stands still, not
+/// per request).
+pub struct KeptRiver {
+    pub page: RiverPage,
+    pub highlighted: HashMap<i32, String>,
+    pub reasons: HashMap<(i32, Locale), String>,
+}
+
 /// A river page of a cohort: cohort id, thing, participant, page and its size.
 pub type RiverKey = (i32, Option<i32>, Option<i32>, u64, u64);
 
@@ -124,7 +134,7 @@ pub type LessonPosts = (Vec<(String, RiverPost)>, Vec<Shown>);
 #[derive(Default)]
 pub struct Caches {
     /// River pages with the highlighted posts among them.
-    pub river: Cache<RiverKey, (RiverPage, HashMap<i32, String>)>,
+    pub river: Cache<RiverKey, KeptRiver>,
     /// Atom and JSON Feed bodies, by cohort id and format.
     pub feeds: Cache<(i32, &'static str), FeedBody>,
     /// Every participant's grid row, by cohort id.

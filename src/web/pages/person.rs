@@ -12,7 +12,7 @@ use minijinja::value::{Serde, Value};
 use crate::cohorts;
 use crate::feeds::{health, river};
 use crate::web::access::ReadableCohort;
-use crate::web::pages::river::{PER_PAGE, post_views};
+use crate::web::pages::river::{PER_PAGE, post_views, reason_in};
 use crate::web::{AppError, AppState, view};
 
 pub async fn show(
@@ -70,7 +70,7 @@ pub async fn show(
             done => completed.len(),
             required,
             percent => view::percent(completed.len(), required),
-            posts => Value::from(Serde(post_views(&posts, timezone, current.locale()))),
+            posts => Value::from(Serde(post_views(&posts, timezone, |p| reason_in(p, current.locale())))),
             total,
             more,
         },

@@ -14,6 +14,7 @@ use crate::i18n::Locale;
 use crate::progress::people::{self, Search};
 use crate::progress::recognise;
 use crate::web::access::ReadableCohort;
+use crate::web::cache::KeptRiver;
 use crate::web::{AppError, AppState, view};
 
 pub const PER_PAGE: u64 = 50;
@@ -45,7 +46,19 @@ pub struct PostView {
     reason: Option<String>,
 }
 
-pub fn post_views(posts: &[RiverPost], timezone: Tz, locale: Locale) -> Vec<PostView> {
+/// Why `post` counts, in `locale`.
+pub fn reason_in(post: &RiverPost, locale: Locale) -> Option<String> {
+    post.reason
+        .as_deref()
+        .map(|r| recognise::reason_text(r).say(locale))
+}
+
+/// The posts as the river shows them; `reason` says why one counts.
+pub fn post_views(
+    posts: &[RiverPost],
+    timezone: Tz,
+    reason: impl Fn(&RiverPost) -> Option<String>,
+) -> Vec<PostView> {
     posts
         .iter()
         .map(|p| PostView {
@@ -57,10 +70,7 @@ pub fn post_views(posts: &[RiverPost], timezone: Tz, locale: Locale) -> Vec<Post
             link: p.link.clone(),
             excerpt: p.excerpt.clone(),
             things: p.things.clone(),
-            reason: p
-                .reason
-                .as_deref()
-                .map(|r| recognise::reason_text(r).say(locale)),
+            reason: reason(p),
         })
         .collect()
 }
@@ -95,13 +105,30 @@ pub async fn show(
         .river
         .get_or_read(&state.db, key, || async {
             let page = river::page(&state.db, &cohort, filter, key.3, PER_PAGE).await?;
-            let marks =
+            let highlighted =
                 crate::together::highlights::marks(&state.db, page.posts.iter().map(|p| p.id))
                     .await?;
-            Ok((page, marks))
+            let reasons = page
+                .posts
+                .iter()
+                .flat_map(|p| {
+                    Locale::ALL
+                        .into_iter()
+                        .filter_map(move |l| reason_in(p, l).map(|said| ((p.id, l), said)))
+                })
+                .collect();
+            Ok(KeptRiver {
+                page,
+                highlighted,
+                reasons,
+            })
         })
         .await?;
-    let (river::RiverPage { posts, total, more }, highlighted) = &*kept;
+    let KeptRiver {
+        page: river::RiverPage { posts, total, more },
+        highlighted,
+        reasons,
+    } = &*kept;
     let (total, more) = (*total, *more);
     let pages = total.exact().map(|n| n.div_ceil(PER_PAGE).max(1));
     let (total, more_than) = match total {
@@ -139,12 +166,13 @@ pub async fn show(
     };
     let page = u64::try_from(page).unwrap_or(1);
     let current = current.in_program_language(&state.programs.of(&cohort).info.language);
+    let locale = current.locale();
     current
         .render(
         "river.html",
         context! {
             cohort => context! { slug => cohort.slug.clone(), name => cohort.name.clone(), public => cohorts::is_public(&cohort) },
-            posts => Value::from(Serde(post_views(posts, cohorts::timezone(&cohort), current.locale()))),
+            posts => Value::from(Serde(post_views(posts, cohorts::timezone(&cohort), |p| reasons.get(&(p.id, locale)).cloned()))),
             highlighted => Value::from(Serde(highlighted)),
             total,
             more_than,
