@@ -24,18 +24,7 @@ const NUDGE_AFTER: Days = Days::new(7);
 /// A cohort's calendar: one event per week opening, listing that week's lessons.
 pub fn of_cohort(cohort: &cohort::Model, program: &Program, links: &Links) -> String {
     let mut calendar = new_calendar(&cohort.name);
-    for week in 1..=program.weeks() {
-        let lessons: Vec<&Lesson> = program.in_week(week).collect();
-        if lessons.is_empty() {
-            continue;
-        }
-        let week = Week {
-            cohort,
-            program,
-            number: week,
-            opens: cohorts::week_opens(cohort, week),
-            lessons,
-        };
+    for week in Week::all(cohort, program, |week| cohorts::week_opens(cohort, week)) {
         let uid = format!("{}-week-{}@{}", cohort.slug, week.number, links.host());
         calendar.push(week.opening(&uid, links, cohort.created_at));
     }
@@ -62,18 +51,8 @@ pub async fn personal(
             .unwrap_or_else(|| cohorts::timezone(cohort));
         let stamp = member.joined_at.max(cohort.created_at);
         let program = programs.of(cohort);
-        for week in 1..=program.weeks() {
-            let lessons: Vec<&Lesson> = program.in_week(week).collect();
-            if lessons.is_empty() {
-                continue;
-            }
-            let week = Week {
-                cohort,
-                program,
-                number: week,
-                opens: cohorts::member_week_opens(cohort, member, week),
-                lessons,
-            };
+        let opens = |week| cohorts::member_week_opens(cohort, member, week);
+        for week in Week::all(cohort, program, opens) {
             let uid = format!(
                 "{}-week-{}-p{}@{}",
                 cohort.slug,
@@ -164,7 +143,25 @@ struct Week<'a> {
     lessons: Vec<&'a Lesson>,
 }
 
-impl Week<'_> {
+impl<'a> Week<'a> {
+    /// Every week of `program` that has lessons, opening when `opens` says.
+    fn all(
+        cohort: &'a cohort::Model,
+        program: &'a Program,
+        opens: impl Fn(i32) -> DateTime<Utc> + 'a,
+    ) -> impl Iterator<Item = Week<'a>> + 'a {
+        (1..=program.weeks()).filter_map(move |number| {
+            let lessons: Vec<&Lesson> = program.in_week(number).collect();
+            (!lessons.is_empty()).then(|| Week {
+                cohort,
+                program,
+                number,
+                opens: opens(number),
+                lessons,
+            })
+        })
+    }
+
     fn opening(&self, uid: &str, links: &Links, stamp: DateTime<Utc>) -> Event {
         Event::new()
             .uid(uid)

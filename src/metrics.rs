@@ -110,66 +110,26 @@ impl Default for Metrics {
             finishers: Gauge::default(),
             registry: Registry::default(),
         };
-        registry.register(
-            "feed_fetches",
-            "Feed reads by this process, by outcome",
-            metrics.fetches.clone(),
-        );
-        registry.register(
-            "feed_fetch_errors",
-            "Failed feed reads by this process, by kind of error",
-            metrics.fetch_errors.clone(),
-        );
-        registry.register(
-            "feed_fetch_duration_seconds",
-            "How long reading one feed took",
-            metrics.fetch_seconds.clone(),
-        );
-        registry.register(
-            "posts_stored",
-            "Posts this process stored or updated",
-            metrics.posts_stored.clone(),
-        );
-        registry.register(
-            "http_requests",
-            "HTTP requests answered by this process, by route and status",
-            metrics.requests.clone(),
-        );
-        registry.register(
-            "http_request_duration_seconds",
-            "HTTP request latency by route",
-            metrics.request_seconds.clone(),
-        );
-        registry.register(
-            "feeds",
-            "Feeds by status (from the database)",
-            metrics.feeds.clone(),
-        );
-        registry.register(
-            "mail_overdue",
-            "Emails still not sent five minutes after they were due (from the database)",
-            metrics.mail_overdue.clone(),
-        );
-        registry.register(
-            "mail_failed",
-            "Emails given up after every retry (from the database)",
-            metrics.mail_failed.clone(),
-        );
-        registry.register(
-            "completions",
-            "Completed things by source (from the database)",
-            metrics.completions.clone(),
-        );
-        registry.register(
-            "posts",
-            "Posts stored (from the database)",
-            metrics.posts.clone(),
-        );
-        registry.register(
-            "finishers",
-            "Participants who finished (from the database)",
-            metrics.finishers.clone(),
-        );
+        // Each field under its exposed name, with its help text.
+        macro_rules! register {
+            ($($field:ident => $name:literal, $help:literal;)*) => {
+                $(registry.register($name, $help, metrics.$field.clone());)*
+            };
+        }
+        register! {
+            fetches => "feed_fetches", "Feed reads by this process, by outcome";
+            fetch_errors => "feed_fetch_errors", "Failed feed reads by this process, by kind of error";
+            fetch_seconds => "feed_fetch_duration_seconds", "How long reading one feed took";
+            posts_stored => "posts_stored", "Posts this process stored or updated";
+            requests => "http_requests", "HTTP requests answered by this process, by route and status";
+            request_seconds => "http_request_duration_seconds", "HTTP request latency by route";
+            feeds => "feeds", "Feeds by status (from the database)";
+            mail_overdue => "mail_overdue", "Emails still not sent five minutes after they were due (from the database)";
+            mail_failed => "mail_failed", "Emails given up after every retry (from the database)";
+            completions => "completions", "Completed things by source (from the database)";
+            posts => "posts", "Posts stored (from the database)";
+            finishers => "finishers", "Participants who finished (from the database)";
+        }
         Self {
             registry,
             ..metrics

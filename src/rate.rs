@@ -14,31 +14,22 @@ pub struct Limit {
     pub window: Duration,
 }
 
+impl Limit {
+    const fn per(max: i32, window: Duration) -> Self {
+        Self { max, window }
+    }
+}
+
 /// Sign-in links asked for one address.
-pub const LOGIN_PER_ADDRESS: Limit = Limit {
-    max: 5,
-    window: Duration::minutes(15),
-};
+pub const LOGIN_PER_ADDRESS: Limit = Limit::per(5, Duration::minutes(15));
 /// Join requests for one address.
-pub const JOIN_PER_ADDRESS: Limit = Limit {
-    max: 5,
-    window: Duration::hours(1),
-};
+pub const JOIN_PER_ADDRESS: Limit = Limit::per(5, Duration::hours(1));
 /// Blog moves by one person ("I moved my blog"), each of which starts reading a new feed.
-pub const BLOG_MOVES: Limit = Limit {
-    max: 5,
-    window: Duration::days(1),
-};
+pub const BLOG_MOVES: Limit = Limit::per(5, Duration::days(1));
 /// "I just posted: check my blog now" by one person.
-pub const CHECK_NOW: Limit = Limit {
-    max: 1,
-    window: Duration::minutes(1),
-};
+pub const CHECK_NOW: Limit = Limit::per(1, Duration::minutes(1));
 /// Sign-in and join requests from one client address (shared offices sit behind one).
-pub const PER_CLIENT: Limit = Limit {
-    max: 30,
-    window: Duration::minutes(15),
-};
+pub const PER_CLIENT: Limit = Limit::per(30, Duration::minutes(15));
 
 /// Counts one request under `key` and says whether it is within `limit`.
 pub async fn allow(

@@ -56,17 +56,7 @@ fn member(id: i32, cohort: &cohort::Model, joined: DateTime<Utc>) -> participant
 }
 
 fn lesson(week: i32) -> Lesson {
-    Lesson {
-        number: week,
-        slug: format!("l{week}"),
-        title: format!("Lesson {week}"),
-        week,
-        tags: Vec::new(),
-        required: true,
-        minutes: None,
-        experts: Vec::new(),
-        body_html: String::new(),
-    }
+    Lesson::sample(week, week)
 }
 
 fn at(y: i32, m: u32, d: u32) -> DateTime<Utc> {

@@ -5,15 +5,8 @@ use crate::cohorts::{Pace, Visibility};
 
 fn program() -> Program {
     let lesson = |number: i32, week: i32| Lesson {
-        number,
-        slug: format!("l{number}"),
         title: format!("Lesson, {number}; with punctuation"),
-        week,
-        tags: Vec::new(),
-        required: true,
-        minutes: None,
-        experts: Vec::new(),
-        body_html: String::new(),
+        ..Lesson::sample(number, week)
     };
     Program {
         default: true,

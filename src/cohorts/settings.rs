@@ -310,6 +310,14 @@ pub fn weekday_name(day: Weekday) -> &'static str {
 mod tests {
     use super::*;
 
+    fn fields_wrong(form: &Form) -> Vec<&'static str> {
+        form.settings()
+            .unwrap_err()
+            .iter()
+            .map(|p| p.field)
+            .collect()
+    }
+
     #[test]
     fn a_form_reports_every_problem_by_field() {
         let form = Form {
@@ -318,25 +326,13 @@ mod tests {
             ends: "2027-02-01".into(),
             ..Form::blank()
         };
-        let fields: Vec<&str> = form
-            .settings()
-            .unwrap_err()
-            .iter()
-            .map(|p| p.field)
-            .collect();
-        assert_eq!(fields, ["name", "ends"]);
+        assert_eq!(fields_wrong(&form), ["name", "ends"]);
         let form = Form {
             name: "Spring".into(),
             starts: "March".into(),
             timezone: "Mars/Base".into(),
             ..Form::blank()
         };
-        let fields: Vec<&str> = form
-            .settings()
-            .unwrap_err()
-            .iter()
-            .map(|p| p.field)
-            .collect();
-        assert_eq!(fields, ["starts", "timezone"]);
+        assert_eq!(fields_wrong(&form), ["starts", "timezone"]);
     }
 }

@@ -38,52 +38,28 @@ impl Related<super::participant::Entity> for Entity {
 
 impl ActiveModelBehavior for ActiveModel {}
 
-/// How lessons open: for the whole cohort on a calendar, or for each person from joining.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    DeriveValueType,
-    strum::EnumString,
-    strum::Display,
-    strum::AsRefStr,
-    serde::Serialize,
-    clap::ValueEnum,
-)]
-#[sea_orm(value_type = "String")]
-#[serde(rename_all = "lowercase")]
-pub enum Pace {
-    #[strum(serialize = "cohort")]
-    Cohort,
-    #[strum(serialize = "self")]
-    #[value(name = "self")]
-    #[serde(rename = "self")]
-    SelfPaced,
+stored_name! {
+    /// How lessons open: for the whole cohort on a calendar, or for each person from joining.
+    #[derive(clap::ValueEnum)]
+    #[serde(rename_all = "lowercase")]
+    pub enum Pace {
+        #[strum(serialize = "cohort")]
+        Cohort,
+        #[strum(serialize = "self")]
+        #[value(name = "self")]
+        #[serde(rename = "self")]
+        SelfPaced,
+    }
 }
 
-/// Whether strangers may read a cohort's pages.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    DeriveValueType,
-    strum::EnumString,
-    strum::Display,
-    strum::AsRefStr,
-    serde::Serialize,
-    clap::ValueEnum,
-)]
-#[sea_orm(value_type = "String")]
-#[serde(rename_all = "lowercase")]
-pub enum Visibility {
-    #[strum(serialize = "public")]
-    Public,
-    #[strum(serialize = "members")]
-    Members,
+stored_name! {
+    /// Whether strangers may read a cohort's pages.
+    #[derive(clap::ValueEnum)]
+    #[serde(rename_all = "lowercase")]
+    pub enum Visibility {
+        #[strum(serialize = "public")]
+        Public,
+        #[strum(serialize = "members")]
+        Members,
+    }
 }

@@ -31,30 +31,18 @@ impl Related<super::participant::Entity> for Entity {
 
 impl ActiveModelBehavior for ActiveModel {}
 
-/// Where a completion came from.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    DeriveValueType,
-    strum::EnumString,
-    strum::Display,
-    strum::AsRefStr,
-    serde::Serialize,
-)]
-#[sea_orm(value_type = "String")]
-#[serde(rename_all = "lowercase")]
-pub enum Source {
-    #[strum(serialize = "post")]
-    Post,
-    #[strum(serialize = "claim")]
-    Claim,
-    #[strum(serialize = "coordinator")]
-    Coordinator,
-    #[strum(serialize = "self")]
-    #[serde(rename = "self")]
-    SelfReport,
+stored_name! {
+    /// Where a completion came from.
+    #[serde(rename_all = "lowercase")]
+    pub enum Source {
+        #[strum(serialize = "post")]
+        Post,
+        #[strum(serialize = "claim")]
+        Claim,
+        #[strum(serialize = "coordinator")]
+        Coordinator,
+        #[strum(serialize = "self")]
+        #[serde(rename = "self")]
+        SelfReport,
+    }
 }

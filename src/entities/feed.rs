@@ -66,36 +66,24 @@ impl Related<super::participant::Entity> for Entity {
 
 impl ActiveModelBehavior for ActiveModel {}
 
-/// The contracted statuses of a feed.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    DeriveValueType,
-    strum::EnumString,
-    strum::Display,
-    strum::AsRefStr,
-    serde::Serialize,
-)]
-#[sea_orm(value_type = "String")]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    /// Read successfully the last time.
-    #[strum(serialize = "ok")]
-    Ok,
-    /// The last read failed; the poller keeps trying with back-off.
-    #[strum(serialize = "failing")]
-    Failing,
-    /// The blog said the feed is gone for good (410): polling has stopped.
-    #[strum(serialize = "gone")]
-    Gone,
-    /// The address is not one Twentythree may read (a private network, say): polling has stopped.
-    #[strum(serialize = "blocked")]
-    Blocked,
-    /// Not read yet (or not found yet): the poller keeps trying.
-    #[strum(serialize = "pending")]
-    Pending,
+stored_name! {
+    /// The contracted statuses of a feed.
+    #[serde(rename_all = "lowercase")]
+    pub enum Status {
+        /// Read successfully the last time.
+        #[strum(serialize = "ok")]
+        Ok,
+        /// The last read failed; the poller keeps trying with back-off.
+        #[strum(serialize = "failing")]
+        Failing,
+        /// The blog said the feed is gone for good (410): polling has stopped.
+        #[strum(serialize = "gone")]
+        Gone,
+        /// The address is not one Twentythree may read (a private network, say): polling has stopped.
+        #[strum(serialize = "blocked")]
+        Blocked,
+        /// Not read yet (or not found yet): the poller keeps trying.
+        #[strum(serialize = "pending")]
+        Pending,
+    }
 }

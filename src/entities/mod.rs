@@ -1,5 +1,29 @@
 //! sea-orm entities, one file a table (see `migrations/` for the schema itself).
 
+/// An enum kept in a text column as its name (portable across SQLite and PostgreSQL; the
+/// names are the stored strings, so no data migration when a column becomes typed):
+/// parsed and written by strum, read and written by sea-orm through those names.
+macro_rules! stored_name {
+    ($(#[$meta:meta])* pub enum $name:ident { $($variants:tt)* }) => {
+        #[derive(
+            Clone,
+            Copy,
+            Debug,
+            PartialEq,
+            Eq,
+            Hash,
+            sea_orm::DeriveValueType,
+            strum::EnumString,
+            strum::Display,
+            strum::AsRefStr,
+            serde::Serialize,
+        )]
+        #[sea_orm(value_type = "String")]
+        $(#[$meta])*
+        pub enum $name { $($variants)* }
+    };
+}
+
 pub mod api_token;
 pub mod badge_assertion;
 pub mod badge_issuer;

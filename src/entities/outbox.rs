@@ -29,69 +29,45 @@ pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
 
-/// The kinds of email, as the `X-Twentythree-Kind` header names them.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    DeriveValueType,
-    strum::EnumString,
-    strum::Display,
-    strum::AsRefStr,
-    serde::Serialize,
-)]
-#[sea_orm(value_type = "String")]
-#[serde(rename_all = "kebab-case")]
-pub enum Kind {
-    #[strum(serialize = "celebration")]
-    Celebration,
-    #[strum(serialize = "milestone")]
-    Milestone,
-    #[strum(serialize = "release")]
-    Release,
-    #[strum(serialize = "feed-problem")]
-    FeedProblem,
-    #[strum(serialize = "reminder")]
-    Reminder,
-    #[strum(serialize = "login")]
-    Login,
-    #[strum(serialize = "confirm")]
-    Confirm,
-    /// A post of the reader's was highlighted as an example for its lesson.
-    #[strum(serialize = "highlight")]
-    Highlight,
-    /// A mentor's weekly note on their mentees.
-    #[strum(serialize = "mentor-note")]
-    MentorNote,
+stored_name! {
+    /// The kinds of email, as the `X-Twentythree-Kind` header names them.
+    #[serde(rename_all = "kebab-case")]
+    pub enum Kind {
+        #[strum(serialize = "celebration")]
+        Celebration,
+        #[strum(serialize = "milestone")]
+        Milestone,
+        #[strum(serialize = "release")]
+        Release,
+        #[strum(serialize = "feed-problem")]
+        FeedProblem,
+        #[strum(serialize = "reminder")]
+        Reminder,
+        #[strum(serialize = "login")]
+        Login,
+        #[strum(serialize = "confirm")]
+        Confirm,
+        /// A post of the reader's was highlighted as an example for its lesson.
+        #[strum(serialize = "highlight")]
+        Highlight,
+        /// A mentor's weekly note on their mentees.
+        #[strum(serialize = "mentor-note")]
+        MentorNote,
+    }
 }
 
-/// Where an outbox row stands.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    DeriveValueType,
-    strum::EnumString,
-    strum::Display,
-    strum::AsRefStr,
-    serde::Serialize,
-)]
-#[sea_orm(value_type = "String")]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    #[strum(serialize = "pending")]
-    Pending,
-    /// Handed to the mail server; the outcome is being recorded.
-    #[strum(serialize = "sending")]
-    Sending,
-    #[strum(serialize = "sent")]
-    Sent,
-    #[strum(serialize = "failed")]
-    Failed,
+stored_name! {
+    /// Where an outbox row stands.
+    #[serde(rename_all = "lowercase")]
+    pub enum Status {
+        #[strum(serialize = "pending")]
+        Pending,
+        /// Handed to the mail server; the outcome is being recorded.
+        #[strum(serialize = "sending")]
+        Sending,
+        #[strum(serialize = "sent")]
+        Sent,
+        #[strum(serialize = "failed")]
+        Failed,
+    }
 }

@@ -44,25 +44,13 @@ impl Related<super::participant::Entity> for Entity {
 
 impl ActiveModelBehavior for ActiveModel {}
 
-/// What a person may do: take part, or run the program.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    DeriveValueType,
-    strum::EnumString,
-    strum::Display,
-    strum::AsRefStr,
-    serde::Serialize,
-)]
-#[sea_orm(value_type = "String")]
-#[serde(rename_all = "lowercase")]
-pub enum Role {
-    #[strum(serialize = "participant")]
-    Participant,
-    #[strum(serialize = "coordinator")]
-    Coordinator,
+stored_name! {
+    /// What a person may do: take part, or run the program.
+    #[serde(rename_all = "lowercase")]
+    pub enum Role {
+        #[strum(serialize = "participant")]
+        Participant,
+        #[strum(serialize = "coordinator")]
+        Coordinator,
+    }
 }

@@ -39,30 +39,21 @@ impl Related<super::feed::Entity> for Entity {
 
 impl ActiveModelBehavior for ActiveModel {}
 
-/// Where a subscription stands.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    DeriveValueType,
-    strum::EnumString,
-    strum::Display,
-    strum::AsRefStr,
-)]
-#[sea_orm(value_type = "String")]
-pub enum State {
-    /// Asked for; the hub has not verified it yet.
-    #[strum(serialize = "pending")]
-    Pending,
-    /// Verified by the hub; deliveries are expected until `lease_until`.
-    #[strum(serialize = "active")]
-    Active,
-    /// The hub refused it (`hub.mode=denied`).
-    #[strum(serialize = "denied")]
-    Denied,
-    /// Asked to end; kept until the hub verifies the unsubscription (or an hour passes).
-    #[strum(serialize = "leaving")]
-    Leaving,
+stored_name! {
+    /// Where a subscription stands.
+    #[serde(rename_all = "lowercase")]
+    pub enum State {
+        /// Asked for; the hub has not verified it yet.
+        #[strum(serialize = "pending")]
+        Pending,
+        /// Verified by the hub; deliveries are expected until `lease_until`.
+        #[strum(serialize = "active")]
+        Active,
+        /// The hub refused it (`hub.mode=denied`).
+        #[strum(serialize = "denied")]
+        Denied,
+        /// Asked to end; kept until the hub verifies the unsubscription (or an hour passes).
+        #[strum(serialize = "leaving")]
+        Leaving,
+    }
 }

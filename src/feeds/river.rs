@@ -82,6 +82,15 @@ pub struct RiverPage {
 }
 
 /// The cohort's posts matching `filter`, as (post, participant) pairs, without columns.
+/// The river's order, newest first: dated posts by date, then undated ones, the newest
+/// row first among equals (the order the `posts` indexes keep).
+fn river_order<S: QueryOrder>(select: S) -> S {
+    select
+        .order_by_asc(post::Column::Undated)
+        .order_by_desc(post::Column::PublishedAt)
+        .order_by_desc(post::Column::Id)
+}
+
 fn matching(cohort: &cohort::Model, filter: Filter) -> Select<post::Entity> {
     let mut query = post::Entity::find()
         .select_only()
@@ -119,16 +128,10 @@ async fn newest_ids(
     filter: Filter,
     limit: u64,
 ) -> Result<Vec<(i32, i32)>, sea_orm::DbErr> {
-    matching(cohort, filter)
+    let select = matching(cohort, filter)
         .column(post::Column::Id)
-        .column(participant::Column::Id)
-        .order_by_asc(post::Column::Undated)
-        .order_by_desc(post::Column::PublishedAt)
-        .order_by_desc(post::Column::Id)
-        .limit(limit)
-        .into_tuple()
-        .all(db)
-        .await
+        .column(participant::Column::Id);
+    river_order(select).limit(limit).into_tuple().all(db).await
 }
 
 /// The posts `ids` ((post, participant) pairs) as the river shows them, in that order.
@@ -305,17 +308,15 @@ pub async fn about_lesson(
                 .add(post::Column::PublishedAt.gte(archive_cutoff(c))),
         )
     });
-    let keys: Vec<(i32, i32)> = post_thing::Entity::find()
+    let select = post_thing::Entity::find()
         .select_only()
         .column(post_thing::Column::PostId)
         .column(post_thing::Column::ParticipantId)
         .join(JoinType::InnerJoin, post_thing_post())
         .join(JoinType::InnerJoin, post_thing_participant())
         .filter(post_thing::Column::LessonNumber.eq(number))
-        .filter(in_time)
-        .order_by_asc(post::Column::Undated)
-        .order_by_desc(post::Column::PublishedAt)
-        .order_by_desc(post::Column::Id)
+        .filter(in_time);
+    let keys: Vec<(i32, i32)> = river_order(select)
         .limit(limit)
         .into_tuple()
         .all(db)

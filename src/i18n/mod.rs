@@ -7,8 +7,11 @@
 //! the fallback for any message a locale lacks.
 
 pub mod check;
+mod refusal;
 mod text;
 
+pub use refusal::Refusal;
+pub(crate) use refusal::refusal;
 pub use text::{Part, Text};
 
 use std::borrow::Cow;

@@ -36,7 +36,7 @@ impl From<Kept> for Text {
     fn from(kept: Kept) -> Self {
         match kept {
             Kept::Message { key, args } => Text { key, args },
-            Kept::Sentence(sentence) => Text::new("verbatim").with("text", sentence),
+            Kept::Sentence(sentence) => Text::verbatim(sentence),
         }
     }
 }
@@ -65,6 +65,12 @@ impl Text {
             key: key.to_owned(),
             args: Vec::new(),
         }
+    }
+
+    /// Words already said (a sentence in the reader's language, or a program's own words),
+    /// said as they are in every language.
+    pub fn verbatim(text: impl Into<Part>) -> Self {
+        Text::new("verbatim").with("text", text)
     }
 
     /// The same text with the argument `name`.
@@ -107,7 +113,7 @@ impl Text {
     /// A stored text; a stored sentence that is not a kept text (as rows written before
     /// texts were kept hold) is said as it is, in every language.
     pub fn kept(stored: &str) -> Self {
-        serde_json::from_str(stored).unwrap_or_else(|_| Text::new("verbatim").with("text", stored))
+        serde_json::from_str(stored).unwrap_or_else(|_| Text::verbatim(stored))
     }
 }
 

@@ -35,6 +35,24 @@ pub struct Lesson {
     pub body_html: String,
 }
 
+#[cfg(test)]
+impl Lesson {
+    /// A required lesson `number` of week `week`, titled "Lesson {number}", for unit tests.
+    pub fn sample(number: i32, week: i32) -> Self {
+        Self {
+            number,
+            slug: format!("l{number}"),
+            title: format!("Lesson {number}"),
+            week,
+            tags: Vec::new(),
+            required: true,
+            minutes: None,
+            experts: Vec::new(),
+            body_html: String::new(),
+        }
+    }
+}
+
 /// A whole program: what its `program.toml` says, and its lessons in number order (1..n
 /// without gaps).
 #[derive(Clone, Debug, Default, Serialize)]

@@ -87,14 +87,18 @@ mod tests {
         s.parse().unwrap()
     }
 
+    fn weekly(starts_on: NaiveDate, timezone: Tz, weekday: Weekday, time: NaiveTime) -> Release {
+        Release {
+            starts_on,
+            timezone,
+            weekday,
+            time,
+        }
+    }
+
     #[test]
     fn weeks_are_seven_days_apart_at_the_release_time() {
-        let release = Release {
-            starts_on: date(2026, 1, 5),
-            timezone: Berlin,
-            weekday: Weekday::Mon,
-            time: at(9, 0),
-        };
+        let release = weekly(date(2026, 1, 5), Berlin, Weekday::Mon, at(9, 0));
         assert_eq!(cohort_week_opens(&release, 1), utc("2026-01-05T08:00:00Z"));
         assert_eq!(cohort_week_opens(&release, 2), utc("2026-01-12T08:00:00Z"));
         assert_eq!(cohort_week_opens(&release, 8), utc("2026-02-23T08:00:00Z"));
@@ -103,30 +107,15 @@ mod tests {
     #[test]
     fn local_release_time_holds_across_daylight_saving() {
         // Berlin moves to summer time on 2026-03-29: 09:00 local is 08:00Z before, 07:00Z after.
-        let release = Release {
-            starts_on: date(2026, 3, 23),
-            timezone: Berlin,
-            weekday: Weekday::Mon,
-            time: at(9, 0),
-        };
+        let release = weekly(date(2026, 3, 23), Berlin, Weekday::Mon, at(9, 0));
         assert_eq!(cohort_week_opens(&release, 1), utc("2026-03-23T08:00:00Z"));
         assert_eq!(cohort_week_opens(&release, 2), utc("2026-03-30T07:00:00Z"));
         // New York leaves summer time on 2026-11-01.
-        let release = Release {
-            starts_on: date(2026, 10, 26),
-            timezone: New_York,
-            weekday: Weekday::Mon,
-            time: at(8, 30),
-        };
+        let release = weekly(date(2026, 10, 26), New_York, Weekday::Mon, at(8, 30));
         assert_eq!(cohort_week_opens(&release, 1), utc("2026-10-26T12:30:00Z"));
         assert_eq!(cohort_week_opens(&release, 2), utc("2026-11-02T13:30:00Z"));
         // The southern hemisphere changes the other way (Auckland: 2026-04-05 ends summer time).
-        let release = Release {
-            starts_on: date(2026, 3, 30),
-            timezone: Auckland,
-            weekday: Weekday::Mon,
-            time: at(7, 0),
-        };
+        let release = weekly(date(2026, 3, 30), Auckland, Weekday::Mon, at(7, 0));
         assert_eq!(cohort_week_opens(&release, 1), utc("2026-03-29T18:00:00Z"));
         assert_eq!(cohort_week_opens(&release, 2), utc("2026-04-05T19:00:00Z"));
     }
@@ -134,44 +123,24 @@ mod tests {
     #[test]
     fn a_release_time_in_the_spring_gap_moves_past_it() {
         // 02:30 does not exist in Berlin on 2026-03-29.
-        let release = Release {
-            starts_on: date(2026, 3, 29),
-            timezone: Berlin,
-            weekday: Weekday::Sun,
-            time: at(2, 30),
-        };
+        let release = weekly(date(2026, 3, 29), Berlin, Weekday::Sun, at(2, 30));
         assert_eq!(cohort_week_opens(&release, 1), utc("2026-03-29T01:00:00Z"));
         // 02:30 happens twice in Berlin on 2026-10-25: the first one counts.
-        let release = Release {
-            starts_on: date(2026, 10, 25),
-            timezone: Berlin,
-            weekday: Weekday::Sun,
-            time: at(2, 30),
-        };
+        let release = weekly(date(2026, 10, 25), Berlin, Weekday::Sun, at(2, 30));
         assert_eq!(cohort_week_opens(&release, 1), utc("2026-10-25T00:30:00Z"));
     }
 
     #[test]
     fn a_release_weekday_after_the_start_shifts_every_week_alike() {
         // Starts on a Wednesday, lessons come out on Mondays.
-        let release = Release {
-            starts_on: date(2026, 9, 2),
-            timezone: Berlin,
-            weekday: Weekday::Mon,
-            time: at(9, 0),
-        };
+        let release = weekly(date(2026, 9, 2), Berlin, Weekday::Mon, at(9, 0));
         assert_eq!(cohort_week_opens(&release, 1), utc("2026-09-07T07:00:00Z"));
         assert_eq!(cohort_week_opens(&release, 2), utc("2026-09-14T07:00:00Z"));
     }
 
     #[test]
     fn the_current_week_turns_over_at_the_release_instant() {
-        let release = Release {
-            starts_on: date(2026, 1, 5),
-            timezone: Berlin,
-            weekday: Weekday::Mon,
-            time: at(9, 0),
-        };
+        let release = weekly(date(2026, 1, 5), Berlin, Weekday::Mon, at(9, 0));
         assert_eq!(
             cohort_current_week(&release, 8, utc("2026-01-05T07:59:59Z")),
             0

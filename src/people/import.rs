@@ -50,6 +50,29 @@ pub async fn import_csv(
     data: &[u8],
     now: DateTime<Utc>,
 ) -> Result<ImportReport, sea_orm::DbErr> {
+    let (parsed, mut report) = read_rows(data);
+    if report.has_errors() {
+        report.rows.sort_by_key(|(line, _)| *line);
+        return Ok(report);
+    }
+    let txn = crate::db::begin_write(db).await?;
+    for (line, new) in parsed {
+        let outcome = match add_participant(&txn, cohort, &new, now).await {
+            Ok(member) => {
+                report.members.push(member);
+                RowOutcome::Added(new.email.to_string())
+            }
+            Err(AddError::AlreadyIn(email)) => RowOutcome::AlreadyIn(email.to_string()),
+            Err(AddError::Db(e)) => return Err(e),
+        };
+        report.rows.push((line, outcome));
+    }
+    txn.commit().await?;
+    Ok(report)
+}
+
+/// The file's rows checked, each with its line; the report holds the bad ones.
+fn read_rows(data: &[u8]) -> (Vec<(usize, NewParticipant)>, ImportReport) {
     let mut report = ImportReport::default();
     let mut parsed = Vec::new();
     let mut reader = csv::ReaderBuilder::new()
@@ -107,22 +130,5 @@ pub async fn import_csv(
             Ok(new) => parsed.push((line, new)),
         }
     }
-    if report.has_errors() {
-        report.rows.sort_by_key(|(line, _)| *line);
-        return Ok(report);
-    }
-    let txn = crate::db::begin_write(db).await?;
-    for (line, new) in parsed {
-        let outcome = match add_participant(&txn, cohort, &new, now).await {
-            Ok(member) => {
-                report.members.push(member);
-                RowOutcome::Added(new.email.to_string())
-            }
-            Err(AddError::AlreadyIn(email)) => RowOutcome::AlreadyIn(email.to_string()),
-            Err(AddError::Db(e)) => return Err(e),
-        };
-        report.rows.push((line, outcome));
-    }
-    txn.commit().await?;
-    Ok(report)
+    (parsed, report)
 }

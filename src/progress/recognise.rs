@@ -114,8 +114,7 @@ impl Decision {
 
 /// A stored reason (a recognition's `reason`) in the reader's language.
 pub fn reason_text(stored: &str) -> Text {
-    Decision::from_stored(stored)
-        .map_or_else(|| Text::new("verbatim").with("text", stored), |d| d.text())
+    Decision::from_stored(stored).map_or_else(|| Text::verbatim(stored), |d| d.text())
 }
 
 impl fmt::Display for Decision {
@@ -322,15 +321,8 @@ mod tests {
 
     fn program() -> Program {
         let lesson = |number: i32, tags: &[&str]| Lesson {
-            number,
-            slug: format!("l{number}"),
-            title: format!("Lesson {number}"),
-            week: 1,
             tags: tags.iter().map(|t| t.to_string()).collect(),
-            required: true,
-            minutes: None,
-            experts: Vec::new(),
-            body_html: String::new(),
+            ..Lesson::sample(number, 1)
         };
         Program {
             default: true,

@@ -24,18 +24,13 @@ use crate::mail::{self, Kind, render};
 /// The longest note, in characters.
 pub const NOTE_MAX: usize = 200;
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum HighlightError {
-    #[error("write a short note on why others can learn from this post")]
     NoNote,
-    #[error("keep the note to one line of at most {NOTE_MAX} characters")]
     LongNote,
-    #[error("that post does not count for Thing {0}: highlight it for a lesson it is about")]
     NotAbout(i32),
-    #[error("only a coordinator, or a mentor of the author, may highlight a post")]
     NotAllowed,
-    #[error(transparent)]
-    Db(#[from] DbErr),
+    Db(DbErr),
 }
 
 impl HighlightError {
@@ -49,6 +44,8 @@ impl HighlightError {
         }
     }
 }
+
+crate::i18n::refusal!(HighlightError);
 
 /// A checked one-line note.
 pub fn parse_note(note: &str) -> Result<String, HighlightError> {

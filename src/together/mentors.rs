@@ -13,16 +13,12 @@ use crate::entities::{cohort, mentorship, participant, person};
 use crate::i18n::Text;
 use crate::people::{self, Email};
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum MentorError {
-    #[error("tick at least one participant for the mentor")]
     NoMentees,
-    #[error("someone ticked is not a participant of this cohort")]
     NotInCohort,
-    #[error("a mentor cannot mentor themselves: untick {0}")]
     Themselves(String),
-    #[error(transparent)]
-    Db(#[from] DbErr),
+    Db(DbErr),
 }
 
 impl MentorError {
@@ -35,6 +31,8 @@ impl MentorError {
         }
     }
 }
+
+crate::i18n::refusal!(MentorError);
 
 /// Makes the person at `email` (created when new, named `name`) a mentor of `mentees`,
 /// participants of `cohort`. Returns the mentor and how many mentees are new to them.

@@ -17,22 +17,15 @@ use crate::entities::{cohort, participant, partner_request, partnership, person}
 use crate::i18n::Text;
 
 /// Why a partner request or a pairing was refused; nothing changed.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum PartnerError {
-    #[error("you already have a learning partner in this cohort")]
     AlreadyPaired,
-    #[error("you finished this cohort, so you are not paired any more")]
     Finished,
-    #[error("{0} already has a learning partner; end that partnership first")]
     Taken(String),
-    #[error("{0} finished the cohort")]
     FinishedOther(String),
-    #[error("choose two different people")]
     SamePerson,
-    #[error("both people must take part in this cohort")]
     NotInCohort,
-    #[error(transparent)]
-    Db(#[from] DbErr),
+    Db(DbErr),
 }
 
 impl PartnerError {
@@ -48,6 +41,8 @@ impl PartnerError {
         }
     }
 }
+
+crate::i18n::refusal!(PartnerError);
 
 /// Where a participant stands with partners.
 #[derive(Clone, Debug, PartialEq, Eq)]

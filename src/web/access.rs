@@ -8,9 +8,11 @@ use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 
 use crate::access::{self, Verdict, Viewer, keys};
-use crate::cohorts;
+use crate::cohorts::{self, Slug};
 use crate::entities::{cohort, participant, person};
+use crate::i18n::Text;
 use crate::web::auth::{CurrentPerson, sign_in_first};
+use crate::web::extract::{Id, Path};
 use crate::web::{AppError, AppState};
 
 /// Who is looking, with the cohorts they take part in.
@@ -62,19 +64,39 @@ impl FromRequestParts<AppState> for ReadableCohort {
     }
 }
 
-impl ReadableCohort {
-    /// Participant `id` of this cohort with their person, if the viewer may see their page.
-    pub async fn member(
-        &self,
-        state: &AppState,
-        crate::web::extract::Id(id): crate::web::extract::Id,
-    ) -> Result<(participant::Model, person::Model), AppError> {
-        let (member, person) = cohorts::member(&state.db, &self.cohort, id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        match access::person_page(&self.viewer, &self.cohort, member.id) {
-            Verdict::Allowed => Ok((member, person)),
-            Verdict::SignIn | Verdict::Refused => Err(members_only()),
+/// A participant's page of a readable cohort (`{slug}/people/{id}` and what hangs below
+/// it): the participant with their person, if the viewer may see their page.
+pub struct ParticipantPage {
+    pub cohort: cohort::Model,
+    pub current: CurrentPerson,
+    pub member: participant::Model,
+    pub person: person::Model,
+}
+
+impl FromRequestParts<AppState> for ParticipantPage {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        let ReadableCohort {
+            cohort,
+            viewer,
+            current,
+        } = ReadableCohort::from_request_parts(parts, state).await?;
+        let Path((_, Id(id))) = Path::<(Slug, Id)>::from_request_parts(parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let (member, person) = cohorts::member(&state.db, &cohort, id)
+            .await
+            .map_err(|e| AppError::from(e).into_response())?
+            .ok_or_else(|| AppError::NotFound.into_response())?;
+        match access::person_page(&viewer, &cohort, member.id) {
+            Verdict::Allowed => Ok(Self {
+                cohort,
+                current,
+                member,
+                person,
+            }),
+            Verdict::SignIn | Verdict::Refused => Err(members_only().into_response()),
         }
     }
 }
@@ -166,5 +188,5 @@ async fn cohort_of_path(parts: &mut Parts, state: &AppState) -> Result<cohort::M
 /// The refusal for a signed-in person who may not read a members-only cohort: it says who
 /// may, and names no one.
 pub fn members_only() -> AppError {
-    AppError::Forbidden("error-members-only".into())
+    AppError::Forbidden(Text::new("error-members-only"))
 }

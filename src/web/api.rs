@@ -10,6 +10,7 @@ use crate::cohorts;
 use crate::cohorts::{Pace, Visibility};
 use crate::entities::{cohort, feed};
 use crate::feeds::health;
+use crate::i18n::Text;
 use crate::progress;
 use crate::web::access::Looking;
 use crate::web::auth::ApiCoordinator;
@@ -103,9 +104,9 @@ pub async fn progress(
         None => looking?.viewer,
     };
     if access::cohort_pages(&viewer, &cohort) != Verdict::Allowed {
-        return Err(AppError::Forbidden(
-            "this cohort is open to its members and coordinators only".into(),
-        )
+        return Err(AppError::Forbidden(Text::verbatim(
+            "this cohort is open to its members and coordinators only",
+        ))
         .into());
     }
     let body = state

@@ -12,6 +12,7 @@ use url::Url;
 
 use crate::auth;
 use crate::entities::person;
+use crate::i18n::Text;
 use crate::i18n::{self, Locale};
 use crate::web::{ApiError, AppError, AppState};
 
@@ -260,7 +261,7 @@ impl FromRequestParts<AppState> for ApiCoordinator {
             return match person {
                 Some(person) => Ok(Self(Some(person))),
                 None => Err(AppError::Unauthorized(
-                    "this API token is not valid (or was revoked); create one with `twentythree token create`".into(),
+                    Text::verbatim("this API token is not valid (or was revoked); create one with `twentythree token create`"),
                 )
                 .into()),
             };
@@ -327,7 +328,7 @@ impl FromRequestParts<AppState> for Coordinator {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
         let SignedIn { person, current } = SignedIn::from_request_parts(parts, state).await?;
         if !auth::is_coordinator(&person) {
-            return Err(AppError::Forbidden("error-coordinators-only".into()).into_response());
+            return Err(AppError::Forbidden(Text::new("error-coordinators-only")).into_response());
         }
         Ok(Self { person, current })
     }

@@ -10,6 +10,7 @@ use url::Url;
 
 use super::auth::{cookie_value, is_https, session_token};
 use crate::auth;
+use crate::i18n::Text;
 use crate::web::{AppError, AppState};
 
 /// The form token of this browser, put in request extensions by [`guard_forms`]: every
@@ -97,7 +98,7 @@ pub fn form_token(session: &str) -> String {
 }
 
 fn refused() -> Response {
-    AppError::Forbidden("error-form-out-of-date".into()).into_response()
+    AppError::Forbidden(Text::new("error-form-out-of-date")).into_response()
 }
 
 /// The token a request carries in its body, never in its address: the `csrf` field of a
@@ -122,9 +123,8 @@ async fn submitted_token(request: Request) -> Result<(Option<String>, Request), 
     let bytes = axum::body::to_bytes(body, limit).await.map_err(|_| {
         let refusal = if multipart {
             AppError::TooLarge(
-                crate::i18n::Text::new("error-upload-too-large")
-                    .with("limit", crate::web::UPLOAD_LIMIT / (1024 * 1024))
-                    .to_json(),
+                Text::new("error-upload-too-large")
+                    .with("limit", crate::web::UPLOAD_LIMIT / (1024 * 1024)),
             )
         } else {
             crate::web::extract::too_large()

@@ -10,7 +10,7 @@ use axum::response::{Html, IntoResponse, Response};
 
 use super::AppState;
 use super::auth::{BrowserLanguages, CurrentPerson};
-use crate::i18n::{self, Locale, Text};
+use crate::i18n::{Locale, Text};
 use crate::templates;
 
 #[derive(Debug, thiserror::Error)]
@@ -18,17 +18,17 @@ pub enum AppError {
     #[error("not found")]
     NotFound,
     #[error("{0}")]
-    BadRequest(String),
+    BadRequest(Text),
     #[error("forbidden")]
-    Forbidden(String),
+    Forbidden(Text),
     #[error("unauthorized")]
-    Unauthorized(String),
+    Unauthorized(Text),
     /// The database was found unreachable moments ago: not tried again yet.
     #[error("the database is presumed away")]
     DatabaseAway,
     /// A request body over its limit (413).
     #[error("too large")]
-    TooLarge(String),
+    TooLarge(Text),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -36,7 +36,7 @@ pub enum AppError {
 impl AppError {
     /// A 400 that says `why` in the reader's language, wherever it is made.
     pub fn refused(why: Text) -> Self {
-        Self::BadRequest(why.to_json())
+        Self::BadRequest(why)
     }
 }
 
@@ -49,7 +49,9 @@ impl From<sea_orm::DbErr> for AppError {
 impl From<crate::feeds::AttachError> for AppError {
     fn from(e: crate::feeds::AttachError) -> Self {
         match e {
-            crate::feeds::AttachError::Taken => Self::BadRequest("error-blog-of-their-own".into()),
+            crate::feeds::AttachError::Taken => {
+                Self::BadRequest(Text::new("error-blog-of-their-own"))
+            }
             crate::feeds::AttachError::Db(e) => e.into(),
         }
     }
@@ -58,9 +60,10 @@ impl From<crate::feeds::AttachError> for AppError {
 /// A refused claim, report or mark: 400 with the reason (nothing changed).
 impl From<crate::progress::completions::CompletionError> for AppError {
     fn from(e: crate::progress::completions::CompletionError) -> Self {
-        match e {
-            crate::progress::completions::CompletionError::Db(e) => e.into(),
-            refused => Self::refused(refused.text()),
+        use crate::i18n::Refusal;
+        match e.refusal() {
+            Ok(refused) => Self::refused(refused),
+            Err(e) => e.into(),
         }
     }
 }
@@ -102,19 +105,18 @@ impl AppError {
         }
     }
 
-    /// What a person may be told: a message of the catalogue (`error-...`) or, for a
-    /// message made with its details, that text.
-    fn public_message(&self) -> String {
+    /// What a person may be told, to be said in their language.
+    fn public_message(&self) -> Text {
         if self.database_away() {
-            return "error-database-away".into();
+            return Text::new("error-database-away");
         }
         match self {
-            Self::NotFound => "error-not-found".into(),
+            Self::NotFound => Text::new("error-not-found"),
             Self::BadRequest(message)
             | Self::Forbidden(message)
             | Self::Unauthorized(message)
             | Self::TooLarge(message) => message.clone(),
-            Self::DatabaseAway | Self::Internal(_) => "error-internal".into(),
+            Self::DatabaseAway | Self::Internal(_) => Text::new("error-internal"),
         }
     }
 
@@ -141,7 +143,7 @@ impl AppError {
 #[derive(Clone, Debug)]
 struct ErrorPage {
     status: StatusCode,
-    message: String,
+    message: Text,
 }
 
 /// The message key of each kind of error page's title.
@@ -159,27 +161,13 @@ fn title(status: StatusCode) -> &'static str {
     }
 }
 
-/// An error's message in `locale`: a message that names a catalogue key (`error-...`, as
-/// the fixed messages do) is that message, a kept [`Text`] (see [`AppError::refused`]) is
-/// said; any other text is shown as it is (it was written in the reader's language where
-/// it was made).
-pub fn said(message: &str, locale: Locale) -> String {
-    if message.starts_with("error-") && !message.contains(' ') {
-        i18n::message(locale, message, &[])
-    } else if message.starts_with('{') {
-        Text::kept(message).say(locale)
-    } else {
-        message.to_owned()
-    }
-}
-
 /// The error page, for whoever is asking, in their language.
 fn render_page(page: &ErrorPage, current: &CurrentPerson) -> Result<String, minijinja::Error> {
     templates::render(
         "error.html",
         minijinja::context! {
             status => page.status.as_u16(), reason => title(page.status),
-            message => said(&page.message, current.locale()), ..current.page_context(),
+            message => page.message.say(current.locale()), ..current.page_context(),
         },
     )
 }
@@ -196,7 +184,7 @@ impl IntoResponse for AppError {
             Ok(html) => (page.status, Html(html)).into_response(),
             Err(e) => {
                 tracing::error!(error = ?e, "cannot render the error page");
-                (page.status, said(&page.message, Locale::En)).into_response()
+                (page.status, page.message.say(Locale::En)).into_response()
             }
         };
         response.extensions_mut().insert(page);
@@ -263,7 +251,7 @@ impl<E: Into<AppError>> From<E> for ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         self.0.log();
-        let body = serde_json::json!({ "error": said(&self.0.public_message(), Locale::En) });
+        let body = serde_json::json!({ "error": self.0.public_message().say(Locale::En) });
         self.0.mark(with_retry_after(
             (self.0.status(), Json(body)).into_response(),
         ))

@@ -112,11 +112,7 @@ pub fn unreadable_address(detail: &str) -> AppError {
 
 /// The answer to a form body over [`FORM_LIMIT`].
 pub fn too_large() -> AppError {
-    AppError::TooLarge(
-        Text::new("error-form-too-large")
-            .with("limit", FORM_LIMIT / 1024)
-            .to_json(),
-    )
+    AppError::TooLarge(Text::new("error-form-too-large").with("limit", FORM_LIMIT / 1024))
 }
 
 /// A whole number of 1 or more that a query string or form gives (a page, a lesson, an

@@ -1,5 +1,6 @@
 //! `GET /metrics` and the layer that counts every request by its route.
 
+use crate::i18n::Text;
 use std::time::Instant;
 
 use axum::extract::{MatchedPath, Request, State};
@@ -22,9 +23,9 @@ pub async fn show(State(state): State<AppState>, headers: HeaderMap) -> Result<R
         .and_then(|v| v.strip_prefix("Bearer "))
         .unwrap_or_default();
     if !crate::web::csrf::constant_time_eq(sent.trim().as_bytes(), secret.as_bytes()) {
-        let refusal = AppError::Unauthorized(
-            "The metrics are for the operator's scraper: send the secret set in TWENTYTHREE_METRICS_TOKEN as a bearer token.".into(),
-        );
+        let refusal = AppError::Unauthorized(Text::verbatim(
+            "The metrics are for the operator's scraper: send the secret set in TWENTYTHREE_METRICS_TOKEN as a bearer token.",
+        ));
         return Ok(([(header::WWW_AUTHENTICATE, "Bearer")], refusal).into_response());
     }
     let text = state.metrics.render(&state.db, chrono::Utc::now()).await?;

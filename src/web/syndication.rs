@@ -10,6 +10,7 @@ use sha2::{Digest, Sha256};
 use crate::entities::cohort;
 use crate::feeds::river::{self, RiverPost};
 use crate::links::Links;
+use crate::templates::escape_html;
 use crate::web::access::{CohortFeed, Looking, key_holder, key_in};
 use crate::web::auth::sign_in_first;
 use crate::web::cache::FeedBody;
@@ -18,21 +19,44 @@ use crate::web::{AppError, AppState};
 /// How many posts the output feeds carry.
 const FEED_POSTS: u64 = 100;
 
-async fn newest_posts(
-    state: &AppState,
-    cohort: &cohort::Model,
-) -> Result<Vec<RiverPost>, AppError> {
-    Ok(river::newest(&state.db, cohort, FEED_POSTS).await?)
+/// The river as a feed reader reads it.
+#[derive(Clone, Copy)]
+enum Format {
+    Atom,
+    Json,
 }
 
-/// The cohort's newest posts and its address, for the output feeds.
-async fn river_of(
+/// The cohort's newest posts as `format`, kept while the data stands still, with its
+/// validators.
+async fn river_feed(
     state: &AppState,
-    cohort: &cohort::Model,
-) -> Result<(Vec<RiverPost>, String), AppError> {
-    let posts = newest_posts(state, cohort).await?;
-    let home = Links::new(&state.config.base_url).cohort(&cohort.slug);
-    Ok((posts, home))
+    CohortFeed { cohort, private }: CohortFeed,
+    headers: &HeaderMap,
+    format: Format,
+) -> Result<Response, AppError> {
+    let (key, content_type) = match format {
+        Format::Atom => ("atom", "application/atom+xml; charset=utf-8"),
+        Format::Json => ("json", "application/feed+json; charset=utf-8"),
+    };
+    let feed = state
+        .caches
+        .feeds
+        .get_or_read(&state.db, (cohort.id, key), || async {
+            let posts = river::newest(&state.db, &cohort, FEED_POSTS).await?;
+            let home = Links::new(&state.config.base_url).cohort(&cohort.slug);
+            match format {
+                Format::Atom => Ok(atom_body(&cohort, &posts, &home)),
+                Format::Json => json_body(&cohort, &posts, &home),
+            }
+        })
+        .await?;
+    Ok(cached(
+        headers,
+        content_type,
+        feed.0.clone(),
+        feed.1,
+        private,
+    ))
 }
 
 fn last_change(posts: &[RiverPost]) -> Option<DateTime<Utc>> {
@@ -44,24 +68,10 @@ fn last_change(posts: &[RiverPost]) -> Option<DateTime<Utc>> {
 
 pub async fn atom(
     State(state): State<AppState>,
-    CohortFeed { cohort, private }: CohortFeed,
+    feed: CohortFeed,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
-    let feed = state
-        .caches
-        .feeds
-        .get_or_read(&state.db, (cohort.id, "atom"), || async {
-            let (posts, home) = river_of(&state, &cohort).await?;
-            Ok(atom_body(&cohort, &posts, &home))
-        })
-        .await?;
-    Ok(cached(
-        &headers,
-        "application/atom+xml; charset=utf-8",
-        feed.0.clone(),
-        feed.1,
-        private,
-    ))
+    river_feed(&state, feed, &headers, Format::Atom).await
 }
 
 /// The Atom document of the cohort's newest posts, and when it last changed.
@@ -136,24 +146,10 @@ fn atom_body(cohort: &cohort::Model, posts: &[RiverPost], home: &str) -> FeedBod
 
 pub async fn json_feed(
     State(state): State<AppState>,
-    CohortFeed { cohort, private }: CohortFeed,
+    feed: CohortFeed,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
-    let feed = state
-        .caches
-        .feeds
-        .get_or_read(&state.db, (cohort.id, "json"), || async {
-            let (posts, home) = river_of(&state, &cohort).await?;
-            json_body(&cohort, &posts, &home)
-        })
-        .await?;
-    Ok(cached(
-        &headers,
-        "application/feed+json; charset=utf-8",
-        feed.0.clone(),
-        feed.1,
-        private,
-    ))
+    river_feed(&state, feed, &headers, Format::Json).await
 }
 
 /// The JSON Feed of the cohort's newest posts, and when it last changed.
@@ -320,22 +316,16 @@ fn cached(
     (headers, body).into_response()
 }
 
-/// Escapes text for XML content and attributes, dropping characters XML 1.0 forbids.
+/// Escapes text for XML content and attributes ([`escape_html`], `'` too), dropping
+/// characters XML 1.0 forbids.
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if c < ' ' || matches!(c, '\u{fffe}' | '\u{ffff}') => {}
-            c => out.push(c),
-        }
-    }
-    out
+    let allowed: String = text
+        .chars()
+        .filter(|&c| {
+            matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && !matches!(c, '\u{fffe}' | '\u{ffff}'))
+        })
+        .collect();
+    escape_html(&allowed).replace('\'', "&apos;")
 }
 
 #[cfg(test)]

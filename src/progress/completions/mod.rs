@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
+    EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use url::Url;
 
@@ -149,16 +149,18 @@ async fn insert_completion(
 
 /// A participant says a post of theirs that counted for nothing was for lesson `number`:
 /// allowed for a lesson open for them, a post of the cohort's time (not the blog's
-/// archive), and a lesson a coordinator has not unmarked.
+/// archive), and a lesson a coordinator has not unmarked. All or nothing, in a transaction
+/// of its own.
 pub async fn claim(
-    db: &impl ConnectionTrait,
+    db: &DatabaseConnection,
     rules: Rules<'_>,
     member: &participant::Model,
     cohort: &cohort::Model,
-    post_id: i32,
-    number: i32,
+    (post_id, number): (i32, i32),
     now: DateTime<Utc>,
 ) -> Result<(), CompletionError> {
+    let txn = crate::db::begin_write(db).await?;
+    let db = &txn;
     may_count_by_hand(db, rules, member, cohort, number, now).await?;
     let post = post::Entity::find_by_id(post_id)
         .one(db)
@@ -185,42 +187,14 @@ pub async fn claim(
     insert_completion(db, member.id, number, Source::Claim, Some(post.id), now).await?;
     batch::insert_post_things(db, member.id, std::iter::once((post.id, number))).await?;
     check_finished(db, rules, member.id, cohort, now).await?;
-    Ok(())
-}
-
-/// [`claim`] in a transaction of its own: all or nothing.
-pub async fn claim_atomically(
-    db: &sea_orm::DatabaseConnection,
-    rules: Rules<'_>,
-    member: &participant::Model,
-    cohort: &cohort::Model,
-    (post_id, number): (i32, i32),
-    now: DateTime<Utc>,
-) -> Result<(), CompletionError> {
-    let txn = crate::db::begin_write(db).await?;
-    claim(&txn, rules, member, cohort, post_id, number, now).await?;
     txn.commit().await?;
     Ok(())
 }
 
-/// [`report_self`] in a transaction of its own: all or nothing.
-pub async fn report_self_atomically(
-    db: &sea_orm::DatabaseConnection,
-    rules: Rules<'_>,
-    member: &participant::Model,
-    cohort: &cohort::Model,
-    number: i32,
-    now: DateTime<Utc>,
-) -> Result<(), CompletionError> {
-    let txn = crate::db::begin_write(db).await?;
-    report_self(&txn, rules, member, cohort, number, now).await?;
-    txn.commit().await?;
-    Ok(())
-}
-
-/// A participant reports a lesson done without a post, where the cohort allows it.
+/// A participant reports a lesson done without a post, where the cohort allows it. All or
+/// nothing, in a transaction of its own.
 pub async fn report_self(
-    db: &impl ConnectionTrait,
+    db: &DatabaseConnection,
     rules: Rules<'_>,
     member: &participant::Model,
     cohort: &cohort::Model,
@@ -230,9 +204,12 @@ pub async fn report_self(
     if !cohort.self_report {
         return Err(CompletionError::SelfReportOff);
     }
+    let txn = crate::db::begin_write(db).await?;
+    let db = &txn;
     may_count_by_hand(db, rules, member, cohort, number, now).await?;
     insert_completion(db, member.id, number, Source::SelfReport, None, now).await?;
     check_finished(db, rules, member.id, cohort, now).await?;
+    txn.commit().await?;
     Ok(())
 }
 
@@ -316,7 +293,7 @@ async fn unfinish_if_incomplete(
 
 /// A coordinator marks or unmarks several lessons at once, all or none (one transaction).
 pub async fn set_many_by_coordinator(
-    db: &sea_orm::DatabaseConnection,
+    db: &DatabaseConnection,
     rules: Rules<'_>,
     member: &participant::Model,
     cohort: &cohort::Model,

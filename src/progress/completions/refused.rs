@@ -38,29 +38,9 @@ impl CompletionError {
                 Text::new("refused-post-already-counts").with("number", *n)
             }
             Self::UnmarkedByCoordinator(n) => Text::new("refused-unmarked").with("number", *n),
-            Self::Db(e) => Text::new("verbatim").with("text", e.to_string()),
+            Self::Db(e) => Text::verbatim(e.to_string()),
         }
     }
 }
 
-/// In English, for the command line.
-impl std::fmt::Display for CompletionError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.text().fmt(f)
-    }
-}
-
-impl std::error::Error for CompletionError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::Db(e) => Some(e),
-            _ => None,
-        }
-    }
-}
-
-impl From<sea_orm::DbErr> for CompletionError {
-    fn from(e: sea_orm::DbErr) -> Self {
-        Self::Db(e)
-    }
-}
+crate::i18n::refusal!(CompletionError);

@@ -37,33 +37,15 @@ pub fn completion_curve(points: &[CurvePoint], locale: Locale) -> String {
             .collect::<Vec<_>>()
             .join(" ")
     };
-    let (first, last) = match (points.first(), points.last()) {
-        (Some(first), Some(last)) => (
-            i18n::short_date(locale, first.day),
-            i18n::short_date(locale, last.day),
-        ),
-        _ => (String::new(), String::new()),
-    };
-    let say = |key: &str| escape_html(&i18n::message(locale, key, &[]));
-    let desc = escape_html(&i18n::message(
-        locale,
-        "coord-curve-desc",
-        &[
-            ("first", first.clone().into()),
-            ("last", last.clone().into()),
-            (
-                "lessons",
-                points.last().map_or(0, |p| p.lessons_done).into(),
-            ),
-            ("finishers", points.last().map_or(0, |p| p.finishers).into()),
-        ],
-    ));
-    let (title, date, lessons_label, finishers_label) = (
-        say("coord-curve-title"),
-        say("coord-curve-date"),
-        say("coord-curve-lessons"),
-        say("coord-curve-finishers"),
-    );
+    let Words {
+        first,
+        last,
+        title,
+        desc,
+        date,
+        lessons_label,
+        finishers_label,
+    } = Words::of(points, locale);
     let mut svg = String::new();
     let _ = write!(
         svg,
@@ -102,6 +84,53 @@ pub fn completion_curve(points: &[CurvePoint], locale: Locale) -> String {
         finishers = line(|p| p.finishers, finishers_max),
     );
     svg
+}
+
+/// The curve's words in `locale`, escaped: its first and last dates, title, description
+/// and axis labels.
+struct Words {
+    first: String,
+    last: String,
+    title: String,
+    desc: String,
+    date: String,
+    lessons_label: String,
+    finishers_label: String,
+}
+
+impl Words {
+    fn of(points: &[CurvePoint], locale: Locale) -> Self {
+        let (first, last) = match (points.first(), points.last()) {
+            (Some(first), Some(last)) => (
+                i18n::short_date(locale, first.day),
+                i18n::short_date(locale, last.day),
+            ),
+            _ => (String::new(), String::new()),
+        };
+        let say = |key: &str| escape_html(&i18n::message(locale, key, &[]));
+        let desc = escape_html(&i18n::message(
+            locale,
+            "coord-curve-desc",
+            &[
+                ("first", first.clone().into()),
+                ("last", last.clone().into()),
+                (
+                    "lessons",
+                    points.last().map_or(0, |p| p.lessons_done).into(),
+                ),
+                ("finishers", points.last().map_or(0, |p| p.finishers).into()),
+            ],
+        ));
+        Words {
+            title: say("coord-curve-title"),
+            date: say("coord-curve-date"),
+            lessons_label: say("coord-curve-lessons"),
+            finishers_label: say("coord-curve-finishers"),
+            desc,
+            first,
+            last,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! its filters, the completion curve and the feed health table.
 
 use crate::cohorts::Slug;
+use crate::i18n::Text;
 use crate::web::extract::{Path, Query, positive};
 use axum::extract::State;
 use axum::response::Html;
@@ -141,9 +142,7 @@ pub async fn show(
 ) -> Result<Html<String>, AppError> {
     let cohort = cohort(&state, &slug).await?;
     let locale = current.locale();
-    let unknown = |key: &str, s: &str| {
-        AppError::BadRequest(i18n::message(locale, key, &[("value", s.into())]))
-    };
+    let unknown = |key: &str, s: &str| AppError::refused(Text::new(key).with("value", s));
     let filter = match query.show.as_deref() {
         None | Some("") => Filter::All,
         Some(s) => Filter::parse(s).ok_or_else(|| unknown("coord-error-no-filter", s))?,

@@ -3,6 +3,7 @@
 //! skipped), with a report per line. Their blogs are discovered in the background.
 
 use crate::cohorts::Slug;
+use crate::i18n::Text;
 use crate::web::extract::Path;
 use axum::extract::{Multipart, State};
 use axum::http::StatusCode;
@@ -12,7 +13,7 @@ use minijinja::context;
 
 use super::cohort;
 use crate::feeds;
-use crate::i18n::{self, Locale};
+use crate::i18n;
 use crate::people::{self, RowOutcome};
 use crate::web::auth::Coordinator;
 use crate::web::{AppError, AppState};
@@ -29,40 +30,33 @@ pub async fn form(
     )
 }
 
-fn too_big(locale: Locale) -> Response {
+fn too_big() -> Response {
     (
         StatusCode::PAYLOAD_TOO_LARGE,
-        AppError::BadRequest(i18n::message(locale, "coord-error-too-big", &[])),
+        AppError::refused(Text::new("coord-error-too-big")),
     )
         .into_response()
 }
 
-fn unreadable(locale: Locale, e: &axum::extract::multipart::MultipartError) -> Response {
-    let problem = i18n::message(
-        locale,
-        "coord-error-upload",
-        &[("problem", e.body_text().into())],
-    );
-    AppError::BadRequest(problem).into_response()
+fn unreadable(e: &axum::extract::multipart::MultipartError) -> Response {
+    AppError::refused(Text::new("coord-error-upload").with("problem", e.body_text()))
+        .into_response()
 }
 
 /// The bytes of the `file` field.
-async fn upload(
-    multipart: &mut Multipart,
-    locale: Locale,
-) -> Result<Option<bytes::Bytes>, Response> {
+async fn upload(multipart: &mut Multipart) -> Result<Option<bytes::Bytes>, Response> {
     loop {
         let field = match multipart.next_field().await {
             Ok(Some(field)) => field,
             Ok(None) => return Ok(None),
-            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => return Err(too_big(locale)),
-            Err(e) => return Err(unreadable(locale, &e)),
+            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => return Err(too_big()),
+            Err(e) => return Err(unreadable(&e)),
         };
         if field.name() == Some("file") {
             return match field.bytes().await {
                 Ok(bytes) => Ok(Some(bytes)),
-                Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => Err(too_big(locale)),
-                Err(e) => Err(unreadable(locale, &e)),
+                Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => Err(too_big()),
+                Err(e) => Err(unreadable(&e)),
             };
         }
     }
@@ -76,14 +70,10 @@ pub async fn submit(
 ) -> Result<Response, AppError> {
     let cohort = cohort(&state, &slug).await?;
     let locale = current.locale();
-    let data = match upload(&mut multipart, locale).await {
+    let data = match upload(&mut multipart).await {
         Ok(Some(data)) if !data.is_empty() => data,
         Ok(_) => {
-            return Err(AppError::BadRequest(i18n::message(
-                locale,
-                "coord-error-choose-file",
-                &[],
-            )));
+            return Err(AppError::refused(Text::new("coord-error-choose-file")));
         }
         Err(response) => return Ok(response),
     };

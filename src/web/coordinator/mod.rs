@@ -11,6 +11,7 @@ pub mod reminders;
 pub mod together;
 
 use crate::cohorts::Slug;
+use crate::i18n::Text;
 use crate::web::extract::Id;
 use crate::web::extract::{Form, Path, Query};
 use axum::extract::State;
@@ -20,7 +21,6 @@ use chrono::Utc;
 use serde::Deserialize;
 
 use crate::entities::cohort;
-use crate::i18n::{self, Locale};
 use crate::progress::completions::{self, Override, Rules};
 use crate::web::auth::Coordinator;
 use crate::web::{AppError, AppState};
@@ -56,15 +56,13 @@ pub struct OverrideForm {
     back: Option<String>,
 }
 
-fn parse_done(done: &str, locale: Locale) -> Result<bool, AppError> {
+fn parse_done(done: &str) -> Result<bool, AppError> {
     match done {
         "true" => Ok(true),
         "false" => Ok(false),
-        other => Err(AppError::BadRequest(i18n::message(
-            locale,
-            "coord-error-done",
-            &[("value", other.into())],
-        ))),
+        other => Err(AppError::refused(
+            Text::new("coord-error-done").with("value", other),
+        )),
     }
 }
 
@@ -101,12 +99,12 @@ pub async fn set_thing(
     State(state): State<AppState>,
     Coordinator {
         person: coordinator,
-        current,
+        ..
     }: Coordinator,
     Path((slug, id, number)): Path<(Slug, Id, Id)>,
     Form(form): Form<OverrideForm>,
 ) -> Result<Response, AppError> {
-    let done = parse_done(&form.done, current.locale())?;
+    let done = parse_done(&form.done)?;
     let Id(number) = number;
     let (cohort, member) =
         record_overrides(&state, &coordinator, (&slug, id), &[number], done).await?;
@@ -127,24 +125,19 @@ pub async fn set_things(
     State(state): State<AppState>,
     Coordinator {
         person: coordinator,
-        current,
+        ..
     }: Coordinator,
     Path((slug, id)): Path<(Slug, Id)>,
     Form(form): Form<std::collections::HashMap<String, String>>,
 ) -> Result<Response, AppError> {
-    let locale = current.locale();
-    let done = parse_done(form.get("done").map_or("", String::as_str), locale)?;
+    let done = parse_done(form.get("done").map_or("", String::as_str))?;
     let mut numbers: Vec<i32> = form
         .keys()
         .filter_map(|key| key.strip_prefix("thing-")?.parse().ok())
         .collect();
     numbers.sort_unstable();
     if numbers.is_empty() {
-        return Err(AppError::BadRequest(i18n::message(
-            locale,
-            "coord-error-tick-lesson",
-            &[],
-        )));
+        return Err(AppError::refused(Text::new("coord-error-tick-lesson")));
     }
     let (cohort, member) =
         record_overrides(&state, &coordinator, (&slug, id), &numbers, done).await?;

@@ -3,6 +3,7 @@
 //! address".
 
 use crate::cohorts::Slug;
+use crate::i18n::Text;
 use crate::progress::recognise::reason_text;
 use crate::web::extract::Id;
 use crate::web::extract::{Form, Path, Query};
@@ -169,20 +170,14 @@ pub struct BlogForm {
 /// `POST .../people/{id}/blog`: a new blog address, and discovery of its feed.
 pub async fn fix_blog(
     State(state): State<AppState>,
-    Coordinator { current, .. }: Coordinator,
+    Coordinator { .. }: Coordinator,
     Path((slug, id)): Path<(Slug, Id)>,
     Form(form): Form<BlogForm>,
 ) -> Result<Response, AppError> {
     let cohort = cohort(&state, &slug).await?;
     let (member, _) = member_of(&state, &cohort, id).await?;
-    let blog = BlogUrl::check(&form.blog).map_err(|e| {
-        let locale = current.locale();
-        AppError::BadRequest(i18n::message(
-            locale,
-            "coord-error-blog-address",
-            &[("problem", e.say(locale).into())],
-        ))
-    })?;
+    let blog = BlogUrl::check(&form.blog)
+        .map_err(|e| AppError::refused(Text::new("coord-error-blog-address").with("problem", e)))?;
     let id = member.id;
     let attached = feeds::move_blog(
         &state.db,

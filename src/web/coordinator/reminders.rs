@@ -2,6 +2,7 @@
 //! coordinator ticks who gets one, reviews the count, and confirms.
 
 use crate::cohorts::Slug;
+use crate::i18n::Text;
 use std::collections::{HashMap, HashSet};
 
 use crate::web::extract::{Form, Path, Query};
@@ -93,11 +94,7 @@ pub async fn send(
     let step = form.get("step").map_or("", String::as_str);
     if step == "review" {
         if chosen.is_empty() {
-            return Err(AppError::BadRequest(i18n::message(
-                current.locale(),
-                "coord-error-tick-person",
-                &[],
-            )));
+            return Err(AppError::refused(Text::new("coord-error-tick-person")));
         }
         let html = page(&state, &current, &slug, None, Some(&chosen)).await?;
         return Ok(html.into_response());

@@ -15,10 +15,10 @@ use serde::Deserialize;
 
 use super::cohort;
 use crate::entities::cohort as cohort_entity;
-use crate::i18n::{self, Locale, Text};
+use crate::i18n::{self, Locale, Refusal, Text};
 use crate::people::{Email, check_name};
-use crate::together::mentors::{self, MentorError};
-use crate::together::partners::{self, PartnerError};
+use crate::together::mentors;
+use crate::together::partners;
 use crate::web::auth::{Coordinator, CurrentPerson};
 use crate::web::extract::{Form, Path, Query, positive};
 use crate::web::{AppError, AppState};
@@ -119,6 +119,23 @@ async fn refused(
     Ok((StatusCode::BAD_REQUEST, page).into_response())
 }
 
+/// Back to the page with `notice` when taken, or the page again with why it was refused.
+async fn answer<T, E: Refusal>(
+    state: &AppState,
+    current: &CurrentPerson,
+    cohort: &cohort_entity::Model,
+    outcome: Result<T, E>,
+    notice: &str,
+) -> Result<Response, AppError> {
+    match outcome {
+        Ok(_) => Ok(back(cohort, &format!("notice={notice}"))),
+        Err(e) => {
+            let problem = e.refusal()?.say(current.locale());
+            refused(state, current, cohort, problem).await
+        }
+    }
+}
+
 fn back(cohort: &cohort_entity::Model, query: &str) -> Response {
     Redirect::to(&format!(
         "/coordinator/cohorts/{}/together?{query}",
@@ -188,14 +205,8 @@ pub async fn pair(
         let problem = i18n::message(current.locale(), "problem-choose-two", &[]);
         return refused(&state, &current, &cohort, problem).await;
     };
-    match partners::pair_by_hand(&state.db, &cohort, first, second, Utc::now()).await {
-        Ok(_) => Ok(back(&cohort, "notice=pair")),
-        Err(PartnerError::Db(e)) => Err(e.into()),
-        Err(e) => {
-            let problem = e.text().say(current.locale());
-            refused(&state, &current, &cohort, problem).await
-        }
-    }
+    let paired = partners::pair_by_hand(&state.db, &cohort, first, second, Utc::now()).await;
+    answer(&state, &current, &cohort, paired, "pair").await
 }
 
 /// `POST .../together/pairs/{id}/end`.
@@ -245,14 +256,7 @@ pub async fn add_mentor(
         .collect();
     let mentees: Vec<i32> = mentees.into_iter().collect();
     let assigned = mentors::assign(&state.db, &cohort, (&email, &name), &mentees, Utc::now()).await;
-    match assigned {
-        Ok(_) => Ok(back(&cohort, "notice=mentor")),
-        Err(MentorError::Db(e)) => Err(e.into()),
-        Err(e) => {
-            let problem = e.text().say(locale);
-            refused(&state, &current, &cohort, problem).await
-        }
-    }
+    answer(&state, &current, &cohort, assigned, "mentor").await
 }
 
 /// `POST .../together/mentors/{id}/remove`: the mentor stops seeing that participant.

@@ -1,9 +1,6 @@
 //! `/cohorts/{slug}/finishers` (the celebration wall) and a finisher's printable certificate.
 
-use crate::cohorts::Slug;
 use crate::i18n::Text;
-use crate::web::extract::Id;
-use crate::web::extract::Path;
 use axum::extract::State;
 use axum::response::Html;
 use minijinja::context;
@@ -11,7 +8,7 @@ use minijinja::value::{Serde, Value};
 use serde::Serialize;
 
 use crate::cohorts;
-use crate::web::access::ReadableCohort;
+use crate::web::access::{ParticipantPage, ReadableCohort};
 use crate::web::{AppError, AppState, view};
 
 #[derive(Serialize)]
@@ -70,13 +67,13 @@ pub async fn wall(
 
 pub async fn certificate(
     State(state): State<AppState>,
-    readable: ReadableCohort,
-    Path((_, id)): Path<(Slug, Id)>,
+    ParticipantPage {
+        cohort,
+        current,
+        member,
+        person,
+    }: ParticipantPage,
 ) -> Result<Html<String>, AppError> {
-    let (member, person) = readable.member(&state, id).await?;
-    let ReadableCohort {
-        cohort, current, ..
-    } = readable;
     let badge = crate::web::badges::offer_for(&state, &cohort, &member).await?;
     let own = current.person.as_ref().is_some_and(|p| p.id == person.id);
     let finished = member.finished_at.ok_or_else(|| {

@@ -7,6 +7,8 @@ use chrono::Utc;
 use serde::Deserialize;
 
 use crate::access::Viewer;
+use crate::i18n::Refusal;
+use crate::i18n::Text;
 use crate::together::highlights::{self, HighlightError, Target};
 use crate::web::auth::{SignedIn, local_path};
 use crate::web::extract::{Form, required};
@@ -50,10 +52,9 @@ pub async fn create(
                 .map_or_else(|| format!("/lessons/{}", target.lesson), str::to_owned);
             Ok(Redirect::to(&back).into_response())
         }
-        Err(HighlightError::Db(e)) => Err(e.into()),
-        Err(HighlightError::NotAllowed) => {
-            Err(AppError::Forbidden("error-highlight-not-allowed".into()))
-        }
-        Err(e) => Err(AppError::refused(e.text())),
+        Err(HighlightError::NotAllowed) => Err(AppError::Forbidden(Text::new(
+            "error-highlight-not-allowed",
+        ))),
+        Err(e) => Err(AppError::refused(e.refusal()?)),
     }
 }

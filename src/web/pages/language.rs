@@ -2,12 +2,13 @@
 //! as their preference; anyone gets a `lang` cookie (a stranger's choice, kept for a
 //! year). Either way the browser goes back to the page it was on.
 
+use crate::i18n::Text;
 use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use crate::i18n::{self, Locale};
+use crate::i18n::Locale;
 use crate::people;
 use crate::web::auth::{CurrentPerson, LANG_COOKIE, is_https};
 use crate::web::extract::Form;
@@ -28,13 +29,8 @@ pub async fn choose(
     current: CurrentPerson,
     Form(form): Form<LanguageForm>,
 ) -> Result<Response, AppError> {
-    let locale = Locale::from_code(form.lang.trim()).ok_or_else(|| {
-        AppError::BadRequest(i18n::message(
-            current.locale(),
-            "error-unknown-language",
-            &[],
-        ))
-    })?;
+    let locale = Locale::from_code(form.lang.trim())
+        .ok_or_else(|| AppError::refused(Text::new("error-unknown-language")))?;
     if let Some(person) = current.person {
         people::set_language(&state.db, person, locale).await?;
     }

@@ -6,6 +6,7 @@ use axum::response::Html;
 use minijinja::{Value, context};
 
 use crate::cohorts;
+use crate::i18n::Text;
 use crate::progress::grid;
 use crate::together::mentors;
 use crate::web::auth::SignedIn;
@@ -17,7 +18,7 @@ pub async fn show(
 ) -> Result<Html<String>, AppError> {
     let mentees = mentors::mentees(&state.db, person.id).await?;
     if mentees.is_empty() {
-        return Err(AppError::Forbidden("error-mentors-only".into()));
+        return Err(AppError::Forbidden(Text::new("error-mentors-only")));
     }
     let mut groups: Vec<Value> = Vec::new();
     // Each cohort once, whatever order the mentees come in.

@@ -1,8 +1,5 @@
 //! `/cohorts/{slug}/people/{id}`: one participant's blog, its health and their posts.
 
-use crate::cohorts::Slug;
-use crate::web::extract::Id;
-use crate::web::extract::Path;
 use axum::extract::State;
 use axum::response::Html;
 use chrono::Utc;
@@ -11,19 +8,19 @@ use minijinja::value::{Serde, Value};
 
 use crate::cohorts;
 use crate::feeds::{health, river};
-use crate::web::access::ReadableCohort;
+use crate::web::access::ParticipantPage;
 use crate::web::pages::river::{PER_PAGE, post_views, reason_in};
 use crate::web::{AppError, AppState, view};
 
 pub async fn show(
     State(state): State<AppState>,
-    readable: ReadableCohort,
-    Path((_, id)): Path<(Slug, Id)>,
+    ParticipantPage {
+        cohort,
+        current,
+        member,
+        person,
+    }: ParticipantPage,
 ) -> Result<Html<String>, AppError> {
-    let (member, person) = readable.member(&state, id).await?;
-    let ReadableCohort {
-        cohort, current, ..
-    } = readable;
     let feed = crate::feeds::of_member(&state.db, &member).await?;
     let now = Utc::now();
     let filter = river::Filter {

@@ -1,5 +1,6 @@
 //! `/cohorts/{slug}/posts`: the river, filtered by thing or person, 50 posts a page.
 
+use crate::i18n::Text;
 use crate::web::extract::{Query, positive};
 use axum::extract::State;
 use axum::response::Html;
@@ -90,7 +91,7 @@ pub async fn show(
         .thing
         .is_some_and(|n| state.programs.of(&cohort).get(n).is_none())
     {
-        return Err(AppError::BadRequest("error-no-such-thing".into()));
+        return Err(AppError::BadRequest(Text::new("error-no-such-thing")));
     }
     let page = positive(query.page.as_deref())?.unwrap_or(1);
     let key = (

@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use crate::poller::Read;
 use crate::web::auth::SignedIn;
-use crate::web::extract::{Form, required};
+use crate::web::extract::Form;
 use crate::web::{AppError, AppState};
 use crate::{feeds, rate};
 
@@ -23,8 +23,7 @@ pub async fn check(
     SignedIn { person, current }: SignedIn,
     Form(form): Form<CheckForm>,
 ) -> Result<Response, AppError> {
-    let id = required(&form.participant, "choose-cohort")?;
-    let (member, _) = super::forms::own_membership(&state, &person, id).await?;
+    let (member, _) = super::forms::own_membership(&state, &person, &form.participant).await?;
     let now = Utc::now();
     if !rate::allow(
         &state.db,

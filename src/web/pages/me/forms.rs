@@ -10,21 +10,23 @@ use serde::Deserialize;
 
 use crate::access::keys;
 use crate::entities::{cohort, participant, person};
-use crate::i18n::{self, Locale, Text};
+use crate::i18n::{self, Locale, Refusal, Text};
 use crate::people::{self, BlogUrl, Preferences, check_name};
-use crate::progress::completions::{self, CompletionError, Rules};
+use crate::progress::completions::{self, Rules};
 use crate::templates::sentence;
 use crate::web::auth::{CurrentPerson, SignedIn};
 use crate::web::extract::{Form, required};
 use crate::web::{AppError, AppState};
 use crate::{feeds, rate};
 
-/// The signed-in person's place `id`, with its cohort; 404 for anyone else's.
+/// The signed-in person's place named by a form's `participant` field, with its cohort;
+/// 400 when none is chosen, 404 for anyone else's.
 pub(super) async fn own_membership(
     state: &AppState,
     person: &person::Model,
-    id: i32,
+    participant: &str,
 ) -> Result<(participant::Model, cohort::Model), AppError> {
+    let id = required(participant, "choose-cohort")?;
     people::membership(&state.db, person, id)
         .await?
         .ok_or(AppError::NotFound)
@@ -34,16 +36,18 @@ fn rules<'a>(state: &'a AppState, cohort: &cohort::Model) -> Rules<'a> {
     Rules::of(&state.programs, cohort, &state.config.base_url)
 }
 
-/// `/me` again with why a claim or report was refused (400; nothing changed).
-async fn refused(
+/// Back to `/me` with `notice` when a claim, a report or a request was taken, or `/me`
+/// again with why it was refused (400; nothing changed).
+pub(super) async fn answer<T, E: Refusal>(
     state: &AppState,
     person: &person::Model,
     current: &CurrentPerson,
-    e: CompletionError,
+    outcome: Result<T, E>,
+    notice: &str,
 ) -> Result<Response, AppError> {
-    let problem = match e {
-        CompletionError::Db(e) => return Err(e.into()),
-        other => other.text().say(current.locale()),
+    let problem = match outcome {
+        Ok(_) => return Ok(Redirect::to(&format!("/me?notice={notice}")).into_response()),
+        Err(e) => e.refusal()?.say(current.locale()),
     };
     let page = super::page(state, person, current, None, Some(problem)).await?;
     Ok((StatusCode::BAD_REQUEST, page).into_response())
@@ -51,7 +55,10 @@ async fn refused(
 
 /// A field's problem as a sentence in the reader's language (400, nothing changed).
 fn refusal(problem: &Text, current: &CurrentPerson) -> AppError {
-    AppError::BadRequest(format!("{}.", sentence(&problem.say(current.locale()))))
+    AppError::BadRequest(Text::verbatim(format!(
+        "{}.",
+        sentence(&problem.say(current.locale()))
+    )))
 }
 
 #[derive(Deserialize)]
@@ -67,15 +74,10 @@ pub async fn claim(
     SignedIn { person, current }: SignedIn,
     Form(form): Form<ClaimForm>,
 ) -> Result<Response, AppError> {
-    let (member, cohort) = own_membership(
-        &state,
-        &person,
-        required(&form.participant, "choose-cohort")?,
-    )
-    .await?;
+    let (member, cohort) = own_membership(&state, &person, &form.participant).await?;
     let post = required(&form.post, "choose-post")?;
     let lesson = required(&form.lesson, "choose-lesson-of-post")?;
-    let claimed = completions::claim_atomically(
+    let claimed = completions::claim(
         &state.db,
         rules(&state, &cohort),
         &member,
@@ -84,10 +86,7 @@ pub async fn claim(
         Utc::now(),
     )
     .await;
-    if let Err(e) = claimed {
-        return refused(&state, &person, &current, e).await;
-    }
-    Ok(Redirect::to("/me?notice=claimed").into_response())
+    answer(&state, &person, &current, claimed, "claimed").await
 }
 
 #[derive(Deserialize)]
@@ -103,14 +102,9 @@ pub async fn report(
     SignedIn { person, current }: SignedIn,
     Form(form): Form<ParticipantForm>,
 ) -> Result<Response, AppError> {
-    let (member, cohort) = own_membership(
-        &state,
-        &person,
-        required(&form.participant, "choose-cohort")?,
-    )
-    .await?;
+    let (member, cohort) = own_membership(&state, &person, &form.participant).await?;
     let lesson = required(&form.lesson, "choose-lesson")?;
-    let reported = completions::report_self_atomically(
+    let reported = completions::report_self(
         &state.db,
         rules(&state, &cohort),
         &member,
@@ -119,10 +113,7 @@ pub async fn report(
         Utc::now(),
     )
     .await;
-    if let Err(e) = reported {
-        return refused(&state, &person, &current, e).await;
-    }
-    Ok(Redirect::to("/me?notice=reported").into_response())
+    answer(&state, &person, &current, reported, "reported").await
 }
 
 #[derive(Deserialize)]
@@ -138,12 +129,7 @@ pub async fn move_blog(
     SignedIn { person, current }: SignedIn,
     Form(form): Form<MoveForm>,
 ) -> Result<Response, AppError> {
-    let (member, _) = own_membership(
-        &state,
-        &person,
-        required(&form.participant, "choose-cohort")?,
-    )
-    .await?;
+    let (member, _) = own_membership(&state, &person, &form.participant).await?;
     let blog = BlogUrl::check(&form.blog).map_err(|e| refusal(&e, &current))?;
     let now = Utc::now();
     let key = format!("blog-move:{}", person.id);
@@ -210,22 +196,15 @@ pub async fn preferences(
     let timezone = match form.timezone.trim() {
         "" => None,
         zone => Some(zone.parse::<Tz>().map_err(|_| {
-            AppError::BadRequest(i18n::message(
-                current.locale(),
-                "error-unknown-timezone",
-                &[("zone", zone.into())],
-            ))
+            AppError::refused(Text::new("error-unknown-timezone").with("zone", zone))
         })?),
     };
     let language = match form.language.trim() {
         "" => None,
-        code => Some(Locale::from_code(code).ok_or_else(|| {
-            AppError::BadRequest(i18n::message(
-                current.locale(),
-                "error-unknown-language",
-                &[],
-            ))
-        })?),
+        code => Some(
+            Locale::from_code(code)
+                .ok_or_else(|| AppError::refused(Text::new("error-unknown-language")))?,
+        ),
     };
     let preferences = Preferences {
         language,

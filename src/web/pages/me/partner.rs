@@ -2,7 +2,6 @@
 //! finished or left (`POST /me/partner`).
 
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Utc;
 use chrono_tz::Tz;
@@ -10,10 +9,11 @@ use minijinja::{Value, context};
 use serde::Deserialize;
 
 use crate::entities::{cohort, participant};
+use crate::i18n::Text;
 use crate::together::glance::glance;
-use crate::together::partners::{self, Partner, PartnerError};
+use crate::together::partners::{self, Partner};
 use crate::web::auth::SignedIn;
-use crate::web::extract::{Form, required};
+use crate::web::extract::Form;
 use crate::web::{AppError, AppState, view};
 
 /// What `/me` shows about `member`'s partner.
@@ -70,27 +70,17 @@ pub async fn ask(
     SignedIn { person, current }: SignedIn,
     Form(form): Form<PartnerForm>,
 ) -> Result<Response, AppError> {
-    let (member, _) = super::forms::own_membership(
-        &state,
-        &person,
-        required(&form.participant, "choose-cohort")?,
-    )
-    .await?;
+    let (member, _) = super::forms::own_membership(&state, &person, &form.participant).await?;
     let now = Utc::now();
     match form.want.as_str() {
-        "yes" => match partners::ask(&state.db, &member, now).await {
-            Ok(()) => Ok(Redirect::to("/me?notice=partner-asked").into_response()),
-            Err(PartnerError::Db(e)) => Err(e.into()),
-            Err(e) => {
-                let problem = e.text().say(current.locale());
-                let page = super::page(&state, &person, &current, None, Some(problem)).await?;
-                Ok((StatusCode::BAD_REQUEST, page).into_response())
-            }
-        },
+        "yes" => {
+            let asked = partners::ask(&state.db, &member, now).await;
+            super::forms::answer(&state, &person, &current, asked, "partner-asked").await
+        }
         "no" => {
             partners::withdraw(&state.db, &member, now).await?;
             Ok(Redirect::to("/me?notice=partner-stopped").into_response())
         }
-        _ => Err(AppError::BadRequest("error-partner-yes-or-no".into())),
+        _ => Err(AppError::BadRequest(Text::new("error-partner-yes-or-no"))),
     }
 }
