@@ -192,11 +192,21 @@ pub async fn parse_async(
     contain_panics(move || parse(&bytes, content_type.as_deref(), &feed_url, now)).await
 }
 
+/// Feeds parsed at once: one a core. Parsing is all CPU, so more at once only adds
+/// blocking-pool threads, each of which keeps a malloc arena of its own (a cold poll of
+/// many feeds left the process holding memory it no longer used), and takes the cores
+/// from the pages being served meanwhile.
+static PARSERS: std::sync::LazyLock<tokio::sync::Semaphore> = std::sync::LazyLock::new(|| {
+    tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get()))
+});
+
 async fn contain_panics<T, F>(work: F) -> Result<T, ParseError>
 where
     T: Send + 'static,
     F: FnOnce() -> Result<T, ParseError> + Send + 'static,
 {
+    // The semaphore is never closed, so a permit always comes.
+    let _turn = PARSERS.acquire().await.ok();
     match tokio::task::spawn_blocking(move || std::panic::catch_unwind(AssertUnwindSafe(work)))
         .await
     {

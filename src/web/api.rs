@@ -1,8 +1,8 @@
 //! The JSON API and the health check.
 
 use axum::extract::State;
-use axum::http::{StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::Response;
 use serde::Serialize;
 
 use crate::access::{self, Verdict, Viewer};
@@ -14,6 +14,7 @@ use crate::i18n::Text;
 use crate::progress;
 use crate::web::access::Looking;
 use crate::web::auth::ApiCoordinator;
+use crate::web::body::KeptBody;
 use crate::web::{ApiError, AppError, AppState};
 
 #[derive(Serialize)]
@@ -92,6 +93,7 @@ pub async fn progress(
     ApiCoordinator(coordinator): ApiCoordinator,
     looking: Result<Looking, AppError>,
     slug: Result<crate::web::extract::Path<String>, AppError>,
+    request: HeaderMap,
 ) -> Result<Response, ApiError> {
     // A malformed path answers in JSON too.
     let crate::web::extract::Path(slug) = slug?;
@@ -112,15 +114,16 @@ pub async fn progress(
     let body = state
         .caches
         .progress
-        .get_or_read(&state.db, (cohort.id, show_emails), || {
-            progress_body(&state, &cohort, show_emails)
+        .get_or_read(&state.db, (cohort.id, show_emails), || async {
+            KeptBody::new(progress_body(&state, &cohort, show_emails).await?).await
         })
         .await?;
-    Ok((
-        [(header::CONTENT_TYPE, "application/json")],
-        String::clone(&body),
-    )
-        .into_response())
+    let mut headers = HeaderMap::new();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    Ok(body.send(&request, headers))
 }
 
 /// The progress document of `cohort`, as sent.

@@ -20,6 +20,7 @@ use crate::progress::ParticipantProgress;
 use crate::progress::grid::Row;
 use crate::together::highlights::Shown;
 use crate::web::AppError;
+use crate::web::body::KeptBody;
 
 /// How long an entry may be used at most, whatever the data version says.
 pub const LIFETIME: Duration = Duration::from_secs(60);
@@ -121,8 +122,11 @@ pub type RiverKey = (i32, Option<i32>, Option<i32>, u64, u64);
 /// A page of a cohort's grid: cohort id, filter, order, search, page and language.
 pub type GridPage = (i32, &'static str, &'static str, String, usize, &'static str);
 
-/// An output feed of a cohort as sent: its body and when its newest post last changed.
+/// An output feed of a cohort as made: its text and when its newest post last changed.
 pub type FeedBody = (String, Option<chrono::DateTime<chrono::Utc>>);
+
+/// An output feed of a cohort as sent: its body and when its newest post last changed.
+pub type KeptFeed = (KeptBody, Option<chrono::DateTime<chrono::Utc>>);
 
 /// A page of a cohort's people, how many match, and the cohort's head count.
 pub type PeoplePage = (Vec<ParticipantProgress>, u64, Figures);
@@ -136,7 +140,7 @@ pub struct Caches {
     /// River pages with the highlighted posts among them.
     pub river: Cache<RiverKey, KeptRiver>,
     /// Atom and JSON Feed bodies, by cohort id and format.
-    pub feeds: Cache<(i32, &'static str), FeedBody>,
+    pub feeds: Cache<(i32, &'static str), KeptFeed>,
     /// Every participant's grid row, by cohort id.
     pub grid: Cache<i32, Vec<Row>>,
     /// A page of the grid's rows as HTML, by [`GridPage`].
@@ -144,9 +148,9 @@ pub struct Caches {
     /// The completion curve as SVG, by cohort id and language.
     pub curves: Cache<(i32, &'static str), String>,
     /// The progress API's document, by cohort id and whether it carries addresses.
-    pub progress: Cache<(i32, bool), String>,
+    pub progress: Cache<(i32, bool), KeptBody>,
     /// The coordinator's `progress.csv`, by cohort id.
-    pub csv: Cache<i32, Vec<u8>>,
+    pub csv: Cache<i32, KeptBody>,
     /// A cohort page's people (a page of them, found by name), how many match, and the
     /// cohort's head count: by cohort id, search and page.
     pub people: Cache<(i32, Option<String>, u64), PeoplePage>,

@@ -6,6 +6,7 @@ mod api;
 mod assets;
 pub mod auth;
 mod badges;
+pub mod body;
 pub mod cache;
 mod coordinator;
 pub mod csrf;

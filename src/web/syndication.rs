@@ -5,7 +5,6 @@ use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
-use sha2::{Digest, Sha256};
 
 use crate::entities::cohort;
 use crate::feeds::river::{self, RiverPost};
@@ -13,6 +12,7 @@ use crate::links::Links;
 use crate::templates::escape_html;
 use crate::web::access::{CohortFeed, Looking, key_holder, key_in};
 use crate::web::auth::sign_in_first;
+use crate::web::body::{KeptBody, etag_of};
 use crate::web::cache::FeedBody;
 use crate::web::{AppError, AppState};
 
@@ -44,19 +44,14 @@ async fn river_feed(
         .get_or_read(&state.db, (cohort.id, key), || async {
             let posts = river::newest(&state.db, &cohort, FEED_POSTS).await?;
             let home = Links::new(&state.config.base_url).cohort(&cohort.slug);
-            match format {
-                Format::Atom => Ok(atom_body(&cohort, &posts, &home)),
-                Format::Json => json_body(&cohort, &posts, &home),
-            }
+            let (body, modified) = match format {
+                Format::Atom => atom_body(&cohort, &posts, &home),
+                Format::Json => json_body(&cohort, &posts, &home)?,
+            };
+            Ok((KeptBody::new(body).await?, modified))
         })
         .await?;
-    Ok(cached(
-        headers,
-        content_type,
-        feed.0.clone(),
-        feed.1,
-        private,
-    ))
+    Ok(kept(headers, content_type, &feed.0, feed.1, private))
 }
 
 fn last_change(posts: &[RiverPost]) -> Option<DateTime<Utc>> {
@@ -261,7 +256,7 @@ pub async fn personal_calendar(
 
 const CALENDAR: &str = "text/calendar; charset=utf-8";
 
-/// Answers with `body` and its validators, or 304 when the reader already has it.
+/// A body made for this request, with its validators: 304 when the reader has it already.
 fn cached(
     request: &HeaderMap,
     content_type: &'static str,
@@ -269,15 +264,37 @@ fn cached(
     modified: Option<DateTime<Utc>>,
     private: bool,
 ) -> Response {
-    let digest = Sha256::digest(body.as_bytes());
-    let etag = format!(
-        "\"{}\"",
-        digest
-            .iter()
-            .take(12)
-            .map(|b| format!("{b:02x}"))
-            .collect::<String>()
-    );
+    let etag = etag_of(body.as_bytes());
+    match validated(request, content_type, &etag, modified, private) {
+        Ok(headers) => (headers, body).into_response(),
+        Err(not_modified) => *not_modified,
+    }
+}
+
+/// A kept body, in the coding the reader accepts, with its validators: 304 when the reader
+/// has it already.
+fn kept(
+    request: &HeaderMap,
+    content_type: &'static str,
+    body: &KeptBody,
+    modified: Option<DateTime<Utc>>,
+    private: bool,
+) -> Response {
+    match validated(request, content_type, &body.etag, modified, private) {
+        Ok(headers) => body.send(request, headers),
+        Err(not_modified) => *not_modified,
+    }
+}
+
+/// The headers of an answer with `etag` and `modified`, or 304 when the request's
+/// `If-None-Match` (or, without it, `If-Modified-Since`) says the reader has it.
+fn validated(
+    request: &HeaderMap,
+    content_type: &'static str,
+    etag: &str,
+    modified: Option<DateTime<Utc>>,
+    private: bool,
+) -> Result<HeaderMap, Box<Response>> {
     let last_modified = modified.map(|at| at.format("%a, %d %b %Y %H:%M:%S GMT").to_string());
     let etag_matches = request
         .get(header::IF_NONE_MATCH)
@@ -304,16 +321,18 @@ fn cached(
             "public, max-age=300"
         }),
     );
-    if let Ok(value) = HeaderValue::from_str(&etag) {
+    if let Ok(value) = HeaderValue::from_str(etag) {
         headers.insert(header::ETAG, value);
     }
     if let Some(value) = last_modified.and_then(|v| HeaderValue::from_str(&v).ok()) {
         headers.insert(header::LAST_MODIFIED, value);
     }
     if etag_matches || not_modified_since {
-        return (StatusCode::NOT_MODIFIED, headers).into_response();
+        return Err(Box::new(
+            (StatusCode::NOT_MODIFIED, headers).into_response(),
+        ));
     }
-    (headers, body).into_response()
+    Ok(headers)
 }
 
 /// Escapes text for XML content and attributes ([`escape_html`], `'` too), dropping

@@ -139,6 +139,68 @@ async fn pages_are_compressed_and_static_files_have_validators() {
     }
 }
 
+/// What the server keeps between requests (the cohort's feeds and its progress document)
+/// goes out compressed once, in the coding the reader asks for: every coding says the
+/// same, and a reader who has it gets 304.
+#[tokio::test(flavor = "multi_thread")]
+async fn kept_bodies_are_sent_in_the_coding_the_reader_asks_for() {
+    let (app, _host) = world().await;
+    let raw = reqwest::Client::builder()
+        .no_gzip()
+        .no_brotli()
+        .no_deflate()
+        .build()
+        .unwrap();
+    let ask = |path: &str, coding: &str| {
+        raw.get(format!("{}{path}", app.address))
+            .header("accept-encoding", coding)
+            .send()
+    };
+    for path in [
+        "/cohorts/spring/feed.atom",
+        "/cohorts/spring/feed.json",
+        "/api/v1/cohorts/spring/progress",
+    ] {
+        let plain = ask(path, "identity").await.unwrap();
+        assert_eq!(plain.status(), 200, "{path}");
+        assert!(plain.headers().get("content-encoding").is_none(), "{path}");
+        let etag = plain.headers().get("etag").cloned();
+        let plain = plain.bytes().await.unwrap();
+        assert!(
+            String::from_utf8_lossy(&plain).contains("Bo Chen"),
+            "{path}"
+        );
+
+        let br = ask(path, "gzip, deflate, br, zstd").await.unwrap();
+        assert_eq!(br.headers()["content-encoding"], "br", "{path}");
+        assert_eq!(br.headers()["vary"], "accept-encoding", "{path}");
+        let br = br.bytes().await.unwrap();
+        assert!(br.len() < plain.len() / 2, "{path} is compressed");
+        let mut unpacked = Vec::new();
+        brotli::BrotliDecompress(&mut &br[..], &mut unpacked).unwrap();
+        assert_eq!(unpacked, plain, "{path}");
+
+        let gzip = ask(path, "br;q=0, gzip").await.unwrap();
+        assert_eq!(gzip.headers()["content-encoding"], "gzip", "{path}");
+        let gzip = gzip.bytes().await.unwrap();
+        let mut unpacked = Vec::new();
+        std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&gzip[..]), &mut unpacked)
+            .unwrap();
+        assert_eq!(unpacked, plain, "{path}");
+
+        if let Some(etag) = etag {
+            let again = raw
+                .get(format!("{}{path}", app.address))
+                .header("accept-encoding", "br")
+                .header("if-none-match", etag)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(again.status(), 304, "{path}");
+        }
+    }
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn an_error_page_shows_who_is_signed_in_with_a_friendly_title() {
     let (app, _host) = world().await;

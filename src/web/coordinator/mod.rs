@@ -12,10 +12,11 @@ pub mod together;
 
 use crate::cohorts::Slug;
 use crate::i18n::Text;
+use crate::web::body::KeptBody;
 use crate::web::extract::Id;
 use crate::web::extract::{Form, Path, Query};
 use axum::extract::State;
-use axum::http::header;
+use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use chrono::Utc;
 use serde::Deserialize;
@@ -155,6 +156,7 @@ pub async fn progress_csv(
     State(state): State<AppState>,
     _: Coordinator,
     Path(slug): Path<Slug>,
+    request: HeaderMap,
 ) -> Result<Response, AppError> {
     let cohort = cohort(&state, &slug).await?;
     let body = state
@@ -162,18 +164,20 @@ pub async fn progress_csv(
         .csv
         .get_or_read(&state.db, cohort.id, || async {
             let program = state.programs.of(&cohort);
-            Ok(crate::progress::export::progress_csv(&state.db, program, &cohort).await?)
+            let csv = crate::progress::export::progress_csv(&state.db, program, &cohort).await?;
+            KeptBody::new(csv).await
         })
         .await?;
+    let mut headers = HeaderMap::new();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/csv; charset=utf-8"),
+    );
     let disposition = format!("attachment; filename=\"{}-progress.csv\"", cohort.slug);
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (header::CONTENT_DISPOSITION, disposition),
-        ],
-        Vec::clone(&body),
-    )
-        .into_response())
+    if let Ok(value) = HeaderValue::from_str(&disposition) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    Ok(body.send(&request, headers))
 }
 
 #[derive(Deserialize)]
