@@ -194,11 +194,15 @@ impl FromRequestParts<AppState> for CurrentPerson {
             Some(token) => auth::session_person(&state.db, &token, Utc::now()).await?,
             None => None,
         };
-        let form_token = parts
-            .extensions
-            .get::<super::csrf::FormToken>()
-            .map(|t| t.0.clone())
-            .unwrap_or_default();
+        // A page made for every stranger carries nobody's form token.
+        let form_token = match parts.extensions.get::<super::shared::ForEveryStranger>() {
+            Some(_) => String::new(),
+            None => parts
+                .extensions
+                .get::<super::csrf::FormToken>()
+                .map(|t| t.0.clone())
+                .unwrap_or_default(),
+        };
         let current = Self::new(
             person,
             form_token,

@@ -15,6 +15,7 @@ pub mod extract;
 mod metrics;
 mod pages;
 pub mod serve;
+mod shared;
 mod syndication;
 mod view;
 mod websub;
@@ -97,6 +98,7 @@ pub fn router(state: AppState) -> Router {
         .merge(coordinator_pages())
         .merge(for_programs())
         .fallback(not_found)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), shared::for_strangers))
         .layer(axum::middleware::from_fn_with_state(state.clone(), csrf::guard_forms))
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::keep_private))
         .layer(axum::middleware::from_fn_with_state(state.clone(), error::error_pages))

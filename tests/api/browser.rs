@@ -60,9 +60,15 @@ impl Browser {
 
     /// The form token of the page at `from`, as the browser would send it back.
     pub async fn token(&self, from: &str) -> String {
+        self.token_on(from).await.expect("a form token")
+    }
+
+    /// The form token of the page at `from`, if its forms carry one (a page kept for every
+    /// stranger carries none).
+    async fn token_on(&self, from: &str) -> Option<String> {
         let page = self.get(from).await.body;
-        let start = page.find(r#"name="csrf" value=""#).expect("a form token") + 19;
-        page[start..start + 64].to_owned()
+        let start = page.find(r#"name="csrf" value=""#)? + 19;
+        Some(page[start..start + 64].to_owned())
     }
 
     /// Submits a form on the page at `from` to `to`.
@@ -80,8 +86,8 @@ impl Browser {
     }
 
     pub async fn submit(&self, from: &str, to: &str, fields: &[(&str, &str)]) -> Answer {
-        let token = self.token(from).await;
-        let mut form: Vec<(&str, &str)> = vec![("csrf", &token)];
+        let token = self.token_on(from).await;
+        let mut form: Vec<(&str, &str)> = token.iter().map(|t| ("csrf", t.as_str())).collect();
         form.extend_from_slice(fields);
         let response = self
             .client

@@ -59,6 +59,8 @@ async fn kept_pages_show_what_another_process_changed_on_the_next_request() {
 
     // Each page is asked twice, so that the second answer comes from what was kept.
     for _ in 0..2 {
+        assert!(app.get("/cohorts/kept").await.body.contains("Ada Lovelace"));
+        assert!(!app.get("/lessons/2").await.body.contains("Ada on Thing 2"));
         assert!(
             app.get("/cohorts/kept/posts")
                 .await
@@ -95,6 +97,8 @@ async fn kept_pages_show_what_another_process_changed_on_the_next_request() {
     assert!(poll.status.success(), "{}", stderr(&poll));
     let river = app.get("/cohorts/kept/posts").await.body;
     assert!(river.contains("Ada on Thing 2"), "{river}");
+    let lesson = app.get("/lessons/2").await.body;
+    assert!(lesson.contains("Ada on Thing 2"), "{lesson}");
     assert!(
         app.get("/cohorts/kept/feed.atom")
             .await
@@ -129,6 +133,8 @@ async fn kept_pages_show_what_another_process_changed_on_the_next_request() {
     assert!(added.status.success(), "{}", stderr(&added));
     let grid = coordinator.get("/coordinator/cohorts/kept").await.body;
     assert!(grid.contains("Grace Hopper"), "{grid}");
+    let page = app.get("/cohorts/kept").await.body;
+    assert!(page.contains("Grace Hopper"), "{page}");
 
     // A change written straight into the database (as an operator's SQL would) is seen
     // too: the author's new name on the river and in the feeds.
@@ -150,6 +156,86 @@ async fn kept_pages_show_what_another_process_changed_on_the_next_request() {
             .body
             .contains("Ada King")
     );
+    assert!(app.get("/cohorts/kept").await.body.contains("Ada King"));
+}
+
+/// A page kept for readers who are not signed in serves every such reader in their own
+/// language and nobody else: a signed-in reader of the same address gets their own page
+/// (their name, their form token), a stranger gets no one's token and still switches
+/// language from it, and a members-only cohort's page is never kept for strangers.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_page_kept_for_strangers_serves_strangers_only() {
+    let app = spawn_app().await;
+    let host = BlogHost::start(app.state.config.base_url.as_str()).await;
+    let starts = Utc::now().date_naive() - Days::new(3);
+    let open = app
+        .new_cohort("open", starts, Visibility::Public, Pace::Cohort)
+        .await;
+    let closed = app
+        .new_cohort("closed", starts, Visibility::Members, Pace::Cohort)
+        .await;
+    let feed = Fault::Body(
+        "application/rss+xml".into(),
+        rss(&[("a1", "Ada on Thing 1")]),
+    );
+    host.set_fault("/ada.xml", feed);
+    let at = Utc::now() - Duration::days(3);
+    let ada = "ada@example.org";
+    app.join_at(&open, "Ada Lovelace", ada, &host.url("/ada.xml"), at)
+        .await;
+    app.join_at(&closed, "Ada Lovelace", ada, &host.url("/ada.xml"), at)
+        .await;
+    app.poll_feeds().await;
+
+    for path in ["/cohorts/open", "/cohorts/open/posts", "/lessons/1"] {
+        let english = Browser::new(&app);
+        let german = Browser::speaking(&app, "de");
+        for _ in 0..2 {
+            let page = english.get(path).await;
+            assert_eq!(page.status, 200, "{path}");
+            assert!(page.body.contains("Ada on Thing 1") || path == "/cohorts/open");
+            assert_eq!(crate::i18n::html_lang(&page.body), "en", "{path}");
+            assert!(
+                !page.body.contains(r#"name="csrf""#),
+                "{path} carries no token"
+            );
+            // A German browser: the lesson page speaks German, a cohort's pages its
+            // program's language (English here), as for any stranger.
+            let page = german.get(path).await.body;
+            let expected = if path.starts_with("/lessons") {
+                "de"
+            } else {
+                "en"
+            };
+            assert_eq!(crate::i18n::html_lang(&page), expected, "{path}");
+        }
+        let signed_in = Browser::sign_in(&app, ada).await;
+        let own = signed_in.get(path).await.body;
+        assert!(own.contains("Signed in as Ada Lovelace"), "{path}: {own}");
+        assert!(
+            own.contains(r#"name="csrf" value=""#),
+            "{path} carries her token"
+        );
+        // The stranger's footer form works without a token.
+        let switched = english
+            .submit(path, "/language", &[("lang", "nl"), ("back", path)])
+            .await;
+        assert_eq!(switched.status, 303, "{path}");
+        let dutch = english.get(path).await.body;
+        assert_eq!(crate::i18n::html_lang(&dutch), "nl", "{path}");
+    }
+
+    // A members-only cohort sends a stranger to sign in every time, and shows a member
+    // her cohort.
+    let stranger = Browser::new(&app);
+    for _ in 0..2 {
+        let page = stranger.get("/cohorts/closed/posts").await;
+        assert_eq!(page.status, 303);
+    }
+    let member = Browser::sign_in(&app, ada).await;
+    let river = member.get("/cohorts/closed/posts").await;
+    assert_eq!(river.status, 200);
+    assert!(river.body.contains("Ada on Thing 1"));
 }
 
 #[tokio::test(flavor = "multi_thread")]
