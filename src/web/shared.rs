@@ -14,6 +14,9 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
+use tokio::sync::Notify;
+use tokio::sync::futures::OwnedNotified;
+
 use axum::body::Body;
 use axum::extract::{MatchedPath, Request, State};
 use axum::http::{HeaderMap, Method, StatusCode, header};
@@ -66,10 +69,26 @@ impl Page {
     }
 }
 
+/// A page being made by its first reader (the others wait for it), or made.
+enum Making {
+    Now(Arc<Notify>),
+    Done(Arc<Page>),
+}
+
 struct Kept {
     version: i64,
     made: Instant,
-    page: Arc<Page>,
+    page: Making,
+}
+
+/// What a reader does about a page.
+enum Turn {
+    /// Sends it.
+    Send(Arc<Page>),
+    /// Waits for the reader who is making it.
+    Wait(OwnedNotified),
+    /// Makes it (and tells those who wait).
+    Make(Arc<Notify>),
 }
 
 /// The pages kept for strangers.
@@ -79,25 +98,54 @@ pub struct SharedPages {
 }
 
 impl SharedPages {
-    fn get(&self, key: &Key, version: i64) -> Option<Arc<Page>> {
-        let pages = self.lock();
-        let kept = pages.get(key)?;
-        (kept.version == version && kept.made.elapsed() < LIFETIME).then(|| kept.page.clone())
-    }
-
-    fn keep(&self, key: Key, version: i64, page: Arc<Page>) {
+    /// The kept page of `key` at `version`, or the wait for the reader making it, or the
+    /// turn to make it.
+    fn turn(&self, key: &Key, version: i64) -> Turn {
         let mut pages = self.lock();
+        if let Some(kept) = pages.get(key)
+            && kept.version == version
+            && kept.made.elapsed() < LIFETIME
+        {
+            return match &kept.page {
+                Making::Done(page) => Turn::Send(page.clone()),
+                // Made before the lock is let go: the maker's word cannot come too early.
+                Making::Now(notify) => Turn::Wait(notify.clone().notified_owned()),
+            };
+        }
         if pages.len() >= CAPACITY {
             pages.clear();
         }
+        let notify = Arc::new(Notify::new());
         pages.insert(
-            key,
+            key.clone(),
             Kept {
                 version,
                 made: Instant::now(),
-                page,
+                page: Making::Now(notify.clone()),
             },
         );
+        Turn::Make(notify)
+    }
+
+    /// The page made for `key` at `version` (kept), or none (the next reader makes it);
+    /// either way the waiting readers are told.
+    fn made(&self, key: &Key, version: i64, page: Option<Arc<Page>>, notify: &Notify) {
+        {
+            let mut pages = self.lock();
+            match page {
+                Some(page) => {
+                    if let Some(kept) = pages.get_mut(key)
+                        && kept.version == version
+                    {
+                        kept.page = Making::Done(page);
+                    }
+                }
+                None => {
+                    pages.remove(key);
+                }
+            }
+        }
+        notify.notify_waiters();
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<Key, Kept>> {
@@ -122,33 +170,88 @@ pub async fn for_strangers(
         Err(e) => return AppError::from(e).into_response(),
     };
     let asked = request.headers().clone();
-    if let Some(page) = state.caches.strangers.get(&key, version) {
-        return page.send(&asked);
-    }
+    let notify = loop {
+        match state.caches.strangers.turn(&key, version) {
+            Turn::Send(page) => return page.send(&asked),
+            Turn::Wait(made) => {
+                made.await;
+                // Made, or given up (then the next turn is this reader's to make it).
+            }
+            Turn::Make(notify) => break notify,
+        }
+    };
+    let turn = MakerTurn {
+        state: state.clone(),
+        key,
+        version,
+        notify,
+        ended: false,
+    };
     request.extensions_mut().insert(ForEveryStranger);
     let response = next.run(request).await;
+    let (page, response) = keepable(response).await;
+    turn.end(page.clone());
+    match page {
+        Some(page) => page.send(&asked),
+        None => response,
+    }
+}
+
+/// The turn of the reader making a page. However it ends, with a page or without (an
+/// answer not to keep, or the client gone mid-way and the request dropped), the readers
+/// waiting for it are told.
+struct MakerTurn {
+    state: AppState,
+    key: Key,
+    version: i64,
+    notify: Arc<Notify>,
+    ended: bool,
+}
+
+impl MakerTurn {
+    fn end(mut self, page: Option<Arc<Page>>) {
+        self.ended = true;
+        let strangers = &self.state.caches.strangers;
+        strangers.made(&self.key, self.version, page, &self.notify);
+    }
+}
+
+impl Drop for MakerTurn {
+    fn drop(&mut self) {
+        if !self.ended {
+            let strangers = &self.state.caches.strangers;
+            strangers.made(&self.key, self.version, None, &self.notify);
+        }
+    }
+}
+
+/// The page to keep from a handler's answer (a 200 that sets no cookie), with the answer
+/// to send when there is none.
+async fn keepable(response: Response) -> (Option<Arc<Page>>, Response) {
     if response.status() != StatusCode::OK
         || response.headers().contains_key(header::SET_COOKIE)
         || response.headers().contains_key(header::CONTENT_ENCODING)
     {
-        return response;
+        return (None, response);
     }
     let (mut parts, body) = response.into_parts();
     let bytes = match axum::body::to_bytes(body, LARGEST).await {
         Ok(bytes) => bytes,
-        Err(e) => return AppError::Internal(anyhow::anyhow!("a page body: {e}")).into_response(),
+        Err(e) => {
+            let e = AppError::Internal(anyhow::anyhow!("a page body: {e}"));
+            return (None, e.into_response());
+        }
     };
     match KeptBody::new(bytes.clone()).await {
         Ok(body) => {
             parts.headers.remove(header::CONTENT_LENGTH);
-            let page = Arc::new(Page {
+            let page = Page {
                 body,
                 headers: parts.headers,
-            });
-            state.caches.strangers.keep(key, version, page.clone());
-            page.send(&asked)
+            };
+            (Some(Arc::new(page)), Response::default())
         }
-        Err(_) => Response::from_parts(parts, Body::from(bytes)),
+        Err(_) => (None, Response::from_parts(parts, Body::from(bytes))),
     }
 }
 

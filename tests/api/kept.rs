@@ -225,6 +225,26 @@ async fn a_page_kept_for_strangers_serves_strangers_only() {
         assert_eq!(crate::i18n::html_lang(&dutch), "nl", "{path}");
     }
 
+    // Strangers who come together after a change wait for the one who makes the page,
+    // and all get it.
+    use sea_orm::ConnectionTrait;
+    app.state
+        .db
+        .execute_unprepared("UPDATE people SET name = 'Ada King' WHERE email = 'ada@example.org'")
+        .await
+        .unwrap();
+    let together: Vec<_> = (0..16)
+        .map(|_| {
+            let stranger = Browser::new(&app);
+            tokio::spawn(async move { stranger.get("/cohorts/open/posts").await })
+        })
+        .collect();
+    for page in together {
+        let page = page.await.unwrap();
+        assert_eq!(page.status, 200);
+        assert!(page.body.contains("Ada King"), "{}", page.body);
+    }
+
     // A members-only cohort sends a stranger to sign in every time, and shows a member
     // her cohort.
     let stranger = Browser::new(&app);
