@@ -96,6 +96,14 @@ pub async fn under_load(settings: &Settings) {
             .await
             .unwrap();
         eprintln!("{size} participants: {summary}");
+        Row {
+            rss_mb: report::rss_mb(),
+            note: format!("peak {:.0} MB", report::peak_mb().unwrap_or_default()),
+            ..Row::new(format!(
+                "{size} people: server RSS after reading their feeds"
+            ))
+        }
+        .emit();
         // What a running server's housekeeping does within the minute: the planner's
         // statistics follow the cohort's growth.
         twentythree::housekeeping::tick(&state.db, Utc::now())
@@ -136,11 +144,16 @@ pub async fn under_load(settings: &Settings) {
             }
             .emit();
         }
-        Row {
-            rss_mb: report::rss_mb(),
-            note: format!("peak {:.0} MB", report::peak_mb().unwrap_or_default()),
-            ..Row::new(format!("{size} people: server RSS after the pages"))
-        }
-        .emit();
+        memory(format!("{size} people: server RSS after the pages"));
     }
+}
+
+/// A row of the server's memory now, and its peak so far.
+fn memory(what: String) {
+    Row {
+        rss_mb: report::rss_mb(),
+        note: format!("peak {:.0} MB", report::peak_mb().unwrap_or_default()),
+        ..Row::new(what)
+    }
+    .emit();
 }
