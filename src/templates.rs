@@ -47,6 +47,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/coordinator-grid-rows.html"),
     ),
     (
+        "coordinator-reminders-due.html",
+        include_str!("../templates/coordinator-reminders-due.html"),
+    ),
+    (
         "coordinator-person.html",
         include_str!("../templates/coordinator-person.html"),
     ),

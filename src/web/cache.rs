@@ -156,6 +156,8 @@ pub struct Caches {
     pub people: Cache<(i32, Option<String>, u64), PeoplePage>,
     /// A lesson page's posts and highlights, by the cohorts the reader may see and lesson.
     pub lessons: Cache<(Vec<i32>, i32), LessonPosts>,
+    /// The reminders preview's checklist and sample email, by cohort id and language.
+    pub reminders: Cache<(i32, &'static str), crate::web::coordinator::reminders::KeptDue>,
     /// The shared pages as sent to readers who are not signed in.
     pub strangers: crate::web::shared::SharedPages,
 }

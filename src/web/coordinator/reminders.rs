@@ -24,6 +24,14 @@ pub struct SentQuery {
     sent: Option<usize>,
 }
 
+/// Everyone due, as the preview's checklist says them: rendered once per data version and
+/// language, with the sample email (what the first of them would get).
+pub struct KeptDue {
+    checklist: String,
+    due: usize,
+    sample: Option<(String, String)>,
+}
+
 /// The page, listing everyone due; `chosen` (when reviewing) those ticked.
 async fn page(
     state: &AppState,
@@ -34,21 +42,60 @@ async fn page(
 ) -> Result<Html<String>, AppError> {
     let cohort = cohort(state, slug).await?;
     let locale = current.locale();
+    let kept = state
+        .caches
+        .reminders
+        .get_or_read(&state.db, (cohort.id, locale.code()), || {
+            kept_due(state, &cohort, locale)
+        })
+        .await?;
+    let people: Vec<minijinja::Value> = match chosen {
+        Some(ids) => {
+            let rows = state.grid_rows(&cohort).await?;
+            reminders::due(&rows, Utc::now())
+                .iter()
+                .filter(|(row, _)| ids.contains(&row.id))
+                .map(|(row, _)| context! { id => row.id, name => row.name.clone(), email => row.email.clone() })
+                .collect()
+        }
+        None => Vec::new(),
+    };
+    current.render(
+        "coordinator-reminders.html",
+        context! {
+            cohort => context! { slug => cohort.slug.clone(), name => cohort.name.clone() },
+            anyone => if chosen.is_some() { !people.is_empty() } else { kept.due > 0 },
+            people, sent, every => reminders::EVERY.num_days(), reviewing => chosen.is_some(),
+            due => kept.due, stalled_after => grid::STALLED_AFTER.num_days(),
+            checklist => minijinja::Value::from_safe_string(kept.checklist.clone()),
+            sample => kept.sample.as_ref().map(|(subject, text)| context! { subject, text }),
+        },
+    )
+}
+
+/// Who is due now, said in `locale`, and the sample email.
+async fn kept_due(
+    state: &AppState,
+    cohort: &cohort::Model,
+    locale: i18n::Locale,
+) -> Result<KeptDue, AppError> {
     let now = Utc::now();
-    let rows = state.grid_rows(&cohort).await?;
+    let rows = state.grid_rows(cohort).await?;
     let due = reminders::due(&rows, now);
     let reminder = Reminder {
-        program: state.programs.of(&cohort),
-        cohort: &cohort,
+        program: state.programs.of(cohort),
+        cohort,
         base_url: &state.config.base_url,
     };
     let sample = match due.first() {
-        Some((row, _)) => Some(reminder.email(row, "…", now)?),
+        Some((row, _)) => {
+            let email = reminder.email(row, "…", now)?;
+            Some((email.subject, email.text))
+        }
         None => None,
     };
     let people: Vec<minijinja::Value> = due
         .iter()
-        .filter(|(row, _)| chosen.is_none_or(|ids| ids.contains(&row.id)))
         .map(|(row, _)| {
             let why = if row.stalled {
                 i18n::message(locale, "coord-why-stalled", &[("days", grid::STALLED_AFTER.num_days().into())])
@@ -58,15 +105,15 @@ async fn page(
             context! { id => row.id, name => row.name.clone(), email => row.email.clone(), done => row.done, why }
         })
         .collect();
-    current.render(
-        "coordinator-reminders.html",
-        context! {
-            cohort => context! { slug => cohort.slug.clone(), name => cohort.name.clone() },
-            people, sent, every => reminders::EVERY.num_days(), reviewing => chosen.is_some(),
-            due => due.len(), stalled_after => grid::STALLED_AFTER.num_days(),
-            sample => sample.map(|e| context! { subject => e.subject, text => e.text }),
-        },
-    )
+    let checklist = crate::templates::render(
+        "coordinator-reminders-due.html",
+        context! { people, cohort => context! { slug => cohort.slug.clone() }, lang => locale.code() },
+    )?;
+    Ok(KeptDue {
+        checklist,
+        due: due.len(),
+        sample,
+    })
 }
 
 pub async fn preview(
