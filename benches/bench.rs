@@ -60,6 +60,11 @@ async fn main() {
 /// This benchmark again, as a process playing `role`.
 fn part(role: &str, port: u16) -> Command {
     let mut command = Command::new(std::env::current_exe().unwrap());
+    // The server parts run as README's "Running for a big program" advises (two malloc
+    // arenas), unless the environment says otherwise.
+    if std::env::var_os("MALLOC_ARENA_MAX").is_none() {
+        command.env("MALLOC_ARENA_MAX", "2");
+    }
     command
         .env(ROLE, role)
         .env("TWENTYTHREE_BENCH_WORLD_PORT", port.to_string())

@@ -105,15 +105,21 @@ async fn a_new_joiner_is_told_the_truth_about_their_blog() {
     let _ = Duration::zero();
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn pages_are_compressed_and_static_files_have_validators() {
-    let app = spawn_app().await;
-    let raw = reqwest::Client::builder()
+/// A client that leaves answers as they come (compressed or not) and asks for no coding
+/// itself.
+fn undecoding() -> reqwest::Client {
+    reqwest::Client::builder()
         .no_gzip()
         .no_brotli()
         .no_deflate()
         .build()
-        .unwrap();
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn pages_are_compressed_and_static_files_have_validators() {
+    let app = spawn_app().await;
+    let raw = undecoding();
     let page = raw
         .get(format!("{}/lessons", app.address))
         .header("accept-encoding", "gzip")
@@ -145,12 +151,7 @@ async fn pages_are_compressed_and_static_files_have_validators() {
 #[tokio::test(flavor = "multi_thread")]
 async fn kept_bodies_are_sent_in_the_coding_the_reader_asks_for() {
     let (app, _host) = world().await;
-    let raw = reqwest::Client::builder()
-        .no_gzip()
-        .no_brotli()
-        .no_deflate()
-        .build()
-        .unwrap();
+    let raw = undecoding();
     let ask = |path: &str, coding: &str| {
         raw.get(format!("{}{path}", app.address))
             .header("accept-encoding", coding)
