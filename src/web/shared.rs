@@ -69,10 +69,12 @@ impl Page {
     }
 }
 
-/// A page being made by its first reader (the others wait for it), or made.
+/// A page being made by its first reader (the others wait for it), made, or an answer not
+/// to keep (a redirect to sign in, an error): then every reader asks the handler.
 enum Making {
     Now(Arc<Notify>),
     Done(Arc<Page>),
+    Never,
 }
 
 struct Kept {
@@ -89,6 +91,18 @@ enum Turn {
     Wait(OwnedNotified),
     /// Makes it (and tells those who wait).
     Make(Arc<Notify>),
+    /// Asks the handler: this answer is not kept.
+    Pass,
+}
+
+/// How a reader's turn at making a page ended.
+enum Ending {
+    /// With a page to keep.
+    Kept(Arc<Page>),
+    /// With an answer not to keep, for this data version.
+    NotKept,
+    /// Without an answer (the request was dropped): the next reader makes it.
+    Abandoned,
 }
 
 /// The pages kept for strangers.
@@ -108,6 +122,7 @@ impl SharedPages {
         {
             return match &kept.page {
                 Making::Done(page) => Turn::Send(page.clone()),
+                Making::Never => Turn::Pass,
                 // Made before the lock is let go: the maker's word cannot come too early.
                 Making::Now(notify) => Turn::Wait(notify.clone().notified_owned()),
             };
@@ -127,21 +142,20 @@ impl SharedPages {
         Turn::Make(notify)
     }
 
-    /// The page made for `key` at `version` (kept), or none (the next reader makes it);
-    /// either way the waiting readers are told.
-    fn made(&self, key: &Key, version: i64, page: Option<Arc<Page>>, notify: &Notify) {
+    /// How the making of `key` at `version` ended; the waiting readers are told.
+    fn made(&self, key: &Key, version: i64, ending: Ending, notify: &Notify) {
         {
             let mut pages = self.lock();
-            match page {
-                Some(page) => {
-                    if let Some(kept) = pages.get_mut(key)
-                        && kept.version == version
-                    {
-                        kept.page = Making::Done(page);
+            if let Some(kept) = pages.get_mut(key)
+                && kept.version == version
+                && matches!(kept.page, Making::Now(_))
+            {
+                match ending {
+                    Ending::Kept(page) => kept.page = Making::Done(page),
+                    Ending::NotKept => kept.page = Making::Never,
+                    Ending::Abandoned => {
+                        pages.remove(key);
                     }
-                }
-                None => {
-                    pages.remove(key);
                 }
             }
         }
@@ -175,9 +189,10 @@ pub async fn for_strangers(
             Turn::Send(page) => return page.send(&asked),
             Turn::Wait(made) => {
                 made.await;
-                // Made, or given up (then the next turn is this reader's to make it).
+                // Made, not to be kept, or given up (then this reader may make it).
             }
             Turn::Make(notify) => break notify,
+            Turn::Pass => return next.run(request).await,
         }
     };
     let turn = MakerTurn {
@@ -190,16 +205,21 @@ pub async fn for_strangers(
     request.extensions_mut().insert(ForEveryStranger);
     let response = next.run(request).await;
     let (page, response) = keepable(response).await;
-    turn.end(page.clone());
     match page {
-        Some(page) => page.send(&asked),
-        None => response,
+        Some(page) => {
+            turn.end(Ending::Kept(page.clone()));
+            page.send(&asked)
+        }
+        None => {
+            turn.end(Ending::NotKept);
+            response
+        }
     }
 }
 
-/// The turn of the reader making a page. However it ends, with a page or without (an
-/// answer not to keep, or the client gone mid-way and the request dropped), the readers
-/// waiting for it are told.
+/// The turn of the reader making a page. However it ends (a page, an answer not to keep,
+/// or the client gone mid-way and the request dropped), the readers waiting for it are
+/// told.
 struct MakerTurn {
     state: AppState,
     key: Key,
@@ -209,10 +229,10 @@ struct MakerTurn {
 }
 
 impl MakerTurn {
-    fn end(mut self, page: Option<Arc<Page>>) {
+    fn end(mut self, ending: Ending) {
         self.ended = true;
         let strangers = &self.state.caches.strangers;
-        strangers.made(&self.key, self.version, page, &self.notify);
+        strangers.made(&self.key, self.version, ending, &self.notify);
     }
 }
 
@@ -220,7 +240,7 @@ impl Drop for MakerTurn {
     fn drop(&mut self) {
         if !self.ended {
             let strangers = &self.state.caches.strangers;
-            strangers.made(&self.key, self.version, None, &self.notify);
+            strangers.made(&self.key, self.version, Ending::Abandoned, &self.notify);
         }
     }
 }
