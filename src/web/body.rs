@@ -41,8 +41,7 @@ impl KeptBody {
     /// Compresses `body` (on the blocking pool: it is all CPU) and notes its validator.
     pub async fn new(body: impl Into<Bytes>) -> Result<Self, AppError> {
         let plain: Bytes = body.into();
-        let kept = plain.clone();
-        tokio::task::spawn_blocking(move || Self::compress(kept))
+        tokio::task::spawn_blocking(move || Self::compress(plain))
             .await
             .map_err(anyhow::Error::from)?
             .map_err(|e| AppError::Internal(e.into()))
@@ -65,11 +64,6 @@ impl KeptBody {
             gzip: gzip.into(),
             etag,
         })
-    }
-
-    /// The plain body.
-    pub fn plain(&self) -> &Bytes {
-        &self.plain
     }
 
     /// The body in the coding the request accepts best, with `headers` (its type, its
@@ -174,7 +168,7 @@ mod tests {
         assert_eq!(unbrotli, text.as_bytes());
         assert_eq!(ungzip, text);
         assert!(kept.brotli.len() < text.len() / 10, "compressed");
-        assert_eq!(kept.plain(), text.as_bytes());
+        assert_eq!(kept.plain, text.as_bytes());
         assert_eq!(kept.etag.len(), 26);
     }
 }
