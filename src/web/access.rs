@@ -34,7 +34,6 @@ impl FromRequestParts<AppState> for Looking {
 /// A cohort the viewer may read (the `{slug}` of the route).
 pub struct ReadableCohort {
     pub cohort: cohort::Model,
-    pub viewer: Viewer,
     pub current: CurrentPerson,
 }
 
@@ -53,11 +52,7 @@ impl FromRequestParts<AppState> for ReadableCohort {
             _ => access::cohort_pages(&viewer, &cohort),
         };
         match verdict {
-            Verdict::Allowed => Ok(Self {
-                cohort,
-                viewer,
-                current,
-            }),
+            Verdict::Allowed => Ok(Self { cohort, current }),
             Verdict::SignIn => Err(sign_in_first(&parts.method, &parts.uri)),
             Verdict::Refused => Err(members_only().into_response()),
         }
@@ -77,10 +72,9 @@ impl FromRequestParts<AppState> for ParticipantPage {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        // ReadableCohort has asked the rule for people's pages of this `{id}`.
         let ReadableCohort {
-            cohort,
-            viewer,
-            current,
+            cohort, current, ..
         } = ReadableCohort::from_request_parts(parts, state).await?;
         let Path((_, Id(id))) = Path::<(Slug, Id)>::from_request_parts(parts, state)
             .await
@@ -89,15 +83,12 @@ impl FromRequestParts<AppState> for ParticipantPage {
             .await
             .map_err(|e| AppError::from(e).into_response())?
             .ok_or_else(|| AppError::NotFound.into_response())?;
-        match access::person_page(&viewer, &cohort, member.id) {
-            Verdict::Allowed => Ok(Self {
-                cohort,
-                current,
-                member,
-                person,
-            }),
-            Verdict::SignIn | Verdict::Refused => Err(members_only().into_response()),
-        }
+        Ok(Self {
+            cohort,
+            current,
+            member,
+            person,
+        })
     }
 }
 

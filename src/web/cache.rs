@@ -3,7 +3,8 @@
 //! down its posts, not sixteen. An entry also ends after [`LIFETIME`], so what depends on
 //! the clock (a week opening, "stalled" after ten days, "read 3 minutes ago") is at most
 //! that late, and on PostgreSQL a write that commits just after its number moved is seen
-//! within it too. Each cache holds at most [`CAPACITY`] entries and starts afresh when full.
+//! within it too. Each cache holds at most [`CAPACITY`] entries (or its own capacity) and
+//! starts afresh when full.
 
 use std::collections::HashMap;
 use std::hash::Hash;
@@ -39,12 +40,22 @@ struct Entry<V> {
 /// One kind of kept value, by key.
 pub struct Cache<K, V> {
     entries: Mutex<HashMap<K, Entry<V>>>,
+    /// Entries held before the cache starts afresh.
+    capacity: usize,
 }
 
 impl<K: Eq + Hash, V> Default for Cache<K, V> {
     fn default() -> Self {
+        Self::with_capacity(CAPACITY)
+    }
+}
+
+impl<K: Eq + Hash, V> Cache<K, V> {
+    /// A cache of at most `capacity` entries (for values larger than most).
+    pub fn with_capacity(capacity: usize) -> Self {
         Self {
             entries: Mutex::new(HashMap::new()),
+            capacity,
         }
     }
 }
@@ -84,7 +95,7 @@ impl<K: Eq + Hash + Clone, V> Cache<K, V> {
         {
             return entry.value.clone();
         }
-        if entries.len() >= CAPACITY {
+        if entries.len() >= self.capacity {
             entries.clear();
         }
         let value = Arc::new(OnceCell::new());

@@ -233,28 +233,15 @@ async fn a_page_kept_for_strangers_serves_strangers_only() {
         .execute_unprepared("UPDATE people SET name = 'Ada King' WHERE email = 'ada@example.org'")
         .await
         .unwrap();
-    let together: Vec<_> = (0..16)
-        .map(|_| {
-            let stranger = Browser::new(&app);
-            tokio::spawn(async move { stranger.get("/cohorts/open/posts").await })
-        })
-        .collect();
-    for page in together {
-        let page = page.await.unwrap();
+    for page in strangers_together(&app, "/cohorts/open/posts").await {
         assert_eq!(page.status, 200);
         assert!(page.body.contains("Ada King"), "{}", page.body);
     }
 
     // A members-only cohort sends a stranger to sign in every time, and shows a member
     // her cohort.
-    let together: Vec<_> = (0..16)
-        .map(|_| {
-            let stranger = Browser::new(&app);
-            tokio::spawn(async move { stranger.get("/cohorts/closed/posts").await })
-        })
-        .collect();
-    for page in together {
-        assert_eq!(page.await.unwrap().status, 303);
+    for page in strangers_together(&app, "/cohorts/closed/posts").await {
+        assert_eq!(page.status, 303);
     }
     let stranger = Browser::new(&app);
     assert_eq!(stranger.get("/cohorts/closed/posts").await.status, 303);
@@ -295,4 +282,23 @@ async fn readers_who_miss_together_wait_for_one_read() {
         );
     }
     assert_eq!(reads.load(Ordering::SeqCst), 1, "sixteen readers, one read");
+}
+
+/// What 16 strangers asking for `path` at the same moment each get.
+async fn strangers_together(
+    app: &crate::helpers::TestApp,
+    path: &str,
+) -> Vec<crate::browser::Answer> {
+    let asking: Vec<_> = (0..16)
+        .map(|_| {
+            let stranger = Browser::new(app);
+            let path = path.to_owned();
+            tokio::spawn(async move { stranger.get(&path).await })
+        })
+        .collect();
+    let mut answers = Vec::new();
+    for answer in asking {
+        answers.push(answer.await.unwrap());
+    }
+    answers
 }
